@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { GazetteError } from './errors.ts';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** An ISO 639-1 code that Unicode CLDR knows, such as `fr`, `en` or `es`. */
+export const languageCode = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "fr"')
+  .refine((code) => languageNames.of(code) !== undefined, 'is not a known ISO 639-1 language');
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+  .transform((url) => (url.endsWith('/') ? url : `${url}/`));
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as "Europe/Paris"');
+
+const mailbox = z
+  .string()
+  .regex(
+    /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+    'must be an address, e.g. "Gazette <digest@example.org>"',
+  );
+
+/** The schema of `gazette.config.json`. Every field is documented in the README. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Feed title, also the digest's sender name when `sender` has none. */
+  title: z.string().trim().min(1, 'must not be empty'),
+  /** Feed subtitle. Default: none. */
+  subtitle: z.string().trim().optional(),
+  /** Base of every link and of the entries' tag URIs; a trailing slash is added. */
+  siteUrl: httpUrl,
+  /** The feed's author; entries without their own author get this one. */
+  author: z.strictObject({
+    name: z.string().trim().min(1, 'must not be empty'),
+    email: z.email('must be an email address').optional(),
+  }),
+  /** Language assumed when an article's language cannot be detected. */
+  language: languageCode,
+  /** Time zone for dates written without one, and for dates shown in the digest. Default `UTC`. */
+  timeZone: timeZone.default('UTC'),
+  digest: z
+    .strictObject({
+      /** Subject and heading of the digest. Default: the feed title. */
+      title: z.string().trim().min(1, 'must not be empty').optional(),
+      /** How many entries the digest holds at most, newest first. Default 10. */
+      limit: z.int('must be a whole number').min(1).max(500).default(10),
+    })
+    .default({ limit: 10 }),
+  /** The digest's From address. */
+  sender: mailbox,
+});
+
+export type Config = z.input<typeof configSchema>;
+/** The configuration once validated, with every default filled in. */
+export type ResolvedConfig = z.output<typeof configSchema> & {
+  digest: { title: string; limit: number };
+};
+
+/** Validates parsed JSON; `file` is how the user names the config file in messages. */
+export function parseConfig(value: unknown, file: string): ResolvedConfig {
+  const result = configSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : '(top level)';
+    const message = issue ? describeIssue(issue) : 'is invalid';
+    throw new GazetteError('ConfigInvalid', `${field}: ${message}`, { file });
+  }
+  const config = result.data;
+  return { ...config, digest: { ...config.digest, title: config.digest.title ?? config.title } };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return issue.message;
+}
+
+/** Reads and validates the config file. */
+export async function readConfig(path: string, displayPath: string): Promise<ResolvedConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new GazetteError('ConfigNotFound', 'cannot read the config file', { file: displayPath });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const line = position ? text.slice(0, Number(position)).split('\n').length : undefined;
+    throw new GazetteError('ConfigInvalidJson', `not valid JSON (${(error as Error).message})`, {
+      file: displayPath,
+      line,
+    });
+  }
+  return parseConfig(value, displayPath);
+}
+
+/** Options of `build` as a caller gives them. */
+export interface BuildOptions {
+  /** Folder of articles. Default `seeds`. */
+  input?: string;
+  /** Output folder. Default `out`. */
+  out?: string;
+  /** Config file. Default `gazette.config.json`. */
+  config?: string;
+  /** Folder that relative paths are resolved against. Default: the current directory. */
+  cwd?: string;
+  /** Folder of the digest templates. Default: Gazette's own `templates/`. */
+  templates?: string;
+}
+
+/** A path as Gazette uses it, and as the user wrote it (for messages). */
+export interface ResolvedPath {
+  path: string;
+  display: string;
+}
+
+export interface ResolvedBuildOptions {
+  input: ResolvedPath;
+  out: ResolvedPath;
+  config: ResolvedPath;
+  templates: string;
+}
+
+export const defaultTemplates = fileURLToPath(new URL('../templates/', import.meta.url));
+
+export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions {
+  const cwd = options.cwd ?? process.cwd();
+  const at = (given: string): ResolvedPath => ({ path: resolve(cwd, given), display: given });
+  return {
+    input: at(options.input ?? 'seeds'),
+    out: at(options.out ?? 'out'),
+    config: at(options.config ?? 'gazette.config.json'),
+    templates: options.templates ? resolve(cwd, options.templates) : defaultTemplates,
+  };
+}

@@ -1,0 +1,43 @@
+/** A person credited for the feed or an entry. */
+export interface Author {
+  name: string;
+  email?: string | undefined;
+}
+
+/**
+ * One article, normalized: the contract between reading, normalizing and rendering.
+ * Written to `out/entries.json` as `{ "entries": [...] }`.
+ */
+export interface Entry {
+  /** Permanent id: front matter `id`, else a tag URI (RFC 4151). */
+  id: string;
+  /** URL-safe name: front matter `slug`, else from the file name. */
+  slug: string;
+  /** Source file, relative to the input folder. */
+  path: string;
+  /** Absolute URL of the entry: the site URL followed by the slug. */
+  url: string;
+  title: string;
+  /** One to three whole sentences of the text. */
+  summary: string;
+  /** Clean paragraphs of plain text. */
+  content: string[];
+  /** Ranked keywords, at most 10, cased as in the text. */
+  keywords: string[];
+  /** Front-matter tags first, then the best keywords; at most 6. */
+  tags: string[];
+  /** ISO 639-1 code. */
+  language: string;
+  /** ISO 8601 with offset. */
+  published: string;
+  /** ISO 8601 with offset. */
+  updated: string;
+  /** The article's own author, when it names one. */
+  author: Author | null;
+  /** URL of the original article. */
+  source: string | null;
+  /** Dateline the text opened with, such as `Lima`. */
+  location: string | null;
+  wordCount: number;
+  readingMinutes: number;
+}

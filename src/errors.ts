@@ -1,0 +1,68 @@
+/**
+ * The catalogue of problems a user can cause and fix. Each has a permanent name (tests and
+ * scripts match on it), a message that says what happened, and a hint that says what to do.
+ * Anything thrown that is not a GazetteError is a bug in Gazette.
+ */
+export const errorCatalogue = {
+  ConfigNotFound: 'Create the file, or point to one with --config <file>.',
+  ConfigInvalidJson: 'Fix the JSON syntax at the place shown.',
+  ConfigInvalid: 'Correct the field as described; the README lists every field.',
+  InputNotFound: 'Check the path given to --input.',
+  InputEmpty: 'Add .txt or .md articles to the folder, or point --input at another one.',
+  ArticleUnreadable: 'Check that the file exists and that you may read it.',
+  FrontMatterSyntax: 'Fix the YAML between the two --- lines.',
+  FrontMatterInvalid: 'Correct the field as described; the README lists the recognised fields.',
+  ArticleEmpty: 'Give the article some text, or remove the file.',
+  DuplicateId: 'Give one of the two articles its own `id` or `slug` in front matter.',
+  TemplateNotFound: 'Restore the template, or check the templates folder.',
+  TemplateInvalid: 'Fix the template at the place shown.',
+  OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
+} as const;
+
+export type ErrorName = keyof typeof errorCatalogue;
+
+/** Where a problem is: a file path (as the user would type it) and, when known, a 1-based line. */
+export interface Location {
+  file: string;
+  line?: number | undefined;
+}
+
+/** `file:line: `, `file: ` or nothing. */
+export function formatLocation(location: Location | undefined): string {
+  if (!location) return '';
+  return `${location.file}${location.line ? `:${location.line}` : ''}: `;
+}
+
+/** A problem the user can fix. Printed without a stack trace. */
+export class GazetteError extends Error {
+  override readonly name: ErrorName;
+  readonly location: Location | undefined;
+  readonly hint: string;
+
+  constructor(name: ErrorName, message: string, location?: Location) {
+    super(message);
+    this.name = name;
+    this.location = location;
+    this.hint = errorCatalogue[name];
+  }
+
+  /** `file:line: message (what to do)`, the form every user-facing error takes. */
+  format(): string {
+    return `${formatLocation(this.location)}${this.message}\n  ${this.hint} [${this.name}]`;
+  }
+}
+
+/** Several problems found in one pass, reported together. */
+export class GazetteErrors extends Error {
+  readonly errors: GazetteError[];
+
+  constructor(errors: GazetteError[]) {
+    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} found`);
+    this.name = 'GazetteErrors';
+    this.errors = errors;
+  }
+}
+
+export function isUserError(error: unknown): error is GazetteError | GazetteErrors {
+  return error instanceof GazetteError || error instanceof GazetteErrors;
+}

@@ -1,0 +1,12 @@
+export { type BuildResult, build, outputFiles, readEntries, renderOutput } from './build.ts';
+export {
+  type BuildOptions,
+  type Config,
+  parseConfig,
+  type ResolvedConfig,
+  readConfig,
+} from './config.ts';
+export type { Author, Entry } from './entry.ts';
+export { type ErrorName, errorCatalogue, GazetteError, GazetteErrors } from './errors.ts';
+export { normalizeEntry } from './normalize/normalize-entry.ts';
+export { parseArticle } from './read/parse-article.ts';

@@ -1,0 +1,74 @@
+/**
+ * Tells the paragraphs that belong to the page around an article (appeals for money or
+ * subscriptions, "read also" links, share prompts, comment widgets, agency footers) from the
+ * article itself, in French, English and Spanish. A paragraph is judged by what it says to the
+ * reader and by how short it is, so that a real sentence that merely mentions a subscription or
+ * a donation stays.
+ */
+
+/** Cues that a paragraph addresses the reader on behalf of the publication. */
+const appealCues: RegExp[] = [
+  // Asking for money or support.
+  /\b(soutenez|soutenir|soutien(?:ez)?)\b.{0,40}\b(notre|nos|le projet|la rédaction|le journal|travail)\b/i,
+  /\b(faites|faire) un don\b|\bdons? (réguliers?|ponctuels?|mensuels?)\b|\bnous aident\b/i,
+  /\b(support|donate to|help fund|chip in)\b.{0,30}\b(our|us|independent journalism|this work)\b/i,
+  /\b(make|become) a (donation|member|supporter|patron)\b/i,
+  /\b(apóyanos|apoya|haz una donación|hazte socio)\b.{0,40}\b(nuestro|nuestra|periodismo independiente|este proyecto)\b/i,
+  // Subscribing or signing up.
+  /\b(abonnez-vous|inscrivez-vous|abonnez vous)\b/i,
+  /\b(subscribe|sign up)\b.{0,30}\b(newsletter|our|today|now|for free)\b/i,
+  /\b(suscríbete|suscribete|regístrate)\b/i,
+  /\bnewsletter\b.{0,40}\b(gratuite|free|gratuito|inscri|sign|abonn|suscr)/i,
+  // Speaking to the reader about the article itself.
+  /\b(aimez-vous|vous aimez|vous avez aimé) ce que vous (lisez|lisez ici)\b|\bcet article vous a plu\b/i,
+  /\b(did you|do you) (like|enjoy)\b.{0,25}\b(this|reading|what you)\b|\blike what you('re| are)? read/i,
+  /\b(te|le) (gustó|ha gustado)\b.{0,25}\b(artículo|leer|lo que)\b/i,
+  /\bnous en sommes heureux\b|\bwe('re| are) glad\b|\bnos alegra\b/i,
+  // Comment widgets.
+  /\b(join|start) the (conversation|discussion)\b|\bbe the first to comment\b|\bleave a (comment|reply)\b/i,
+  /\b(laissez|ajoutez|écrire) un commentaire\b|\bsoyez le premier à (commenter|réagir)\b|\bréagissez\b/i,
+  /\b(deja|escribe|añade) (un|tu) comentario\b|\bsé el primero en comentar\b/i,
+  // Share prompts and "read also" links.
+  /\b(partagez|partager) (cet article|sur)\b|\bshare (this|on)\b|\bcompart(e|ir) (este|en)\b/i,
+  /^(à lire aussi|lire aussi|à lire|voir aussi|read (more|also)|related|see also|lee también|leer más|te puede interesar)\b/i,
+  // Agency footers and rights lines.
+  /^(avec (afp|reuters|ap)|\(?(afp|reuters|ap|efe|ansa|dpa)\)?$)/i,
+  /\b(tous droits réservés|all rights reserved|todos los derechos reservados)\b|^©|^\(c\) /i,
+];
+
+/** Whole-paragraph labels of page furniture: a heading of a comments or share box. */
+const widgetLabel =
+  /^(discussion|discussions|comments?|commentaires?|comentarios?|réactions|share|partager|compartir|newsletter|publicité|advertisement|publicidad|tags?|mots-clés|etiquetas)\s*:?$/i;
+
+function wordCount(paragraph: string): number {
+  return paragraph.split(/\s+/).filter(Boolean).length;
+}
+
+/** True when the paragraph is page furniture rather than article text. */
+export function isBoilerplate(paragraph: string): boolean {
+  const words = wordCount(paragraph);
+  if (widgetLabel.test(paragraph)) return true;
+  const cues = appealCues.filter((cue) => cue.test(paragraph)).length;
+  // A long paragraph that mentions a newsletter once is reporting, not appealing.
+  if (cues >= 2) return words <= 80;
+  return cues === 1 && words <= 30;
+}
+
+/**
+ * Removes boilerplate paragraphs. Short fragments with no sentence punctuation that trail
+ * boilerplate at the end of the text (the rest of a widget) go with it.
+ */
+export function removeBoilerplate(paragraphs: string[]): string[] {
+  const flags = paragraphs.map(isBoilerplate);
+  for (let i = paragraphs.length - 1; i > 0; i--) {
+    const paragraph = paragraphs[i] ?? '';
+    const fragment = wordCount(paragraph) <= 8 && !/[.!?…»"]$/.test(paragraph);
+    if (flags[i]) continue;
+    if (fragment && flags.slice(0, i).some(Boolean) && flags.slice(i + 1).every(Boolean)) {
+      flags[i] = true;
+      continue;
+    }
+    break;
+  }
+  return paragraphs.filter((_, i) => !flags[i]);
+}

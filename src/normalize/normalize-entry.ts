@@ -1,0 +1,115 @@
+import type { ResolvedConfig } from '../config.ts';
+import type { Entry } from '../entry.ts';
+import type { ParsedArticle } from '../read/parse-article.ts';
+import { removeBoilerplate } from './boilerplate.ts';
+import { splitDateline } from './dateline.ts';
+import { dateFromFileName, formatDate, parseDate } from './dates.ts';
+import { slugFromPath, tagUri } from './ids.ts';
+import { extractKeywords, keywordKey } from './keywords.ts';
+import { detectLanguage } from './language.ts';
+import { cleanInline, parseParagraphs } from './paragraphs.ts';
+import { splitSentences } from './sentences.ts';
+import { stopwordsFor } from './stopwords.ts';
+import { summarize } from './summary.ts';
+import { deriveTitle } from './title.ts';
+import { countWords, tokenize } from './tokens.ts';
+
+export const maxTags = 6;
+/** Reading speed used for `readingMinutes`. */
+const wordsPerMinute = 230;
+
+/** What normalizing needs to know about an article besides its text. */
+export interface ArticleContext {
+  /** Path relative to the input folder. */
+  path: string;
+  /** Last commit date (ISO 8601), when the file is in a git repository. */
+  committed: string | undefined;
+  /** The file's modification time. */
+  modified: Date;
+}
+
+/**
+ * Turns a parsed article into an entry. Pure: the same article, context and config give the
+ * same entry. Returns null when no text is left once boilerplate is removed.
+ */
+export function normalizeEntry(
+  article: ParsedArticle,
+  context: ArticleContext,
+  config: ResolvedConfig,
+): Entry | null {
+  const fm = article.frontMatter;
+  const paragraphs = removeBoilerplate(parseParagraphs(article.body, article.format));
+  if (paragraphs.length === 0) return null;
+
+  const language = fm.lang ?? detectLanguage(paragraphs.join('\n'), config.language);
+  const { location, rest } = splitDateline(paragraphs[0] ?? '');
+  const leadParagraphs = rest ? [rest, ...paragraphs.slice(1)] : paragraphs.slice(1);
+  const sentences = leadParagraphs.flatMap((p) => splitSentences(p, language));
+
+  const title = fm.title ? cleanInline(fm.title) : deriveTitle(sentences[0] ?? '', language);
+  const summary = fm.summary ? cleanInline(fm.summary) : summarize(sentences, language);
+  const keywords = extractKeywords(sentences, language).map((k) => k.text);
+  const stopwords = stopwordsFor(language);
+  // Tags name topics: a long keyword, or one with a stopword inside ("démanteler les
+  // laboratoires"), is a phrase rather than a topic.
+  const topics = keywords.filter((k) => {
+    const words = tokenize(k);
+    return words.length <= 2 && !words.some((t) => stopwords.has(t.lower));
+  });
+  const tags = mergeTags((fm.tags ?? []).map(cleanInline), topics);
+
+  const published = resolvePublished(fm.date, context, config.timeZone);
+  const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;
+  const slug = fm.slug ?? slugFromPath(context.path);
+  const day = formatDate(published, config.timeZone).slice(0, 10);
+  const wordCount = paragraphs.reduce((n, p) => n + countWords(p), 0);
+
+  return {
+    id: fm.id ?? tagUri(config.siteUrl, day, slug),
+    slug,
+    path: context.path,
+    url: new URL(`${slug}/`, config.siteUrl).href,
+    title,
+    summary,
+    content: paragraphs,
+    keywords,
+    tags,
+    language,
+    published: formatDate(published, config.timeZone),
+    updated: formatDate(
+      new Date(Math.max(updated.getTime(), published.getTime())),
+      config.timeZone,
+    ),
+    author: fm.author ? { name: cleanInline(fm.author.name), email: fm.author.email } : null,
+    source: fm.source ?? null,
+    location,
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
+  };
+}
+
+/** Front-matter date, else a date in the file name, else the last commit, else the file's time. */
+function resolvePublished(
+  date: string | undefined,
+  context: ArticleContext,
+  timeZone: string,
+): Date {
+  const written = date ?? dateFromFileName(context.path);
+  if (written) return parseDate(written, timeZone);
+  if (context.committed) return new Date(context.committed);
+  return new Date(Math.floor(context.modified.getTime() / 1000) * 1000);
+}
+
+/** Front-matter tags first, then keywords not already there (up to plural and case). */
+function mergeTags(given: string[], keywords: string[]): string[] {
+  const tags: string[] = [];
+  const keys = new Set<string>();
+  for (const tag of [...given, ...keywords]) {
+    const key = keywordKey(tag);
+    if (!tag || keys.has(key)) continue;
+    keys.add(key);
+    tags.push(tag);
+    if (tags.length >= maxTags) break;
+  }
+  return tags;
+}

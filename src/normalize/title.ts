@@ -1,0 +1,35 @@
+import { isDangling, opensClause } from './function-words.ts';
+
+/** Longest derived title, in characters. */
+export const maxTitleLength = 110;
+
+/**
+ * A headline from the opening sentence: whole when short enough, else cut before the last
+ * clause (a comma, or a word such as "pour", "which", "según") that keeps it under the limit,
+ * else at a word boundary; never ending in an article, a preposition or a conjunction.
+ */
+export function deriveTitle(sentence: string, language: string): string {
+  const text = sentence.replace(/\s*[.…:;]+$/, '').trim();
+  if (text.length <= maxTitleLength) return text;
+  const words = text.split(' ');
+  let length = 0;
+  let lastWordFit = 0;
+  let lastClause = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const next = length + (i > 0 ? 1 : 0) + word.length;
+    if (next > maxTitleLength) break;
+    length = next;
+    lastWordFit = i + 1;
+    const nextWord = words[i + 1];
+    const clauseEnds =
+      /[,;:]$/.test(word) || (nextWord !== undefined && opensClause(nextWord, language));
+    if (clauseEnds && length >= maxTitleLength * 0.4) lastClause = i + 1;
+  }
+  const kept = words.slice(0, lastClause || lastWordFit || 1);
+  while (kept.length > 1 && isDangling(kept[kept.length - 1] ?? '', language)) kept.pop();
+  const title = kept.join(' ').replace(/[\s,;:–—-]+$/, '');
+  // A single word longer than the limit (a pasted URL, a run of characters) is cut outright.
+  const chars = Array.from(title);
+  return chars.length > maxTitleLength ? `${chars.slice(0, maxTitleLength - 1).join('')}…` : title;
+}

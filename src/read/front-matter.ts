@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { languageCode } from '../config.ts';
+
+const text = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
+const nonEmpty = text.pipe(z.string().min(1, 'must not be empty'));
+
+/** A date as written in front matter: `2025-01-05`, `2025-01-05 10:30`, or full ISO 8601. */
+export const dateText = text.pipe(
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+      'must be a date such as 2025-01-05 or 2025-01-05T10:30:00+01:00',
+    )
+    .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))), 'is not a real date'),
+);
+
+const tagList = z
+  .union([z.array(text), z.string()], 'must be a list of words, e.g. [Pérou, défense]')
+  .transform((value) =>
+    (typeof value === 'string' ? value.split(',') : value).map((t) => t.trim()).filter(Boolean),
+  );
+
+const author = z.union(
+  [
+    nonEmpty.transform((name) => ({ name, email: undefined as string | undefined })),
+    z.strictObject({ name: nonEmpty, email: z.email('must be an email address').optional() }),
+  ],
+  'must be a name, or { name, email }',
+);
+
+/** The front-matter fields Gazette reads. Others are kept out and reported as warnings. */
+export const frontMatterSchema = z.object({
+  title: nonEmpty.optional(),
+  date: dateText.optional(),
+  updated: dateText.optional(),
+  tags: tagList.optional(),
+  author: author.optional(),
+  summary: nonEmpty.optional(),
+  id: nonEmpty.pipe(z.string().regex(/^\S+$/, 'must not contain spaces')).optional(),
+  slug: nonEmpty
+    .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by -'))
+    .optional(),
+  lang: languageCode.optional(),
+  source: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+export const frontMatterFields = Object.keys(frontMatterSchema.shape);

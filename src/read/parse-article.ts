@@ -1,0 +1,79 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { GazetteError } from '../errors.ts';
+import type { Warning } from '../warnings.ts';
+import { type FrontMatter, frontMatterFields, frontMatterSchema } from './front-matter.ts';
+
+/** An article split into validated front matter and its body. */
+export interface ParsedArticle {
+  frontMatter: FrontMatter;
+  body: string;
+  format: 'text' | 'markdown';
+}
+
+// The core schema keeps dates as strings, so that a date without a zone can be read in the
+// configured time zone instead of being taken as UTC by the YAML parser.
+const matterOptions = {
+  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+};
+
+/**
+ * Splits front matter (in `.md` files, and in `.txt` files that start with `---`) from the body
+ * and validates it. `file` names the file in messages.
+ */
+export function parseArticle(
+  text: string,
+  path: string,
+  file: string,
+): { article: ParsedArticle; warnings: Warning[] } {
+  const format = /\.(md|markdown)$/i.test(path) ? 'markdown' : 'text';
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!source.startsWith('---')) {
+    return { article: { frontMatter: {}, body: source, format }, warnings: [] };
+  }
+  let data: Record<string, unknown>;
+  let body: string;
+  try {
+    const parsed = matter(source, matterOptions);
+    data = (parsed.data ?? {}) as Record<string, unknown>;
+    body = parsed.content;
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    throw new GazetteError('FrontMatterSyntax', `front matter is not valid YAML: ${reason}`, {
+      file,
+      line: mark?.line === undefined ? undefined : mark.line + 2,
+    });
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new GazetteError('FrontMatterSyntax', 'front matter must be a list of `field: value`', {
+      file,
+      line: 2,
+    });
+  }
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    throw new GazetteError('FrontMatterInvalid', `${field}: ${issue?.message ?? 'is invalid'}`, {
+      file,
+      line: lineOfField(source, field),
+    });
+  }
+  const warnings = Object.keys(data)
+    .filter((key) => !frontMatterFields.includes(key))
+    .map((key) => ({
+      message: `unknown front-matter field "${key}" is ignored`,
+      location: { file, line: lineOfField(source, key) },
+    }));
+  return { article: { frontMatter: result.data, body, format }, warnings };
+}
+
+/** The 1-based line on which a top-level front-matter field is written. */
+function lineOfField(source: string, field: string): number | undefined {
+  const lines = source.split('\n');
+  for (let i = 1; i < lines.length && lines[i] !== '---'; i++) {
+    if (lines[i]?.startsWith(`${field}:`)) return i + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,14 @@
+import type { Messages } from './index.ts';
+
+export const en: Messages = {
+  locale: 'en-GB',
+  readMore: 'Read more',
+  colon: ':',
+  readingTime: '{minutes} min read',
+  articleCount: { one: '{count} article', other: '{count} articles' },
+  dateRange: '{from} to {to}',
+  source: 'Source:',
+  tags: 'Topics:',
+  feedLink: 'Subscribe to the feed',
+  footer: 'You are receiving this because you subscribed to {title}.',
+};

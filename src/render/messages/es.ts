@@ -1,0 +1,14 @@
+import type { Messages } from './index.ts';
+
+export const es: Messages = {
+  locale: 'es-ES',
+  readMore: 'Seguir leyendo',
+  colon: ':',
+  readingTime: '{minutes} min de lectura',
+  articleCount: { one: '{count} artículo', other: '{count} artículos' },
+  dateRange: 'del {from} al {to}',
+  source: 'Fuente:',
+  tags: 'Temas:',
+  feedLink: 'Suscribirse al canal',
+  footer: 'Recibe este mensaje porque está suscrito a {title}.',
+};

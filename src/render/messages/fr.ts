@@ -1,0 +1,14 @@
+import type { Messages } from './index.ts';
+
+export const fr: Messages = {
+  locale: 'fr-FR',
+  readMore: 'Lire la suite',
+  colon: '\u00A0:',
+  readingTime: '{minutes} min de lecture',
+  articleCount: { one: '{count} article', other: '{count} articles' },
+  dateRange: 'du {from} au {to}',
+  source: 'Source\u00A0:',
+  tags: 'Sujets\u00A0:',
+  feedLink: 'S’abonner au flux',
+  footer: 'Vous recevez ce message parce que vous êtes abonné à {title}.',
+};

@@ -1,0 +1,38 @@
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+
+/** The fixed words of the digest and feeds in one language. */
+export interface Messages {
+  /** BCP 47 locale used for dates, e.g. `fr-FR`. */
+  locale: string;
+  readMore: string;
+  /** A colon as the language writes it after a label (French puts a space before it). */
+  colon: string;
+  /** `{minutes}` is replaced by the number. */
+  readingTime: string;
+  /** Heading over the items: `{count}` articles. */
+  articleCount: { one: string; other: string };
+  /** `{from}` and `{to}` are dates. */
+  dateRange: string;
+  source: string;
+  tags: string;
+  feedLink: string;
+  footer: string;
+}
+
+const catalogue: Record<string, Messages> = { en, es, fr };
+
+/** Languages the digest speaks; others fall back to English. */
+export const digestLanguages = Object.keys(catalogue);
+
+export function messagesFor(language: string): Messages {
+  return catalogue[language] ?? en;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) =>
+    key in values ? String(values[key]) : all,
+  );
+}

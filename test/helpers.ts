@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const fixtures = join(root, 'test', 'fixtures');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command line, as a user would, in `cwd`. */
+export function runCli(args: string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), join(root, 'src', 'cli.ts'), ...args],
+      { cwd, env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'gazette-test-'));
+}
+
+export const baseConfig = {
+  title: 'Gazette de test',
+  siteUrl: 'https://news.example.org/',
+  author: { name: 'La rédaction', email: 'redaction@news.example.org' },
+  language: 'fr',
+  timeZone: 'Europe/Paris',
+  digest: { title: 'La lettre', limit: 10 },
+  sender: 'La lettre <lettre@news.example.org>',
+};
+
+/** A project folder: a config file and a copy of a fixture (or of the seeds) as `articles/`. */
+export async function makeProject(
+  articles: string,
+  config: Record<string, unknown> = baseConfig,
+): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(config, null, 2));
+  await cp(articles, join(dir, 'articles'), { recursive: true });
+  return dir;
+}
+
+/** Every file below `dir` with its bytes, keyed by relative path. */
+export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path), await readFile(path));
+  }
+  return files;
+}
