@@ -70,7 +70,7 @@ export type ResolvedConfig = z.output<typeof configSchema> & {
 
 /** Validates parsed JSON; `file` is how the user names the config file in messages. */
 export function parseConfig(value: unknown, file: string): ResolvedConfig {
-  const result = configSchema.safeParse(value);
+  const result = configSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : '(top level)';

@@ -97,7 +97,7 @@ describe('gazette build on the seeds', () => {
       title: (e.title as Record<string, string>)['#text'],
       summary: (e.summary as Record<string, string>)['#text'],
     }));
-    const unescape = (s: string) =>
+    const decodeHtml = (s: string) =>
       s
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
@@ -107,8 +107,8 @@ describe('gazette build on the seeds', () => {
     assert.deepEqual(
       parsed.map((p: { id: string; title: string; summary: string }) => ({
         id: p.id,
-        title: unescape(p.title),
-        summary: unescape(p.summary),
+        title: decodeHtml(p.title),
+        summary: decodeHtml(p.summary),
       })),
       entries.map((e) => ({ id: e.id, title: e.title, summary: e.summary })),
     );

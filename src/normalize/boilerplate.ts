@@ -32,7 +32,7 @@ const appealCues: RegExp[] = [
   /\b(partagez|partager) (cet article|sur)\b|\bshare (this|on)\b|\bcompart(e|ir) (este|en)\b/i,
   /^(à lire aussi|lire aussi|à lire|voir aussi|read (more|also)|related|see also|lee también|leer más|te puede interesar)\b/i,
   // Agency footers and rights lines.
-  /^(avec (afp|reuters|ap)|\(?(afp|reuters|ap|efe|ansa|dpa)\)?$)/i,
+  /^\(?(avec |with |con )?(afp|reuters|ap|efe|ansa|dpa|europa press)\)?\.?$/i,
   /\b(tous droits réservés|all rights reserved|todos los derechos reservados)\b|^©|^\(c\) /i,
 ];
 

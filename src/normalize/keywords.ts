@@ -35,6 +35,8 @@ interface Candidate {
 export interface Keyword {
   text: string;
   score: number;
+  /** Written capitalised inside sentences: a person, place or organisation. */
+  name: boolean;
 }
 
 export function extractKeywords(sentences: string[], language: string): Keyword[] {
@@ -56,9 +58,9 @@ export function extractKeywords(sentences: string[], language: string): Keyword[
       product *= s;
       sum += s;
     }
-    let score = product / (candidate.count * (1 + sum));
-    if (candidate.named > 0 && candidate.named >= candidate.count / 2) score *= nameBoost;
-    ranked.push({ text: displayForm(candidate), score });
+    const name = candidate.named > 0 && candidate.named >= candidate.count / 2;
+    const score = (product / (candidate.count * (1 + sum))) * (name ? nameBoost : 1);
+    ranked.push({ text: displayForm(candidate), score, name });
   }
   ranked.sort((a, b) => a.score - b.score || a.text.localeCompare(b.text));
   return dedupe(ranked).slice(0, maxKeywords);
@@ -199,16 +201,19 @@ export function keywordKey(text: string): string {
     .join(' ');
 }
 
-/** Drops keywords that repeat a better one: same word up to plural, or wholly inside it. */
+/**
+ * Drops keywords that repeat a better one: the same words up to plural, or nearly all of it
+ * ("Boluarte" after "Dina Boluarte"). A name inside a longer phrase ("Pérou" in "soldats au
+ * Pérou") is a keyword of its own.
+ */
 function dedupe(ranked: Keyword[]): Keyword[] {
   const kept: Keyword[] = [];
   const keys: string[] = [];
+  const nearly = (a: string, b: string) =>
+    ` ${a} `.includes(` ${b} `) && b.length >= 0.6 * a.length;
   for (const keyword of ranked) {
     const key = keywordKey(keyword.text);
-    const repeats = keys.some(
-      (k) => k === key || ` ${k} `.includes(` ${key} `) || ` ${key} `.includes(` ${k} `),
-    );
-    if (repeats) continue;
+    if (keys.some((k) => k === key || nearly(k, key) || nearly(key, k))) continue;
     kept.push(keyword);
     keys.push(key);
     if (kept.length >= maxKeywords) break;

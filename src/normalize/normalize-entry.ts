@@ -5,7 +5,7 @@ import { removeBoilerplate } from './boilerplate.ts';
 import { splitDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
 import { slugFromPath, tagUri } from './ids.ts';
-import { extractKeywords, keywordKey } from './keywords.ts';
+import { extractKeywords, type Keyword, keywordKey } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { cleanInline, parseParagraphs } from './paragraphs.ts';
 import { splitSentences } from './sentences.ts';
@@ -48,15 +48,9 @@ export function normalizeEntry(
 
   const title = fm.title ? cleanInline(fm.title) : deriveTitle(sentences[0] ?? '', language);
   const summary = fm.summary ? cleanInline(fm.summary) : summarize(sentences, language);
-  const keywords = extractKeywords(sentences, language).map((k) => k.text);
-  const stopwords = stopwordsFor(language);
-  // Tags name topics: a long keyword, or one with a stopword inside ("démanteler les
-  // laboratoires"), is a phrase rather than a topic.
-  const topics = keywords.filter((k) => {
-    const words = tokenize(k);
-    return words.length <= 2 && !words.some((t) => stopwords.has(t.lower));
-  });
-  const tags = mergeTags((fm.tags ?? []).map(cleanInline), topics);
+  const ranked = extractKeywords(sentences, language);
+  const keywords = ranked.map((k) => k.text);
+  const tags = mergeTags((fm.tags ?? []).map(cleanInline), topics(ranked, language));
 
   const published = resolvePublished(fm.date, context, config.timeZone);
   const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;
@@ -98,6 +92,19 @@ function resolvePublished(
   if (written) return parseDate(written, timeZone);
   if (context.committed) return new Date(context.committed);
   return new Date(Math.floor(context.modified.getTime() / 1000) * 1000);
+}
+
+/**
+ * Keywords fit to be tags, names first: a tag names a topic, and a long keyword or one with a
+ * stopword inside ("démanteler les laboratoires") is a phrase rather than a topic.
+ */
+function topics(keywords: Keyword[], language: string): string[] {
+  const stopwords = stopwordsFor(language);
+  const fit = keywords.filter((k) => {
+    const words = tokenize(k.text);
+    return k.name || (words.length <= 2 && !words.some((t) => stopwords.has(t.lower)));
+  });
+  return [...fit.filter((k) => k.name), ...fit.filter((k) => !k.name)].map((k) => k.text);
 }
 
 /** Front-matter tags first, then keywords not already there (up to plural and case). */

@@ -2,7 +2,7 @@ import { lexer, type Token, type Tokens } from 'marked';
 
 // Characters outside XML 1.0's Char production (controls other than tab and newline, U+FFFE,
 // U+FFFF, lone surrogates) cannot appear in any output format, so they never enter an entry.
-const notXmlChar =
+export const notXmlChar =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

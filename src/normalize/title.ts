@@ -14,19 +14,22 @@ export function deriveTitle(sentence: string, language: string): string {
   const words = text.split(' ');
   let length = 0;
   let lastWordFit = 0;
-  let lastClause = 0;
+  let lastComma = 0;
+  let lastOpener = 0;
+  const minimum = maxTitleLength * 0.4;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     const next = length + (i > 0 ? 1 : 0) + word.length;
     if (next > maxTitleLength) break;
     length = next;
     lastWordFit = i + 1;
+    if (length < minimum) continue;
+    if (/[,;:]$/.test(word)) lastComma = i + 1;
     const nextWord = words[i + 1];
-    const clauseEnds =
-      /[,;:]$/.test(word) || (nextWord !== undefined && opensClause(nextWord, language));
-    if (clauseEnds && length >= maxTitleLength * 0.4) lastClause = i + 1;
+    if (nextWord !== undefined && opensClause(nextWord, language)) lastOpener = i + 1;
   }
-  const kept = words.slice(0, lastClause || lastWordFit || 1);
+  // A comma is the surest clause boundary; a word that may open a clause comes next.
+  const kept = words.slice(0, lastComma || lastOpener || lastWordFit || 1);
   while (kept.length > 1 && isDangling(kept[kept.length - 1] ?? '', language)) kept.pop();
   const title = kept.join(' ').replace(/[\s,;:–—-]+$/, '');
   // A single word longer than the limit (a pasted URL, a run of characters) is cut outright.

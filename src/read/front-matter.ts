@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { languageCode } from '../config.ts';
 
-const text = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
+const text = z
+  .union([z.string(), z.number()], 'must be text')
+  .transform((value) => String(value).trim());
 const nonEmpty = text.pipe(z.string().min(1, 'must not be empty'));
 
 /** A date as written in front matter: `2025-01-05`, `2025-01-05 10:30`, or full ISO 8601. */

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { baseConfig, fixtures, makeProject, runCli, snapshot } from './helpers.ts';
+
+/** A project whose out/ already holds a previous build's files. */
+async function projectWithOutput(articles: string, config: Record<string, unknown> = baseConfig) {
+  const project = await makeProject(articles, config);
+  await mkdir(join(project, 'out'));
+  await writeFile(join(project, 'out', 'atom.xml'), '<feed>previous</feed>');
+  await writeFile(join(project, 'out', '.gitkeep'), '');
+  return project;
+}
+
+describe('gazette command line', () => {
+  it('shows examples in the help of build', async () => {
+    const result = await runCli(['build', '--help'], fixtures);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /Examples:\n\s+\$ gazette build/);
+  });
+
+  it('suggests the closest option for a mistyped one', async () => {
+    const result = await runCli(['build', '--inptu', 'x'], fixtures);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Did you mean --input\?/);
+  });
+
+  it('stops on a wrong config field, names it, and leaves out/ untouched', async () => {
+    const project = await projectWithOutput(join(fixtures, 'front-matter'), {
+      ...baseConfig,
+      siteUrl: 'news.example.org',
+    });
+    const before = await snapshot(join(project, 'out'));
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /gazette\.config\.json: siteUrl: must be an absolute http\(s\) URL/,
+    );
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    assert.deepEqual(await snapshot(join(project, 'out')), before);
+  });
+
+  it('lists every invalid article, and leaves out/ untouched', async () => {
+    const project = await projectWithOutput(join(fixtures, 'invalid-articles'));
+    const before = await snapshot(join(project, 'out'));
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /articles\/bad-yaml\.md:\d+: front matter is not valid YAML/);
+    assert.match(result.stderr, /articles\/wrong-type\.md:3: date: must be a date/);
+    assert.match(result.stderr, /articles\/empty\.txt: the article has no text/);
+    assert.match(result.stderr, /3 problems; nothing was written\./);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    assert.deepEqual(await snapshot(join(project, 'out')), before);
+  });
+
+  it('says so when the input folder does not exist', async () => {
+    const project = await makeProject(join(fixtures, 'front-matter'));
+    const result = await runCli(['build', '--input', 'nowhere'], project);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /nowhere: the input folder does not exist/);
+  });
+
+  it('replaces out/ as a whole, keeps its hidden files, and notes skipped files', async () => {
+    const project = await projectWithOutput(join(fixtures, 'front-matter'));
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /articles\/photo\.png: skipped: not a \.txt, \.md or \.markdown file/,
+    );
+    assert.match(result.stdout, /Built 2 entries into out\//);
+    const files = await snapshot(join(project, 'out'));
+    assert.ok(files.has('.gitkeep'));
+    assert.notEqual(files.get('atom.xml')?.toString(), '<feed>previous</feed>');
+    assert.equal(files.size, 8);
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseConfig } from '../src/config.ts';
+import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
+import { notXmlChar } from '../src/normalize/paragraphs.ts';
+import { splitSentences } from '../src/normalize/sentences.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
+import { renderFeeds } from '../src/render/feeds.ts';
+import { baseConfig } from './helpers.ts';
+
+const config = parseConfig(baseConfig, 'gazette.config.json');
+
+/** Text mixing words, punctuation, markup, control characters and any Unicode. */
+const articleText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'Le ',
+        'M. ',
+        'Dr. ',
+        '« Non ! » ',
+        ']]>',
+        '<script>',
+        '&amp;',
+        '\n',
+        '\r\n',
+        '. ',
+        ', ',
+        'États-Unis ',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('properties over arbitrary text', () => {
+  it('every entry field is XML-safe and every feed well-formed', () => {
+    fc.assert(
+      fc.property(articleText, (text) => {
+        const { article } = parseArticle(text, 'a.txt', 'a.txt');
+        const entry = normalizeEntry(
+          article,
+          { path: 'a.txt', committed: undefined, modified: new Date(0) },
+          config,
+        );
+        if (!entry) return;
+        const strings = [
+          entry.title,
+          entry.summary,
+          ...entry.content,
+          ...entry.tags,
+          ...entry.keywords,
+        ];
+        for (const s of strings) assert.doesNotMatch(s, new RegExp(notXmlChar.source));
+        assert.ok([...entry.title].length <= 110);
+        assert.ok(entry.tags.length <= 6 && entry.keywords.length <= 10);
+        const feeds = renderFeeds([entry], config);
+        assert.equal(XMLValidator.validate(feeds.atom), true);
+        assert.equal(XMLValidator.validate(feeds.rss), true);
+        assert.equal(JSON.parse(feeds.json).items[0].id, entry.id);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('sentence splitting loses no character and leaves no blank sentence', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const letters = (s: string) => s.replace(/\s+/g, '');
+        const sentences = splitSentences(text, 'fr');
+        assert.equal(letters(sentences.join('')), letters(text));
+        for (const sentence of sentences) assert.equal(sentence, sentence.trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

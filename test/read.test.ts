@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readEntries } from '../src/build.ts';
+import { parseConfig } from '../src/config.ts';
+import { GazetteError, GazetteErrors } from '../src/errors.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
+import { baseConfig, fixtures } from './helpers.ts';
+
+const config = parseConfig(baseConfig, 'gazette.config.json');
+
+function parseError(text: string): GazetteError {
+  try {
+    parseArticle(text, 'a.md', 'articles/a.md');
+  } catch (error) {
+    assert.ok(error instanceof GazetteError);
+    return error;
+  }
+  assert.fail('the article was accepted');
+}
+
+describe('front matter', () => {
+  it('wins over what is derived, in .md and in .txt files', async () => {
+    const { entries, warnings } = await readEntries(join(fixtures, 'front-matter'), 'fm', config);
+    assert.equal(entries.length, 2);
+    const train = entries.find((e) => e.path === '2025-01-05-arrivee-du-train.md');
+    assert.ok(train);
+    assert.equal(train.title, "L'arrivée du train à Lyon, un <b>succès</b> & une fête");
+    assert.equal(train.summary, 'Un résumé écrit à la main.');
+    assert.equal(train.slug, 'arrivee-du-train');
+    assert.equal(train.published, '2025-01-05T00:00:00+01:00');
+    assert.equal(train.id, 'tag:news.example.org,2025-01-05:arrivee-du-train');
+    assert.deepEqual(train.tags.slice(0, 2), ['Transports', 'Lyon']);
+    assert.deepEqual(train.author, { name: 'Marie Curie', email: 'marie@example.org' });
+    assert.equal(train.source, 'https://example.org/original');
+    assert.deepEqual(train.content, [
+      "L'arrivée du train",
+      "Le train est arrivé en gare de Lyon à midi, avec dix minutes d'avance.",
+      'Les voyageurs ont été accueillis par une fanfare et par M. Dupont, maire adjoint.',
+    ]);
+
+    const note = entries.find((e) => e.path === 'nested/note.txt');
+    assert.ok(note);
+    assert.equal(note.id, 'urn:uuid:6f1c1e1e-3c55-4a1c-9f1e-000000000001');
+    assert.equal(note.language, 'es');
+    assert.equal(note.slug, 'note-de-service');
+    assert.equal(note.published, '2025-02-10T08:30:00+01:00');
+    assert.equal(
+      note.title,
+      'El servicio de trenes se reanudará el lunes por la mañana, según la empresa',
+    );
+
+    // The image is skipped with a note; the hidden file is not read at all.
+    assert.deepEqual(
+      warnings.map((w) => w.location?.file),
+      ['fm/photo.png'],
+    );
+  });
+
+  it('reports malformed YAML with its line', () => {
+    const error = parseError('---\ntitle: x\ntags: [a, b\ndate: 2025-01-01\n---\nText.');
+    assert.equal(error.name, 'FrontMatterSyntax');
+    assert.equal(error.location?.file, 'articles/a.md');
+    assert.ok((error.location?.line ?? 0) >= 3);
+  });
+
+  it('reports a field of the wrong type with its line', () => {
+    const date = parseError('---\ntitle: x\ndate: yesterday\n---\nText.');
+    assert.equal(date.name, 'FrontMatterInvalid');
+    assert.equal(date.location?.line, 3);
+    assert.match(date.message, /^date: must be a date/);
+    assert.match(parseError('---\ntags: 42\n---\nText.').message, /^tags: /);
+    assert.match(parseError('---\ntitle: [a, b]\n---\nText.').message, /^title: must be text/);
+  });
+
+  it('warns about unknown fields', () => {
+    const { warnings } = parseArticle('---\ntitle: x\ncolour: red\n---\nText.', 'a.md', 'a.md');
+    assert.deepEqual(warnings, [
+      {
+        message: 'unknown front-matter field "colour" is ignored',
+        location: { file: 'a.md', line: 3 },
+      },
+    ]);
+  });
+
+  it('reports every invalid article of a folder at once', async () => {
+    await assert.rejects(
+      readEntries(join(fixtures, 'invalid-articles'), 'bad', config),
+      (error: GazetteErrors) => {
+        assert.ok(error instanceof GazetteErrors);
+        assert.deepEqual(error.errors.map((e) => [e.name, e.location?.file]).sort(), [
+          ['ArticleEmpty', 'bad/empty.txt'],
+          ['FrontMatterInvalid', 'bad/wrong-type.md'],
+          ['FrontMatterSyntax', 'bad/bad-yaml.md'],
+        ]);
+        return true;
+      },
+    );
+  });
+});
