@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   type BuildOptions,
   type ResolvedConfig,
@@ -8,23 +8,30 @@ import {
 } from './config.ts';
 import type { Entry } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
+import { formatDate } from './normalize/dates.ts';
+import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import { normalizeEntry } from './normalize/normalize-entry.ts';
+import { readIdMap, writeIdMap } from './read/id-map.ts';
 import { parseArticle } from './read/parse-article.ts';
-import { type RawArticle, readArticles } from './read/read-articles.ts';
+import { readArticles } from './read/read-articles.ts';
 import { type DigestTemplates, renderDigest } from './render/digest.ts';
-import { feedFiles, newestFirst, renderFeeds } from './render/feeds.ts';
+import { type FeedPlan, newestFirst, renderFeeds } from './render/feeds.ts';
+import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
 import type { Warning } from './warnings.ts';
 import { type OutputFiles, writeOutput } from './write.ts';
 
-/** Names of the files a build writes in the output folder. */
+/** Names of the files a build writes in the output folder, besides the feeds. */
 export const outputFiles = {
-  ...feedFiles,
   entries: 'entries.json',
+  index: 'index.html',
   digestHtml: 'digest.html',
   digestText: 'digest.txt',
   digestMessage: 'digest.eml',
 } as const;
+
+/** The id map lives beside the config file. */
+export const idMapFile = 'gazette.ids.json';
 
 export interface BuildResult {
   entries: Entry[];
@@ -34,21 +41,25 @@ export interface BuildResult {
 }
 
 /**
- * Reads the articles, normalizes them into entries, renders the feeds and the digest in
- * memory, then replaces the output folder in one step. Every problem in the input is reported
- * together, before anything is written.
+ * Reads the articles, normalizes them into entries, gives them their permanent ids and dates,
+ * renders every output in memory, then replaces the output folder in one step and records the
+ * ids. Every problem in the input is reported together, before anything is written.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const resolved = resolveBuildOptions(options);
   const config = await readConfig(resolved.config.path, resolved.config.display);
-  const { entries, warnings } = await readEntries(
+  const idMapPath = join(dirname(resolved.config.path), idMapFile);
+  const previous = await readIdMap(idMapPath, join(dirname(resolved.config.display), idMapFile));
+  const { entries, warnings, map, plan } = await readEntries(
     resolved.input.path,
     resolved.input.display,
     config,
+    previous,
   );
   const templates = await readTemplates(resolved.templates);
-  const files = await renderOutput(entries, config, templates);
+  const files = await renderOutput(entries, config, plan, templates);
   await writeOutput(resolved.out.path, files, resolved.out.display);
+  await writeIdMap(idMapPath, map);
   const written = [...files].map(([path, content]) => ({
     path,
     bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
@@ -56,15 +67,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { entries, written, warnings };
 }
 
+export interface ReadEntriesResult {
+  entries: Entry[];
+  warnings: Warning[];
+  map: IdMap;
+  plan: FeedPlan;
+}
+
 /** Reads, parses and normalizes every article; throws all the problems found at once. */
 export async function readEntries(
   input: string,
   displayInput: string,
   config: ResolvedConfig,
-): Promise<{ entries: Entry[]; warnings: Warning[] }> {
+  previous: IdMap = { entries: {} },
+): Promise<ReadEntriesResult> {
   const { articles, errors, warnings } = await readArticles(input, displayInput);
-  const entries: Entry[] = [];
-  const sources = new Map<string, RawArticle>();
+  const drafts: Draft[] = [];
+  const displayPaths = new Map<string, string>();
   for (const raw of articles) {
     try {
       const { article, warnings: found } = parseArticle(raw.text, raw.path, raw.displayPath);
@@ -76,26 +95,44 @@ export async function readEntries(
         );
         continue;
       }
-      const other = sources.get(entry.id);
-      if (other) {
-        errors.push(
-          new GazetteError(
-            'DuplicateId',
-            `the id ${entry.id} is also the id of ${other.displayPath}`,
-            { file: raw.displayPath },
-          ),
-        );
-        continue;
-      }
-      sources.set(entry.id, raw);
-      entries.push(entry);
+      const changed = raw.committed ? new Date(raw.committed) : raw.modified;
+      drafts.push({
+        entry,
+        frontMatter: article.frontMatter,
+        changed: formatDate(changed, config.timeZone),
+      });
+      displayPaths.set(raw.path, raw.displayPath);
     } catch (error) {
       if (error instanceof GazetteError) errors.push(error);
       else throw error;
     }
   }
+  const host = new URL(config.siteUrl).hostname;
+  const identified = resolveIdentities(drafts, previous, host, config.timeZone);
+  const byId = new Map<string, Entry>();
+  for (const entry of identified.entries) {
+    const other = byId.get(entry.id);
+    if (other) {
+      const [first, second] = [other.path, entry.path].sort();
+      errors.push(
+        new GazetteError(
+          'DuplicateId',
+          `the id ${entry.id} is also the id of ${displayPaths.get(first ?? '')}`,
+          { file: displayPaths.get(second ?? '') ?? '' },
+        ),
+      );
+    } else byId.set(entry.id, entry);
+  }
   if (errors.length > 0) throw new GazetteErrors(errors);
-  return { entries: newestFirst(entries), warnings };
+  const sequence = new Map(
+    identified.entries.map((e) => [e.id, identified.map.entries[e.path]?.seq ?? 0]),
+  );
+  return {
+    entries: newestFirst(identified.entries),
+    warnings,
+    map: identified.map,
+    plan: { feedId: identified.feedId, sequence },
+  };
 }
 
 export async function readTemplates(folder: string): Promise<DigestTemplates> {
@@ -109,22 +146,22 @@ export async function readTemplates(folder: string): Promise<DigestTemplates> {
   return { mjml, text, mjmlPath, textPath };
 }
 
-/** Everything the build writes, rendered in memory. Pure but for MJML's own work. */
+/** Everything the build writes, rendered in memory. */
 export async function renderOutput(
   entries: Entry[],
   config: ResolvedConfig,
+  plan: FeedPlan,
   templates: DigestTemplates,
 ): Promise<OutputFiles> {
-  const feeds = renderFeeds(entries, config);
   const digest = await renderDigest(entries, config, templates);
   const message = await renderMessage(digest, config);
-  return new Map<string, string | Uint8Array>([
-    [outputFiles.atom, feeds.atom],
-    [outputFiles.rss, feeds.rss],
-    [outputFiles.json, feeds.json],
-    [outputFiles.entries, `${JSON.stringify({ entries }, null, 2)}\n`],
-    [outputFiles.digestHtml, digest.html],
-    [outputFiles.digestText, digest.text],
-    [outputFiles.digestMessage, message],
-  ]);
+  const files: OutputFiles = new Map<string, string | Uint8Array>(
+    renderFeeds(entries, config, plan),
+  );
+  files.set(outputFiles.entries, `${JSON.stringify({ entries }, null, 2)}\n`);
+  files.set(outputFiles.index, renderIndexPage(entries, config));
+  files.set(outputFiles.digestHtml, digest.html);
+  files.set(outputFiles.digestText, digest.text);
+  files.set(outputFiles.digestMessage, message);
+  return files;
 }

@@ -60,6 +60,16 @@ export const configSchema = z.strictObject({
     .default({ limit: 10 }),
   /** The digest's From address. */
   sender: mailbox,
+  feeds: z
+    .strictObject({
+      /** Entries in the main feed, newest first; older ones stay in archive pages. Default 50. */
+      limit: z.int('must be a whole number').min(1).max(10_000).default(50),
+      /** A WebSub hub announced in every feed. Default: none. */
+      hub: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+      /** A tag gets its own feed once this many entries carry it. Default 2. */
+      tagMinEntries: z.int('must be a whole number').min(1).default(2),
+    })
+    .default({ limit: 50, tagMinEntries: 2 }),
 });
 
 export type Config = z.input<typeof configSchema>;

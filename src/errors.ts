@@ -13,6 +13,7 @@ export const errorCatalogue = {
   FrontMatterSyntax: 'Fix the YAML between the two --- lines.',
   FrontMatterInvalid: 'Correct the field as described; the README lists the recognised fields.',
   ArticleEmpty: 'Give the article some text, or remove the file.',
+  IdMapInvalid: 'Restore gazette.ids.json from version control; without it ids would change.',
   DuplicateId: 'Give one of the two articles its own `id` or `slug` in front matter.',
   TemplateNotFound: 'Restore the template, or check the templates folder.',
   TemplateInvalid: 'Fix the template at the place shown.',

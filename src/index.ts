@@ -1,4 +1,11 @@
-export { type BuildResult, build, outputFiles, readEntries, renderOutput } from './build.ts';
+export {
+  type BuildResult,
+  build,
+  idMapFile,
+  outputFiles,
+  readEntries,
+  renderOutput,
+} from './build.ts';
 export {
   type BuildOptions,
   type Config,

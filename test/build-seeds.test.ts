@@ -28,8 +28,8 @@ describe('gazette build on the seeds', () => {
     entries = JSON.parse(await readFile(join(out, 'entries.json'), 'utf8')).entries;
   });
 
-  it('writes the seven files', async () => {
-    const files = (await readdir(out)).sort();
+  it('writes the feeds, the entries, the page and the digest', async () => {
+    const files = (await readdir(out, { recursive: true })).sort();
     assert.deepEqual(files, [
       'atom.xml',
       'digest.eml',
@@ -37,7 +37,11 @@ describe('gazette build on the seeds', () => {
       'digest.txt',
       'entries.json',
       'feed.json',
+      'index.html',
       'rss.xml',
+      'tags',
+      'tags/etats-unis.xml',
+      'tags/index.json',
     ]);
   });
 

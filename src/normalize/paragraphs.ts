@@ -1,16 +1,10 @@
 import { lexer, type Token, type Tokens } from 'marked';
-
-// Characters outside XML 1.0's Char production (controls other than tab and newline, U+FFFE,
-// U+FFFF, lone surrogates) cannot appear in any output format, so they never enter an entry.
-export const notXmlChar =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { xmlSafe } from '../xml-safe.ts';
 
 /** NFC, no characters outside XML `Char`, one space between words, no blank at the ends. */
 export function cleanInline(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(notXmlChar, '')
+  return xmlSafe(text.normalize('NFC'))
+
     .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g, (space) =>
       // Keep a no-break space where French typography uses one (before : ; ! ? »).
       space === '\u00A0' || space === '\u202F' ? space : ' ',

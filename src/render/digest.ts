@@ -53,7 +53,8 @@ export interface RenderedDigest {
   ids: string[];
 }
 
-const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
+/** Languages written right to left. */
+export const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
 
 /** The digest's language: the one most of its entries are in, if Gazette speaks it. */
 export function digestLanguage(entries: Entry[], fallback: string): string {

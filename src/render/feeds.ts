@@ -1,19 +1,53 @@
+import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
+import type { Element } from 'xml-js';
 import type { ResolvedConfig } from '../config.ts';
 import type { Author, Entry } from '../entry.ts';
+import { slugify } from '../normalize/ids.ts';
 import { escapeHtml, renderContentHtml } from './html.ts';
 import { messagesFor } from './messages/index.ts';
+import {
+  child,
+  children,
+  emptyElement,
+  parseXml,
+  placeholderUrl,
+  removeChildren,
+  replaceChild,
+  serializeXml,
+  textElement,
+} from './xml-tree.ts';
 
 /** File names of the feeds inside `out/`, also used for their self links. */
-export const feedFiles = { atom: 'atom.xml', rss: 'rss.xml', json: 'feed.json' } as const;
+export const feedFiles = {
+  atom: 'atom.xml',
+  rss: 'rss.xml',
+  json: 'feed.json',
+  tagIndex: 'tags/index.json',
+} as const;
 
-export interface RenderedFeeds {
-  atom: string;
-  rss: string;
-  json: string;
+const historyNamespace = 'http://purl.org/syndication/history/1.0';
+
+/** What the feeds need besides the entries: the permanent feed id and the archive order. */
+export interface FeedPlan {
+  feedId: string;
+  /** Order of first appearance of each entry id; archive pages are filled in this order. */
+  sequence: Map<string, number>;
 }
 
-/** The newest `updated` of the entries: the feed changes only when an entry does. */
+/** One Atom document: the main feed, a tag's feed or an archive page. */
+interface AtomDocument {
+  path: string;
+  id: string;
+  title: string;
+  subtitle?: string | undefined;
+  /** Newest first. */
+  entries: Entry[];
+  links: { rel: string; href: string }[];
+  archive: boolean;
+}
+
+/** The newest `updated` of the entries: a feed changes only when an entry does. */
 export function feedUpdated(entries: Entry[]): string | undefined {
   return entries.reduce<string | undefined>(
     (newest, e) => (!newest || Date.parse(e.updated) > Date.parse(newest) ? e.updated : newest),
@@ -29,51 +63,242 @@ export function newestFirst(entries: Entry[]): Entry[] {
 }
 
 /**
- * Atom and RSS 2.0 through `feed`, JSON Feed 1.1 directly. `feed` writes titles and summaries
- * as HTML, so text is escaped before it is handed over.
+ * Every feed file: Atom, RSS 2.0 and JSON Feed 1.1 of the newest entries; RFC 5005 archive
+ * pages holding the rest; an Atom feed for every tag that enough entries carry, and their index.
  */
-export function renderFeeds(entries: Entry[], config: ResolvedConfig): RenderedFeeds {
+export function renderFeeds(
+  entries: Entry[],
+  config: ResolvedConfig,
+  plan: FeedPlan,
+): Map<string, string> {
+  const url = (path: string) => new URL(path, config.siteUrl).href;
   const sorted = newestFirst(entries);
-  const updated = new Date(feedUpdated(sorted) ?? '2000-01-01T00:00:00Z');
-  const link = (file: string) => new URL(file, config.siteUrl).href;
-  const feed = new Feed({
-    id: config.siteUrl,
-    title: escapeHtml(config.title),
-    description: config.subtitle ? escapeHtml(config.subtitle) : undefined,
-    link: config.siteUrl,
-    language: config.language,
-    updated,
-    generator: 'Gazette',
-    copyright: '',
-    author: toFeedAuthor(config.author),
-    feedLinks: { atom: link(feedFiles.atom), rss: link(feedFiles.rss), json: link(feedFiles.json) },
+  const current = sorted.slice(0, config.feeds.limit);
+  const hub = config.feeds.hub ? [{ rel: 'hub', href: config.feeds.hub }] : [];
+  const pages = archivePages(entries, plan, config.feeds.limit);
+  const pagePath = (n: number) => `archive/${n}.xml`;
+  const files = new Map<string, string>();
+
+  const main: AtomDocument = {
+    path: feedFiles.atom,
+    id: plan.feedId,
+    title: config.title,
+    subtitle: config.subtitle,
+    entries: current,
+    links: [
+      ...hub,
+      ...(pages.length > 0 ? [{ rel: 'prev-archive', href: url(pagePath(pages.length)) }] : []),
+    ],
+    archive: false,
+  };
+  files.set(feedFiles.atom, renderAtom(main, config));
+  files.set(feedFiles.rss, renderRss(current, config, hub));
+  files.set(feedFiles.json, renderJsonFeed(current, config));
+
+  pages.forEach((page, index) => {
+    const n = index + 1;
+    const links = [
+      { rel: 'current', href: url(feedFiles.atom) },
+      ...(n > 1 ? [{ rel: 'prev-archive', href: url(pagePath(n - 1)) }] : []),
+      ...(n < pages.length ? [{ rel: 'next-archive', href: url(pagePath(n + 1)) }] : []),
+    ];
+    const document = { ...main, path: pagePath(n), entries: page, links, archive: true };
+    files.set(pagePath(n), renderAtom(document, config));
   });
-  for (const entry of sorted) {
-    feed.addItem({
-      id: entry.id,
-      guid: entry.id,
-      title: escapeHtml(entry.title),
-      link: entry.url,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      description: escapeHtml(entry.summary),
-      content: renderContentHtml(entry, messagesFor(entry.language).source),
-      category: entry.tags.map((tag) => ({ name: tag, term: tag })),
-      author: entry.author ? [toFeedAuthor(entry.author)] : undefined,
-    });
+
+  const index = [];
+  for (const tag of tagGroups(sorted, config.feeds.tagMinEntries)) {
+    const path = `tags/${tag.slug}.xml`;
+    files.set(
+      path,
+      renderAtom(
+        {
+          path,
+          id: `${plan.feedId}/tags/${tag.slug}`,
+          title: `${config.title} · ${tag.name}`,
+          subtitle: config.subtitle,
+          entries: tag.entries.slice(0, config.feeds.limit),
+          links: hub,
+          archive: false,
+        },
+        config,
+      ),
+    );
+    index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
   }
-  const atom = feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', () => {
-    return `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(config.language)}">`;
-  });
-  return { atom, rss: feed.rss2(), json: renderJsonFeed(sorted, config, link(feedFiles.json)) };
+  files.set(feedFiles.tagIndex, `${JSON.stringify({ tags: index }, null, 2)}\n`);
+  return files;
+}
+
+/**
+ * Complete archive pages, oldest first, each holding `size` entries in order of first
+ * appearance; the entries not on a full page are in the main feed. A full page never changes
+ * membership. Within a page, newest first.
+ */
+function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
+  if (entries.length <= size) return [];
+  const ordered = [...entries].sort(
+    (a, b) =>
+      (plan.sequence.get(a.id) ?? 0) - (plan.sequence.get(b.id) ?? 0) || a.id.localeCompare(b.id),
+  );
+  const pages: Entry[][] = [];
+  for (let start = 0; start + size <= ordered.length; start += size) {
+    pages.push(newestFirst(ordered.slice(start, start + size)));
+  }
+  return pages;
+}
+
+/** Tags carried by at least `minimum` entries, grouped by slug; most used first. */
+function tagGroups(sorted: Entry[], minimum: number) {
+  const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
+  for (const entry of sorted) {
+    for (const tag of entry.tags) {
+      const slug =
+        slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`;
+      const group = groups.get(slug) ?? { name: tag, slug, entries: [] };
+      if (!group.entries.includes(entry)) group.entries.push(entry);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.values()]
+    .filter((g) => g.entries.length >= minimum)
+    .sort((a, b) => b.entries.length - a.entries.length || a.slug.localeCompare(b.slug));
 }
 
 function toFeedAuthor(author: Author): { name: string; email?: string } {
   return author.email ? { name: author.name, email: author.email } : { name: author.name };
 }
 
-/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
-function renderJsonFeed(entries: Entry[], config: ResolvedConfig, feedUrl: string): string {
+/** Lays a document out with `feed`, then corrects what `feed` cannot express. */
+function createFeed(document: AtomDocument, config: ResolvedConfig): Feed {
+  const updated = new Date(feedUpdated(document.entries) ?? '2000-01-01T00:00:00Z');
+  const feed = new Feed({
+    id: document.id,
+    title: document.title,
+    link: placeholderUrl(config.siteUrl),
+    language: config.language,
+    updated,
+    generator: 'Gazette',
+    copyright: '',
+    author: toFeedAuthor(config.author),
+    feedLinks: {
+      atom: placeholderUrl(new URL(document.path, config.siteUrl).href),
+      rss: placeholderUrl(new URL(feedFiles.rss, config.siteUrl).href),
+    },
+  });
+  for (const entry of document.entries) {
+    feed.addItem({
+      id: entry.id,
+      guid: entry.id,
+      // `feed` writes titles and summaries as HTML: escaped text is the text itself.
+      title: escapeHtml(entry.title),
+      link: placeholderUrl(entry.url),
+      date: new Date(entry.updated),
+      published: new Date(entry.published),
+      description: escapeHtml(entry.summary),
+      content: renderContentHtml(entry, messagesFor(entry.language).source),
+      category: entry.tags.map((tag) => ({ name: tag })),
+      author: entry.author ? [toFeedAuthor(entry.author)] : undefined,
+    });
+  }
+  return feed;
+}
+
+function renderAtom(document: AtomDocument, config: ResolvedConfig): string {
+  const tree = parseXml(createFeed(document, config).atom1());
+  const root = child(tree, 'feed');
+  if (!root) throw new Error('feed wrote no <feed> element');
+  root.attributes = {
+    ...root.attributes,
+    'xml:lang': config.language,
+    ...(document.archive ? { 'xmlns:fh': historyNamespace } : {}),
+  };
+  replaceChild(root, 'title', textElement('title', document.title, { type: 'text' }));
+  removeChildren(root, 'subtitle');
+  removeChildren(root, 'link');
+  const links: Element[] = [
+    ...(document.subtitle ? [textElement('subtitle', document.subtitle, { type: 'text' })] : []),
+    emptyElement('link', { rel: 'alternate', type: 'text/html', href: config.siteUrl }),
+    emptyElement('link', {
+      rel: 'self',
+      type: 'application/atom+xml',
+      href: new URL(document.path, config.siteUrl).href,
+    }),
+    ...document.links.map((link) => emptyElement('link', link)),
+  ];
+  const entryIndex = (root.elements ?? []).findIndex((e) => e.name === 'entry');
+  root.elements?.splice(entryIndex < 0 ? (root.elements?.length ?? 0) : entryIndex, 0, ...links);
+  if (document.archive)
+    root.elements?.splice(entryIndex < 0 ? 0 : entryIndex, 0, emptyElement('fh:archive', {}));
+
+  children(root, 'entry').forEach((element, i) => {
+    const entry = document.entries[i];
+    if (entry) correctAtomEntry(element, entry, config);
+  });
+  return serializeXml(tree);
+}
+
+function correctAtomEntry(element: Element, entry: Entry, config: ResolvedConfig): void {
+  element.attributes = {
+    'xml:base': entry.url,
+    ...(entry.language !== config.language ? { 'xml:lang': entry.language } : {}),
+  };
+  replaceChild(element, 'title', textElement('title', entry.title, { type: 'text' }));
+  replaceChild(element, 'summary', textElement('summary', entry.summary, { type: 'text' }));
+  removeChildren(element, 'link');
+  removeChildren(element, 'category');
+  element.elements?.push(
+    emptyElement('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
+    ...(entry.source ? [emptyElement('link', { rel: 'via', href: entry.source })] : []),
+    ...entry.tags.map((tag) => emptyElement('category', { term: tag, label: tag })),
+  );
+}
+
+function renderRss(
+  entries: Entry[],
+  config: ResolvedConfig,
+  extraLinks: { rel: string; href: string }[],
+): string {
+  const document: AtomDocument = {
+    path: feedFiles.rss,
+    id: config.siteUrl,
+    title: config.title,
+    subtitle: config.subtitle,
+    entries,
+    links: [],
+    archive: false,
+  };
+  const tree = parseXml(createFeed(document, config).rss2());
+  const channel = child(child(tree, 'rss') ?? {}, 'channel');
+  if (!channel) throw new Error('feed wrote no <channel> element');
+  replaceChild(channel, 'title', textElement('title', config.title));
+  replaceChild(channel, 'link', textElement('link', config.siteUrl));
+  replaceChild(channel, 'description', textElement('description', config.subtitle ?? config.title));
+  removeChildren(channel, 'atom:link');
+  removeChildren(channel, 'docs');
+  const links = [
+    { rel: 'self', type: 'application/rss+xml', href: new URL(feedFiles.rss, config.siteUrl).href },
+    ...extraLinks,
+  ].map((link) => emptyElement('atom:link', link));
+  const firstItem = (channel.elements ?? []).findIndex((e) => e.name === 'item');
+  channel.elements?.splice(
+    firstItem < 0 ? (channel.elements?.length ?? 0) : firstItem,
+    0,
+    ...links,
+  );
+  children(channel, 'item').forEach((item, i) => {
+    const entry = entries[i];
+    if (!entry) return;
+    replaceChild(item, 'link', textElement('link', entry.url));
+    // RSS's <author> must be an email address; the name goes to Dublin Core's creator.
+    removeChildren(item, 'author');
+    if (entry.author) item.elements?.push(textElement('dc:creator', entry.author.name));
+  });
+  return serializeXml(tree);
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written directly. */
+function renderJsonFeed(entries: Entry[], config: ResolvedConfig): string {
   const author = (a: Author) => ({
     name: a.name,
     ...(a.email ? { url: `mailto:${a.email}` } : {}),
@@ -83,9 +308,10 @@ function renderJsonFeed(entries: Entry[], config: ResolvedConfig, feedUrl: strin
     title: config.title,
     ...(config.subtitle ? { description: config.subtitle } : {}),
     home_page_url: config.siteUrl,
-    feed_url: feedUrl,
+    feed_url: new URL(feedFiles.json, config.siteUrl).href,
     language: config.language,
     authors: [author(config.author)],
+    ...(config.feeds.hub ? { hubs: [{ type: 'WebSub', url: config.feeds.hub }] } : {}),
     items: entries.map((entry) => ({
       id: entry.id,
       url: entry.url,

@@ -11,4 +11,6 @@ export const en: Messages = {
   tags: 'Topics:',
   feedLink: 'Subscribe to the feed',
   footer: 'You are receiving this because you subscribed to {title}.',
+  feedUrlLabel: 'Feed address, to paste into your feed reader',
+  noEntries: 'No articles yet.',
 };

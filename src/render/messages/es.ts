@@ -11,4 +11,6 @@ export const es: Messages = {
   tags: 'Temas:',
   feedLink: 'Suscribirse al canal',
   footer: 'Recibe este mensaje porque está suscrito a {title}.',
+  feedUrlLabel: 'Dirección del canal, para pegar en su lector de canales',
+  noEntries: 'Todavía no hay artículos.',
 };

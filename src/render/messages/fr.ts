@@ -11,4 +11,6 @@ export const fr: Messages = {
   tags: 'Sujets\u00A0:',
   feedLink: 'S’abonner au flux',
   footer: 'Vous recevez ce message parce que vous êtes abonné à {title}.',
+  feedUrlLabel: 'Adresse du flux, à coller dans votre lecteur de flux',
+  noEntries: 'Aucun article pour le moment.',
 };

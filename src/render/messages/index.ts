@@ -19,6 +19,10 @@ export interface Messages {
   tags: string;
   feedLink: string;
   footer: string;
+  /** Label of the index page's box holding the feed address to copy into a feed reader. */
+  feedUrlLabel: string;
+  /** Shown on the index page when there are no entries. */
+  noEntries: string;
 }
 
 const catalogue: Record<string, Messages> = { en, es, fr };

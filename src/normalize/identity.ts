@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Entry } from '../entry.ts';
+import type { FrontMatter } from '../read/front-matter.ts';
+import { formatDate } from './dates.ts';
+
+/** What Gazette remembers of an entry so that its id and dates never drift. */
+export interface IdRecord {
+  id: string;
+  published: string;
+  updated: string;
+  /** Hash of the entry's text: `updated` moves only when it changes. */
+  hash: string;
+  /** Order of first appearance: archive pages are filled in this order and never reshuffled. */
+  seq: number;
+}
+
+/** The id map (`gazette.ids.json`), keyed by the article's path in the input folder. */
+export interface IdMap {
+  feed?: { id: string } | undefined;
+  entries: Record<string, IdRecord>;
+}
+
+/** A freshly normalized entry, with what identity needs to know about where it came from. */
+export interface Draft {
+  entry: Entry;
+  frontMatter: FrontMatter;
+  /** When the file last changed (last commit, else modification time), ISO 8601. */
+  changed: string;
+}
+
+export interface Identified {
+  entries: Entry[];
+  map: IdMap;
+  /** The feed's own permanent id. */
+  feedId: string;
+}
+
+/** Hash of what readers read: the title and the text. */
+export function textHash(entry: Entry): string {
+  return createHash('sha256')
+    .update(entry.title)
+    .update('\n')
+    .update(entry.content.join('\n'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Gives every entry the id and dates it had before. An entry is recognised by its path, or,
+ * after a rename, by an unchanged text whose old path is gone. Front matter still wins. A new
+ * entry keeps what normalizing derived, and is recorded. Pure: the caller reads and writes the
+ * map.
+ */
+export function resolveIdentities(
+  drafts: Draft[],
+  previous: IdMap,
+  siteHost: string,
+  timeZone: string,
+): Identified {
+  const records: Record<string, IdRecord> = { ...previous.entries };
+  const present = new Set(drafts.map((d) => d.entry.path));
+  const orphans = new Map<string, string>();
+  for (const [path, record] of Object.entries(records)) {
+    if (!present.has(path) && !orphans.has(record.hash)) orphans.set(record.hash, path);
+  }
+  let seq = Math.max(0, ...Object.values(records).map((r) => r.seq));
+  const fresh: Draft[] = [];
+  const entries: Entry[] = [];
+  for (const draft of drafts) {
+    const hash = textHash(draft.entry);
+    let record = records[draft.entry.path];
+    const renamedFrom = record ? undefined : orphans.get(hash);
+    if (renamedFrom) {
+      record = records[renamedFrom];
+      delete records[renamedFrom];
+      orphans.delete(hash);
+    }
+    if (!record) {
+      fresh.push(draft);
+      continue;
+    }
+    const entry = reuse(draft, record, hash, timeZone);
+    records[entry.path] = { ...recordOf(entry, hash), seq: record.seq };
+    entries.push(entry);
+  }
+  // New entries are numbered in order of publication, so archive pages fill chronologically.
+  fresh.sort((a, b) => compareByDate(a.entry, b.entry));
+  for (const draft of fresh) {
+    records[draft.entry.path] = { ...recordOf(draft.entry, textHash(draft.entry)), seq: ++seq };
+    entries.push(draft.entry);
+  }
+  const feedId = previous.feed?.id ?? feedIdFor(siteHost, entries);
+  return { entries, map: { feed: { id: feedId }, entries: sortKeys(records) }, feedId };
+}
+
+function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): Entry {
+  const { entry, frontMatter } = draft;
+  const published = frontMatter.date ? entry.published : record.published;
+  let updated: string;
+  if (frontMatter.updated) updated = entry.updated;
+  else if (record.hash === hash) updated = record.updated;
+  else updated = laterThan(draft.changed, record.updated, timeZone);
+  if (Date.parse(updated) < Date.parse(published)) updated = published;
+  return { ...entry, id: frontMatter.id ?? record.id, published, updated };
+}
+
+/** `candidate` when it is later than `previous`; else one second after `previous`. */
+function laterThan(candidate: string, previous: string, timeZone: string): string {
+  if (Date.parse(candidate) > Date.parse(previous)) return candidate;
+  return formatDate(new Date(Date.parse(previous) + 1000), timeZone);
+}
+
+function recordOf(entry: Entry, hash: string): Omit<IdRecord, 'seq'> {
+  return { id: entry.id, published: entry.published, updated: entry.updated, hash };
+}
+
+function compareByDate(a: Entry, b: Entry): number {
+  return Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id);
+}
+
+function feedIdFor(host: string, entries: Entry[]): string {
+  const first = entries.map((e) => e.published.slice(0, 10)).sort()[0] ?? '2000-01-01';
+  return `tag:${host},${first}:feed`;
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(
+    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
