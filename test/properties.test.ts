@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseConfig } from '../src/config.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
@@ -38,35 +38,47 @@ const articleText = fc
   .map((parts) => parts.join(''));
 
 describe('properties over arbitrary text', () => {
-  it('every entry field is XML-safe and every feed well-formed', () => {
+  it('every entry field is XML-safe and every feed well-formed, in all three formats', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' });
     fc.assert(
-      fc.property(articleText, (text) => {
-        const { article } = parseArticle(text, 'a.txt', 'a.txt');
-        const entry = normalizeEntry(
-          article,
-          { path: 'a.txt', committed: undefined, modified: new Date(0) },
-          config,
-        );
-        if (!entry) return;
-        const strings = [
-          entry.title,
-          entry.summary,
-          ...entry.content,
-          ...entry.tags,
-          ...entry.keywords,
-        ];
-        for (const s of strings) assert.doesNotMatch(s, new RegExp(notXmlChar.source));
-        assert.ok([...entry.title].length <= 110);
-        assert.ok(entry.tags.length <= 6 && entry.keywords.length <= 10);
-        const feeds = renderFeeds([entry], config, {
-          feedId: 'tag:x,2025:feed',
-          sequence: new Map([[entry.id, 1]]),
-        });
-        assert.equal(XMLValidator.validate(feeds.get('atom.xml') ?? ''), true);
-        assert.equal(XMLValidator.validate(feeds.get('rss.xml') ?? ''), true);
-        assert.equal(JSON.parse(feeds.get('feed.json') ?? '').items[0].id, entry.id);
-      }),
-      { numRuns: 400 },
+      fc.property(
+        articleText,
+        articleText,
+        fc.array(articleText, { maxLength: 4 }),
+        (text, title, tags) => {
+          const { article } = parseArticle(text, 'a.txt', 'a.txt');
+          const frontMatter = { ...article.frontMatter, title: title.trim() || undefined, tags };
+          const entry = normalizeEntry(
+            { ...article, frontMatter },
+            { path: 'a.txt', committed: undefined, modified: new Date(0) },
+            config,
+          );
+          if (!entry) return;
+          const strings = [
+            entry.title,
+            entry.summary,
+            ...entry.content,
+            ...entry.tags,
+            ...entry.keywords,
+          ];
+          for (const s of strings) assert.doesNotMatch(s, new RegExp(notXmlChar.source));
+          assert.ok([...entry.title].length <= 110 || frontMatter.title);
+          assert.ok(entry.tags.length <= 6 && entry.keywords.length <= 10);
+          const feeds = renderFeeds([entry], config, {
+            feedId: 'tag:x,2025:feed',
+            sequence: new Map([[entry.id, 1]]),
+          });
+          const atom = feeds.get('atom.xml') ?? '';
+          assert.equal(XMLValidator.validate(atom), true);
+          assert.equal(XMLValidator.validate(feeds.get('rss.xml') ?? ''), true);
+          assert.equal(JSON.parse(feeds.get('feed.json') ?? '').items[0].id, entry.id);
+          for (const [path, xml] of feeds)
+            if (path.endsWith('.xml')) assert.equal(XMLValidator.validate(xml), true, path);
+          const parsedTitle = parser.parse(atom).feed.entry[0].title['#text'];
+          if (entry.title) assert.equal(String(parsedTitle), entry.title);
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 

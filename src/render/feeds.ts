@@ -165,8 +165,19 @@ function tagGroups(sorted: Entry[], minimum: number) {
     .sort((a, b) => b.entries.length - a.entries.length || a.slug.localeCompare(b.slug));
 }
 
-function toFeedAuthor(author: Author): { name: string; email?: string } {
-  return author.email ? { name: author.name, email: author.email } : { name: author.name };
+/**
+ * People are written by Gazette itself, not by `feed`: a name such as "A &amp; B" would not
+ * survive `feed`'s own serializer.
+ */
+function atomAuthor(author: Author): Element {
+  return {
+    type: 'element',
+    name: 'author',
+    elements: [
+      textElement('name', author.name),
+      ...(author.email ? [textElement('email', author.email)] : []),
+    ],
+  };
 }
 
 /** Lays a document out with `feed`, then corrects what `feed` cannot express. */
@@ -180,7 +191,6 @@ function createFeed(document: AtomDocument, config: ResolvedConfig): Feed {
     updated,
     generator: 'Gazette',
     copyright: '',
-    author: toFeedAuthor(config.author),
     feedLinks: {
       atom: placeholderUrl(new URL(document.path, config.siteUrl).href),
       rss: placeholderUrl(new URL(feedFiles.rss, config.siteUrl).href),
@@ -197,8 +207,6 @@ function createFeed(document: AtomDocument, config: ResolvedConfig): Feed {
       published: new Date(entry.published),
       description: escapeHtml(entry.summary),
       content: renderContentHtml(entry, messagesFor(entry.language).source),
-      category: entry.tags.map((tag) => ({ name: tag })),
-      author: entry.author ? [toFeedAuthor(entry.author)] : undefined,
     });
   }
   return feed;
@@ -217,6 +225,7 @@ function renderAtom(document: AtomDocument, config: ResolvedConfig): string {
   removeChildren(root, 'subtitle');
   removeChildren(root, 'link');
   const links: Element[] = [
+    atomAuthor(config.author),
     ...(document.subtitle ? [textElement('subtitle', document.subtitle, { type: 'text' })] : []),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: config.siteUrl }),
     emptyElement('link', {
@@ -248,6 +257,7 @@ function correctAtomEntry(element: Element, entry: Entry, config: ResolvedConfig
   removeChildren(element, 'link');
   removeChildren(element, 'category');
   element.elements?.push(
+    ...(entry.author ? [atomAuthor(entry.author)] : []),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
     ...(entry.source ? [emptyElement('link', { rel: 'via', href: entry.source })] : []),
     ...entry.tags.map((tag) => emptyElement('category', { term: tag, label: tag })),
@@ -291,8 +301,8 @@ function renderRss(
     if (!entry) return;
     replaceChild(item, 'link', textElement('link', entry.url));
     // RSS's <author> must be an email address; the name goes to Dublin Core's creator.
-    removeChildren(item, 'author');
     if (entry.author) item.elements?.push(textElement('dc:creator', entry.author.name));
+    for (const tag of entry.tags) item.elements?.push(textElement('category', tag));
   });
   return serializeXml(tree);
 }

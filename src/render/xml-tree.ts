@@ -2,20 +2,24 @@ import { type Element, js2xml, xml2js } from 'xml-js';
 import { xmlSafe } from '../xml-safe.ts';
 
 /**
- * `feed` lays the documents out; Gazette then corrects them as an XML tree: xml-js escapes `&`
- * and `<` in text but not in attribute values, so every attribute is escaped here before the
- * tree is written back.
+ * `feed` lays the documents out; Gazette then corrects them as an XML tree, parsed and written
+ * back with xml-js.
  */
 export function parseXml(xml: string): Element {
   return xml2js(xml, { compact: false }) as Element;
 }
 
 export function serializeXml(document: Element): string {
-  escapeAttributes(document);
-  return `${js2xml(document, { spaces: 4 })}\n`;
+  escapeForXmlJs(document);
+  return `${js2xml(document, { spaces: 4, textFn: (text) => text.replace(/\0/g, '&amp;') })}\n`;
 }
 
-function escapeAttributes(element: Element): void {
+/**
+ * xml-js escapes attribute values only partly, and writes the text `&amp;` as if it were
+ * already escaped. So every attribute is escaped here, and every `&` in text travels through
+ * xml-js as NUL, which no text can contain (the sanitizer removes it), and is written as `&amp;`.
+ */
+function escapeForXmlJs(element: Element): void {
   if (element.attributes) {
     for (const [name, value] of Object.entries(element.attributes)) {
       element.attributes[name] = xmlSafe(String(value ?? ''))
@@ -25,7 +29,10 @@ function escapeAttributes(element: Element): void {
         .replace(/"/g, '&quot;');
     }
   }
-  for (const child of element.elements ?? []) escapeAttributes(child);
+  for (const child of element.elements ?? []) {
+    if (child.type === 'text') child.text = xmlSafe(String(child.text ?? '')).replace(/&/g, '\0');
+    else escapeForXmlJs(child);
+  }
 }
 
 /** A URL that cannot break an attribute before the tree is corrected: `&` and `"` encoded. */
