@@ -78,7 +78,7 @@ describe('properties over arbitrary text', () => {
           if (entry.title) assert.equal(String(parsedTitle), entry.title);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
   });
 
