@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   type BuildOptions,
   type ResolvedConfig,
@@ -14,10 +14,17 @@ import { normalizeEntry } from './normalize/normalize-entry.ts';
 import { readIdMap, writeIdMap } from './read/id-map.ts';
 import { parseArticle } from './read/parse-article.ts';
 import { readArticles } from './read/read-articles.ts';
-import { type DigestTemplates, renderDigest } from './render/digest.ts';
+import {
+  type DigestTemplates,
+  htmlBudget,
+  type RenderedDigest,
+  renderDigest,
+} from './render/digest.ts';
 import { type FeedPlan, newestFirst, renderFeeds } from './render/feeds.ts';
 import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
+import { messagesFor } from './render/messages/index.ts';
+import { personalize, personalValues } from './render/personalize.ts';
 import type { Warning } from './warnings.ts';
 import { type OutputFiles, writeOutput } from './write.ts';
 
@@ -57,7 +64,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     previous,
   );
   const templates = await readTemplates(resolved.templates);
-  const files = await renderOutput(entries, config, plan, templates);
+  const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
+  const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey);
+  if (digest.dropped > 0) {
+    warnings.push({
+      message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
+    });
+  }
   await writeOutput(resolved.out.path, files, resolved.out.display);
   await writeIdMap(idMapPath, map);
   const written = [...files].map(([path, content]) => ({
@@ -146,22 +159,46 @@ export async function readTemplates(folder: string): Promise<DigestTemplates> {
   return { mjml, text, mjmlPath, textPath };
 }
 
+/** The DKIM private key named by the config, if any. */
+async function readDkimKey(
+  config: ResolvedConfig,
+  configFolder: string,
+): Promise<string | undefined> {
+  const file = config.digest.dkim?.privateKeyFile;
+  if (!file) return undefined;
+  return readFile(resolve(configFolder, file), 'utf8').catch(() => {
+    throw new GazetteError(
+      'ConfigInvalid',
+      'digest.dkim.privateKeyFile: cannot read the key file',
+      {
+        file: file,
+      },
+    );
+  });
+}
+
 /** Everything the build writes, rendered in memory. */
 export async function renderOutput(
   entries: Entry[],
   config: ResolvedConfig,
   plan: FeedPlan,
   templates: DigestTemplates,
-): Promise<OutputFiles> {
+  dkimPrivateKey?: string,
+): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
   const digest = await renderDigest(entries, config, templates);
-  const message = await renderMessage(digest, config);
+  const message = await renderMessage(digest, config, { dkimPrivateKey });
+  // The files in out/ are the digest as anyone may see it: no recipient's name or token.
+  const preview = personalize(
+    digest,
+    personalValues(undefined, config, messagesFor(digest.language)),
+  );
   const files: OutputFiles = new Map<string, string | Uint8Array>(
     renderFeeds(entries, config, plan),
   );
   files.set(outputFiles.entries, `${JSON.stringify({ entries }, null, 2)}\n`);
   files.set(outputFiles.index, renderIndexPage(entries, config));
-  files.set(outputFiles.digestHtml, digest.html);
-  files.set(outputFiles.digestText, digest.text);
+  files.set(outputFiles.digestHtml, preview.html);
+  files.set(outputFiles.digestText, preview.text);
   files.set(outputFiles.digestMessage, message);
-  return files;
+  return { files, digest };
 }

@@ -56,8 +56,30 @@ export const configSchema = z.strictObject({
       title: z.string().trim().min(1, 'must not be empty').optional(),
       /** How many entries the digest holds at most, newest first. Default 10. */
       limit: z.int('must be a whole number').min(1).max(500).default(10),
+      /** Items are grouped by their main tag when the digest has more than this many. Default 5. */
+      groupAbove: z.int('must be a whole number').min(1).default(5),
+      /** The sender's postal address or contact line, shown in the footer. Default: none. */
+      contact: z.string().trim().optional(),
+      /**
+       * Where a reader unsubscribes with one click (RFC 8058); `{token}` becomes the reader's
+       * token. Default: `<siteUrl>unsubscribe?token={token}`.
+       */
+      unsubscribeUrl: z
+        .url({ protocol: /^https$/, error: 'must be an absolute https URL' })
+        .optional(),
+      /** Address that unsubscribe emails go to. Default: the sender's address. */
+      unsubscribeEmail: z.email('must be an email address').optional(),
+      /** DKIM signing of the digest. Default: unsigned (the relay may sign). */
+      dkim: z
+        .strictObject({
+          domain: z.string().min(1),
+          selector: z.string().min(1),
+          /** PEM file of the private key, relative to the config file. */
+          privateKeyFile: z.string().min(1),
+        })
+        .optional(),
     })
-    .default({ limit: 10 }),
+    .default({ limit: 10, groupAbove: 5 }),
   /** The digest's From address. */
   sender: mailbox,
   feeds: z
@@ -75,7 +97,7 @@ export const configSchema = z.strictObject({
 export type Config = z.input<typeof configSchema>;
 /** The configuration once validated, with every default filled in. */
 export type ResolvedConfig = z.output<typeof configSchema> & {
-  digest: { title: string; limit: number };
+  digest: { title: string; unsubscribeUrl: string; unsubscribeEmail: string };
 };
 
 /** Validates parsed JSON; `file` is how the user names the config file in messages. */
@@ -88,7 +110,16 @@ export function parseConfig(value: unknown, file: string): ResolvedConfig {
     throw new GazetteError('ConfigInvalid', `${field}: ${message}`, { file });
   }
   const config = result.data;
-  return { ...config, digest: { ...config.digest, title: config.digest.title ?? config.title } };
+  const senderAddress = /<([^>]+)>/.exec(config.sender)?.[1] ?? config.sender;
+  return {
+    ...config,
+    digest: {
+      ...config.digest,
+      title: config.digest.title ?? config.title,
+      unsubscribeUrl: config.digest.unsubscribeUrl ?? `${config.siteUrl}unsubscribe?token={token}`,
+      unsubscribeEmail: config.digest.unsubscribeEmail ?? senderAddress,
+    },
+  };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -23,7 +23,14 @@ describe('gazette.config.json', () => {
     const config = parseConfig({ ...rest, siteUrl: 'https://x.org' }, 'c');
     assert.equal(config.siteUrl, 'https://x.org/');
     assert.equal(config.timeZone, 'UTC');
-    assert.deepEqual(config.digest, { title: baseConfig.title, limit: 10 });
+    assert.deepEqual(config.digest, {
+      title: baseConfig.title,
+      limit: 10,
+      groupAbove: 5,
+      unsubscribeUrl: 'https://x.org/unsubscribe?token={token}',
+      unsubscribeEmail: 'lettre@news.example.org',
+    });
+    assert.deepEqual(config.feeds, { limit: 50, tagMinEntries: 2 });
   });
 
   it('names the field and what is wrong with it', () => {

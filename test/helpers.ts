@@ -3,6 +3,7 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Entry } from '../src/entry.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fixtures = join(root, 'test', 'fixtures');
@@ -69,4 +70,29 @@ export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
     files.set(relative(dir, path), await readFile(path));
   }
   return files;
+}
+
+/** A plausible entry numbered `n`, for tests of rendering; `overrides` replace its fields. */
+export function sampleEntry(n: number, overrides: Partial<Entry> = {}): Entry {
+  const published = overrides.published ?? `2025-01-${String(n).padStart(2, '0')}T10:00:00+01:00`;
+  return {
+    id: `tag:news.example.org,2025-01-01:e${n}`,
+    slug: `e${n}`,
+    path: `e${n}.md`,
+    url: `https://news.example.org/e${n}/`,
+    title: `Title ${n}`,
+    summary: `Summary ${n}.`,
+    content: [`Text ${n}.`],
+    keywords: ['alpha'],
+    tags: ['alpha', 'beta'],
+    language: 'fr',
+    published,
+    updated: published,
+    author: null,
+    source: null,
+    location: null,
+    wordCount: 2,
+    readingMinutes: 1,
+    ...overrides,
+  };
 }

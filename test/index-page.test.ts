@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { renderIndexPage } from '../src/render/index-page.ts';
+import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
 import { baseConfig, tempDir } from './helpers.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const hostileTitle = '<script>alert(1)</script> & "quotes"';
 const config = parseConfig(
   { ...baseConfig, subtitle: 'Les nouvelles <b>du</b> jour ]]> & "plus"' },
@@ -97,28 +95,11 @@ describe('index page', () => {
   it('renders cleanly in a real browser, even on a narrow phone', {
     timeout: 60_000,
   }, async (t) => {
-    if (!existsSync(chromiumPath)) {
-      t.skip(
-        `${chromiumPath} not found: install Debian's chromium package to run the browser test`,
-      );
-      return;
-    }
+    if (!needsProgram(t, chromiumPath, 'chromium')) return;
     const dir = await tempDir();
     const file = join(dir, 'index.html');
     await writeFile(file, html);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
       const errors: string[] = [];

@@ -5,30 +5,12 @@ import { defaultTemplates, parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { digestLanguage, renderDigest, resolveDigest } from '../src/render/digest.ts';
 import { wrapText } from '../src/render/wrap.ts';
-import { baseConfig } from './helpers.ts';
+import { baseConfig, sampleEntry } from './helpers.ts';
 
 const config = parseConfig({ ...baseConfig, digest: { title: 'Digest', limit: 2 } }, 'c');
 
 function entry(n: number, language: string, published: string): Entry {
-  return {
-    id: `tag:news.example.org,2025-01-0${n}:e${n}`,
-    slug: `e${n}`,
-    path: `e${n}.md`,
-    url: `https://news.example.org/e${n}/`,
-    title: `Title <${n}> & co`,
-    summary: `Summary ${n}.`,
-    content: [`Text ${n}.`],
-    keywords: ['alpha'],
-    tags: ['alpha', 'beta'],
-    language,
-    published,
-    updated: published,
-    author: null,
-    source: null,
-    location: null,
-    wordCount: 2,
-    readingMinutes: 1,
-  };
+  return sampleEntry(n, { title: `Title <${n}> & co`, language, published });
 }
 
 describe('digest', () => {
@@ -40,9 +22,10 @@ describe('digest', () => {
     ];
     assert.equal(digestLanguage(entries, 'fr'), 'es');
     const data = resolveDigest(entries, config);
-    assert.equal(data.items.length, 2, 'the item limit applies, newest first');
+    const items = data.groups.flatMap((g) => g.items);
+    assert.equal(items.length, 2, 'the item limit applies, newest first');
     assert.deepEqual(
-      data.items.map((i) => i.id),
+      items.map((i) => i.id),
       [entries[0]?.id, entries[1]?.id],
     );
     assert.equal(data.dateRange, 'del 3 de enero de 2025 al 5 de enero de 2025');

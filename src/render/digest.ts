@@ -4,7 +4,11 @@ import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { feedFiles, newestFirst } from './feeds.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
+import { placeholders } from './personalize.ts';
 import { wrapText } from './wrap.ts';
+
+/** Gmail clips a message over about 102 KB of HTML, and then drops its styles. */
+export const htmlBudget = 90 * 1024;
 
 /** The digest's templates, as text: MJML with Handlebars, and plain text with Handlebars. */
 export interface DigestTemplates {
@@ -21,16 +25,23 @@ export interface DigestData {
   dir: 'ltr' | 'rtl';
   subject: string;
   title: string;
+  /** Text of the inbox preview: the lead item's summary. */
+  preheader: string;
   siteName: string;
   siteUrl: string;
   feedUrl: string;
   dateRange: string;
   count: string;
   footer: string;
+  contact: string | undefined;
   messages: Messages;
+  placeholders: typeof placeholders;
   /** The newest entry's update time: the digest's own date. */
   date: string;
-  items: DigestItem[];
+  /** Items by main tag (one unnamed group when the digest is short), newest first in each. */
+  groups: { name: string | null; items: DigestItem[] }[];
+  /** "and N more articles", when the size budget left some out. */
+  more: string | null;
 }
 
 export interface DigestItem {
@@ -46,15 +57,22 @@ export interface DigestItem {
 
 export interface RenderedDigest {
   subject: string;
+  /** With the per-recipient placeholders still in it. */
   html: string;
   text: string;
   date: string;
+  language: string;
   /** Ids of the entries in the digest, newest first. */
   ids: string[];
+  /** Entries left out to keep the HTML within the size budget. */
+  dropped: number;
 }
 
 /** Languages written right to left. */
 export const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
+
+/** Invisible characters after the preheader, so that no other text leaks into the preview. */
+const previewSpacer = '\u034F\u200C\u00A0'.repeat(90);
 
 /** The digest's language: the one most of its entries are in, if Gazette speaks it. */
 export function digestLanguage(entries: Entry[], fallback: string): string {
@@ -72,9 +90,14 @@ export function digestLanguage(entries: Entry[], fallback: string): string {
       : 'en';
 }
 
-/** Chooses the digest's entries (newest first, up to the limit) and words them. */
-export function resolveDigest(entries: Entry[], config: ResolvedConfig): DigestData {
-  const items = newestFirst(entries).slice(0, config.digest.limit);
+/**
+ * Chooses the digest's entries (newest first, up to the limit, less `drop` of the oldest) and
+ * words them.
+ */
+export function resolveDigest(entries: Entry[], config: ResolvedConfig, drop = 0): DigestData {
+  const chosen = newestFirst(entries).slice(0, config.digest.limit);
+  const items = chosen.slice(0, Math.max(1, chosen.length - drop));
+  const dropped = chosen.length - items.length;
   const lang = digestLanguage(items, config.language);
   const messages = messagesFor(lang);
   const day = new Intl.DateTimeFormat(messages.locale, {
@@ -84,41 +107,67 @@ export function resolveDigest(entries: Entry[], config: ResolvedConfig): DigestD
     timeZone: config.timeZone,
   });
   const formatDay = (iso: string) => day.format(new Date(iso));
-  const newest = items[0];
-  const oldest = items[items.length - 1];
+  const newest = chosen[0];
+  const oldest = chosen[chosen.length - 1];
   const from = oldest ? formatDay(oldest.published) : '';
   const to = newest ? formatDay(newest.published) : '';
-  const count = fill(items.length === 1 ? messages.articleCount.one : messages.articleCount.other, {
-    count: items.length,
-  });
-  const date = items.reduce(
+  const plural = (forms: { one: string; other: string }, count: number) =>
+    fill(count === 1 ? forms.one : forms.other, { count });
+  const date = chosen.reduce(
     (d, e) => (Date.parse(e.updated) > Date.parse(d) ? e.updated : d),
     newest?.updated ?? '2000-01-01T00:00:00Z',
   );
+  const toItem = (e: Entry): DigestItem => ({
+    id: e.id,
+    title: e.title,
+    url: e.url,
+    date: formatDay(e.published),
+    readingTime: fill(messages.readingTime, { minutes: e.readingMinutes }),
+    summary: e.summary,
+    tags: e.tags,
+    location: e.location,
+  });
   return {
     lang,
     dir: rtlLanguages.has(lang) ? 'rtl' : 'ltr',
     subject: to ? `${config.digest.title} · ${to}` : config.digest.title,
     title: config.digest.title,
+    preheader: newest?.summary ?? '',
     siteName: config.title,
     siteUrl: config.siteUrl,
     feedUrl: new URL(feedFiles.atom, config.siteUrl).href,
     dateRange: from === to ? to : fill(messages.dateRange, { from, to }),
-    count,
+    count: plural(messages.articleCount, chosen.length),
     footer: fill(messages.footer, { title: config.title }),
+    contact: config.digest.contact,
     messages,
+    placeholders,
     date,
-    items: items.map((e) => ({
-      id: e.id,
-      title: e.title,
-      url: e.url,
-      date: formatDay(e.published),
-      readingTime: fill(messages.readingTime, { minutes: e.readingMinutes }),
-      summary: e.summary,
-      tags: e.tags,
-      location: e.location,
+    groups: groupItems(items, config.digest.groupAbove, messages).map((g) => ({
+      name: g.name,
+      items: g.entries.map(toItem),
     })),
+    more: dropped > 0 ? plural(messages.andMore, dropped) : null,
   };
+}
+
+/**
+ * Items by their main tag (their first), groups in the order of their newest item; entries
+ * whose main tag no other entry shares go together at the end.
+ */
+function groupItems(items: Entry[], groupAbove: number, messages: Messages) {
+  if (items.length <= groupAbove) return [{ name: null, entries: items }];
+  const groups = new Map<string, Entry[]>();
+  for (const entry of items) {
+    const tag = entry.tags[0] ?? '';
+    groups.set(tag, [...(groups.get(tag) ?? []), entry]);
+  }
+  const named = [...groups].filter(([tag, entries]) => tag && entries.length > 1);
+  const rest = items.filter((e) => !named.some(([, entries]) => entries.includes(e)));
+  return [
+    ...named.map(([name, entries]) => ({ name, entries })),
+    ...(rest.length > 0 ? [{ name: messages.otherTopics, entries: rest }] : []),
+  ];
 }
 
 function createHandlebars(): typeof Handlebars {
@@ -140,14 +189,21 @@ function compile(source: string, path: string, noEscape: boolean) {
   }
 }
 
-/** The digest as HTML: Handlebars fills the MJML template, MJML compiles it once. */
+/** The digest as HTML: Handlebars fills the MJML template, MJML compiles it. */
 export async function renderDigestHtml(
   data: DigestData,
   templates: DigestTemplates,
 ): Promise<string> {
   let mjml: string;
   try {
-    mjml = compile(templates.mjml, templates.mjmlPath, false)(data);
+    mjml = compile(
+      templates.mjml,
+      templates.mjmlPath,
+      false,
+    )({
+      ...data,
+      preheader: `${data.preheader}${previewSpacer}`,
+    });
   } catch (error) {
     if (error instanceof GazetteError) throw error;
     throw new GazetteError('TemplateInvalid', (error as Error).message, {
@@ -158,7 +214,8 @@ export async function renderDigestHtml(
   const result = await mjml2html(mjml, {
     validationLevel: 'strict',
     fonts: {},
-    minify: false,
+    minify: true,
+    minifyOptions: { minifyCss: false },
     keepComments: false,
   });
   if (result.errors.length > 0) {
@@ -177,17 +234,33 @@ export function renderDigestText(data: DigestData, templates: DigestTemplates): 
   return `${wrapText(text.replace(/\n{3,}/g, '\n\n').trim())}\n`;
 }
 
+/**
+ * Renders the digest once. When its HTML would pass the size budget, the oldest items are left
+ * out (the digest then says how many, and links to the rest) and it is rendered again.
+ */
 export async function renderDigest(
   entries: Entry[],
   config: ResolvedConfig,
   templates: DigestTemplates,
 ): Promise<RenderedDigest> {
-  const data = resolveDigest(entries, config);
+  let drop = 0;
+  let data = resolveDigest(entries, config);
+  let html = await renderDigestHtml(data, templates);
+  const count = data.groups.reduce((n, g) => n + g.items.length, 0);
+  while (Buffer.byteLength(html) > htmlBudget && count - drop > 1) {
+    const share = htmlBudget / Buffer.byteLength(html);
+    const keep = Math.max(1, Math.min(count - drop - 1, Math.floor((count - drop) * share * 0.95)));
+    drop = count - keep;
+    data = resolveDigest(entries, config, drop);
+    html = await renderDigestHtml(data, templates);
+  }
   return {
     subject: data.subject,
-    html: await renderDigestHtml(data, templates),
+    html,
     text: renderDigestText(data, templates),
     date: data.date,
-    ids: data.items.map((i) => i.id),
+    language: data.lang,
+    ids: data.groups.flatMap((g) => g.items.map((i) => i.id)),
+    dropped: drop,
   };
 }

@@ -13,4 +13,10 @@ export const en: Messages = {
   footer: 'You are receiving this because you subscribed to {title}.',
   feedUrlLabel: 'Feed address, to paste into your feed reader',
   noEntries: 'No articles yet.',
+  viewInBrowser: 'View in your browser',
+  unsubscribe: 'Unsubscribe',
+  andMore: { one: 'and {count} more article', other: 'and {count} more articles' },
+  greeting: 'Hello {name},',
+  greetingNoName: 'Hello,',
+  otherTopics: 'Other news',
 };

@@ -13,4 +13,10 @@ export const es: Messages = {
   footer: 'Recibe este mensaje porque está suscrito a {title}.',
   feedUrlLabel: 'Dirección del canal, para pegar en su lector de canales',
   noEntries: 'Todavía no hay artículos.',
+  viewInBrowser: 'Ver en el navegador',
+  unsubscribe: 'Darse de baja',
+  andMore: { one: 'y {count} artículo más', other: 'y {count} artículos más' },
+  greeting: 'Hola, {name}:',
+  greetingNoName: 'Hola:',
+  otherTopics: 'Otras noticias',
 };

@@ -13,4 +13,10 @@ export const fr: Messages = {
   footer: 'Vous recevez ce message parce que vous êtes abonné à {title}.',
   feedUrlLabel: 'Adresse du flux, à coller dans votre lecteur de flux',
   noEntries: 'Aucun article pour le moment.',
+  viewInBrowser: 'Voir dans le navigateur',
+  unsubscribe: 'Se désabonner',
+  andMore: { one: 'et {count} autre article', other: 'et {count} autres articles' },
+  greeting: 'Bonjour {name},',
+  greetingNoName: 'Bonjour,',
+  otherTopics: 'Autres nouvelles',
 };

@@ -23,6 +23,16 @@ export interface Messages {
   feedUrlLabel: string;
   /** Shown on the index page when there are no entries. */
   noEntries: string;
+  viewInBrowser: string;
+  unsubscribe: string;
+  /** After the items when the digest had to leave some out: `{count}` more. */
+  andMore: { one: string; other: string };
+  /** Opening line: `{name}` is the recipient's name. */
+  greeting: string;
+  /** Opening line when the recipient's name is unknown. */
+  greetingNoName: string;
+  /** Heading of the group of items with no tag. */
+  otherTopics: string;
 }
 
 const catalogue: Record<string, Messages> = { en, es, fr };

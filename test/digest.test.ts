@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
+import { simpleParser } from 'mailparser';
+import { build, readTemplates } from '../src/build.ts';
+import { defaultTemplates, parseConfig } from '../src/config.ts';
+import type { Entry } from '../src/entry.ts';
+import { htmlBudget, renderDigest } from '../src/render/digest.ts';
+import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
+import { baseConfig, makeProject, root, runCli, sampleEntry, tempDir } from './helpers.ts';
+
+/** `count` entries with real-length summaries, one a day, under a handful of tags. */
+function entries(count: number): Entry[] {
+  const tags = ['Pérou', 'Mexique', 'Chili', 'Bolivie'];
+  return Array.from({ length: count }, (_, i) =>
+    sampleEntry(i + 1, {
+      title: `Le Congrès adopte la réforme numéro ${i + 1} après un débat de trois jours`,
+      summary:
+        'Le texte, voté par une large majorité, prévoit une refonte du financement des régions et un contrôle renforcé des dépenses publiques, selon le rapporteur. '.repeat(
+          2,
+        ),
+      tags: [tags[i % tags.length] ?? 'Pérou', 'politique'],
+      published: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString(),
+    }),
+  );
+}
+
+describe('the digest', () => {
+  const templates = readTemplates(defaultTemplates);
+
+  it('compiles in strict MJML without third-party fonts, accessible and dark-mode aware', async () => {
+    const config = parseConfig(
+      { ...baseConfig, digest: { limit: 10, contact: 'Gazette, 1 rue de la Paix, 75002 Paris' } },
+      'c',
+    );
+    const digest = await renderDigest(entries(3), config, await templates);
+    const html = digest.html;
+    assert.match(html, /^<!doctype html><html lang="fr" dir="ltr"/);
+    assert.doesNotMatch(html, /<link[^>]+(googleapis|fonts)/);
+    assert.doesNotMatch(html, /@import/);
+    for (const table of html.match(/<table[^>]*>/g) ?? [])
+      assert.match(table, /role="presentation"/);
+    for (const image of html.match(/<img[^>]*>/g) ?? []) assert.match(image, /alt="/);
+    assert.match(html, /<meta name="color-scheme" content="light dark">/);
+    assert.match(html, /prefers-color-scheme: ?dark/);
+    const preheader =
+      /<div style="display:none;max-height:0;[^"]*mso-hide:all[^"]*">([^<]*)<\/div>/.exec(html);
+    assert.ok(preheader, 'a hidden preheader');
+    assert.ok(
+      preheader[1]?.startsWith(entries(3)[2]?.summary.slice(0, 40) ?? '\0'),
+      'the lead summary',
+    );
+    assert.ok((preheader[1]?.match(/\u034F/g) ?? []).length >= 50, 'spacer after the preheader');
+    assert.doesNotMatch(preheader[0], /color/);
+    assert.ok(html.includes('Gazette, 1 rue de la Paix, 75002 Paris'));
+    assert.ok(
+      html.includes('%%GAZETTE_UNSUBSCRIBE_URL%%') && html.includes('%%GAZETTE_VIEW_URL%%'),
+    );
+  });
+
+  it('groups by main tag when it has more than a handful of items, newest first in each', async () => {
+    const config = parseConfig({ ...baseConfig, digest: { limit: 10, groupAbove: 5 } }, 'c');
+    const digest = await renderDigest(entries(8), config, await templates);
+    const text = digest.text;
+    const headings = [...text.matchAll(/^== (.+) ==$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings, ['Bolivie', 'Chili', 'Mexique', 'Pérou']);
+    const bolivia = text.slice(text.indexOf('== Bolivie =='), text.indexOf('== Chili =='));
+    assert.ok(bolivia.indexOf('numéro 8') < bolivia.indexOf('numéro 4'));
+    const short = await renderDigest(entries(4), config, await templates);
+    assert.doesNotMatch(short.text, /^== /m);
+  });
+
+  for (const count of [10, 30, 100]) {
+    it(`stays under the size budget with ${count} items`, async () => {
+      const config = parseConfig({ ...baseConfig, digest: { limit: 100 } }, 'c');
+      const digest = await renderDigest(entries(count), config, await templates);
+      assert.ok(
+        Buffer.byteLength(digest.html) <= htmlBudget,
+        `${Buffer.byteLength(digest.html)} bytes`,
+      );
+      assert.equal(digest.ids.length + digest.dropped, count);
+      if (digest.dropped > 0) {
+        assert.match(digest.text, new RegExp(`et ${digest.dropped} autres articles`));
+        assert.ok(digest.html.includes(`et ${digest.dropped} autres articles`));
+        // The oldest went: the newest is still there.
+        assert.equal(digest.ids[0], entries(count)[count - 1]?.id);
+      }
+      if (count === 10) assert.equal(digest.dropped, 0);
+      if (count === 100) assert.ok(digest.dropped > 0);
+      for (const line of digest.text.split('\n'))
+        assert.ok([...line].length <= 76 || !line.includes(' '), line);
+    });
+  }
+});
+
+describe('a build whose digest would be too large', () => {
+  it('leaves the oldest out, says so in the digest, and warns', async () => {
+    const articles = await tempDir();
+    for (let i = 1; i <= 100; i++) {
+      const day = new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      await writeFile(
+        join(articles, `${day}-n${i}.txt`),
+        `Le conseil régional a voté le budget numéro ${i} après un long débat sur les transports publics. Les élus ont aussi discuté de l’eau potable et des écoles.`,
+      );
+    }
+    const project = await makeProject(articles, { ...baseConfig, digest: { limit: 100 } });
+    const result = await build({ cwd: project, input: 'articles' });
+    const warning = result.warnings.find((w) => w.message.startsWith('the digest left out'));
+    assert.ok(warning, 'a warning');
+    const html = await readFile(join(project, 'out', 'digest.html'), 'utf8');
+    assert.ok(Buffer.byteLength(html) <= htmlBudget);
+    assert.match(html, /et \d+ autres articles/);
+  });
+});
+
+describe('the digest as built and sent', () => {
+  let project: string;
+  let privateKey: string;
+  let publicKey: string;
+
+  before(async () => {
+    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    project = await makeProject(join(root, 'seeds'), {
+      ...baseConfig,
+      digest: {
+        limit: 10,
+        contact: 'Gazette, 1 rue de la Paix, 75002 Paris',
+        dkim: { domain: 'news.example.org', selector: 'test', privateKeyFile: 'dkim.pem' },
+      },
+    });
+    await writeFile(join(project, 'dkim.pem'), privateKey);
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 0, result.stderr);
+  });
+
+  it('is a multipart/alternative message with one-click unsubscribe headers', async () => {
+    const mail = await simpleParser(await readFile(join(project, 'out', 'digest.eml')));
+    assert.equal(
+      (mail.headers.get('content-type') as { value: string }).value,
+      'multipart/alternative',
+    );
+    assert.ok(mail.text?.includes('Se désabonner'));
+    assert.ok(typeof mail.html === 'string' && mail.html.includes('Se désabonner'));
+    const raw = (await readFile(join(project, 'out', 'digest.eml'), 'latin1')).replace(
+      /\r\n[ \t]+/g,
+      ' ',
+    );
+    assert.equal(
+      (raw.match(/^Content-Type: text\/(plain|html); charset=utf-8$/gim) ?? []).length,
+      2,
+    );
+    const unsubscribe = raw.match(/^List-Unsubscribe: .*$/gim) ?? [];
+    assert.equal(unsubscribe.length, 1);
+    assert.match(
+      unsubscribe[0] ?? '',
+      /<https:\/\/news\.example\.org\/unsubscribe\?token=>, <mailto:lettre@news\.example\.org\?subject=unsubscribe>/,
+    );
+    assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    assert.match(raw, /^List-ID: "Gazette de test" <digest\.news\.example\.org>$/m);
+    assert.match(raw, /^Message-ID: <digest-[0-9a-f]{24}@news\.example\.org>$/m);
+    assert.ok(mail.date && !Number.isNaN(mail.date.getTime()));
+  });
+
+  it('carries a DKIM signature that covers the unsubscribe headers', async () => {
+    const eml = await readFile(join(project, 'out', 'digest.eml'));
+    const resolver = async (name: string, type: string) => {
+      assert.equal(`${type} ${name}`, 'TXT test._domainkey.news.example.org');
+      return [[`v=DKIM1; k=rsa; p=${publicKey}`]];
+    };
+    const good = await dkimVerify(eml, { resolver });
+    assert.equal(good.results[0]?.status.result, 'pass');
+    const signature = /^DKIM-Signature: (.*)$/im.exec(
+      eml.toString('latin1').replace(/\r\n[ \t]+/g, ' '),
+    );
+    const signed = /\bh=([^;]+)/
+      .exec(signature?.[1] ?? '')?.[1]
+      ?.replace(/\s/g, '')
+      .toLowerCase()
+      .split(':');
+    assert.ok(
+      signed?.includes('list-unsubscribe') && signed.includes('list-unsubscribe-post'),
+      String(signed),
+    );
+    const tampered = Buffer.from(
+      eml.toString('latin1').replace('unsubscribe?token=', 'unsubscribe?token=x'),
+      'latin1',
+    );
+    const bad = await dkimVerify(tampered, { resolver });
+    assert.notEqual(bad.results[0]?.status.result, 'pass');
+  });
+
+  it('scores below 1.0 with SpamAssassin', (t) => {
+    if (!needsProgram(t, '/usr/bin/spamassassin', 'spamassassin')) return;
+    const result = spawnSync('spamassassin', ['-t', '-L'], {
+      input: readFileSync(join(project, 'out', 'digest.eml')),
+      encoding: 'utf8',
+    });
+    const status =
+      /^X-Spam-Status: (?:Yes|No), score=(-?[\d.]+)[\s\S]*?tests=([\s\S]*?)autolearn/m.exec(
+        result.stdout,
+      );
+    assert.ok(status, result.stderr || result.stdout.slice(0, 2000));
+    const rules = (status[2] ?? '').replace(/\s+/g, '');
+    t.diagnostic(`SpamAssassin score ${status[1]}, rules: ${rules}`);
+    assert.ok(Number(status[1]) < 1.0, `score ${status[1]}: ${rules}`);
+  });
+
+  it('fits a phone and a desktop in Chromium, every title visible', async (t) => {
+    if (!needsProgram(t, chromiumPath, 'chromium')) return;
+    const entries: Entry[] = JSON.parse(
+      await readFile(join(project, 'out', 'entries.json'), 'utf8'),
+    ).entries;
+    const preview = join(project, 'out', 'preview');
+    await mkdir(preview, { recursive: true });
+    const browser = await launchChromium();
+    try {
+      for (const width of [375, 640]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(pathToFileURL(join(project, 'out', 'digest.html')).href);
+        const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
+        assert.ok(scrollWidth <= width, `${scrollWidth}px wide at ${width}px`);
+        for (const entry of entries) {
+          await page
+            .getByRole('link', { name: entry.title })
+            .first()
+            .waitFor({ state: 'visible', timeout: 5000 });
+        }
+        assert.deepEqual(errors, []);
+        await page.screenshot({ path: join(preview, `digest-${width}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    assert.ok(
+      existsSync(join(preview, 'digest-375.png')) && existsSync(join(preview, 'digest-640.png')),
+    );
+  });
+});
