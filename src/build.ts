@@ -41,6 +41,7 @@ export const outputFiles = {
 export const idMapFile = 'gazette.ids.json';
 
 export interface BuildResult {
+  config: ResolvedConfig;
   entries: Entry[];
   /** What was written, relative to the output folder, with sizes in bytes. */
   written: { path: string; bytes: number }[];
@@ -77,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     path,
     bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
   }));
-  return { entries, written, warnings };
+  return { config, entries, written, warnings };
 }
 
 export interface ReadEntriesResult {

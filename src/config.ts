@@ -92,6 +92,22 @@ export const configSchema = z.strictObject({
       tagMinEntries: z.int('must be a whole number').min(1).default(2),
     })
     .default({ limit: 50, tagMinEntries: 2 }),
+  send: z
+    .strictObject({
+      /** Subscriber list (CSV or JSON), relative to the config file. Default: none. */
+      subscribers: z.string().min(1).optional(),
+      /** The first send takes the entries of this many days. Default 7. */
+      firstWindowDays: z.number().positive().default(7),
+      /** Sending to more recipients than this needs `--yes`. Default 10. */
+      confirmAbove: z.int('must be a whole number').min(0).default(10),
+      /** Messages per second at most. Default 10. */
+      rateLimit: z.number().positive().default(10),
+      /** Attempts after a temporary failure (4xx, dropped connection). Default 4. */
+      retries: z.int('must be a whole number').min(0).max(20).default(4),
+      /** Seconds before the first retry; each later one waits twice as long. Default 2. */
+      retryDelay: z.number().min(0).default(2),
+    })
+    .default({ firstWindowDays: 7, confirmAbove: 10, rateLimit: 10, retries: 4, retryDelay: 2 }),
 });
 
 export type Config = z.input<typeof configSchema>;

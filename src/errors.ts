@@ -17,6 +17,17 @@ export const errorCatalogue = {
   DuplicateId: 'Give one of the two articles its own `id` or `slug` in front matter.',
   TemplateNotFound: 'Restore the template, or check the templates folder.',
   TemplateInvalid: 'Fix the template at the place shown.',
+  SubscribersNotFound: 'Check the path given to --subscribers (or send.subscribers in the config).',
+  SubscribersInvalid:
+    'Fix the row shown; the file needs an `email` column, and may have `name`, `lang`, `token`.',
+  NoRecipients: 'Give --to <address> for a test send, or --subscribers <file>.',
+  SmtpNotConfigured:
+    'Set GAZETTE_SMTP_URL, e.g. smtp://user:password@smtp.example.org:587, or use --dry-run.',
+  ConfirmationNeeded: 'Check the list, then run the same command with --yes.',
+  SendFailed:
+    'See the failures listed above; run send again to retry the recipients not yet served.',
+  SendStateInvalid:
+    'Restore the file from a backup, or delete it to start again from the first-send window.',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
 } as const;
 

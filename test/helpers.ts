@@ -15,12 +15,16 @@ export interface CliResult {
 }
 
 /** Runs the real command line, as a user would, in `cwd`. */
-export function runCli(args: string[], cwd: string): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--import', import.meta.resolve('tsx'), join(root, 'src', 'cli.ts'), ...args],
-      { cwd, env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' } },
+      { cwd, env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1', ...env } },
     );
     let stdout = '';
     let stderr = '';

@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { simpleParser } from 'mailparser';
+import { baseConfig, makeProject, root, runCli } from './helpers.ts';
+import { startSmtpServer } from './smtp.ts';
+
+const sendConfig = {
+  ...baseConfig,
+  send: { retryDelay: 0.01, rateLimit: 1000, confirmAbove: 500 },
+};
+
+async function seedsProject(config: Record<string, unknown> = sendConfig): Promise<string> {
+  return makeProject(join(root, 'seeds'), config);
+}
+
+async function subscribers(dir: string, rows: string[]): Promise<void> {
+  await writeFile(join(dir, 'subscribers.csv'), `email,name,lang,token\n${rows.join('\n')}\n`);
+}
+
+function send(dir: string, url: string, ...args: string[]) {
+  return runCli(['send', '--input', 'articles', '--subscribers', 'subscribers.csv', ...args], dir, {
+    GAZETTE_SMTP_URL: url,
+  });
+}
+
+/** How many messages each recipient got. */
+function counts(received: { to: string[] }[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const message of received) for (const to of message.to) map.set(to, (map.get(to) ?? 0) + 1);
+  return map;
+}
+
+describe('gazette send', () => {
+  it('delivers the digest to each subscriber, with their name and unsubscribe link', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await seedsProject();
+      await subscribers(dir, [
+        'anne@example.org,Anne Dubois,fr,tok-a',
+        'bob@example.org,Bob,,tok b',
+        'chloe@example.org,,,',
+      ]);
+      const result = await send(dir, server.url);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /sent 3, failed 0, skipped 0/);
+      assert.equal(server.received.length, 3);
+      const byRecipient = new Map(
+        await Promise.all(
+          server.received.map(async (m) => [m.to[0], await simpleParser(m.raw)] as const),
+        ),
+      );
+      const anne = byRecipient.get('anne@example.org');
+      assert.equal(
+        anne?.to && 'text' in anne.to ? anne.to.text : '',
+        '"Anne Dubois" <anne@example.org>',
+      );
+      assert.ok(anne?.text?.includes('Bonjour Anne Dubois,'));
+      assert.ok(typeof anne?.html === 'string' && anne.html.includes('Bonjour Anne Dubois,'));
+      assert.ok(anne?.text?.includes('https://news.example.org/unsubscribe?token=tok-a'));
+      const bob = byRecipient.get('bob@example.org');
+      assert.ok(typeof bob?.html === 'string' && bob.html.includes('unsubscribe?token=tok%20b'));
+      const bobRaw =
+        server.received.find((m) => m.to[0] === 'bob@example.org')?.raw.toString() ?? '';
+      assert.match(
+        bobRaw.replace(/\r\n[ \t]+/g, ' '),
+        /^List-Unsubscribe: <https:\/\/news\.example\.org\/unsubscribe\?token=tok%20b>/m,
+      );
+      assert.ok(byRecipient.get('chloe@example.org')?.text?.includes('Bonjour,'));
+      const ids = new Set([...byRecipient.values()].map((m) => m.messageId));
+      assert.equal(ids.size, 3, 'one Message-ID per recipient');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries temporary failures, skips a refused recipient, and serves each once', async () => {
+    let refusedOnce = false;
+    let droppedOnce = false;
+    const server = await startSmtpServer({
+      rcpt: (address) => {
+        if (address === 'second@example.org' && !refusedOnce) {
+          refusedOnce = true;
+          return 451;
+        }
+        return address === 'gone@example.org' ? 550 : undefined;
+      },
+      accept: (to) => {
+        if (to[0] !== 'third@example.org' || droppedOnce) return true;
+        droppedOnce = true;
+        return false;
+      },
+    });
+    try {
+      const dir = await seedsProject();
+      await subscribers(dir, [
+        'first@example.org,,,',
+        'second@example.org,,,',
+        'third@example.org,,,',
+        'gone@example.org,,,',
+        'fifth@example.org,,,',
+      ]);
+      const result = await send(dir, server.url);
+      assert.equal(result.code, 1, 'a failed recipient makes the exit code non-zero');
+      assert.match(result.stdout, /sent 4, failed 1, skipped 0/);
+      assert.match(result.stderr, /failed gone@example\.org: 550/);
+      assert.ok(refusedOnce && droppedOnce);
+      // The dropped message's data had arrived but was never accepted: it counts once.
+      assert.deepEqual(Object.fromEntries(counts(server.received)), {
+        'first@example.org': 1,
+        'second@example.org': 1,
+        'third@example.org': 1,
+        'fifth@example.org': 1,
+      });
+      const ledger = (await readFile(join(dir, '.gazette-ledger.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(
+        ledger.map((r) => [r.email, r.result]),
+        [
+          ['first@example.org', 'sent'],
+          ['second@example.org', 'sent'],
+          ['third@example.org', 'sent'],
+          ['gone@example.org', 'failed'],
+          ['fifth@example.org', 'sent'],
+        ],
+      );
+      assert.equal(ledger[3].code, 550);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends nothing new twice, and only what is new next time', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await seedsProject();
+      await subscribers(dir, ['anne@example.org,Anne,,a']);
+      assert.equal((await send(dir, server.url)).code, 0);
+      assert.equal(server.received.length, 1);
+      const again = await send(dir, server.url);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /Nothing new since .*: no digest was sent\./);
+      assert.equal(server.received.length, 1);
+
+      await writeFile(
+        join(dir, 'articles', 'nouveau.txt'),
+        'Quito. Le président équatorien a annoncé un référendum sur la réforme de la justice.',
+      );
+      const third = await send(dir, server.url);
+      assert.equal(third.code, 0, third.stderr);
+      assert.equal(server.received.length, 2);
+      const mail = await simpleParser(server.received[1]?.raw ?? Buffer.alloc(0));
+      assert.ok(mail.text?.includes('Le président équatorien a annoncé un référendum'));
+      assert.ok(!mail.text?.includes('Dina Boluarte'));
+      assert.match(mail.text ?? '', /1 article\b/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('shows a dry run without connecting, and asks before a large send', async () => {
+    const dir = await seedsProject({
+      ...sendConfig,
+      send: { ...sendConfig.send, confirmAbove: 2 },
+    });
+    await subscribers(dir, ['a@example.org,,,', 'b@example.org,,,', 'c@example.org,,,']);
+    const dry = await send(dir, 'smtp://127.0.0.1:1');
+    assert.equal(dry.code, 1);
+    assert.match(dry.stderr, /3 recipients .* --yes/s);
+    const preview = await send(dir, 'smtp://127.0.0.1:1', '--dry-run');
+    assert.equal(preview.code, 0, preview.stderr);
+    assert.match(preview.stdout, /Would send ".+" \(2 entries\) to 3 recipient\(s\)/);
+    assert.deepEqual((await readdir(join(dir, 'out', 'outbox'))).sort(), [
+      '0001-a@example.org.eml',
+      '0002-b@example.org.eml',
+      '0003-c@example.org.eml',
+    ]);
+  });
+
+  it('reports bad subscriber rows with their line', async () => {
+    const dir = await seedsProject();
+    await subscribers(dir, ['good@example.org,,,', 'not-an-address,,,', 'x@example.org,,xx,']);
+    const result = await send(dir, 'smtp://127.0.0.1:1', '--dry-run');
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /subscribers\.csv:3: bad rows:\n\s+line 3: email is not an email address\n\s+line 4: lang /,
+    );
+  });
+
+  it('finishes after being killed mid-send, serving every recipient exactly once', async () => {
+    const killAt = 60 + Math.floor(Math.random() * 80);
+    let child: ReturnType<typeof spawn> | undefined;
+    let exited: Promise<unknown> = Promise.resolve();
+    let killed = false;
+    // The process is killed while a message is on the wire: its data has reached the server,
+    // which has not yet said it accepts it.
+    const server = await startSmtpServer({
+      accept: async () => {
+        if (killed || server.received.length < killAt) return true;
+        killed = true;
+        child?.kill('SIGKILL');
+        await exited;
+        return false;
+      },
+    });
+    try {
+      const dir = await seedsProject();
+      const emails = Array.from({ length: 200 }, (_, i) => `reader${i}@example.org`);
+      await subscribers(
+        dir,
+        emails.map((e) => `${e},,,`),
+      );
+      child = spawn(
+        process.execPath,
+        [
+          '--import',
+          import.meta.resolve('tsx'),
+          join(root, 'src', 'cli.ts'),
+          'send',
+          '--input',
+          'articles',
+          '--subscribers',
+          'subscribers.csv',
+        ],
+        {
+          cwd: dir,
+          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },
+          stdio: 'ignore',
+        },
+      );
+      const running = child;
+      exited = new Promise((resolve) => running.on('exit', resolve));
+      await exited;
+      assert.ok(killed, 'killed in the middle');
+      assert.equal(server.received.length, killAt);
+      const rerun = await send(dir, server.url);
+      assert.equal(rerun.code, 0, rerun.stderr);
+      assert.match(rerun.stdout, new RegExp(`sent ${200 - killAt}, failed 0, skipped ${killAt}`));
+      const perRecipient = counts(server.received);
+      assert.equal(perRecipient.size, 200);
+      assert.deepEqual(
+        [...perRecipient].filter(([, n]) => n > 1),
+        [],
+        `killed after ${killAt} messages`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+
+/** A message the test server accepted. */
+export interface Received {
+  to: string[];
+  raw: Buffer;
+}
+
+export interface TestServer {
+  port: number;
+  url: string;
+  received: Received[];
+  close(): Promise<void>;
+}
+
+export interface Behaviour {
+  /** An SMTP reply code to refuse this recipient with, or nothing to accept it. */
+  rcpt?: (address: string) => number | undefined;
+  /**
+   * Called once a message's data has arrived, before the server replies; false drops the
+   * connection instead of accepting the message.
+   */
+  accept?: (to: string[]) => boolean | Promise<boolean>;
+}
+
+/** A real SMTP server on 127.0.0.1, on a free port, accepting every message unless told not to. */
+export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestServer> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    disableReverseLookup: true,
+    onRcptTo(address: SMTPServerAddress, _session, callback) {
+      const code = behaviour.rcpt?.(address.address);
+      if (code === undefined) return callback();
+      const error = Object.assign(new Error(`${code} refused by the test server`), {
+        responseCode: code,
+      });
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', async () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        if ((await behaviour.accept?.(to)) === false) {
+          for (const connection of (
+            server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }
+          ).connections) {
+            connection._socket.destroy();
+          }
+          return;
+        }
+        received.push({ to, raw: Buffer.concat(chunks) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
