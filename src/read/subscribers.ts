@@ -12,7 +12,8 @@ const optionalText = z
   .optional();
 
 const subscriberSchema = z.object({
-  email: z.email('is not an email address'),
+  // The HTML form rule: it accepts local domains such as user@localhost, which MTAs deliver.
+  email: z.email({ pattern: z.regexes.html5Email, error: 'is not an email address' }),
   name: optionalText,
   lang: z.union([z.literal('').transform(() => undefined), languageCode]).optional(),
   token: optionalText,
