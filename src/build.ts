@@ -40,6 +40,11 @@ export const outputFiles = {
 /** The id map lives beside the config file. */
 export const idMapFile = 'gazette.ids.json';
 
+/** What a build needs from outside: the clock, which decides only what is scheduled. */
+export interface BuildDeps {
+  now: () => Date;
+}
+
 export interface BuildResult {
   config: ResolvedConfig;
   entries: Entry[];
@@ -53,7 +58,7 @@ export interface BuildResult {
  * renders every output in memory, then replaces the output folder in one step and records the
  * ids. Every problem in the input is reported together, before anything is written.
  */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
   const resolved = resolveBuildOptions(options);
   const config = await readConfig(resolved.config.path, resolved.config.display);
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
@@ -63,6 +68,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     resolved.input.display,
     config,
     previous,
+    { now: deps.now(), skipInvalid: options.skipInvalid },
   );
   const templates = await readTemplates(resolved.templates);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
@@ -71,6 +77,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     warnings.push({
       message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
     });
+  }
+  if (options.strict && warnings.length > 0) {
+    throw new GazetteErrors(
+      warnings.map((w) => new GazetteError('StrictWarning', w.message, w.location)),
+    );
   }
   await writeOutput(resolved.out.path, files, resolved.out.display);
   await writeIdMap(idMapPath, map);
@@ -88,25 +99,47 @@ export interface ReadEntriesResult {
   plan: FeedPlan;
 }
 
-/** Reads, parses and normalizes every article; throws all the problems found at once. */
+/** How strictly `readEntries` treats the articles. */
+export interface EntryPolicy {
+  /** Entries dated after this are scheduled: left out until then. */
+  now: Date;
+  /** Leave invalid articles out (as warnings) instead of stopping. */
+  skipInvalid?: boolean | undefined;
+}
+
+/**
+ * Reads, parses and normalizes every article, and gives the entries their permanent ids.
+ * Throws all the problems found at once, unless told to leave the invalid articles out.
+ */
 export async function readEntries(
   input: string,
   displayInput: string,
   config: ResolvedConfig,
-  previous: IdMap = { entries: {} },
+  previous: IdMap,
+  policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
-  const { articles, errors, warnings } = await readArticles(input, displayInput);
+  const { articles, errors, warnings } = await readArticles(
+    input,
+    displayInput,
+    config.maxArticleSize * 1024 * 1024,
+  );
   const drafts: Draft[] = [];
-  const displayPaths = new Map<string, string>();
+  const files = new Map<string, string>();
   for (const raw of articles) {
+    const file = raw.displayPath;
     try {
-      const { article, warnings: found } = parseArticle(raw.text, raw.path, raw.displayPath);
+      const { article, warnings: found } = parseArticle(raw.text, raw.path, file);
       warnings.push(...found);
       const entry = normalizeEntry(article, raw, config);
       if (!entry) {
-        errors.push(
-          new GazetteError('ArticleEmpty', 'the article has no text', { file: raw.displayPath }),
-        );
+        errors.push(new GazetteError('ArticleEmpty', 'the article has no text', { file }));
+        continue;
+      }
+      if (Date.parse(entry.published) > policy.now.getTime()) {
+        warnings.push({
+          message: `dated ${entry.published}, in the future: left out until then`,
+          location: { file },
+        });
         continue;
       }
       const changed = raw.committed ? new Date(raw.committed) : raw.modified;
@@ -115,29 +148,30 @@ export async function readEntries(
         frontMatter: article.frontMatter,
         changed: formatDate(changed, config.timeZone),
       });
-      displayPaths.set(raw.path, raw.displayPath);
+      files.set(raw.path, file);
     } catch (error) {
       if (error instanceof GazetteError) errors.push(error);
       else throw error;
     }
   }
+  const unique = drafts.filter((draft) => {
+    const problem = duplicateOf(draft.entry, drafts, files);
+    if (problem) errors.push(problem);
+    return !problem;
+  });
   const host = new URL(config.siteUrl).hostname;
-  const identified = resolveIdentities(drafts, previous, host, config.timeZone);
-  const byId = new Map<string, Entry>();
+  const identified = resolveIdentities(unique, previous, host, config.timeZone);
   for (const entry of identified.entries) {
-    const other = byId.get(entry.id);
-    if (other) {
-      const [first, second] = [other.path, entry.path].sort();
-      errors.push(
-        new GazetteError(
-          'DuplicateId',
-          `the id ${entry.id} is also the id of ${displayPaths.get(first ?? '')}`,
-          { file: displayPaths.get(second ?? '') ?? '' },
-        ),
-      );
-    } else byId.set(entry.id, entry);
+    const problem = duplicateOf(
+      entry,
+      identified.entries.map((e) => ({ entry: e })),
+      files,
+    );
+    if (problem?.name === 'DuplicateId') throw new GazetteErrors([problem]);
   }
-  if (errors.length > 0) throw new GazetteErrors(errors);
+  if (errors.length > 0 && !policy.skipInvalid) throw new GazetteErrors(errors);
+  for (const error of errors)
+    warnings.push({ message: `left out: ${error.message}`, location: error.location });
   const sequence = new Map(
     identified.entries.map((e) => [e.id, identified.map.entries[e.path]?.seq ?? 0]),
   );
@@ -147,6 +181,36 @@ export async function readEntries(
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
   };
+}
+
+/**
+ * A problem when an entry shares its slug (and so its URL) or its id with one from a file that
+ * sorts before its own; the first of the two is kept.
+ */
+function duplicateOf(
+  entry: Entry,
+  all: { entry: Entry }[],
+  files: Map<string, string>,
+): GazetteError | undefined {
+  const earlier = all.map((d) => d.entry).filter((e) => e.path < entry.path);
+  const file = files.get(entry.path) ?? entry.path;
+  const sameId = earlier.find((e) => e.id === entry.id);
+  if (sameId) {
+    return new GazetteError(
+      'DuplicateId',
+      `the id ${entry.id} is also the id of ${files.get(sameId.path)}`,
+      { file },
+    );
+  }
+  const sameSlug = earlier.find((e) => e.slug === entry.slug);
+  if (sameSlug) {
+    return new GazetteError(
+      'DuplicateSlug',
+      `the slug ${entry.slug} (and so the URL ${entry.url}) is also that of ${files.get(sameSlug.path)}`,
+      { file },
+    );
+  }
+  return undefined;
 }
 
 export async function readTemplates(folder: string): Promise<DigestTemplates> {

@@ -2,6 +2,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
+import type { BuildOptions } from './config.ts';
 import { GazetteError, GazetteErrors, isUserError } from './errors.ts';
 import { type SendDeps, type SendOptions, type SendResult, send } from './send/send.ts';
 import { formatWarning } from './warnings.ts';
@@ -22,6 +23,8 @@ program
   .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
   .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
   .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  .option('--skip-invalid', 'build without the invalid articles, listed as warnings')
+  .option('--strict', 'fail on warnings too')
   .addHelpText(
     'after',
     `
@@ -30,8 +33,8 @@ Examples:
   $ gazette build --input articles --out public
   $ gazette build --config site/gazette.config.json`,
   )
-  .action(async (options: { input: string; out: string; config: string }) => {
-    const result = await build({ ...options, cwd });
+  .action(async (options: BuildOptions & { out: string }) => {
+    const result = await build({ ...options, cwd }, { now: () => new Date() });
     printSummary(result, options.out);
   });
 

@@ -48,6 +48,8 @@ export const configSchema = z.strictObject({
   }),
   /** Language assumed when an article's language cannot be detected. */
   language: languageCode,
+  /** Articles larger than this many megabytes are refused. Default 10. */
+  maxArticleSize: z.number().positive().default(10),
   /** Time zone for dates written without one, and for dates shown in the digest. Default `UTC`. */
   timeZone: timeZone.default('UTC'),
   digest: z
@@ -180,6 +182,10 @@ export interface BuildOptions {
   cwd?: string;
   /** Folder of the digest templates. Default: Gazette's own `templates/`. */
   templates?: string;
+  /** Build without the invalid articles, listing them as warnings. Default false. */
+  skipInvalid?: boolean | undefined;
+  /** Fail on warnings too. Default false. */
+  strict?: boolean | undefined;
 }
 
 /** A path as Gazette uses it, and as the user wrote it (for messages). */

@@ -10,10 +10,13 @@ export const errorCatalogue = {
   InputNotFound: 'Check the path given to --input.',
   InputEmpty: 'Add .txt or .md articles to the folder, or point --input at another one.',
   ArticleUnreadable: 'Check that the file exists and that you may read it.',
+  ArticleTooLarge: 'Split the article, or raise maxArticleSize in the config.',
+  ArticleBinary: 'Remove the file from the input folder, or give it another extension.',
   FrontMatterSyntax: 'Fix the YAML between the two --- lines.',
   FrontMatterInvalid: 'Correct the field as described; the README lists the recognised fields.',
   ArticleEmpty: 'Give the article some text, or remove the file.',
   IdMapInvalid: 'Restore gazette.ids.json from version control; without it ids would change.',
+  DuplicateSlug: 'Give one of the two articles its own `slug` in front matter, or rename its file.',
   DuplicateId: 'Give one of the two articles its own `id` or `slug` in front matter.',
   TemplateNotFound: 'Restore the template, or check the templates folder.',
   TemplateInvalid: 'Fix the template at the place shown.',
@@ -28,6 +31,7 @@ export const errorCatalogue = {
     'See the failures listed above; run send again to retry the recipients not yet served.',
   SendStateInvalid:
     'Restore the file from a backup, or delete it to start again from the first-send window.',
+  StrictWarning: 'Fix the warning, or build without --strict.',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
 } as const;
 

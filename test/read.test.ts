@@ -21,7 +21,13 @@ function parseError(text: string): GazetteError {
 
 describe('front matter', () => {
   it('wins over what is derived, in .md and in .txt files', async () => {
-    const { entries, warnings } = await readEntries(join(fixtures, 'front-matter'), 'fm', config);
+    const { entries, warnings } = await readEntries(
+      join(fixtures, 'front-matter'),
+      'fm',
+      config,
+      { entries: {} },
+      { now: new Date() },
+    );
     assert.equal(entries.length, 2);
     const train = entries.find((e) => e.path === '2025-01-05-arrivee-du-train.md');
     assert.ok(train);
@@ -85,7 +91,13 @@ describe('front matter', () => {
 
   it('reports every invalid article of a folder at once', async () => {
     await assert.rejects(
-      readEntries(join(fixtures, 'invalid-articles'), 'bad', config),
+      readEntries(
+        join(fixtures, 'invalid-articles'),
+        'bad',
+        config,
+        { entries: {} },
+        { now: new Date() },
+      ),
       (error: GazetteErrors) => {
         assert.ok(error instanceof GazetteErrors);
         assert.deepEqual(error.errors.map((e) => [e.name, e.location?.file]).sort(), [

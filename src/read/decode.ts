@@ -1,18 +1,43 @@
 /** How the bytes of a file were turned into text. */
-export type Encoding = 'utf-8' | 'windows-1252' | 'binary';
+export type Encoding = 'utf-8' | 'utf-8-repaired' | 'windows-1252' | 'binary';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
 const windows1252 = new TextDecoder('windows-1252');
 
+// A well-formed UTF-8 sequence of two to four bytes, seen through Latin-1.
+const utf8Sequence = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** For repaired UTF-8: the 1-based line of the first invalid byte. */
+  line?: number | undefined;
+}
+
 /**
- * Decodes an article's bytes: UTF-8 (a byte-order mark is dropped), else Windows-1252, the
- * usual encoding of older exports. Bytes with NUL in them are not text.
+ * Decodes an article's bytes. UTF-8 (its byte-order mark dropped) is the rule. Text with no
+ * UTF-8 sequence at all but bytes above 127 is Windows-1252 (a superset of Latin-1), the usual
+ * encoding of older exports. UTF-8 with a few broken bytes in it keeps its text, each broken
+ * byte becoming U+FFFD. Bytes with NUL in them, or mostly control characters, are not text.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  if (bytes.includes(0)) return { text: '', encoding: 'binary' };
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.includes(0) || controlShare(bytes) > 0.1) return { text: '', encoding: 'binary' };
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    if (!utf8Sequence.test(latin1))
+      return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+    const text = utf8Lenient.decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    return { text, encoding: 'utf-8-repaired', line: text.slice(0, bad).split('\n').length };
   }
+}
+
+function controlShare(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, 4096);
+  let controls = 0;
+  for (const byte of sample) if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13) controls++;
+  return sample.length === 0 ? 0 : controls / sample.length;
 }

@@ -26,7 +26,15 @@ export interface ReadResult {
 }
 
 /** Reads every article below `root`. Problems with single files are collected, not thrown. */
-export async function readArticles(root: string, displayRoot: string): Promise<ReadResult> {
+/**
+ * Reads every article below `root`. Problems with single files are collected, not thrown.
+ * Files larger than `maxBytes` are refused before they are read.
+ */
+export async function readArticles(
+  root: string,
+  displayRoot: string,
+  maxBytes: number,
+): Promise<ReadResult> {
   const { files, skipped } = await walkInput(root, displayRoot);
   const warnings: Warning[] = skipped.map((s) => ({
     message: `skipped: ${s.reason}`,
@@ -41,42 +49,64 @@ export async function readArticles(root: string, displayRoot: string): Promise<R
   const errors: GazetteError[] = [];
   const articles: RawArticle[] = [];
   for (const path of files) {
-    const displayPath = joinDisplay(displayRoot, path);
+    const file = joinDisplay(displayRoot, path);
     const absolute = join(root, path);
     let bytes: Buffer;
     let modified: Date;
     try {
-      [bytes, modified] = await Promise.all([
-        readFile(absolute),
-        stat(absolute).then((s) => s.mtime),
-      ]);
+      const info = await stat(absolute);
+      if (info.size > maxBytes) {
+        errors.push(
+          new GazetteError(
+            'ArticleTooLarge',
+            `the file is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} allowed`,
+            { file },
+          ),
+        );
+        continue;
+      }
+      bytes = await readFile(absolute);
+      modified = info.mtime;
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       errors.push(
-        new GazetteError('ArticleUnreadable', `cannot read the file (${reason})`, {
-          file: displayPath,
-        }),
+        new GazetteError('ArticleUnreadable', `cannot read the file (${reason})`, { file }),
       );
       continue;
     }
-    const { text, encoding } = decodeText(bytes);
-    if (encoding === 'binary') {
+    const decoded = decodeText(bytes);
+    if (decoded.encoding === 'binary') {
       errors.push(
-        new GazetteError('ArticleUnreadable', 'the file holds binary data, not text', {
-          file: displayPath,
-        }),
+        new GazetteError('ArticleBinary', 'the file holds binary data, not text', { file }),
       );
       continue;
     }
-    if (encoding === 'windows-1252') {
+    if (decoded.encoding === 'windows-1252') {
       warnings.push({
-        message: 'not valid UTF-8; read as Windows-1252. Save it as UTF-8 to silence this.',
-        location: { file: displayPath },
+        message: 'not UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to silence this.',
+        location: { file },
       });
     }
-    articles.push({ path, displayPath, text, committed: gitDates.get(path), modified });
+    if (decoded.encoding === 'utf-8-repaired') {
+      warnings.push({
+        message:
+          'invalid UTF-8 bytes, each replaced by \uFFFD (�). Fix the file to keep its text intact.',
+        location: { file, line: decoded.line },
+      });
+    }
+    articles.push({
+      path,
+      displayPath: file,
+      text: decoded.text,
+      committed: gitDates.get(path),
+      modified,
+    });
   }
   return { articles, errors, warnings };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function joinDisplay(root: string, path: string): string {

@@ -299,6 +299,8 @@ function renderRss(
   children(channel, 'item').forEach((item, i) => {
     const entry = entries[i];
     if (!entry) return;
+    // RSS says nothing of markup in titles: plain text is what readers show literally.
+    replaceChild(item, 'title', textElement('title', entry.title));
     replaceChild(item, 'link', textElement('link', entry.url));
     // RSS's <author> must be an email address; the name goes to Dublin Core's creator.
     if (entry.author) item.elements?.push(textElement('dc:creator', entry.author.name));

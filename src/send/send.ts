@@ -69,7 +69,7 @@ export interface SendResult {
  * at any point resumes where it was.
  */
 export async function send(options: SendOptions, deps: SendDeps): Promise<SendResult> {
-  const { config, entries } = await build(options);
+  const { config, entries } = await build(options, { now: deps.now });
   const resolved = resolveBuildOptions(options);
   const folder = dirname(resolved.out.path);
   const statePath = join(folder, sendFiles.state);
