@@ -184,8 +184,8 @@ export async function readEntries(
 }
 
 /**
- * A problem when an entry shares its slug (and so its URL) or its id with one from a file that
- * sorts before its own; the first of the two is kept.
+ * A problem when an entry shares its slug (and so its URL and derived id) or its id with one
+ * from a file that sorts before its own; the first of the two is kept.
  */
 function duplicateOf(
   entry: Entry,
@@ -194,19 +194,19 @@ function duplicateOf(
 ): GazetteError | undefined {
   const earlier = all.map((d) => d.entry).filter((e) => e.path < entry.path);
   const file = files.get(entry.path) ?? entry.path;
-  const sameId = earlier.find((e) => e.id === entry.id);
-  if (sameId) {
-    return new GazetteError(
-      'DuplicateId',
-      `the id ${entry.id} is also the id of ${files.get(sameId.path)}`,
-      { file },
-    );
-  }
   const sameSlug = earlier.find((e) => e.slug === entry.slug);
   if (sameSlug) {
     return new GazetteError(
       'DuplicateSlug',
       `the slug ${entry.slug} (and so the URL ${entry.url}) is also that of ${files.get(sameSlug.path)}`,
+      { file },
+    );
+  }
+  const sameId = earlier.find((e) => e.id === entry.id);
+  if (sameId) {
+    return new GazetteError(
+      'DuplicateId',
+      `the id ${entry.id} is also the id of ${files.get(sameId.path)}`,
       { file },
     );
   }

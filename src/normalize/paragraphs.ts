@@ -15,6 +15,7 @@ export function cleanInline(text: string): string {
 /**
  * Splits an article body into paragraphs of plain text. In plain text every line is a
  * paragraph; Markdown is parsed, its blocks become paragraphs and its inline markup is dropped.
+ * HTML written in either is kept as text.
  */
 export function parseParagraphs(body: string, format: 'text' | 'markdown'): string[] {
   const blocks = format === 'markdown' ? markdownBlocks(body) : body.split(/\n/);
@@ -42,6 +43,9 @@ function markdownBlocks(body: string): string[] {
         case 'code':
           blocks.push((token as Tokens.Code).text);
           break;
+        case 'html':
+          blocks.push(token.raw);
+          break;
         default:
           break;
       }
@@ -58,7 +62,8 @@ function inlineText(tokens: Token[]): string {
         return inlineText(token.tokens);
       if (token.type === 'br') return ' ';
       if (token.type === 'image') return (token as Tokens.Image).text;
-      if (token.type === 'html') return '';
+      // Markup written in an article is shown as the text it is, never run.
+      if (token.type === 'html') return token.raw;
       if (token.type === 'escape' || token.type === 'codespan' || token.type === 'text')
         return decodeEntities((token as Tokens.Text).text);
       return 'text' in token ? String(token.text) : token.raw;

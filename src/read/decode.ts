@@ -1,9 +1,11 @@
+// Node's own TextDecoder reads 'windows-1252' as Latin-1, losing the quotes and dashes at 0x80-0x9F.
+import iconv from 'iconv-lite';
+
 /** How the bytes of a file were turned into text. */
 export type Encoding = 'utf-8' | 'utf-8-repaired' | 'windows-1252' | 'binary';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
-const windows1252 = new TextDecoder('windows-1252');
 
 // A well-formed UTF-8 sequence of two to four bytes, seen through Latin-1.
 const utf8Sequence = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
@@ -28,7 +30,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   } catch {
     const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (!utf8Sequence.test(latin1))
-      return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+      return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252' };
     const text = utf8Lenient.decode(bytes);
     const bad = text.indexOf('\uFFFD');
     return { text, encoding: 'utf-8-repaired', line: text.slice(0, bad).split('\n').length };
