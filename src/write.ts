@@ -7,9 +7,11 @@ export type OutputFiles = Map<string, string | Uint8Array>;
 
 /**
  * Replaces the output folder with `files` as one step: everything is written to a folder
- * beside it, which is then renamed into place. Until that rename the previous output is
- * untouched; a build that fails or is stopped before it leaves it as it was. Hidden files at
- * the top of the old folder (such as `.gitkeep`) are carried over.
+ * beside it, which is then renamed into place. Until then the previous output is untouched; a
+ * build that fails or is stopped leaves it as it was. Node has no atomic exchange of two
+ * folders, so the swap is two renames: the old folder goes aside, the new one takes its place.
+ * A build stopped in the microseconds between them leaves the old output aside, and the next
+ * command puts it back. Hidden files at the top of the old folder (`.gitkeep`) are carried over.
  */
 export async function writeOutput(
   outDir: string,
@@ -22,6 +24,7 @@ export async function writeOutput(
   const previous = join(parent, `.out-${name}-previous`);
   try {
     await restoreInterrupted(outDir, previous);
+    await removeStale(parent, name);
     await mkdir(stage, { recursive: true });
     for (const [path, content] of files) {
       const target = join(stage, path);
@@ -42,6 +45,16 @@ export async function writeOutput(
     throw new GazetteError('OutputNotWritable', `cannot write the output folder (${code})`, {
       file: displayOut,
     });
+  }
+}
+
+/** Folders a stopped build was writing: never used again. */
+async function removeStale(parent: string, name: string): Promise<void> {
+  const prefix = `.out-${name}-`;
+  for (const entry of await readdir(parent)) {
+    if (entry.startsWith(prefix) && /^\d+-[0-9a-z]+$/.test(entry.slice(prefix.length))) {
+      await rm(join(parent, entry), { recursive: true, force: true });
+    }
   }
 }
 
