@@ -100,7 +100,7 @@ describe('a build of arbitrary articles', () => {
         parser.end();
         assert.equal(scripts, 0);
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });

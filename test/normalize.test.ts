@@ -123,6 +123,7 @@ describe('boilerplate', () => {
 describe('text', () => {
   it('normalizes to NFC, folds spaces and removes characters XML forbids', () => {
     assert.equal(cleanInline('  e\u0301te\u0301 \t a\u0007\uFFFE  b\uD800 '), 'été a b');
+    assert.equal(cleanInline('\u202Eevil\u202C مرحبا'), 'evil مرحبا');
   });
 
   it('reads Markdown blocks as paragraphs without inline markup', () => {

@@ -1,10 +1,20 @@
 import { lexer, type Token, type Tokens } from 'marked';
 import { xmlSafe } from '../xml-safe.ts';
 
-/** NFC, no characters outside XML `Char`, one space between words, no blank at the ends. */
+/**
+ * Explicit bidirectional embeddings, overrides and isolates. Text in any script displays right
+ * without them; with them, a tag or a title can reverse the text that follows it in a reader's
+ * window (the "Trojan Source" trick).
+ */
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * NFC, no characters outside XML `Char` nor bidi controls, one space between words, no blank at
+ * the ends.
+ */
 export function cleanInline(text: string): string {
   return xmlSafe(text.normalize('NFC'))
-
+    .replace(bidiControls, '')
     .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g, (space) =>
       // Keep a no-break space where French typography uses one (before : ; ! ? »).
       space === '\u00A0' || space === '\u202F' ? space : ' ',
