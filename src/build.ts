@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { createCache } from './cache.ts';
+import { mapLimit } from './concurrency.ts';
 import {
   type BuildOptions,
   type ResolvedConfig,
@@ -10,10 +12,10 @@ import type { Entry } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
-import { normalizeEntry } from './normalize/normalize-entry.ts';
+import { type Outcome, outcomeError } from './normalize/process-article.ts';
+import { normalizeAll } from './normalize-pool.ts';
 import { readIdMap, writeIdMap } from './read/id-map.ts';
-import { parseArticle } from './read/parse-article.ts';
-import { readArticles } from './read/read-articles.ts';
+import { type RawArticle, readArticles } from './read/read-articles.ts';
 import {
   type DigestTemplates,
   htmlBudget,
@@ -68,7 +70,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     resolved.input.display,
     config,
     previous,
-    { now: deps.now(), skipInvalid: options.skipInvalid },
+    { now: deps.now(), skipInvalid: options.skipInvalid, cacheDir: resolved.cacheDir },
   );
   const templates = await readTemplates(resolved.templates);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
@@ -103,6 +105,8 @@ export interface ReadEntriesResult {
 export interface EntryPolicy {
   /** Entries dated after this are scheduled: left out until then. */
   now: Date;
+  /** Folder of the cache of normalized articles; none when undefined. */
+  cacheDir?: string | undefined;
   /** Leave invalid articles out (as warnings) instead of stopping. */
   skipInvalid?: boolean | undefined;
 }
@@ -123,37 +127,29 @@ export async function readEntries(
     displayInput,
     config.maxArticleSize * 1024 * 1024,
   );
+  const outcomes = await normalizeCached(articles, config, policy.cacheDir);
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
-  for (const raw of articles) {
+  articles.forEach((raw, i) => {
+    const outcome = outcomes[i] as Outcome;
     const file = raw.displayPath;
-    try {
-      const { article, warnings: found } = parseArticle(raw.text, raw.path, file);
-      warnings.push(...found);
-      const entry = normalizeEntry(article, raw, config);
-      if (!entry) {
-        errors.push(new GazetteError('ArticleEmpty', 'the article has no text', { file }));
-        continue;
-      }
-      if (Date.parse(entry.published) > policy.now.getTime()) {
-        warnings.push({
-          message: `dated ${entry.published}, in the future: left out until then`,
-          location: { file },
-        });
-        continue;
-      }
-      const changed = raw.committed ? new Date(raw.committed) : raw.modified;
-      drafts.push({
-        entry,
-        frontMatter: article.frontMatter,
-        changed: formatDate(changed, config.timeZone),
-      });
-      files.set(raw.path, file);
-    } catch (error) {
-      if (error instanceof GazetteError) errors.push(error);
-      else throw error;
+    warnings.push(...outcome.warnings);
+    if ('error' in outcome) {
+      errors.push(outcomeError(outcome) as GazetteError);
+      return;
     }
-  }
+    const { entry, frontMatter } = outcome;
+    if (Date.parse(entry.published) > policy.now.getTime()) {
+      warnings.push({
+        message: `dated ${entry.published}, in the future: left out until then`,
+        location: { file },
+      });
+      return;
+    }
+    const changed = raw.committed ? new Date(raw.committed) : raw.modified;
+    drafts.push({ entry, frontMatter, changed: formatDate(changed, config.timeZone) });
+    files.set(raw.path, file);
+  });
   const unique = drafts.filter((draft) => {
     const problem = duplicateOf(draft.entry, drafts, files);
     if (problem) errors.push(problem);
@@ -181,6 +177,32 @@ export async function readEntries(
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
   };
+}
+
+/**
+ * Outcomes of every article: from the cache when the article, its place and the normalizer are
+ * unchanged; the others normalized (on worker threads when there are many) and cached.
+ */
+async function normalizeCached(
+  articles: RawArticle[],
+  config: ResolvedConfig,
+  cacheDir: string | undefined,
+): Promise<Outcome[]> {
+  if (!cacheDir) return normalizeAll(articles, config);
+  const cache = await createCache(cacheDir, config);
+  const keys = articles.map(cache.keyOf);
+  const outcomes = await mapLimit(keys, 64, cache.get);
+  const missing = [...outcomes.keys()].filter((i) => outcomes[i] === undefined);
+  const fresh = await normalizeAll(
+    missing.map((i) => articles[i] as RawArticle),
+    config,
+  );
+  // A cache that cannot be written only costs time on the next build.
+  await mapLimit(missing, 64, async (index, n) => {
+    outcomes[index] = fresh[n];
+    await cache.set(keys[index] as string, fresh[n] as Outcome).catch(() => undefined);
+  });
+  return outcomes as Outcome[];
 }
 
 /**

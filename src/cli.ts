@@ -23,6 +23,11 @@ program
   .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
   .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
   .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  .option(
+    '--cache-dir <dir>',
+    'cache of normalized articles (default: .gazette-cache beside the config)',
+  )
+  .option('--no-cache', 'normalize every article again')
   .option('--skip-invalid', 'build without the invalid articles, listed as warnings')
   .option('--strict', 'fail on warnings too')
   .addHelpText(
@@ -33,8 +38,9 @@ Examples:
   $ gazette build --input articles --out public
   $ gazette build --config site/gazette.config.json`,
   )
-  .action(async (options: BuildOptions & { out: string }) => {
-    const result = await build({ ...options, cwd }, { now: () => new Date() });
+  .action(async (options: BuildOptions & { out: string; cache: boolean }) => {
+    const cacheDir = options.cache === false ? false : options.cacheDir;
+    const result = await build({ ...options, cacheDir, cwd }, { now: () => new Date() });
     printSummary(result, options.out);
   });
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GazetteError } from './errors.ts';
@@ -90,10 +90,10 @@ export const configSchema = z.strictObject({
       limit: z.int('must be a whole number').min(1).max(10_000).default(50),
       /** A WebSub hub announced in every feed. Default: none. */
       hub: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
-      /** A tag gets its own feed once this many entries carry it. Default 2. */
-      tagMinEntries: z.int('must be a whole number').min(1).default(2),
+      /** A tag gets its own feed once this many entries carry it. Default 5. */
+      tagMinEntries: z.int('must be a whole number').min(1).default(5),
     })
-    .default({ limit: 50, tagMinEntries: 2 }),
+    .default({ limit: 50, tagMinEntries: 5 }),
   send: z
     .strictObject({
       /** Subscriber list (CSV or JSON), relative to the config file. Default: none. */
@@ -186,6 +186,8 @@ export interface BuildOptions {
   skipInvalid?: boolean | undefined;
   /** Fail on warnings too. Default false. */
   strict?: boolean | undefined;
+  /** Cache of normalized articles; `false` for none. Default `.gazette-cache` beside the config. */
+  cacheDir?: string | false | undefined;
 }
 
 /** A path as Gazette uses it, and as the user wrote it (for messages). */
@@ -199,6 +201,7 @@ export interface ResolvedBuildOptions {
   out: ResolvedPath;
   config: ResolvedPath;
   templates: string;
+  cacheDir: string | undefined;
 }
 
 export const defaultTemplates = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -206,10 +209,18 @@ export const defaultTemplates = fileURLToPath(new URL('../templates/', import.me
 export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions {
   const cwd = options.cwd ?? process.cwd();
   const at = (given: string): ResolvedPath => ({ path: resolve(cwd, given), display: given });
+  const config = at(options.config ?? 'gazette.config.json');
+  const cacheDir =
+    options.cacheDir === false
+      ? undefined
+      : options.cacheDir
+        ? resolve(cwd, options.cacheDir)
+        : join(dirname(config.path), '.gazette-cache');
   return {
     input: at(options.input ?? 'seeds'),
     out: at(options.out ?? 'out'),
-    config: at(options.config ?? 'gazette.config.json'),
+    config,
     templates: options.templates ? resolve(cwd, options.templates) : defaultTemplates,
+    cacheDir,
   };
 }

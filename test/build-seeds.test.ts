@@ -40,7 +40,6 @@ describe('gazette build on the seeds', () => {
       'index.html',
       'rss.xml',
       'tags',
-      'tags/etats-unis.xml',
       'tags/index.json',
     ]);
   });

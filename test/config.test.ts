@@ -30,7 +30,7 @@ describe('gazette.config.json', () => {
       unsubscribeUrl: 'https://x.org/unsubscribe?token={token}',
       unsubscribeEmail: 'lettre@news.example.org',
     });
-    assert.deepEqual(config.feeds, { limit: 50, tagMinEntries: 2 });
+    assert.deepEqual(config.feeds, { limit: 50, tagMinEntries: 5 });
   });
 
   it('names the field and what is wrong with it', () => {

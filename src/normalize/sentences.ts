@@ -133,9 +133,12 @@ export function splitSentences(paragraph: string, language: string): string[] {
   return repair(raw);
 }
 
-/** Puts a space into sentences glued by a missing one: "Pyrénées.Alors" -> "Pyrénées. Alors". */
+/**
+ * Puts a space into sentences glued by a missing one: "Pyrénées.Alors" -> "Pyrénées. Alors",
+ * "Covid-19.\"On" -> "Covid-19. \"On".
+ */
 function unglue(text: string): string {
-  return text.replace(/(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll})/gu, '$1 $2');
+  return text.replace(/([\p{Ll}\d]{2,}[.!?])(["«“]?\p{Lu}\p{Ll})/gu, '$1 $2');
 }
 
 function boundedPieces(text: string): string[] {

@@ -78,6 +78,7 @@ export function renderFeeds(
   const pages = archivePages(entries, plan, config.feeds.limit);
   const pagePath = (n: number) => `archive/${n}.xml`;
   const files = new Map<string, string>();
+  const fragment = createFragments(config);
 
   const main: AtomDocument = {
     path: feedFiles.atom,
@@ -103,7 +104,7 @@ export function renderFeeds(
       ...(n < pages.length ? [{ rel: 'next-archive', href: url(pagePath(n + 1)) }] : []),
     ];
     const document = { ...main, path: pagePath(n), entries: page, links, archive: true };
-    files.set(pagePath(n), renderAtom(document, config));
+    files.set(pagePath(n), renderAtomFromFragments(document, config, fragment));
   });
 
   const index = [];
@@ -111,7 +112,7 @@ export function renderFeeds(
     const path = `tags/${tag.slug}.xml`;
     files.set(
       path,
-      renderAtom(
+      renderAtomFromFragments(
         {
           path,
           id: `${plan.feedId}/tags/${tag.slug}`,
@@ -122,6 +123,7 @@ export function renderFeeds(
           archive: false,
         },
         config,
+        fragment,
       ),
     );
     index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
@@ -181,8 +183,8 @@ function atomAuthor(author: Author): Element {
 }
 
 /** Lays a document out with `feed`, then corrects what `feed` cannot express. */
-function createFeed(document: AtomDocument, config: ResolvedConfig): Feed {
-  const updated = new Date(feedUpdated(document.entries) ?? '2000-01-01T00:00:00Z');
+function createFeed(document: AtomDocument, config: ResolvedConfig, newest?: string): Feed {
+  const updated = new Date(newest ?? feedUpdated(document.entries) ?? '2000-01-01T00:00:00Z');
   const feed = new Feed({
     id: document.id,
     title: document.title,
@@ -212,8 +214,57 @@ function createFeed(document: AtomDocument, config: ResolvedConfig): Feed {
   return feed;
 }
 
-function renderAtom(document: AtomDocument, config: ResolvedConfig): string {
-  const tree = parseXml(createFeed(document, config).atom1());
+/**
+ * An archive page or a tag's feed: the document laid out by `feed` without its entries, then
+ * each entry's XML, written once per build however many documents hold it.
+ */
+function renderAtomFromFragments(
+  document: AtomDocument,
+  config: ResolvedConfig,
+  fragment: (entry: Entry) => string,
+): string {
+  const skeleton = renderAtom({ ...document, entries: [] }, config, feedUpdated(document.entries));
+  const close = skeleton.lastIndexOf('</feed>');
+  return `${skeleton.slice(0, close)}${document.entries.map(fragment).join('')}${skeleton.slice(close)}`;
+}
+
+/** The `<entry>` of an entry, as `renderAtom` writes it, serialized on its own. */
+function createFragments(config: ResolvedConfig): (entry: Entry) => string {
+  const written = new Map<Entry, string>();
+  return (entry) => {
+    let xml = written.get(entry);
+    if (xml === undefined) {
+      const element: Element = {
+        type: 'element',
+        name: 'entry',
+        elements: [
+          textElement('id', entry.id),
+          textElement('updated', new Date(entry.updated).toISOString()),
+          textElement('published', new Date(entry.published).toISOString()),
+          {
+            type: 'element',
+            name: 'content',
+            attributes: { type: 'html' },
+            elements: [
+              {
+                type: 'cdata',
+                cdata: renderContentHtml(entry, messagesFor(entry.language).source),
+              },
+            ],
+          },
+        ],
+      };
+      correctAtomEntry(element, entry, config);
+      xml = `    ${serializeXml({ elements: [element] }).trim()}\n`;
+      written.set(entry, xml);
+    }
+    return xml;
+  };
+}
+
+function renderAtom(document: AtomDocument, config: ResolvedConfig, updated?: string): string {
+  const feed = createFeed(document, config, updated);
+  const tree = parseXml(feed.atom1());
   const root = child(tree, 'feed');
   if (!root) throw new Error('feed wrote no <feed> element');
   root.attributes = {

@@ -53,7 +53,10 @@ export function renderIndexPage(entries: Entry[], config: ResolvedConfig): strin
         `<link rel="alternate" type="${k.type}" title="${title} (${k.name})" href="${feedUrl(k.file)}">`,
     )
     .join('\n');
-  const articles = newestFirst(entries).map((entry) => renderArticle(entry, config, messages, day));
+  // The newest, as in the main feed: the page stays small however long the archive grows.
+  const articles = newestFirst(entries)
+    .slice(0, config.feeds.limit)
+    .map((entry) => renderArticle(entry, config, messages, day));
   return `<!doctype html>
 <html lang="${lang}" dir="${dir}">
 <head>

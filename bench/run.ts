@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.ts';
+import { writeHugoSite } from './hugo.ts';
+
+/**
+ * `npm run bench [-- 1000 10000 100000] [--runs 3]`: Gazette cold, warm and after one edit,
+ * and Hugo on the same articles, runs alternating; medians, peak memory, bench/results.json.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const source = join(root, '..', 'shared', 'eval', 'orangesum-fr.jsonl');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== runsAt + 1).map(Number);
+if (sizes.length === 0) sizes.push(1000, 10000);
+if (!existsSync(source)) {
+  console.error(`The bench recombines ${source}, which is not here.`);
+  process.exit(1);
+}
+const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0;
+
+interface Measure {
+  seconds: number;
+  rssMB: number;
+}
+
+/** Wall time and peak resident memory of a command, from GNU time. */
+function measure(command: string[], cwd: string): Measure {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
+  const [seconds = 'NaN', kb = 'NaN'] = result.stderr.trim().split('\n').pop()?.split(' ') ?? [];
+  return { seconds: Number(seconds), rssMB: Number(kb) / 1024 };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const gazette = [
+  process.execPath,
+  '--import',
+  import.meta.resolve('tsx'),
+  join(root, 'src', 'cli.ts'),
+  'build',
+  '--input',
+  'articles',
+];
+
+const results: Record<string, unknown>[] = [];
+for (const size of sizes) {
+  const dir = await mkdtemp(join(tmpdir(), `gazette-bench-${size}-`));
+  await writeCorpus(source, join(dir, 'articles'), size);
+  await writeFile(join(dir, 'gazette.config.json'), await readFile(join(root, 'gazette.config.json'), 'utf8'));
+  if (hugo) await writeHugoSite(join(dir, 'articles'), join(dir, 'hugo'));
+  const edited = join(dir, 'articles', (await readdir(join(dir, 'articles'))).sort()[0] ?? '');
+  const samples: Record<string, Measure[]> = { cold: [], warm: [], edit: [], hugo: [] };
+  for (let run = 0; run < runs; run++) {
+    await rm(join(dir, '.gazette-cache'), { recursive: true, force: true });
+    await rm(join(dir, 'gazette.ids.json'), { force: true });
+    samples.cold?.push(measure(gazette, dir));
+    samples.warm?.push(measure(gazette, dir));
+    await appendFile(edited, `\nUne phrase ajoutée au passage numéro ${run}.\n`);
+    samples.edit?.push(measure(gazette, dir));
+    if (hugo) {
+      await rm(join(dir, 'hugo', 'public'), { recursive: true, force: true });
+      samples.hugo?.push(measure(['hugo', '--quiet'], join(dir, 'hugo')));
+    }
+  }
+  const row: Record<string, unknown> = { articles: size };
+  for (const [name, list] of Object.entries(samples)) {
+    if (list.length === 0) continue;
+    row[name] = {
+      seconds: median(list.map((m) => m.seconds)),
+      peakRssMB: Math.round(Math.max(...list.map((m) => m.rssMB))),
+    };
+  }
+  const cold = (row.cold as { seconds: number }).seconds;
+  if (row.hugo)
+    row.coldVsHugo = Number((cold / (row.hugo as { seconds: number }).seconds).toFixed(2));
+  results.push(row);
+  console.log(JSON.stringify(row));
+  await rm(dir, { recursive: true, force: true });
+}
+
+const machine = {
+  cores: cpus().length,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  hugo: hugo ? spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim() : null,
+};
+console.log(
+  '\n| articles | cold (s) | warm (s) | one edit (s) | Hugo (s) | cold / Hugo | peak RSS (MB) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of results) {
+  const s = (k: string) => (r[k] as { seconds: number } | undefined)?.seconds?.toFixed(2) ?? '–';
+  console.log(
+    `| ${r.articles} | ${s('cold')} | ${s('warm')} | ${s('edit')} | ${s('hugo')} | ${r.coldVsHugo ?? '–'} | ${(r.cold as { peakRssMB: number }).peakRssMB} |`,
+  );
+}
+await writeFile(
+  join(root, 'bench', 'results.json'),
+  `${JSON.stringify({ machine, runs, results }, null, 2)}\n`,
+);
