@@ -150,19 +150,17 @@ export async function readEntries(
     drafts.push({ entry, frontMatter, changed: formatDate(changed, config.timeZone) });
     files.set(raw.path, file);
   });
+  const firstDrafts = firstOfEach(drafts.map((d) => d.entry));
   const unique = drafts.filter((draft) => {
-    const problem = duplicateOf(draft.entry, drafts, files);
+    const problem = duplicateOf(draft.entry, firstDrafts, files);
     if (problem) errors.push(problem);
     return !problem;
   });
   const host = new URL(config.siteUrl).hostname;
   const identified = resolveIdentities(unique, previous, host, config.timeZone);
+  const firstIdentified = firstOfEach(identified.entries);
   for (const entry of identified.entries) {
-    const problem = duplicateOf(
-      entry,
-      identified.entries.map((e) => ({ entry: e })),
-      files,
-    );
+    const problem = duplicateOf(entry, firstIdentified, files);
     if (problem?.name === 'DuplicateId') throw new GazetteErrors([problem]);
   }
   if (errors.length > 0 && !policy.skipInvalid) throw new GazetteErrors(errors);
@@ -205,31 +203,45 @@ async function normalizeCached(
   return outcomes as Outcome[];
 }
 
+/** For every slug and every id, the entry whose file sorts first. */
+function firstOfEach(entries: Entry[]) {
+  const bySlug = new Map<string, Entry>();
+  const byId = new Map<string, Entry>();
+  for (const entry of [...entries].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  )) {
+    if (!bySlug.has(entry.slug)) bySlug.set(entry.slug, entry);
+    if (!byId.has(entry.id)) byId.set(entry.id, entry);
+  }
+  return { bySlug, byId };
+}
+
 /**
  * A problem when an entry shares its slug (and so its URL and derived id) or its id with one
  * from a file that sorts before its own; the first of the two is kept.
  */
 function duplicateOf(
   entry: Entry,
-  all: { entry: Entry }[],
+  first: ReturnType<typeof firstOfEach>,
   files: Map<string, string>,
 ): GazetteError | undefined {
-  const earlier = all.map((d) => d.entry).filter((e) => e.path < entry.path);
   const file = files.get(entry.path) ?? entry.path;
-  const sameSlug = earlier.find((e) => e.slug === entry.slug);
-  if (sameSlug) {
+  const sameSlug = first.bySlug.get(entry.slug);
+  if (sameSlug && sameSlug !== entry) {
     return new GazetteError(
       'DuplicateSlug',
       `the slug ${entry.slug} (and so the URL ${entry.url}) is also that of ${files.get(sameSlug.path)}`,
       { file },
     );
   }
-  const sameId = earlier.find((e) => e.id === entry.id);
-  if (sameId) {
+  const sameId = first.byId.get(entry.id);
+  if (sameId && sameId !== entry) {
     return new GazetteError(
       'DuplicateId',
       `the id ${entry.id} is also the id of ${files.get(sameId.path)}`,
-      { file },
+      {
+        file,
+      },
     );
   }
   return undefined;
