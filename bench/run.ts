@@ -31,7 +31,8 @@ interface Measure {
 
 /** Wall time and peak resident memory of a command, from GNU time. */
 function measure(command: string[], cwd: string): Measure {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd, encoding: 'utf8' });
+  const env = { ...process.env, INIT_CWD: cwd };
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
   const [seconds = 'NaN', kb = 'NaN'] = result.stderr.trim().split('\n').pop()?.split(' ') ?? [];
   return { seconds: Number(seconds), rssMB: Number(kb) / 1024 };
