@@ -50,6 +50,8 @@ export interface BuildDeps {
 export interface BuildResult {
   config: ResolvedConfig;
   entries: Entry[];
+  /** The digest as `out/digest.html` holds it. */
+  digest: { subject: string; preheader: string; htmlBytes: number };
   /** What was written, relative to the output folder, with sizes in bytes. */
   written: { path: string; bytes: number }[];
   warnings: Warning[];
@@ -91,7 +93,17 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     path,
     bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
   }));
-  return { config, entries, written, warnings };
+  return {
+    config,
+    entries,
+    written,
+    warnings,
+    digest: {
+      subject: digest.subject,
+      preheader: digest.preheader,
+      htmlBytes: Buffer.byteLength(digest.html),
+    },
+  };
 }
 
 export interface ReadEntriesResult {

@@ -57,6 +57,8 @@ export interface DigestItem {
 
 export interface RenderedDigest {
   subject: string;
+  /** The inbox preview text. */
+  preheader: string;
   /** With the per-recipient placeholders still in it. */
   html: string;
   text: string;
@@ -256,6 +258,7 @@ export async function renderDigest(
   }
   return {
     subject: data.subject,
+    preheader: data.preheader,
     html,
     text: renderDigestText(data, templates),
     date: data.date,
