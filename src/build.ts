@@ -45,11 +45,15 @@ export const idMapFile = 'gazette.ids.json';
 /** What a build needs from outside: the clock, which decides only what is scheduled. */
 export interface BuildDeps {
   now: () => Date;
+  /** Told how many articles are normalized so far, out of how many to normalize. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export interface BuildResult {
   config: ResolvedConfig;
   entries: Entry[];
+  /** Articles normalized by this build; the others came unchanged from the cache. */
+  normalized: string[];
   /** The digest as `out/digest.html` holds it. */
   digest: { subject: string; preheader: string; htmlBytes: number };
   /** What was written, relative to the output folder, with sizes in bytes. */
@@ -67,12 +71,17 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   const config = await readConfig(resolved.config.path, resolved.config.display);
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const previous = await readIdMap(idMapPath, join(dirname(resolved.config.display), idMapFile));
-  const { entries, warnings, map, plan } = await readEntries(
+  const { entries, normalized, warnings, map, plan } = await readEntries(
     resolved.input.path,
     resolved.input.display,
     config,
     previous,
-    { now: deps.now(), skipInvalid: options.skipInvalid, cacheDir: resolved.cacheDir },
+    {
+      now: deps.now(),
+      skipInvalid: options.skipInvalid,
+      cacheDir: resolved.cacheDir,
+      onProgress: deps.onProgress,
+    },
   );
   const templates = await readTemplates(resolved.templates);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
@@ -96,6 +105,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   return {
     config,
     entries,
+    normalized,
     written,
     warnings,
     digest: {
@@ -108,6 +118,8 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
 
 export interface ReadEntriesResult {
   entries: Entry[];
+  /** Articles normalized by this build (the others came from the cache). */
+  normalized: string[];
   warnings: Warning[];
   map: IdMap;
   plan: FeedPlan;
@@ -119,6 +131,7 @@ export interface EntryPolicy {
   now: Date;
   /** Folder of the cache of normalized articles; none when undefined. */
   cacheDir?: string | undefined;
+  onProgress?: BuildDeps['onProgress'];
   /** Leave invalid articles out (as warnings) instead of stopping. */
   skipInvalid?: boolean | undefined;
 }
@@ -139,7 +152,7 @@ export async function readEntries(
     displayInput,
     config.maxArticleSize * 1024 * 1024,
   );
-  const outcomes = await normalizeCached(articles, config, policy.cacheDir);
+  const { outcomes, normalized } = await normalizeCached(articles, config, policy);
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
   articles.forEach((raw, i) => {
@@ -183,6 +196,7 @@ export async function readEntries(
   );
   return {
     entries: newestFirst(identified.entries),
+    normalized,
     warnings,
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
@@ -196,9 +210,12 @@ export async function readEntries(
 async function normalizeCached(
   articles: RawArticle[],
   config: ResolvedConfig,
-  cacheDir: string | undefined,
-): Promise<Outcome[]> {
-  if (!cacheDir) return normalizeAll(articles, config);
+  { cacheDir, onProgress }: EntryPolicy,
+): Promise<{ outcomes: Outcome[]; normalized: string[] }> {
+  if (!cacheDir) {
+    const outcomes = await normalizeAll(articles, config, onProgress);
+    return { outcomes, normalized: articles.map((a) => a.path) };
+  }
   const cache = await createCache(cacheDir, config);
   const keys = articles.map(cache.keyOf);
   const outcomes = await mapLimit(keys, 64, cache.get);
@@ -206,13 +223,17 @@ async function normalizeCached(
   const fresh = await normalizeAll(
     missing.map((i) => articles[i] as RawArticle),
     config,
+    onProgress,
   );
   // A cache that cannot be written only costs time on the next build.
   await mapLimit(missing, 64, async (index, n) => {
     outcomes[index] = fresh[n];
     await cache.set(keys[index] as string, fresh[n] as Outcome).catch(() => undefined);
   });
-  return outcomes as Outcome[];
+  return {
+    outcomes: outcomes as Outcome[],
+    normalized: missing.map((i) => articles[i]?.path ?? ''),
+  };
 }
 
 /** For every slug and every id, the entry whose file sorts first. */
@@ -259,15 +280,21 @@ function duplicateOf(
   return undefined;
 }
 
-export async function readTemplates(folder: string): Promise<DigestTemplates> {
-  const mjmlPath = join(folder, 'digest.mjml.hbs');
-  const textPath = join(folder, 'digest.txt.hbs');
-  const read = (path: string) =>
-    readFile(path, 'utf8').catch(() => {
-      throw new GazetteError('TemplateNotFound', 'cannot read the template', { file: path });
+/** The digest's templates: each from the first folder that has it. */
+export async function readTemplates(folders: string | string[]): Promise<DigestTemplates> {
+  const list = typeof folders === 'string' ? [folders] : folders;
+  const read = async (name: string) => {
+    for (const folder of list) {
+      const path = join(folder, name);
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      if (text !== undefined) return { text, path };
+    }
+    throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
+      file: name,
     });
-  const [mjml, text] = await Promise.all([read(mjmlPath), read(textPath)]);
-  return { mjml, text, mjmlPath, textPath };
+  };
+  const [mjml, text] = await Promise.all([read('digest.mjml.hbs'), read('digest.txt.hbs')]);
+  return { mjml: mjml.text, text: text.text, mjmlPath: mjml.path, textPath: text.path };
 }
 
 /** The DKIM private key named by the config, if any. */

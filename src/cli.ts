@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { styleText } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
@@ -6,6 +7,7 @@ import type { BuildOptions } from './config.ts';
 import { GazetteError, GazetteErrors, isUserError } from './errors.ts';
 import { type SendDeps, type SendOptions, type SendResult, send } from './send/send.ts';
 import { formatWarning } from './warnings.ts';
+import { watchBuild } from './watch.ts';
 
 /** The folder the user typed the command in: npm scripts run in the package's folder. */
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -18,11 +20,16 @@ const program = new Command()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1));
 
 program
+  .option('-q, --quiet', 'print problems only')
+  .option('--verbose', 'print every file written');
+
+program
   .command('build')
   .description('Build the feeds, entries and digest from a folder of articles.')
   .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
   .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
   .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  .option('-w, --watch', 'build again on every change of an article, a template or the config')
   .option(
     '--cache-dir <dir>',
     'cache of normalized articles (default: .gazette-cache beside the config)',
@@ -35,13 +42,28 @@ program
     `
 Examples:
   $ gazette build
+  $ gazette build --watch
   $ gazette build --input articles --out public
-  $ gazette build --config site/gazette.config.json`,
+  $ gazette build --config site/gazette.config.json --strict`,
   )
-  .action(async (options: BuildOptions & { out: string; cache: boolean }) => {
+  .action(async (options: BuildOptions & { out: string; cache: boolean; watch?: boolean }) => {
     const cacheDir = options.cache === false ? false : options.cacheDir;
-    const result = await build({ ...options, cacheDir, cwd }, { now: () => new Date() });
-    printSummary(result, options.out);
+    const buildOptions = { ...options, cacheDir, cwd };
+    if (!options.watch) {
+      const started = performance.now();
+      const result = await build(buildOptions, {
+        now: () => new Date(),
+        onProgress: progressBar(),
+      });
+      printSummary(result, options.out, performance.now() - started);
+      return;
+    }
+    await watchBuild(buildOptions, {
+      now: () => new Date(),
+      onBuild: (result, milliseconds) => printRebuild(result, milliseconds),
+      onError: (error) => reportError(error),
+    });
+    if (!program.opts().quiet) console.error('Watching for changes; Ctrl-C to stop.');
   });
 
 program
@@ -145,30 +167,103 @@ function printSend(result: SendResult): void {
     console.error(`  failed ${failure.email}: ${failure.reason}`);
 }
 
-function printSummary(result: BuildResult, out: string): void {
-  for (const warning of result.warnings) console.error(`warning: ${formatWarning(warning)}`);
-  const count = result.entries.length;
-  console.log(`Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${out}/`);
-  for (const file of result.written) {
-    console.log(`  ${file.path.padEnd(14)} ${formatBytes(file.bytes).padStart(9)}`);
+const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+const paint = (style: 'red' | 'yellow' | 'dim', text: string) =>
+  color ? styleText(style, text) : text;
+
+function printWarnings(result: BuildResult): void {
+  for (const warning of result.warnings) {
+    console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
   }
 }
 
+/**
+ * What was written, with sizes: files one by one, folders of many files (archive pages, tag
+ * feeds) as one line unless --verbose; then the warnings, once.
+ */
+function printSummary(result: BuildResult, out: string, milliseconds: number): void {
+  printWarnings(result);
+  if (program.opts().quiet) return;
+  const count = result.entries.length;
+  const normalized = result.normalized.length;
+  console.log(
+    `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${out}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
+  );
+  const groups = new Map<string, { files: number; bytes: number }>();
+  for (const file of result.written) {
+    const folder =
+      file.path.includes('/') && !program.opts().verbose
+        ? `${file.path.split('/')[0]}/`
+        : file.path;
+    const group = groups.get(folder) ?? { files: 0, bytes: 0 };
+    groups.set(folder, { files: group.files + 1, bytes: group.bytes + file.bytes });
+  }
+  for (const [path, { files, bytes }] of groups) {
+    const label = path.endsWith('/') ? `${path} (${files} file${files === 1 ? '' : 's'})` : path;
+    console.log(`  ${label.padEnd(24)} ${formatBytes(bytes).padStart(10)}`);
+  }
+}
+
+/** One line per rebuild in --watch. */
+function printRebuild(result: BuildResult, milliseconds: number): void {
+  printWarnings(result);
+  if (program.opts().quiet) return;
+  const time = new Date().toTimeString().slice(0, 8);
+  const changed = result.normalized.length;
+  const which = changed > 0 && changed <= 3 ? `: ${result.normalized.join(', ')}` : '';
+  console.log(
+    `${paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}`,
+  );
+}
+
+/** A progress bar on a terminal, once a build has run for a second; nothing otherwise. */
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || program.opts().quiet) return undefined;
+  const started = Date.now();
+  let bar: SingleBar | undefined;
+  return (done, total) => {
+    if (!bar && Date.now() - started < 1000) return;
+    bar ??= new SingleBar(
+      {
+        format: 'Normalizing [{bar}] {value}/{total} · ETA {eta_formatted}',
+        stream: process.stderr,
+        clearOnComplete: true,
+      },
+      Presets.shades_classic,
+    );
+    if (bar.getTotal() !== total) bar.start(total, done);
+    bar.update(done);
+    if (done >= total) bar.stop();
+  };
+}
+
+function formatTime(milliseconds: number): string {
+  return milliseconds < 1000
+    ? `${Math.round(milliseconds)} ms`
+    : `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
 function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A user's mistake, plainly; a bug, with its stack. Returns the exit code. */
+function reportError(error: unknown): number {
+  if (isUserError(error)) {
+    const errors = error instanceof GazetteErrors ? error.errors : [error];
+    for (const e of errors) console.error(`${paint('red', 'error:')} ${e.format()}`);
+    if (errors.length > 1) console.error(`${errors.length} problems; nothing was written.`);
+    return 1;
+  }
+  console.error('Gazette hit a bug (this is not a problem with your input):');
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  return 2;
 }
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (isUserError(error)) {
-    const errors = error instanceof GazetteErrors ? error.errors : [error];
-    for (const e of errors) console.error(`error: ${e.format()}`);
-    if (errors.length > 1) console.error(`${errors.length} problems; nothing was written.`);
-    process.exitCode = 1;
-  } else {
-    console.error('Gazette hit a bug (this is not a problem with your input):');
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 2;
-  }
+  process.exitCode = reportError(error);
 }

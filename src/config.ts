@@ -180,7 +180,10 @@ export interface BuildOptions {
   config?: string;
   /** Folder that relative paths are resolved against. Default: the current directory. */
   cwd?: string;
-  /** Folder of the digest templates. Default: Gazette's own `templates/`. */
+  /**
+   * Folder of the user's templates, each of which replaces Gazette's own of the same name.
+   * Default: `templates/` beside the config file.
+   */
   templates?: string;
   /** Build without the invalid articles, listing them as warnings. Default false. */
   skipInvalid?: boolean | undefined;
@@ -200,7 +203,8 @@ export interface ResolvedBuildOptions {
   input: ResolvedPath;
   out: ResolvedPath;
   config: ResolvedPath;
-  templates: string;
+  /** Where templates are looked for, first match wins: the user's folder, then Gazette's. */
+  templates: string[];
   cacheDir: string | undefined;
 }
 
@@ -220,7 +224,14 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     input: at(options.input ?? 'seeds'),
     out: at(options.out ?? 'out'),
     config,
-    templates: options.templates ? resolve(cwd, options.templates) : defaultTemplates,
+    templates: [
+      ...new Set([
+        options.templates
+          ? resolve(cwd, options.templates)
+          : join(dirname(config.path), 'templates'),
+        defaultTemplates,
+      ]),
+    ],
     cacheDir,
   };
 }

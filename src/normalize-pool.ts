@@ -15,10 +15,16 @@ const batchSize = 50;
 export async function normalizeAll(
   articles: RawArticle[],
   config: ResolvedConfig,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<Outcome[]> {
   const threads = Math.min(availableParallelism(), Math.ceil(articles.length / batchSize));
-  if (articles.length < parallelFrom || threads < 2)
-    return articles.map((raw) => processArticle(raw, config));
+  if (articles.length < parallelFrom || threads < 2) {
+    return articles.map((raw, i) => {
+      if (i % batchSize === 0) onProgress?.(i, articles.length);
+      return processArticle(raw, config);
+    });
+  }
+  let done = 0;
   const outcomes = new Array<Outcome>(articles.length);
   const batches: { start: number; articles: RawArticle[] }[] = [];
   for (let start = 0; start < articles.length; start += batchSize) {
@@ -45,6 +51,8 @@ export async function normalizeAll(
           result.outcomes.forEach((outcome, i) => {
             outcomes[current.start + i] = outcome;
           });
+          done += result.outcomes.length;
+          onProgress?.(done, articles.length);
         }
       }),
     );
