@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { baseConfig, fixtures, makeProject, runCli, snapshot } from './helpers.ts';
@@ -75,5 +75,26 @@ describe('gazette command line', () => {
     assert.ok(files.has('.gitkeep'));
     assert.notEqual(files.get('atom.xml')?.toString(), '<feed>previous</feed>');
     assert.ok(files.has('atom.xml') && files.has('digest.eml') && files.has('index.html'));
+  });
+});
+
+describe('templates', () => {
+  it("are replaced file by file by the project's own", async () => {
+    const project = await makeProject(join(fixtures, 'front-matter'));
+    await mkdir(join(project, 'templates'));
+    await writeFile(
+      join(project, 'templates', 'digest.txt.hbs'),
+      '{{title}} — édition maison\n{{#each groups}}{{#each items}}* {{title}} ({{join tags}})\n{{/each}}{{/each}}',
+    );
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 0, result.stderr);
+    const text = await readFile(join(project, 'out', 'digest.txt'), 'utf8');
+    assert.match(text, /^La lettre — édition maison\n\* /);
+    assert.match(
+      text,
+      /\* L'arrivée du train à Lyon, un <b>succès<\/b> & une fête \(Transports, Lyon/,
+    );
+    const html = await readFile(join(project, 'out', 'digest.html'), 'utf8');
+    assert.match(html, /Lire la suite/, 'the HTML template is still the built-in one');
   });
 });
