@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
@@ -6,6 +7,7 @@ import { type BuildResult, build } from './build.ts';
 import type { BuildOptions } from './config.ts';
 import { GazetteError, GazetteErrors, isUserError } from './errors.ts';
 import { type SendDeps, type SendOptions, type SendResult, send } from './send/send.ts';
+import { type PreviewServer, previewInfoOf, previewPath, startPreviewServer } from './serve.ts';
 import { formatWarning } from './warnings.ts';
 import { watchBuild } from './watch.ts';
 
@@ -64,6 +66,52 @@ Examples:
       onError: (error) => reportError(error),
     });
     if (!program.opts().quiet) console.error('Watching for changes; Ctrl-C to stop.');
+  });
+
+program
+  .command('serve')
+  .description(
+    'Build, watch, and serve out/ on this machine, with live reload and a digest preview.',
+  )
+  .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+  .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
+  .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  .option('-p, --port <number>', 'port on 127.0.0.1', '4321')
+  .addHelpText(
+    'after',
+    `
+Open the printed address for the site, and /__gazette/preview for the digest at phone and
+desktop widths, its text part, subject, preheader and size.
+
+Examples:
+  $ gazette serve
+  $ gazette serve --port 8080 --input articles`,
+  )
+  .action(async (options: BuildOptions & { out: string; port: string }) => {
+    const outDir = resolve(cwd, options.out);
+    let server: PreviewServer | undefined;
+    await watchBuild(
+      { ...options, cwd },
+      {
+        now: () => new Date(),
+        onBuild: (result, milliseconds) => {
+          printRebuild(result, milliseconds);
+          server?.reload(previewInfoOf(result));
+        },
+        onError: (error) => reportError(error),
+        onFirstBuild: async (result) => {
+          server = await startPreviewServer(
+            { outDir, port: Number(options.port) },
+            previewInfoOf(result),
+          ).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EADDRINUSE') throw error;
+            throw new GazetteError('PortInUse', `port ${options.port} is already in use`);
+          });
+          console.log(`Serving ${options.out}/ at ${server.url}`);
+          console.log(`Digest preview: ${new URL(previewPath, server.url).href}`);
+        },
+      },
+    );
   });
 
 program

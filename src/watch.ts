@@ -8,6 +8,8 @@ export interface WatchDeps extends BuildDeps {
   onBuild: (result: BuildResult, milliseconds: number) => void;
   /** A build that failed; watching goes on. */
   onError: (error: unknown) => void;
+  /** After the first build, which must succeed, before watching starts. */
+  onFirstBuild?: (result: BuildResult) => Promise<void>;
 }
 
 /** Changes closer together than this make one rebuild. */
@@ -47,7 +49,12 @@ export async function watchBuild(
     }
   };
 
-  await run();
+  if (deps.onFirstBuild) {
+    const started = performance.now();
+    const first = await build(options, deps);
+    deps.onBuild(first, performance.now() - started);
+    await deps.onFirstBuild(first);
+  } else await run();
   const out = resolved.out.path;
   const watcher = watch([resolved.input.path, resolved.config.path, resolved.templates[0] ?? ''], {
     ignoreInitial: true,

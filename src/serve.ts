@@ -1,0 +1,219 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { type BuildResult, outputFiles } from './build.ts';
+import { feedFiles } from './render/feeds.ts';
+import {
+  injectBeforeBodyEnd,
+  type PreviewInfo,
+  renderPreviewPage,
+  renderReloadScript,
+} from './render/preview-page.ts';
+
+export type { PreviewInfo } from './render/preview-page.ts';
+
+export interface ServeOptions {
+  /** Folder to serve: the build's output. */
+  outDir: string;
+  /** Port to listen on; 0 for any free port. */
+  port: number;
+  /** Address to listen on. Default `127.0.0.1`: the preview is for this machine only. */
+  host?: string;
+}
+
+export interface PreviewServer {
+  /** Where the server listens, such as `http://127.0.0.1:4321/`. */
+  url: string;
+  /** Shows `info` on the preview page from now on, and tells every open page to reload. */
+  reload(info: PreviewInfo): void;
+  /** Ends the open live-reload connections and stops the server. */
+  close(): Promise<void>;
+}
+
+/** The preview page of the digest. */
+export const previewPath = '/__gazette/preview';
+/** The live-reload event stream (Server-Sent Events) that served pages listen to. */
+export const eventsPath = '/__gazette/events';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.eml': 'message/rfc822',
+  '.png': 'image/png',
+};
+
+// The feeds go out with the media types their autodiscovery links announce.
+const feedTypes: Record<string, string> = {
+  [feedFiles.atom]: 'application/atom+xml; charset=utf-8',
+  [feedFiles.rss]: 'application/rss+xml; charset=utf-8',
+  [feedFiles.json]: 'application/feed+json; charset=utf-8',
+};
+
+/** What the preview shows of a build: the digest, and the entries of the main feed. */
+export function previewInfoOf(result: BuildResult): PreviewInfo {
+  return { ...result.digest, entries: result.entries.slice(0, result.config.feeds.limit) };
+}
+
+/**
+ * Serves the output folder on this machine, with the preview page of the digest, and reloads
+ * every open page when told to. Files are read on each request: a build replaces the folder.
+ */
+export async function startPreviewServer(
+  options: ServeOptions,
+  info: PreviewInfo,
+): Promise<PreviewServer> {
+  const root = resolve(options.outDir);
+  const host = options.host ?? '127.0.0.1';
+  const clients = new Set<ServerResponse>();
+  let current = info;
+  let generation = 0;
+
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, req, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
+        Allow: 'GET, HEAD',
+      });
+    }
+    const target = req.url ?? '/';
+    const path = decodePath(target);
+    if (path === undefined) return send(res, req, 400, 'text/plain; charset=utf-8', 'Bad request');
+    if (path === eventsPath)
+      return openEvents(res, Number(query(target).get('since') ?? generation));
+    const script = renderReloadScript(eventsPath, generation);
+    if (path === previewPath) {
+      const text = await readFile(join(root, outputFiles.digestText), 'utf8').catch(
+        () => undefined,
+      );
+      const page = renderPreviewPage(current, { htmlUrl: `/${outputFiles.digestHtml}`, text });
+      return send(res, req, 200, contentTypes['.html'], injectBeforeBodyEnd(page, script));
+    }
+    const found = await findFile(root, path);
+    if (found?.directory) {
+      // Built from the folder found, not from the request: never a redirect to another host.
+      const location = urlPath(root, found.path).replace(/\/?$/, '/');
+      return send(res, req, 301, 'text/plain; charset=utf-8', 'Moved', { Location: location });
+    }
+    // A file can vanish between the look and the read while a build swaps the folder.
+    const body = found && (await readFile(found.path).catch(() => undefined));
+    if (!found || !body) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
+    const type =
+      feedTypes[relative(root, found.path)] ??
+      contentTypes[extname(found.path)] ??
+      'application/octet-stream';
+    // A page in a frame (the digest in the preview's, which may not run scripts) leaves the
+    // reloading to the page around it.
+    const framed = /^i?frame$/.test(String(req.headers['sec-fetch-dest']));
+    if (extname(found.path) !== '.html' || framed) return send(res, req, 200, type, body);
+    return send(res, req, 200, type, injectBeforeBodyEnd(body.toString('utf8'), script));
+  };
+
+  const openEvents = (res: ServerResponse, since: number) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write('retry: 1000\n\n');
+    clients.add(res);
+    res.on('close', () => clients.delete(res));
+    if (since < generation) res.write(reloadEvent(generation));
+  };
+
+  const server = createServer((req, res) => {
+    respond(req, res).catch((error: unknown) => {
+      if (res.headersSent) return res.destroy();
+      send(res, req, 500, 'text/plain; charset=utf-8', String(error));
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    reload(info) {
+      current = info;
+      generation += 1;
+      for (const client of clients) client.write(reloadEvent(generation));
+    },
+    close() {
+      for (const client of clients) client.end();
+      clients.clear();
+      return new Promise((done) => {
+        // An error here only says that the server was already closed.
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function reloadEvent(generation: number): string {
+  return `event: reload\ndata: ${generation}\n\n`;
+}
+
+/** The request's path, percent-decoded; undefined when it cannot be decoded. */
+function decodePath(target: string): string | undefined {
+  const raw = target.split(/[?#]/, 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function query(target: string): URLSearchParams {
+  const at = target.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : target.slice(at + 1));
+}
+
+/**
+ * The file of `root` that `path` names (a folder's `index.html` for a path ending in `/`), or
+ * the folder it names without its final `/`; undefined for anything else, and for anything
+ * outside `root`.
+ */
+async function findFile(
+  root: string,
+  path: string,
+): Promise<{ path: string; directory: boolean } | undefined> {
+  if (!path.startsWith('/') || path.includes('\0')) return undefined;
+  const file = resolve(root, `.${path}`);
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  const stats = await stat(file).catch(() => undefined);
+  if (stats?.isDirectory()) {
+    if (!path.endsWith('/')) return { path: file, directory: true };
+    return findFile(root, `${path}${outputFiles.index}`);
+  }
+  return stats?.isFile() ? { path: file, directory: false } : undefined;
+}
+
+/** The URL path of a file or folder of `root`. */
+function urlPath(root: string, file: string): string {
+  return `/${relative(root, file).split(sep).map(encodeURIComponent).join('/')}`;
+}
+
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: number,
+  type: string | undefined,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': type ?? 'application/octet-stream',
+    'Content-Length': Buffer.byteLength(body),
+    // Every build replaces the files: a reload must never show an older one.
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
