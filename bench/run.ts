@@ -32,7 +32,11 @@ interface Measure {
 /** Wall time and peak resident memory of a command, from GNU time. */
 function measure(command: string[], cwd: string): Measure {
   const env = { ...process.env, INIT_CWD: cwd };
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], {
+    cwd,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
   const [seconds = 'NaN', kb = 'NaN'] = result.stderr.trim().split('\n').pop()?.split(' ') ?? [];
   return { seconds: Number(seconds), rssMB: Number(kb) / 1024 };
@@ -54,7 +58,10 @@ const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `gazette-bench-${size}-`));
   await writeCorpus(source, join(dir, 'articles'), size);
-  await writeFile(join(dir, 'gazette.config.json'), await readFile(join(root, 'gazette.config.json'), 'utf8'));
+  await writeFile(
+    join(dir, 'gazette.config.json'),
+    await readFile(join(root, 'gazette.config.json'), 'utf8'),
+  );
   if (hugo) await writeHugoSite(join(dir, 'articles'), join(dir, 'hugo'));
   const edited = join(dir, 'articles', (await readdir(join(dir, 'articles'))).sort()[0] ?? '');
   const samples: Record<string, Measure[]> = { cold: [], warm: [], edit: [], hugo: [] };

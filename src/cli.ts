@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
-import type { BuildOptions } from './config.ts';
+import { check } from './check.ts';
+import { type BuildOptions, readConfig } from './config.ts';
 import { GazetteError, GazetteErrors, isUserError } from './errors.ts';
+import { initProject } from './init.ts';
+import { newArticle } from './new-article.ts';
 import { type SendDeps, type SendOptions, type SendResult, send } from './send/send.ts';
 import { type PreviewServer, previewInfoOf, previewPath, startPreviewServer } from './serve.ts';
 import { formatWarning } from './warnings.ts';
@@ -66,6 +69,100 @@ Examples:
       onError: (error) => reportError(error),
     });
     if (!program.opts().quiet) console.error('Watching for changes; Ctrl-C to stop.');
+  });
+
+program
+  .command('init')
+  .argument('[dir]', 'folder to make the project in', '.')
+  .description('Make a working Gazette project in an empty folder.')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ gazette init my-gazette
+  $ gazette init`,
+  )
+  .action(async (dir: string) => {
+    const folder = resolve(cwd, dir);
+    const { created } = await initProject(folder);
+    if (!program.opts().quiet) {
+      console.log(`Created in ${dir}/: ${created.join(', ')}`);
+      console.log('Next:');
+      if (dir !== '.') console.log(`  cd ${dir}`);
+      console.log('  gazette build      # after editing gazette.config.json');
+      console.log('  gazette serve      # preview the site and the digest');
+    }
+  });
+
+program
+  .command('new')
+  .argument('<title>', "the article's title")
+  .description('Write a new article with its front matter filled in: <input>/<date>-<slug>.md.')
+  .option('-i, --input <dir>', 'folder of articles', 'seeds')
+  .option('-c, --config <file>', 'configuration file (for its time zone)', 'gazette.config.json')
+  .option('--lang <code>', 'ISO 639-1 language of the article')
+  .option('--tags <list>', 'comma-separated tags, e.g. Pérou,défense')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ gazette new "Le Congrès vote le budget"
+  $ gazette new "Lima under curfew" --lang en --tags Pérou,sécurité`,
+  )
+  .action(
+    async (
+      title: string,
+      options: { input: string; config: string; lang?: string; tags?: string },
+    ) => {
+      const config = await readConfig(resolve(cwd, options.config), options.config);
+      const path = await newArticle(
+        {
+          title,
+          input: resolve(cwd, options.input),
+          lang: options.lang,
+          tags: options.tags
+            ?.split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        },
+        { now: () => new Date(), timeZone: config.timeZone },
+      );
+      if (!program.opts().quiet) console.log(`Wrote ${relative(cwd, path)}`);
+    },
+  );
+
+program
+  .command('check')
+  .description('Check the config and every article, writing nothing. For CI: exit 1 on a problem.')
+  .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+  .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  .option('--strict', 'warnings are problems too')
+  .option('--json', 'print the report as JSON')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ gazette check
+  $ gazette check --json --strict > report.json`,
+  )
+  .action(async (options: BuildOptions & { json?: boolean }) => {
+    const report = await check({ ...options, cwd }, { now: () => new Date() });
+    if (options.json) console.log(JSON.stringify(report, null, 2));
+    else {
+      for (const w of report.warnings)
+        console.error(
+          `${paint('yellow', 'warning:')} ${formatWarning({ message: w.message, location: w.file ? { file: w.file, line: w.line } : undefined })}`,
+        );
+      for (const e of report.errors)
+        console.error(
+          `${paint('red', 'error:')} ${e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message} [${e.name}]`,
+        );
+      if (!program.opts().quiet)
+        console.log(
+          `${report.ok ? 'OK' : 'Problems found'}: ${report.entries} valid entr${report.entries === 1 ? 'y' : 'ies'}, ${report.errors.length} error(s), ${report.warnings.length} warning(s).`,
+        );
+    }
+    if (!report.ok) process.exitCode = 1;
   });
 
 program

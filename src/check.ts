@@ -1,0 +1,155 @@
+import { access, constants } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import {
+  idMapFile,
+  type ReadEntriesResult,
+  readEntries,
+  readTemplates,
+  renderOutput,
+} from './build.ts';
+import {
+  type BuildOptions,
+  type ResolvedConfig,
+  readConfig,
+  resolveBuildOptions,
+} from './config.ts';
+import { GazetteError, GazetteErrors, isUserError, type Location } from './errors.ts';
+import type { IdMap } from './normalize/identity.ts';
+import { readIdMap } from './read/id-map.ts';
+import { htmlBudget } from './render/digest.ts';
+import type { Warning } from './warnings.ts';
+
+/** One problem that would stop a build, by its catalogue name. */
+export interface CheckProblem {
+  name: string;
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+export interface CheckWarning {
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+/** What `check` found: plain JSON, for CI. */
+export interface CheckReport {
+  /** No error (and, with `strict`, no warning either): a build would succeed. */
+  ok: boolean;
+  /** The config file and the input folder, as the user named them. */
+  config: string;
+  input: string;
+  /** Entries a build would publish (with `--skip-invalid` when there are errors). */
+  entries: number;
+  errors: CheckProblem[];
+  warnings: CheckWarning[];
+}
+
+export interface CheckDeps {
+  now: () => Date;
+}
+
+/**
+ * Checks the config, the id map, every article and the digest templates the way a build
+ * would, and lists every problem, without writing anything: no output, no id map, no cache.
+ * `skipInvalid` is ignored (every problem is listed); `strict` makes warnings fail the check.
+ */
+export async function check(options: BuildOptions, deps: CheckDeps): Promise<CheckReport> {
+  const resolved = resolveBuildOptions({ ...options, cacheDir: false });
+  const report: CheckReport = {
+    ok: false,
+    config: resolved.config.display,
+    input: resolved.input.display,
+    entries: 0,
+    errors: [],
+    warnings: [],
+  };
+  let config: ResolvedConfig;
+  try {
+    config = await readConfig(resolved.config.path, resolved.config.display);
+  } catch (error) {
+    report.errors = userErrors(error).map(toProblem);
+    return report;
+  }
+  const errors: GazetteError[] = [];
+  const collect = (error: unknown) => errors.push(...userErrors(error));
+
+  let previous: IdMap = { entries: {} };
+  try {
+    const display = join(dirname(resolved.config.display), idMapFile);
+    previous = await readIdMap(join(dirname(resolved.config.path), idMapFile), display);
+  } catch (error) {
+    collect(error);
+  }
+  const read = (skipInvalid: boolean) =>
+    readEntries(resolved.input.path, resolved.input.display, config, previous, {
+      now: deps.now(),
+      skipInvalid,
+    });
+  // A strict pass names every invalid article; only when there are some does a second,
+  // lenient pass count the entries that remain and gather the warnings.
+  let result: ReadEntriesResult | undefined;
+  try {
+    result = await read(false);
+  } catch (error) {
+    collect(error);
+    if (error instanceof GazetteErrors)
+      result = await read(true).catch((again: unknown) => {
+        userErrors(again); // a bug goes on up; a user error was already listed by the first pass
+        return undefined;
+      });
+  }
+  const warnings = withoutLeftOut(result?.warnings ?? [], errors);
+
+  const keyFile = config.digest.dkim?.privateKeyFile;
+  if (keyFile) {
+    await access(resolve(dirname(resolved.config.path), keyFile), constants.R_OK).catch(() => {
+      const message = 'digest.dkim.privateKeyFile: cannot read the key file';
+      errors.push(new GazetteError('ConfigInvalid', message, { file: keyFile }));
+    });
+  }
+  try {
+    const templates = await readTemplates(resolved.templates);
+    if (result && result.entries.length > 0) {
+      // Rendered in memory only: the templates are checked as MJML's strict mode sees them.
+      const { digest } = await renderOutput(result.entries, config, result.plan, templates);
+      if (digest.dropped > 0) {
+        warnings.push({
+          message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
+        });
+      }
+    }
+  } catch (error) {
+    collect(error);
+  }
+
+  report.entries = result?.entries.length ?? 0;
+  report.errors = errors.map(toProblem);
+  report.warnings = warnings.map((w) => ({ ...locationFields(w.location), message: w.message }));
+  report.ok = errors.length === 0 && !(options.strict && warnings.length > 0);
+  return report;
+}
+
+/** The user errors in what was thrown; anything else is a bug and goes on up. */
+function userErrors(error: unknown): GazetteError[] {
+  if (!isUserError(error)) throw error;
+  return error instanceof GazetteErrors ? error.errors : [error];
+}
+
+/** The lenient pass repeats each error as a "left out:" warning; the error is enough. */
+function withoutLeftOut(warnings: Warning[], errors: GazetteError[]): Warning[] {
+  const key = (message: string, location: Location | undefined) =>
+    JSON.stringify([message, location?.file, location?.line]);
+  const repeated = new Set(errors.map((e) => key(`left out: ${e.message}`, e.location)));
+  return warnings.filter((w) => !repeated.has(key(w.message, w.location)));
+}
+
+function toProblem(error: GazetteError): CheckProblem {
+  return { name: error.name, ...locationFields(error.location), message: error.message };
+}
+
+function locationFields(location: Location | undefined): { file?: string; line?: number } {
+  if (!location) return {};
+  return location.line ? { file: location.file, line: location.line } : { file: location.file };
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { baseConfig, fixtures, makeProject, runCli, tempDir } from './helpers.ts';
+
+describe('gazette init, new and check through the command line', () => {
+  it('init makes a project that builds valid feeds and a digest', async () => {
+    const parent = await tempDir();
+    const init = await runCli(['init', 'journal'], parent);
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stdout, /Next:\n {2}cd journal\n {2}gazette build/);
+    const project = join(parent, 'journal');
+    const build = await runCli(['build'], project);
+    assert.equal(build.code, 0, build.stderr);
+    const out = await readdir(join(project, 'out'));
+    for (const file of ['atom.xml', 'rss.xml', 'feed.json', 'digest.html', 'digest.eml'])
+      assert.ok(out.includes(file), file);
+    const again = await runCli(['init', 'journal'], parent);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /\[InitNotEmpty\]/);
+  });
+
+  it('new writes a dated article with its front matter', async () => {
+    const project = await makeProject(join(fixtures, 'front-matter'), baseConfig);
+    const result = await runCli(
+      [
+        'new',
+        'Le port de Callao rouvre',
+        '--input',
+        'articles',
+        '--lang',
+        'es',
+        '--tags',
+        'Pérou, ports',
+      ],
+      project,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const path = /Wrote (\S+)/.exec(result.stdout)?.[1] ?? '';
+    assert.match(path, /^articles\/\d{4}-\d{2}-\d{2}-le-port-de-callao-rouvre\.md$/);
+    const text = await readFile(join(project, path), 'utf8');
+    assert.match(text, /^---\ntitle: "Le port de Callao rouvre"\n/);
+    assert.match(text, /\ntags: \["Pérou", "ports"\]\nlang: "es"\n---\n/);
+  });
+
+  it('check --json reports the one bad article for CI, writing nothing', async () => {
+    const project = await makeProject(join(fixtures, 'check-one-bad'), baseConfig);
+    const result = await runCli(['check', '--input', 'articles', '--json'], project);
+    assert.equal(result.code, 1);
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.ok, false);
+    assert.equal(report.entries, 1);
+    assert.deepEqual(
+      report.errors.map((e: { name: string; file: string; line: number }) => [
+        e.name,
+        e.file,
+        e.line,
+      ]),
+      [['FrontMatterInvalid', 'articles/bad-date.md', 3]],
+    );
+    assert.deepEqual((await readdir(project)).sort(), ['articles', 'gazette.config.json']);
+  });
+
+  it('every command shows an example in its help', async () => {
+    for (const command of ['build', 'send', 'serve', 'init', 'new', 'check']) {
+      const help = await runCli([command, '--help'], fixtures);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, new RegExp(`Examples:\\n\\s+\\$ gazette ${command}`), command);
+    }
+  });
+});

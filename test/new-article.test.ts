@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { GazetteError } from '../src/errors.ts';
+import { newArticle, renderArticleStub } from '../src/new-article.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
+import { tempDir } from './helpers.ts';
+
+const deps = { now: () => new Date('2025-03-04T10:00:00Z'), timeZone: 'Europe/Paris' };
+
+async function rejection(promise: Promise<unknown>): Promise<GazetteError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof GazetteError, String(error));
+    return error;
+  }
+  assert.fail('it was accepted');
+}
+
+describe('new article', () => {
+  it('writes a dated, slugged file whose front matter the build reads back', async () => {
+    const input = join(await tempDir(), 'articles', 'neuf');
+    const title = 'Élections : « le second tour » aura lieu le 12 mars';
+    const path = await newArticle(
+      { title, input, lang: 'fr', tags: ['politique', ' Pérou '] },
+      deps,
+    );
+    assert.equal(path, join(input, '2025-03-04-elections-le-second-tour-aura-lieu-le-12-mars.md'));
+    const text = await readFile(path, 'utf8');
+    assert.match(text, /\n---\n\n$/);
+    const { article, warnings } = parseArticle(text, basename(path), path);
+    assert.deepEqual(warnings, []);
+    assert.equal(article.format, 'markdown');
+    assert.equal(article.frontMatter.title, title);
+    assert.deepEqual(article.frontMatter.tags, ['politique', 'Pérou']);
+    assert.equal(article.frontMatter.lang, 'fr');
+    assert.equal(article.frontMatter.date, '2025-03-04T11:00:00+01:00');
+    assert.equal(article.body.trim(), '');
+  });
+
+  it('dates the file in the given time zone, and leaves out what is not given', async () => {
+    const input = await tempDir();
+    const late = { now: () => new Date('2025-03-04T23:30:00Z'), timeZone: 'Europe/Paris' };
+    const path = await newArticle({ title: '???', input }, late);
+    assert.equal(basename(path), '2025-03-05-article.md');
+    const { article } = parseArticle(await readFile(path, 'utf8'), basename(path), path);
+    assert.deepEqual(article.frontMatter, { title: '???', date: '2025-03-05T00:30:00+01:00' });
+  });
+
+  it('refuses to overwrite an article, naming it', async () => {
+    const input = await tempDir();
+    const path = await newArticle({ title: 'Un titre', input }, deps);
+    await import('node:fs/promises').then((fs) => fs.appendFile(path, 'Du texte.\n'));
+    const error = await rejection(newArticle({ title: 'Un titre', input }, deps));
+    assert.equal(error.name, 'ArticleExists');
+    assert.equal(error.location?.file, path);
+    assert.match(await readFile(path, 'utf8'), /Du texte\./);
+  });
+
+  it('refuses front matter that a build would refuse', async () => {
+    const input = await tempDir();
+    const badLang = await rejection(newArticle({ title: 'Un titre', input, lang: 'french' }, deps));
+    assert.equal(badLang.name, 'FrontMatterInvalid');
+    assert.match(badLang.message, /^lang: /);
+    const empty = await rejection(newArticle({ title: '  ', input }, deps));
+    assert.equal(empty.name, 'FrontMatterInvalid');
+  });
+
+  it('quotes any title and tag so that they read back unchanged', () => {
+    const date = '2025-03-04T11:00:00+01:00';
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }).filter((t) => t.trim() !== ''),
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { maxLength: 3 }),
+        (title, tags) => {
+          const text = renderArticleStub({ title, date, tags });
+          const { article } = parseArticle(text, 'a.md', 'a.md');
+          assert.equal(article.frontMatter.title, title.trim());
+          const kept = tags.map((t) => t.trim()).filter(Boolean);
+          assert.deepEqual(article.frontMatter.tags, kept.length > 0 ? kept : undefined);
+        },
+      ),
+    );
+  });
+});

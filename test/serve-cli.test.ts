@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
+import { makeProject, root } from './helpers.ts';
+
+describe('gazette serve', () => {
+  it('reloads the open page with the new title when an article is edited', async (t) => {
+    if (!needsProgram(t, chromiumPath, 'chromium')) return;
+    const project = await makeProject(join(root, 'seeds'));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        join(root, 'src', 'cli.ts'),
+        'serve',
+        '--input',
+        'articles',
+        '--port',
+        '0',
+      ],
+      { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    const browser = await launchChromium();
+    try {
+      const started = Date.now();
+      while (!/Digest preview: /.test(output) && Date.now() - started < 20_000)
+        await new Promise((r) => setTimeout(r, 50));
+      const url = /Serving out\/ at (\S+)/.exec(output)?.[1];
+      assert.ok(url, output);
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.getByRole('heading', { name: /Dina Boluarte/ }).waitFor();
+      const file = join(project, 'articles', '000_8cbf9f20e154a38e.txt');
+      await writeFile(
+        file,
+        `---\ntitle: Nouveau titre, servi à chaud\n---\n${await readFile(file, 'utf8')}`,
+      );
+      await page
+        .getByRole('heading', { name: 'Nouveau titre, servi à chaud' })
+        .waitFor({ timeout: 10_000 });
+      assert.match(output, /1 normalized: 000_8cbf9f20e154a38e\.txt/);
+    } finally {
+      await browser.close();
+      child.kill('SIGINT');
+    }
+  });
+});
