@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { XMLValidator } from 'fast-xml-parser';
 import { baseConfig, fixtures, makeProject, runCli, tempDir } from './helpers.ts';
 
 describe('gazette init, new and check through the command line', () => {
@@ -16,6 +17,20 @@ describe('gazette init, new and check through the command line', () => {
     const out = await readdir(join(project, 'out'));
     for (const file of ['atom.xml', 'rss.xml', 'feed.json', 'digest.html', 'digest.eml'])
       assert.ok(out.includes(file), file);
+    for (const file of ['atom.xml', 'rss.xml']) {
+      assert.equal(
+        XMLValidator.validate(await readFile(join(project, 'out', file), 'utf8')),
+        true,
+        file,
+      );
+    }
+    const entries = JSON.parse(
+      await readFile(join(project, 'out', 'entries.json'), 'utf8'),
+    ).entries;
+    assert.equal(entries.length, 1);
+    assert.ok(
+      (await readFile(join(project, 'out', 'digest.html'), 'utf8')).includes(entries[0].title),
+    );
     const again = await runCli(['init', 'journal'], parent);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /\[InitNotEmpty\]/);
