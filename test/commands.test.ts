@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
-import { baseConfig, fixtures, makeProject, runCli, tempDir } from './helpers.ts';
+import { baseConfig, fixtures, makeProject, root, runCli, tempDir } from './helpers.ts';
 
 describe('gazette init, new and check through the command line', () => {
   it('init makes a project that builds valid feeds and a digest', async () => {
@@ -75,6 +76,27 @@ describe('gazette init, new and check through the command line', () => {
       [['FrontMatterInvalid', 'articles/bad-date.md', 3]],
     );
     assert.deepEqual((await readdir(project)).sort(), ['articles', 'gazette.config.json']);
+  });
+
+  it('takes relative paths from where the user typed the command, as npm run reports it', async () => {
+    const project = await makeProject(join(fixtures, 'front-matter'), baseConfig);
+    // npm run starts scripts in the package's folder and passes the user's folder as INIT_CWD.
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        join(root, 'src', 'cli.ts'),
+        'build',
+        '--input',
+        'articles',
+        '--out',
+        'public',
+      ],
+      { cwd: root, env: { ...process.env, INIT_CWD: project }, encoding: 'utf8' },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok((await readdir(join(project, 'public'))).includes('atom.xml'));
   });
 
   it('every command shows an example in its help', async () => {
