@@ -12,8 +12,7 @@ import type { Entry } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
-import { type Outcome, outcomeError } from './normalize/process-article.ts';
-import { normalizeAll } from './normalize-pool.ts';
+import type { Outcome } from './normalize/process-article.ts';
 import { readIdMap, writeIdMap } from './read/id-map.ts';
 import { type RawArticle, readArticles } from './read/read-articles.ts';
 import {
@@ -160,7 +159,9 @@ export async function readEntries(
     const file = raw.displayPath;
     warnings.push(...outcome.warnings);
     if ('error' in outcome) {
-      errors.push(outcomeError(outcome) as GazetteError);
+      errors.push(
+        new GazetteError(outcome.error.name, outcome.error.message, outcome.error.location),
+      );
       return;
     }
     const { entry, frontMatter } = outcome;
@@ -212,6 +213,10 @@ async function normalizeCached(
   config: ResolvedConfig,
   { cacheDir, onProgress }: EntryPolicy,
 ): Promise<{ outcomes: Outcome[]; normalized: string[] }> {
+  // The normalizer (language models, stopword lists, Markdown) loads only when there is work.
+  const normalizeAll = async (
+    ...args: Parameters<typeof import('./normalize-pool.ts').normalizeAll>
+  ) => (args[0].length === 0 ? [] : (await import('./normalize-pool.ts')).normalizeAll(...args));
   if (!cacheDir) {
     const outcomes = await normalizeAll(articles, config, onProgress);
     return { outcomes, normalized: articles.map((a) => a.path) };

@@ -39,8 +39,3 @@ export function processArticle(raw: RawArticle, config: ResolvedConfig): Outcome
     };
   }
 }
-
-export function outcomeError(outcome: Outcome): GazetteError | undefined {
-  if (!('error' in outcome)) return undefined;
-  return new GazetteError(outcome.error.name, outcome.error.message, outcome.error.location);
-}
