@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { baseConfig, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
+import { baseConfig, cliArgs, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
 
 /** A corpus of `count` articles made from the seeds' paragraphs, reshuffled. */
 async function corpus(count: number): Promise<string> {
@@ -65,18 +65,11 @@ describe('a build killed at any moment', () => {
         await mkdir(join(dir, 'out', path, '..'), { recursive: true });
         await writeFile(join(dir, 'out', path), bytes);
       }
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          import.meta.resolve('tsx'),
-          join(root, 'src', 'cli.ts'),
-          'build',
-          '--input',
-          'articles',
-        ],
-        { cwd: dir, env: { ...process.env, INIT_CWD: dir }, stdio: 'ignore' },
-      );
+      const child = spawn(process.execPath, cliArgs(['build', '--input', 'articles']), {
+        cwd: dir,
+        env: { ...process.env, INIT_CWD: dir },
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       // Anywhere from start-up to a little after the usual end of a build.
       const delay = Math.random() * duration * 1.1;

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
-import { baseConfig, fixtures, makeProject, root, runCli, tempDir } from './helpers.ts';
+import { baseConfig, cliArgs, fixtures, makeProject, root, runCli, tempDir } from './helpers.ts';
 
 describe('gazette init, new and check through the command line', () => {
   it('init makes a project that builds valid feeds and a digest', async () => {
@@ -83,16 +83,7 @@ describe('gazette init, new and check through the command line', () => {
     // npm run starts scripts in the package's folder and passes the user's folder as INIT_CWD.
     const result = spawnSync(
       process.execPath,
-      [
-        '--import',
-        import.meta.resolve('tsx'),
-        join(root, 'src', 'cli.ts'),
-        'build',
-        '--input',
-        'articles',
-        '--out',
-        'public',
-      ],
+      cliArgs(['build', '--input', 'articles', '--out', 'public']),
       { cwd: root, env: { ...process.env, INIT_CWD: project }, encoding: 'utf8' },
     );
     assert.equal(result.status, 0, result.stderr);

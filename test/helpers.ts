@@ -14,6 +14,11 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Node's arguments that run Gazette's command line from its sources with `args`. */
+export function cliArgs(args: string[]): string[] {
+  return ['--import', import.meta.resolve('tsx'), join(root, 'src', 'cli.ts'), ...args];
+}
+
 /** Runs the real command line, as a user would, in `cwd`. */
 export function runCli(
   args: string[],
@@ -21,11 +26,10 @@ export function runCli(
   env: Record<string, string> = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), join(root, 'src', 'cli.ts'), ...args],
-      { cwd, env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1', ...env } },
-    );
+    const child = spawn(process.execPath, cliArgs(args), {
+      cwd,
+      env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

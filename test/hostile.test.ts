@@ -7,7 +7,15 @@ import { Parser } from 'htmlparser2';
 import { simpleParser } from 'mailparser';
 import type { Entry } from '../src/entry.ts';
 import { feedparser, hasCommand } from './feed-tools.ts';
-import { baseConfig, fixtures, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
+import {
+  baseConfig,
+  cliArgs,
+  fixtures,
+  makeProject,
+  runCli,
+  snapshot,
+  tempDir,
+} from './helpers.ts';
 
 interface Expectation {
   exit: 0 | 1;
@@ -159,15 +167,7 @@ describe('broken and hostile input', async () => {
   it('names an unreadable file', async (t) => {
     const dir = await projectWithOutput(join(fixtures, 'front-matter'));
     await chmod(join(dir, 'articles', 'nested', 'note.txt'), 0o000);
-    const cli = [
-      process.execPath,
-      '--import',
-      import.meta.resolve('tsx'),
-      join(root, 'src', 'cli.ts'),
-      'build',
-      '--input',
-      'articles',
-    ];
+    const cli = [process.execPath, ...cliArgs(['build', '--input', 'articles'])];
     // Root reads any file: as root, the build runs without the capabilities that allow it.
     const asRoot = process.getuid?.() === 0;
     if (asRoot && !hasCommand('setpriv')) {

@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { baseConfig, makeProject, root, runCli } from './helpers.ts';
+import { baseConfig, cliArgs, makeProject, root, runCli } from './helpers.ts';
 import { startSmtpServer } from './smtp.ts';
 
 const sendConfig = {
@@ -217,16 +217,7 @@ describe('gazette send', () => {
       );
       child = spawn(
         process.execPath,
-        [
-          '--import',
-          import.meta.resolve('tsx'),
-          join(root, 'src', 'cli.ts'),
-          'send',
-          '--input',
-          'articles',
-          '--subscribers',
-          'subscribers.csv',
-        ],
+        cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),
         {
           cwd: dir,
           env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
-import { makeProject, root } from './helpers.ts';
+import { cliArgs, makeProject, root } from './helpers.ts';
 
 describe('gazette serve', () => {
   it('reloads the open page with the new title when an article is edited', async (t) => {
@@ -12,16 +12,7 @@ describe('gazette serve', () => {
     const project = await makeProject(join(root, 'seeds'));
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        import.meta.resolve('tsx'),
-        join(root, 'src', 'cli.ts'),
-        'serve',
-        '--input',
-        'articles',
-        '--port',
-        '0',
-      ],
+      cliArgs(['serve', '--input', 'articles', '--port', '0']),
       { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
     );
     let output = '';

@@ -3,24 +3,15 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { makeProject, root } from './helpers.ts';
+import { cliArgs, makeProject, root } from './helpers.ts';
 
 describe('gazette build --watch', () => {
   it('rebuilds on a change, normalizing only the changed article', async () => {
     const project = await makeProject(join(root, 'seeds'));
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        import.meta.resolve('tsx'),
-        join(root, 'src', 'cli.ts'),
-        'build',
-        '--input',
-        'articles',
-        '--watch',
-      ],
-      { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
-    );
+    const child = spawn(process.execPath, cliArgs(['build', '--input', 'articles', '--watch']), {
+      cwd: project,
+      env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' },
+    });
     let output = '';
     const lines: string[] = [];
     child.stdout.on('data', (chunk) => {
