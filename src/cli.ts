@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
 import { check } from './check.ts';
 import { type BuildOptions, readConfig } from './config.ts';
-import { GazetteError, GazetteErrors, isUserError } from './errors.ts';
+import { formatLocation, GazetteError, GazetteErrors, isUserError } from './errors.ts';
 import { initProject } from './init.ts';
 import { newArticle } from './new-article.ts';
 import { type SendDeps, type SendOptions, type SendResult, send } from './send/send.ts';
@@ -155,7 +155,7 @@ Examples:
         );
       for (const e of report.errors)
         console.error(
-          `${paint('red', 'error:')} ${e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message} [${e.name}]`,
+          `${paint('red', 'error:')} ${formatLocation(e.file ? { file: e.file, line: e.line } : undefined)}${e.message} [${e.name}]`,
         );
       if (!program.opts().quiet)
         console.log(

@@ -1,9 +1,11 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entry } from '../src/entry.ts';
+import { GazetteError } from '../src/errors.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fixtures = join(root, 'test', 'fixtures');
@@ -103,4 +105,15 @@ export function sampleEntry(n: number, overrides: Partial<Entry> = {}): Entry {
     readingMinutes: 1,
     ...overrides,
   };
+}
+
+/** The catalogued error a promise rejects with; fails when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<GazetteError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof GazetteError, String(error));
+    return error;
+  }
+  assert.fail('it was accepted');
 }

@@ -4,19 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { build } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
-import { GazetteError } from '../src/errors.ts';
 import { initProject } from '../src/init.ts';
-import { snapshot, tempDir } from './helpers.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<GazetteError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GazetteError, String(error));
-    return error;
-  }
-  assert.fail('it was accepted');
-}
+import { rejection, snapshot, tempDir } from './helpers.ts';
 
 describe('init', () => {
   it('makes a project that builds at once, with templates to customise', async () => {

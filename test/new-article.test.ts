@@ -3,22 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { GazetteError } from '../src/errors.ts';
 import { newArticle, renderArticleStub } from '../src/new-article.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
-import { tempDir } from './helpers.ts';
+import { rejection, tempDir } from './helpers.ts';
 
 const deps = { now: () => new Date('2025-03-04T10:00:00Z'), timeZone: 'Europe/Paris' };
-
-async function rejection(promise: Promise<unknown>): Promise<GazetteError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GazetteError, String(error));
-    return error;
-  }
-  assert.fail('it was accepted');
-}
 
 describe('new article', () => {
   it('writes a dated, slugged file whose front matter the build reads back', async () => {
