@@ -48,7 +48,7 @@ const sets = join(root, '..', 'shared', 'eval');
 describe('quality does not regress', () => {
   // Floors a little under the figures reached on these fixed slices, so that only a real drop fails.
   const floors = [
-    ['orangesum-fr', 150, { 'summary R1': 28.5, 'summary RL': 18.0, 'title RL': 17.0 }],
+    ['orangesum-fr', 150, { 'summary R1': 28.5, 'summary RL': 18.0, 'title RL': 18.5 }],
     ['wikinews-fr', 50, { 'keywords F1@10': 0.4 }],
     ['kpcrowd-en', 100, { 'keywords F1@10': 0.15 }],
   ] as const;

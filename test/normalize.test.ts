@@ -60,6 +60,29 @@ describe('titles', () => {
     assert.equal(deriveTitle('La neige tombe sur Paris.', 'fr'), 'La neige tombe sur Paris');
   });
 
+  it('leads with the first topic the sentence does not name, in the language’s punctuation', () => {
+    const sentence = 'La neige tombe sur Paris depuis trois jours.';
+    assert.equal(
+      deriveTitle(sentence, 'fr', ['Paris', 'Météo-France']),
+      'Météo-France : La neige tombe sur Paris depuis trois jours',
+    );
+    assert.equal(
+      deriveTitle('Snow has fallen on London for three days.', 'en', ['Met Office']),
+      'Met Office: Snow has fallen on London for three days',
+    );
+    assert.equal(
+      deriveTitle(sentence, 'fr', ['paris']),
+      'La neige tombe sur Paris depuis trois jours',
+    );
+  });
+
+  it('keeps a headline’s own kicker', () => {
+    assert.equal(
+      deriveTitle('Brexit: what changes on Monday', 'en', ['London']),
+      'Brexit: what changes on Monday',
+    );
+  });
+
   it('never exceeds the limit, even for one enormous word', () => {
     const title = deriveTitle('x'.repeat(10_000), 'fr');
     assert.ok([...title].length <= 110);

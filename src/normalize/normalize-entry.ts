@@ -46,11 +46,19 @@ export function normalizeEntry(
   const leadParagraphs = rest ? [rest, ...paragraphs.slice(1)] : paragraphs.slice(1);
   const sentences = leadParagraphs.flatMap((p) => splitSentences(p, language));
 
-  const title = fm.title ? cleanInline(fm.title) : deriveTitle(sentences[0] ?? '', language);
   const summary = fm.summary ? cleanInline(fm.summary) : summarize(sentences, language);
   const ranked = extractKeywords(sentences, language);
   const keywords = ranked.map((k) => k.text);
-  const tags = mergeTags((fm.tags ?? []).map(cleanInline), topics(ranked, language));
+  const given = (fm.tags ?? []).map(cleanInline);
+  const fit = topics(ranked, language);
+  const tags = mergeTags(given, fit);
+  const title = fm.title
+    ? cleanInline(fm.title)
+    : deriveTitle(sentences[0] ?? '', language, [
+        ...(location ? [location] : []),
+        ...given,
+        ...fit.filter((k) => k.name).map((k) => k.text),
+      ]);
 
   const published = resolvePublished(fm.date, context, config.timeZone);
   const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;
@@ -95,23 +103,23 @@ function resolvePublished(
 }
 
 /**
- * Keywords fit to be tags, names first: a tag names a topic, and a long keyword or one with a
+ * Keywords fit to be tags, best first: a tag names a topic, and a long keyword or one with a
  * stopword inside ("démanteler les laboratoires") is a phrase rather than a topic.
  */
-function topics(keywords: Keyword[], language: string): string[] {
+function topics(keywords: Keyword[], language: string): Keyword[] {
   const stopwords = stopwordsFor(language);
-  const fit = keywords.filter((k) => {
+  return keywords.filter((k) => {
     const words = tokenize(k.text);
     return k.name || (words.length <= 2 && !words.some((t) => stopwords.has(t.lower)));
   });
-  return [...fit.filter((k) => k.name), ...fit.filter((k) => !k.name)].map((k) => k.text);
 }
 
-/** Front-matter tags first, then keywords not already there (up to plural and case). */
-function mergeTags(given: string[], keywords: string[]): string[] {
+/** Front-matter tags first, then topics not already there (up to plural and case), names first. */
+function mergeTags(given: string[], topics: Keyword[]): string[] {
   const tags: string[] = [];
   const keys = new Set<string>();
-  for (const tag of [...given, ...keywords]) {
+  const named = [...topics.filter((k) => k.name), ...topics.filter((k) => !k.name)];
+  for (const tag of [...given, ...named.map((k) => k.text)]) {
     const key = keywordKey(tag);
     if (!tag || keys.has(key)) continue;
     keys.add(key);

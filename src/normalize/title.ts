@@ -1,14 +1,29 @@
 import { isDangling, opensClause } from './function-words.ts';
 
-/** Longest derived title, in characters. */
+/** Longest derived title, in characters, before its kicker. */
 export const maxTitleLength = 110;
 
+/** What sets a kicker off from the headline: French puts a space before the colon. */
+const kickerSeparator: Record<string, string> = { fr: ' : ' };
+
 /**
- * A headline from the opening sentence: whole when short enough, else cut before the last
- * clause (a comma, or a word such as "pour", "which", "según") that keeps it under the limit,
- * else at a word boundary; never ending in an article, a preposition or a conjunction.
+ * A headline from the opening sentence, led by a kicker: the first of the given topics (the
+ * dateline's place, the entry's tags, the names it mentions most) that the sentence does not
+ * already name ("Lima : Le gouvernement…"), as news desks write them.
+ * The sentence is whole when short enough, else cut before the last clause (a comma, or a word
+ * such as "pour", "which", "según") that keeps it under the limit, else at a word boundary;
+ * never ending in an article, a preposition or a conjunction.
  */
-export function deriveTitle(sentence: string, language: string): string {
+export function deriveTitle(sentence: string, language: string, topics: string[] = []): string {
+  const headline = trimHeadline(sentence, language);
+  // A headline that has a kicker of its own keeps it.
+  if (!headline || /\S\s?:\s/.test(headline)) return headline;
+  const named = sentence.toLowerCase();
+  const kicker = topics.find((topic) => topic && !named.includes(topic.toLowerCase()));
+  return kicker ? `${kicker}${kickerSeparator[language] ?? ': '}${headline}` : headline;
+}
+
+function trimHeadline(sentence: string, language: string): string {
   const text = sentence.replace(/\s*[.…:;]+$/, '').trim();
   if (text.length <= maxTitleLength) return text;
   const words = text.split(' ');
