@@ -40,7 +40,9 @@ describe('gazette build --watch', () => {
       const entries = JSON.parse(
         await readFile(join(project, 'out', 'entries.json'), 'utf8'),
       ).entries;
-      assert.ok(entries.some((e: { title: string }) => e.title.startsWith('Un tout autre début')));
+      assert.ok(
+        entries.some((e: { title: string }) => e.title.startsWith('Quito : Un tout autre début')),
+      );
       assert.equal(lines.filter((l) => /\bbuilt\b/.test(l)).length, 2, 'one line per build');
     } finally {
       child.kill('SIGINT');

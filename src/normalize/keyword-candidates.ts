@@ -9,6 +9,8 @@ export interface Candidate {
   forms: Map<string, number>;
   /** Occurrences in which every word is a name or an acronym (stopwords aside). */
   named: number;
+  /** Index of the first sentence it occurs in. */
+  first: number;
 }
 
 const maxPhraseLength = 3;
@@ -22,14 +24,16 @@ const maxWordLength = 40;
  */
 export function collectCandidates(sentences: Sentence[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>();
-  for (const block of sentences.flat()) {
-    for (let start = 0; start < block.length; start++) {
-      for (let n = 1; n <= maxPhraseLength && start + n <= block.length; n++) {
-        const words = block.slice(start, start + n);
-        if (isCandidate(words) && !cutsName(block, start, n)) add(candidates, words);
+  sentences.forEach((blocks, s) => {
+    for (const block of blocks) {
+      for (let start = 0; start < block.length; start++) {
+        for (let n = 1; n <= maxPhraseLength && start + n <= block.length; n++) {
+          const words = block.slice(start, start + n);
+          if (isCandidate(words) && !cutsName(block, start, n)) add(candidates, words, s);
+        }
       }
     }
-  }
+  });
   return candidates;
 }
 
@@ -51,11 +55,11 @@ function cutsName(block: Word[], start: number, n: number): boolean {
   return cuts(block[start], block[start - 1]) || cuts(block[start + n - 1], block[start + n]);
 }
 
-function add(candidates: Map<string, Candidate>, words: Word[]) {
+function add(candidates: Map<string, Candidate>, words: Word[], sentence: number) {
   const key = words.map((w) => w.term).join(' ');
   let candidate = candidates.get(key);
   if (!candidate) {
-    candidate = { words, count: 0, forms: new Map(), named: 0 };
+    candidate = { words, count: 0, forms: new Map(), named: 0, first: sentence };
     candidates.set(key, candidate);
   }
   candidate.count++;
@@ -95,7 +99,8 @@ export function isName(candidate: Candidate): boolean {
 /**
  * YAKE's candidate score, lower is better: the product of its terms' scores over their sum
  * plus one, and over its frequency. A stopword inside weighs by how seldom it joins its two
- * neighbours (the probability of the bigram on each side).
+ * neighbours (the probability of the bigram on each side). The product lets a phrase gain on
+ * single words the more words it has; weighing the score by (words + 1) / 2 tempers that lead.
  */
 export function scoreCandidate(candidate: Candidate, table: TermTable): number {
   let product = 1;
@@ -115,5 +120,5 @@ export function scoreCandidate(candidate: Candidate, table: TermTable): number {
     product *= 1 + unlikely;
     sum -= unlikely;
   });
-  return product / ((1 + sum) * candidate.count);
+  return (product * (candidate.words.length + 1)) / (2 * (1 + sum) * candidate.count);
 }

@@ -1,5 +1,5 @@
 import { foldPlural } from './keyword-stem.ts';
-import { stopwordsFor } from './stopwords.ts';
+import { calendarWordsFor, stopwordsFor } from './stopwords.ts';
 import { type Token, tokenize } from './tokens.ts';
 
 /**
@@ -15,7 +15,10 @@ export interface Word {
   /** The term it counts for: lowercase, a final plural `s` folded as YAKE does. */
   term: string;
   kind: WordKind;
-  /** A stopword, an elided article, a number or a word of fewer than three letters. */
+  /**
+   * A stopword, a month or weekday name, an elided article, a number or a word of fewer than
+   * three letters.
+   */
   stop: boolean;
   /** Starts with a capital letter, wherever it stands. */
   capital: boolean;
@@ -29,13 +32,14 @@ const punctuation = /[,;:()«»"“”[\]!?…/]|\s[–—-]\s/;
 /** Splits sentences into blocks of tagged words. */
 export function readWords(sentences: string[], language: string): Sentence[] {
   const stopwords = stopwordsFor(language);
+  const calendar = calendarWordsFor(language);
   const read = (token: Token, position: number): Word => {
     const kind = kindOf(token.text, position);
     return {
       text: token.text,
       term: foldPlural(token.lower),
       kind,
-      stop: isStop(token, kind, stopwords),
+      stop: isStop(token, kind, stopwords) || calendar.has(token.lower),
       capital: /^\p{Lu}/u.test(token.text),
     };
   };

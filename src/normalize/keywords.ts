@@ -8,14 +8,15 @@ import { readWords } from './keyword-words.ts';
  * Keyword extraction after YAKE! (Campos et al., 2020): per-term statistics (casing, position,
  * frequency, relatedness to context, spread over sentences) combined over candidates of one to
  * three words that neither start nor end with a stopword. On top of it: names are never cut
- * in two, a phrase must recur and hold together, and keywords that repeat a better one
- * (nearly the same letters, the same stems, or one inside the other) are dropped.
+ * in two, a phrase must recur and hold together, a name met once must be in the first
+ * sentence, and keywords that repeat a better one (nearly the same letters, the same stems, or
+ * one inside the other) are dropped.
  */
 
 export const maxKeywords = 10;
 /** Enough for any article; bounds the work on a very long text. */
 const maxSentences = 500;
-/** A phrase met once is as likely chance as a unit. */
+/** A phrase, or a name, met once is as likely chance as a unit. */
 const minPhraseCount = 2;
 /** Least Dice coefficient of a common phrase: words × its count / its words' counts. */
 const minCohesion = 0.5;
@@ -67,10 +68,13 @@ function repeatOf(kept: string[], sentence: string): number {
 
 /**
  * A phrase is a keyword only if it occurs more than once and, unless it is a name, its words
- * mostly occur in it: about half their occurrences or more.
+ * mostly occur in it: about half their occurrences or more. A single word always is, except a
+ * name met once after the first sentence (the headline or lead): its capital, which YAKE
+ * rewards, then rests on one occurrence.
  */
 function recurs(candidate: Candidate, table: TermTable): boolean {
-  if (candidate.words.length === 1) return true;
+  if (candidate.words.length === 1)
+    return candidate.count >= minPhraseCount || candidate.first === 0 || !isName(candidate);
   if (candidate.count < minPhraseCount) return false;
   if (isName(candidate)) return true;
   const counts = candidate.words.filter((w) => !w.stop).map((w) => table.tf.get(w.term) ?? 1);

@@ -13,3 +13,26 @@ export function stopwordsFor(language: string): Set<string> {
   }
   return set;
 }
+
+const calendarCache = new Map<string, Set<string>>();
+
+/**
+ * The names of the months and of the days of the week in a language (lowercase), as the
+ * platform's locale data spells them: they date a text rather than say what it is about.
+ */
+export function calendarWordsFor(language: string): Set<string> {
+  let set = calendarCache.get(language);
+  if (!set) {
+    set = new Set();
+    try {
+      const month = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
+      const weekday = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+      for (let i = 0; i < 12; i++) set.add(month.format(Date.UTC(2000, i, 15)).toLowerCase());
+      for (let i = 0; i < 7; i++) set.add(weekday.format(Date.UTC(2000, 0, 2 + i)).toLowerCase());
+    } catch {
+      // A language tag the platform does not know: no calendar words.
+    }
+    calendarCache.set(language, set);
+  }
+  return set;
+}
