@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { createCache } from './cache.ts';
+import { codeVersion, openCache, readOutputRecords, saveOutputRecords } from './cache.ts';
 import { mapLimit } from './concurrency.ts';
 import {
   type BuildOptions,
@@ -14,14 +15,25 @@ import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { readIdMap, writeIdMap } from './read/id-map.ts';
-import { type RawArticle, readArticles } from './read/read-articles.ts';
+import {
+  type ArticleFile,
+  listArticles,
+  type RawArticle,
+  readArticle,
+} from './read/read-articles.ts';
 import {
   type DigestTemplates,
   htmlBudget,
   type RenderedDigest,
   renderDigest,
 } from './render/digest.ts';
-import { type FeedPlan, newestFirst, renderFeeds } from './render/feeds.ts';
+import {
+  type EntryVersions,
+  type FeedPlan,
+  newestFirst,
+  planFeeds,
+  renderFeeds,
+} from './render/feeds.ts';
 import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
 import { messagesFor } from './render/messages/index.ts';
@@ -53,6 +65,10 @@ export interface BuildResult {
   entries: Entry[];
   /** Articles normalized by this build; the others came unchanged from the cache. */
   normalized: string[];
+  /** How many article files this build read; the others were unchanged since the last. */
+  read: number;
+  /** How many archive pages and tag feeds were kept from the previous output, unrendered. */
+  reused: number;
   /** The digest as `out/digest.html` holds it. */
   digest: { subject: string; preheader: string; htmlBytes: number };
   /** What was written, relative to the output folder, with sizes in bytes. */
@@ -70,7 +86,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   const config = await readConfig(resolved.config.path, resolved.config.display);
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const previous = await readIdMap(idMapPath, join(dirname(resolved.config.display), idMapFile));
-  const { entries, normalized, warnings, map, plan } = await readEntries(
+  const { entries, normalized, read, warnings, map, plan } = await readEntries(
     resolved.input.path,
     resolved.input.display,
     config,
@@ -84,7 +100,16 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   );
   const templates = await readTemplates(resolved.templates);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
-  const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey);
+  const cacheDir = resolved.cacheDir;
+  const generation = cacheDir
+    ? createHash('sha256')
+        .update(await codeVersion())
+        .update(JSON.stringify(config))
+        .digest('hex')
+    : undefined;
+  const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey, {
+    generation,
+  });
   if (digest.dropped > 0) {
     warnings.push({
       message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
@@ -95,16 +120,21 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
       warnings.map((w) => new GazetteError('StrictWarning', w.message, w.location)),
     );
   }
-  await writeOutput(resolved.out.path, files, resolved.out.display);
+  const outDir = resolved.out.path;
+  const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
+  const {
+    written,
+    reused,
+    records: now,
+  } = await writeOutput(outDir, files, resolved.out.display, records);
+  if (cacheDir) await saveOutputRecords(cacheDir, outDir, now);
   await writeIdMap(idMapPath, map);
-  const written = [...files].map(([path, content]) => ({
-    path,
-    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
-  }));
   return {
     config,
     entries,
     normalized,
+    read,
+    reused,
     written,
     warnings,
     digest: {
@@ -119,6 +149,8 @@ export interface ReadEntriesResult {
   entries: Entry[];
   /** Articles normalized by this build (the others came from the cache). */
   normalized: string[];
+  /** How many article files were read (the others were unchanged since the last build). */
+  read: number;
   warnings: Warning[];
   map: IdMap;
   plan: FeedPlan;
@@ -146,16 +178,13 @@ export async function readEntries(
   previous: IdMap,
   policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
-  const { articles, errors, warnings } = await readArticles(
-    input,
-    displayInput,
-    config.maxArticleSize * 1024 * 1024,
-  );
-  const { outcomes, normalized } = await normalizeCached(articles, config, policy);
+  const { files: listed, warnings } = await listArticles(input, displayInput);
+  const { outcomes, normalized, read, errors } = await readOutcomes(input, listed, config, policy);
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
-  articles.forEach((raw, i) => {
-    const outcome = outcomes[i] as Outcome;
+  listed.forEach((raw, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) return;
     const file = raw.displayPath;
     warnings.push(...outcome.warnings);
     if ('error' in outcome) {
@@ -198,6 +227,7 @@ export async function readEntries(
   return {
     entries: newestFirst(identified.entries),
     normalized,
+    read,
     warnings,
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
@@ -205,40 +235,75 @@ export async function readEntries(
 }
 
 /**
- * Outcomes of every article: from the cache when the article, its place and the normalizer are
- * unchanged; the others normalized (on worker threads when there are many) and cached.
+ * Outcomes of every listed article, in order (undefined for a file that could not be read): from
+ * the cache, unread, when the file is as it was; from the cache when its bytes, place and dates
+ * are; the others normalized (on worker threads when there are many) and cached.
  */
-async function normalizeCached(
-  articles: RawArticle[],
+async function readOutcomes(
+  input: string,
+  files: ArticleFile[],
   config: ResolvedConfig,
   { cacheDir, onProgress }: EntryPolicy,
-): Promise<{ outcomes: Outcome[]; normalized: string[] }> {
+): Promise<{
+  outcomes: (Outcome | undefined)[];
+  normalized: string[];
+  read: number;
+  errors: GazetteError[];
+}> {
   // The normalizer (language models, stopword lists, Markdown) loads only when there is work.
   const normalizeAll = async (
     ...args: Parameters<typeof import('./normalize-pool.ts').normalizeAll>
   ) => (args[0].length === 0 ? [] : (await import('./normalize-pool.ts')).normalizeAll(...args));
-  if (!cacheDir) {
-    const outcomes = await normalizeAll(articles, config, onProgress);
-    return { outcomes, normalized: articles.map((a) => a.path) };
-  }
-  const cache = await createCache(cacheDir, config);
-  const keys = articles.map(cache.keyOf);
-  const outcomes = await mapLimit(keys, 64, cache.get);
-  const missing = [...outcomes.keys()].filter((i) => outcomes[i] === undefined);
+  const cache = cacheDir ? await openCache(cacheDir, config) : undefined;
+  const maxBytes = config.maxArticleSize * 1024 * 1024;
+  const outcomes: (Outcome | undefined)[] = [];
+  const readWarnings: (Warning | undefined)[] = [];
+  const unread: number[] = [];
+  files.forEach((file, i) => {
+    const cached = cache?.byStamp(file.path, file.stamp, file.modified.getTime());
+    if (cached) [outcomes[i], readWarnings[i]] = [cached.outcome, cached.readWarning];
+    else unread.push(i);
+  });
+  const errors: GazetteError[] = [];
+  const toNormalize: { index: number; raw: RawArticle; key: string; readAt: number }[] = [];
+  // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
+  await mapLimit(unread, 32, async (i) => {
+    const file = files[i] as ArticleFile;
+    const readAt = Date.now();
+    const result = await readArticle(input, file, maxBytes);
+    readWarnings[i] = result.warning;
+    if ('error' in result) {
+      errors.push(result.error);
+      return;
+    }
+    const key = cache?.keyOf(result.article) ?? '';
+    const cached = cache?.byKey(file.path, key, file.stamp);
+    if (cached) outcomes[i] = cached.outcome;
+    else toNormalize.push({ index: i, raw: result.article, key, readAt });
+  });
+  toNormalize.sort((a, b) => a.index - b.index);
   const fresh = await normalizeAll(
-    missing.map((i) => articles[i] as RawArticle),
+    toNormalize.map((t) => t.raw),
     config,
     onProgress,
   );
-  // A cache that cannot be written only costs time on the next build.
-  await mapLimit(missing, 64, async (index, n) => {
-    outcomes[index] = fresh[n];
-    await cache.set(keys[index] as string, fresh[n] as Outcome).catch(() => undefined);
+  toNormalize.forEach(({ index, key, readAt }, n) => {
+    const outcome = fresh[n] as Outcome;
+    outcomes[index] = outcome;
+    const file = files[index] as ArticleFile;
+    cache?.set(file.path, file.stamp, key, { outcome, readWarning: readWarnings[index] }, readAt);
   });
-  return {
-    outcomes: outcomes as Outcome[],
-    normalized: missing.map((i) => articles[i]?.path ?? ''),
-  };
+  if (cache) {
+    cache.keepOnly(new Set(files.map((f) => f.path)));
+    await cache.save();
+  }
+  files.forEach((_, i) => {
+    const warning = readWarnings[i];
+    if (warning && outcomes[i])
+      outcomes[i] = { ...outcomes[i], warnings: [warning, ...outcomes[i].warnings] };
+  });
+  errors.sort((a, b) => ((a.location?.file ?? '') < (b.location?.file ?? '') ? -1 : 1));
+  return { outcomes, normalized: toNormalize.map((t) => t.raw.path), read: unread.length, errors };
 }
 
 /** For every slug and every id, the entry whose file sorts first. */
@@ -320,13 +385,18 @@ async function readDkimKey(
   });
 }
 
-/** Everything the build writes, rendered in memory. */
+/**
+ * Everything the build writes, rendered in memory; given a `generation` (a hash of the code and
+ * settings), the archive pages and tag feeds are only planned, to be rendered when the
+ * previous output does not already hold them.
+ */
 export async function renderOutput(
   entries: Entry[],
   config: ResolvedConfig,
   plan: FeedPlan,
   templates: DigestTemplates,
   dkimPrivateKey?: string,
+  { generation }: { generation?: string | undefined } = {},
 ): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
   const digest = await renderDigest(entries, config, templates);
   const message = await renderMessage(digest, config, { dkimPrivateKey });
@@ -335,13 +405,28 @@ export async function renderOutput(
     digest,
     personalValues(undefined, config, messagesFor(digest.language)),
   );
-  const files: OutputFiles = new Map<string, string | Uint8Array>(
-    renderFeeds(entries, config, plan),
+  const serialized = entries.map((entry) => JSON.stringify(entry));
+  const files: OutputFiles = new Map(
+    generation === undefined
+      ? renderFeeds(entries, config, plan)
+      : planFeeds(entries, config, plan, entryVersions(entries, serialized), generation),
   );
-  files.set(outputFiles.entries, `${JSON.stringify({ entries }, null, 2)}\n`);
+  // One entry a line: readable, and made of the strings the versions are hashed from.
+  files.set(outputFiles.entries, `{"entries": [\n${serialized.join(',\n')}\n]}\n`);
   files.set(outputFiles.index, renderIndexPage(entries, config));
   files.set(outputFiles.digestHtml, preview.html);
   files.set(outputFiles.digestText, preview.text);
   files.set(outputFiles.digestMessage, message);
   return { files, digest };
+}
+
+function entryVersions(entries: Entry[], serialized: string[]): EntryVersions {
+  return new Map(
+    entries.map((entry, i) => [
+      entry.id,
+      createHash('sha1')
+        .update(serialized[i] ?? '')
+        .digest('base64'),
+    ]),
+  );
 }

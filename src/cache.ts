@@ -1,16 +1,27 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import type { RawArticle } from './read/read-articles.ts';
+import type { Warning } from './warnings.ts';
+import type { WrittenRecord } from './write.ts';
 
 /** The code an outcome depends on: a change to any of it makes every cached outcome stale. */
 const normalizerSources = [
   new URL('./normalize/', import.meta.url),
   new URL('./read/', import.meta.url),
 ];
+
+/** Records are spread over this many files, so that one edit rewrites a small one. */
+const shardCount = 64;
+/**
+ * A file changed less than this long before it was read may change again within the same
+ * timestamp tick, unseen: its stamp is not trusted, and its bytes are compared instead.
+ */
+const racyMs = 2000;
 
 let version: Promise<string> | undefined;
 
@@ -29,40 +40,178 @@ function normalizerVersion(): Promise<string> {
   return version;
 }
 
+/** What the cache keeps of one article file. */
+interface ArticleRecord {
+  /** The file's state when it was read (see `ArticleFile.stamp`). */
+  stamp: string;
+  /** When it was read, in milliseconds since the epoch. */
+  readAt: number;
+  /** Hash of everything the outcome depends on, the bytes included. */
+  key: string;
+  outcome: Outcome;
+  /** What reading the bytes warned of (an encoding guessed), repeated while they are unchanged. */
+  readWarning?: Warning | undefined;
+}
+
+/** An outcome kept from an earlier build, with the warning its reading gave. */
+export interface CachedOutcome {
+  outcome: Outcome;
+  readWarning?: Warning | undefined;
+}
+
+export type ArticleCache = Awaited<ReturnType<typeof openCache>>;
+
 /**
- * A content-addressed cache of normalized articles, in a folder that is safe to delete. The
- * key covers everything an outcome depends on: the bytes, where the file is and when it last
- * changed, the settings that shape an entry, and the normalizer's own code.
+ * The cache of normalized articles, in a folder that is safe to delete. An article's outcome
+ * is found by its file's stamp, without reading the file, when it has not changed since;
+ * otherwise by its key, a hash of everything the outcome depends on: the bytes, where the file
+ * is and when it last changed, the settings that shape an entry, and the normalizer's own code.
+ * Records live in a few dozen files per normalizer version, read at once and rewritten only
+ * when one of their records changed.
  */
-export async function createCache(folder: string, config: ResolvedConfig) {
+export async function openCache(folder: string, config: ResolvedConfig) {
   const settings = JSON.stringify([
     await normalizerVersion(),
     config.language,
     config.timeZone,
     config.siteUrl,
   ]);
-  const keyOf = (raw: RawArticle) =>
-    createHash('sha256')
-      .update(settings)
-      .update(
-        `\0${raw.path}\0${raw.displayPath}\0${raw.committed ?? ''}\0${raw.modified.getTime()}\0`,
-      )
-      .update(raw.text)
-      .digest('hex');
-  const pathOf = (key: string) => join(folder, 'entries', key.slice(0, 2), `${key}.json`);
-  return {
-    keyOf,
-    async get(key: string): Promise<Outcome | undefined> {
+  const generation = createHash('sha256').update(settings).digest('hex').slice(0, 16);
+  const root = join(folder, 'articles');
+  const dir = join(root, generation);
+  const shards = await mapLimit(
+    Array.from({ length: shardCount }, (_, i) => i),
+    16,
+    async (i): Promise<Map<string, ArticleRecord>> => {
       try {
-        return JSON.parse(await readFile(pathOf(key), 'utf8')) as Outcome;
+        const text = await readFile(join(dir, shardName(i)), 'utf8');
+        return new Map(Object.entries(JSON.parse(text) as Record<string, ArticleRecord>));
       } catch {
-        return undefined;
+        return new Map();
       }
     },
-    async set(key: string, outcome: Outcome): Promise<void> {
-      const path = pathOf(key);
-      await mkdir(join(path, '..'), { recursive: true });
-      await writeFile(path, JSON.stringify(outcome));
+  );
+  const changed = new Set<number>();
+  const shardOf = (path: string) =>
+    createHash('sha1').update(path).digest().readUInt32BE(0) % shardCount;
+  const recordOf = (path: string) => shards[shardOf(path)]?.get(path);
+
+  return {
+    keyOf(raw: RawArticle): string {
+      return createHash('sha256')
+        .update(settings)
+        .update(
+          `\0${raw.path}\0${raw.displayPath}\0${raw.committed ?? ''}\0${raw.modified.getTime()}\0`,
+        )
+        .update(raw.text)
+        .digest('hex');
+    },
+    /** The outcome of a file seen in this same state before, unless it changed too recently. */
+    byStamp(path: string, stamp: string, mtimeMs: number): CachedOutcome | undefined {
+      const record = recordOf(path);
+      if (!record || record.stamp !== stamp || record.readAt - mtimeMs < racyMs) return undefined;
+      return record;
+    },
+    /** The outcome of a file read again whose bytes, place and dates are unchanged. */
+    byKey(path: string, key: string, stamp: string): CachedOutcome | undefined {
+      const record = recordOf(path);
+      if (!record || record.key !== key) return undefined;
+      if (record.stamp !== stamp) {
+        record.stamp = stamp;
+        record.readAt = Date.now();
+        changed.add(shardOf(path));
+      }
+      return record;
+    },
+    set(path: string, stamp: string, key: string, cached: CachedOutcome, readAt: number): void {
+      const shard = shardOf(path);
+      shards[shard]?.set(path, { stamp, readAt, key, ...cached });
+      changed.add(shard);
+    },
+    /** Forgets the files that are gone. */
+    keepOnly(paths: Set<string>): void {
+      shards.forEach((shard, i) => {
+        for (const path of shard.keys()) {
+          if (!paths.has(path)) {
+            shard.delete(path);
+            changed.add(i);
+          }
+        }
+      });
+    },
+    /**
+     * Writes the records that changed, each file replaced whole; records of other settings or
+     * normalizer versions are removed. A cache that cannot be written only costs time later.
+     */
+    async save(): Promise<void> {
+      try {
+        await mkdir(dir, { recursive: true });
+        await mapLimit([...changed], 16, async (i) => {
+          const path = join(dir, shardName(i));
+          const temporary = `${path}.${process.pid}.tmp`;
+          await writeFile(temporary, JSON.stringify(Object.fromEntries(shards[i] ?? [])));
+          await rename(temporary, path);
+        });
+        changed.clear();
+        for (const other of await readdir(root)) {
+          if (other !== generation) await rm(join(root, other), { recursive: true, force: true });
+        }
+      } catch {
+        // Nothing to do: the next build normalizes again what could not be kept.
+      }
     },
   };
+}
+
+function shardName(i: number): string {
+  return `${i.toString().padStart(2, '0')}.json`;
+}
+
+let codeHash: Promise<string> | undefined;
+
+/** A hash of all of Gazette's source, read once per process: renders depend on any of it. */
+export function codeVersion(): Promise<string> {
+  codeHash ??= (async () => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const hash = createHash('sha256');
+    const names = (await readdir(root, { recursive: true })).filter((n) => /\.[jt]s$/.test(n));
+    for (const name of names.sort()) hash.update(name).update(await readFile(join(root, name)));
+    return hash.digest('hex');
+  })();
+  return codeHash;
+}
+
+/** Where the records of an output folder's planned files are kept. */
+function outputRecordsPath(folder: string, outDir: string): string {
+  const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+  return join(folder, `outputs-${id}.json`);
+}
+
+/** The planned files the last build wrote to `outDir`, as it recorded them; none if unknown. */
+export async function readOutputRecords(
+  folder: string,
+  outDir: string,
+): Promise<Map<string, WrittenRecord>> {
+  try {
+    const text = await readFile(outputRecordsPath(folder, outDir), 'utf8');
+    return new Map(Object.entries(JSON.parse(text) as Record<string, WrittenRecord>));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Records the planned files just written to `outDir`. */
+export async function saveOutputRecords(
+  folder: string,
+  outDir: string,
+  records: Map<string, WrittenRecord>,
+): Promise<void> {
+  const path = outputRecordsPath(folder, outDir);
+  try {
+    await mkdir(folder, { recursive: true });
+    await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(Object.fromEntries(records)));
+    await rename(`${path}.${process.pid}.tmp`, path);
+  } catch {
+    // Without records, the next build renders every file again: slower, never wrong.
+  }
 }

@@ -1,9 +1,33 @@
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { mapLimit } from './concurrency.ts';
 import { GazetteError } from './errors.ts';
+import type { PlannedFile } from './render/feeds.ts';
 
-/** What a build writes: paths relative to the output folder, and their contents. */
-export type OutputFiles = Map<string, string | Uint8Array>;
+/**
+ * What a build writes: paths relative to the output folder, and their contents, or how to
+ * render a content that the previous output may already hold.
+ */
+export type OutputFiles = Map<string, string | Uint8Array | PlannedFile>;
+
+/** A planned file as written: what identifies it in the output folder, to reuse it next time. */
+export interface WrittenRecord {
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export interface WriteResult {
+  written: { path: string; bytes: number }[];
+  /** The planned files, by path, as they are now in the output folder. */
+  records: Map<string, WrittenRecord>;
+  /** How many planned files were taken unchanged from the previous output. */
+  reused: number;
+}
+
+/** Files written at the same time. */
+const writeBatch = 16;
 
 /**
  * Replaces the output folder with `files` as one step: everything is written to a folder
@@ -17,35 +41,89 @@ export async function writeOutput(
   outDir: string,
   files: OutputFiles,
   displayOut: string,
-): Promise<void> {
+  previous: Map<string, WrittenRecord> = new Map(),
+): Promise<WriteResult> {
   const parent = dirname(outDir);
   const name = basename(outDir);
   const stage = join(parent, `.out-${name}-${process.pid}-${Date.now().toString(36)}`);
-  const previous = join(parent, `.out-${name}-previous`);
+  const aside = join(parent, `.out-${name}-previous`);
   try {
-    await restoreInterrupted(outDir, previous);
+    await restoreInterrupted(outDir, aside);
     await removeStale(parent, name);
     await mkdir(stage, { recursive: true });
-    for (const [path, content] of files) {
+    const folders = new Set([...files.keys()].map((path) => dirname(join(stage, path))));
+    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    const records = new Map<string, WrittenRecord>();
+    let reused = 0;
+    const written = await mapLimit([...files], writeBatch, async ([path, content]) => {
       const target = join(stage, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
-    }
+      if (typeof content === 'string' || content instanceof Uint8Array) {
+        await writeFile(target, content);
+        return {
+          path,
+          bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
+        };
+      }
+      const kept = await keptFile(join(outDir, path), previous.get(path), content.key);
+      if (
+        kept &&
+        (await link(join(outDir, path), target).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        records.set(path, kept);
+        reused++;
+        return { path, bytes: kept.size };
+      }
+      const text = content.render();
+      await writeFile(target, text);
+      const info = await stat(target);
+      records.set(path, {
+        key: content.key,
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        ino: info.ino,
+      });
+      return { path, bytes: info.size };
+    });
     const existing = await readdir(outDir).catch(() => [] as string[]);
     for (const hidden of existing.filter((f) => f.startsWith('.'))) {
       await cp(join(outDir, hidden), join(stage, hidden), { recursive: true });
     }
-    if (await exists(outDir)) await rename(outDir, previous);
+    if (await exists(outDir)) await rename(outDir, aside);
     await rename(stage, outDir);
-    await rm(previous, { recursive: true, force: true });
+    await rm(aside, { recursive: true, force: true });
+    return { written, records, reused };
   } catch (error) {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
-    await restoreInterrupted(outDir, previous).catch(() => undefined);
+    await restoreInterrupted(outDir, aside).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new GazetteError('OutputNotWritable', `cannot write the output folder (${code})`, {
       file: displayOut,
     });
   }
+}
+
+/**
+ * The previous output's file, when it was written for the same key and is still as it was
+ * written (same size, time and inode: nobody replaced or edited it since).
+ */
+async function keptFile(
+  path: string,
+  record: WrittenRecord | undefined,
+  key: string,
+): Promise<WrittenRecord | undefined> {
+  if (!record || record.key !== key) return undefined;
+  const info = await stat(path).catch(() => undefined);
+  if (
+    !info ||
+    info.size !== record.size ||
+    info.mtimeMs !== record.mtimeMs ||
+    info.ino !== record.ino
+  )
+    return undefined;
+  return record;
 }
 
 /** Folders a stopped build was writing: never used again. */

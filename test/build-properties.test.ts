@@ -8,6 +8,7 @@ import { Parser } from 'htmlparser2';
 import { readEntries, readTemplates, renderOutput } from '../src/build.ts';
 import { defaultTemplates, parseConfig } from '../src/config.ts';
 import { isUserError } from '../src/errors.ts';
+import type { OutputFiles } from '../src/write.ts';
 import { baseConfig, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
@@ -75,7 +76,7 @@ describe('a build of arbitrary articles', () => {
             writeFile(join(dir, `a${i}.${a.markdown ? 'md' : 'txt'}`), fileText(a)),
           ),
         );
-        let files: Map<string, string | Uint8Array>;
+        let files: OutputFiles;
         try {
           const { entries, plan } = await readEntries(
             dir,
@@ -84,13 +85,20 @@ describe('a build of arbitrary articles', () => {
             { entries: {} },
             { now: new Date() },
           );
-          ({ files } = await renderOutput(entries, config, plan, templates));
+          ({ files } = await renderOutput(entries, config, plan, templates, undefined, {
+            generation: 'property',
+          }));
         } catch (error) {
           assert.ok(isUserError(error), `not a catalogued error: ${(error as Error).stack}`);
           return;
         }
         for (const [path, content] of files) {
-          const text = typeof content === 'string' ? content : Buffer.from(content).toString();
+          const text =
+            typeof content === 'string'
+              ? content
+              : content instanceof Uint8Array
+                ? Buffer.from(content).toString()
+                : content.render();
           if (path.endsWith('.xml')) assert.equal(XMLValidator.validate(text), true, path);
           if (path.endsWith('.json')) JSON.parse(text);
         }

@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mapLimit } from '../concurrency.ts';
 import { GazetteError } from '../errors.ts';
 import type { Warning } from '../warnings.ts';
 import { decodeText } from './decode.ts';
@@ -20,23 +19,34 @@ export interface RawArticle {
   modified: Date;
 }
 
-export interface ReadResult {
-  articles: RawArticle[];
-  errors: GazetteError[];
+/** An article file found in the input folder, not read yet. */
+export interface ArticleFile {
+  /** Path relative to the input folder, `/`-separated. */
+  path: string;
+  /** Path as shown to the user in messages. */
+  displayPath: string;
+  /** Last commit date (ISO 8601) when the file is in a git repository. */
+  committed: string | undefined;
+  size: number;
+  modified: Date;
+  /**
+   * The file's state as the folder listing saw it (size, times, inode, place, commit): equal
+   * stamps mean an unchanged file, which need not be read again.
+   */
+  stamp: string;
+}
+
+export interface ListResult {
+  files: ArticleFile[];
   warnings: Warning[];
 }
 
-/** Reads every article below `root`. Problems with single files are collected, not thrown. */
-/**
- * Reads every article below `root`. Problems with single files are collected, not thrown.
- * Files larger than `maxBytes` are refused before they are read.
- */
-export async function readArticles(
-  root: string,
-  displayRoot: string,
-  maxBytes: number,
-): Promise<ReadResult> {
-  const { files, skipped } = await walkInput(root, displayRoot);
+/** Lists every article below `root` with its dates, without reading any. */
+export async function listArticles(root: string, displayRoot: string): Promise<ListResult> {
+  const [{ files, skipped }, gitDates] = await Promise.all([
+    walkInput(root, displayRoot),
+    readGitDates(root),
+  ]);
   const warnings: Warning[] = skipped.map((s) => ({
     message: `skipped: ${s.reason}`,
     location: { file: joinDisplay(displayRoot, s.path) },
@@ -46,62 +56,61 @@ export async function readArticles(
       file: displayRoot,
     });
   }
-  const gitDates = await readGitDates(root);
-  const errors: GazetteError[] = [];
-  // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
-  const results = await mapLimit(files, 32, (path) =>
-    readOne(root, path, joinDisplay(displayRoot, path), maxBytes, gitDates.get(path)),
-  );
-  const articles: RawArticle[] = [];
-  for (const result of results) {
-    if ('error' in result) errors.push(result.error);
-    else articles.push(result.article);
-    if (result.warning) warnings.push(result.warning);
-  }
-  return { articles, errors, warnings };
+  return {
+    files: files.map((f) => {
+      const displayPath = joinDisplay(displayRoot, f.path);
+      const committed = gitDates.get(f.path);
+      return {
+        path: f.path,
+        displayPath,
+        committed,
+        size: f.size,
+        modified: new Date(f.mtimeMs),
+        stamp: [displayPath, f.size, f.mtimeMs, f.ctimeMs, f.ino, committed ?? ''].join('\0'),
+      };
+    }),
+    warnings,
+  };
 }
 
-type ReadOne = ({ article: RawArticle } | { error: GazetteError }) & { warning?: Warning };
+export type ReadOne = ({ article: RawArticle } | { error: GazetteError }) & { warning?: Warning };
 
-async function readOne(
+/** Reads and decodes one listed article; files larger than `maxBytes` are refused unread. */
+export async function readArticle(
   root: string,
-  path: string,
-  file: string,
+  file: ArticleFile,
   maxBytes: number,
-  committed: string | undefined,
 ): Promise<ReadOne> {
-  const absolute = join(root, path);
+  const { path, displayPath, committed, modified } = file;
+  const location = { file: displayPath };
+  if (file.size > maxBytes) {
+    const message = `the file is ${megabytes(file.size)}, more than the ${megabytes(maxBytes)} allowed`;
+    return { error: new GazetteError('ArticleTooLarge', message, location) };
+  }
   let bytes: Buffer;
-  let modified: Date;
   try {
-    const info = await stat(absolute);
-    if (info.size > maxBytes) {
-      const message = `the file is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} allowed`;
-      return { error: new GazetteError('ArticleTooLarge', message, { file }) };
-    }
-    bytes = await readFile(absolute);
-    modified = info.mtime;
+    bytes = await readFile(join(root, path));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return {
-      error: new GazetteError('ArticleUnreadable', `cannot read the file (${reason})`, { file }),
+      error: new GazetteError('ArticleUnreadable', `cannot read the file (${reason})`, location),
     };
   }
   const decoded = decodeText(bytes);
   if (decoded.encoding === 'binary') {
     return {
-      error: new GazetteError('ArticleBinary', 'the file holds binary data, not text', { file }),
+      error: new GazetteError('ArticleBinary', 'the file holds binary data, not text', location),
     };
   }
-  const article = { path, displayPath: file, text: decoded.text, committed, modified };
+  const article = { path, displayPath, text: decoded.text, committed, modified };
   if (decoded.encoding === 'windows-1252') {
     const message = 'not UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to silence this.';
-    return { article, warning: { message, location: { file } } };
+    return { article, warning: { message, location } };
   }
   if (decoded.encoding === 'utf-8-repaired') {
     const message =
       'invalid UTF-8 bytes, each replaced by \uFFFD (�). Fix the file to keep its text intact.';
-    return { article, warning: { message, location: { file, line: decoded.line } } };
+    return { article, warning: { message, location: { ...location, line: decoded.line } } };
   }
   return { article };
 }

@@ -1,13 +1,24 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { mapLimit } from '../concurrency.ts';
 import { GazetteError } from '../errors.ts';
 
 /** File endings read as articles. */
 export const articleExtensions = new Set(['.txt', '.md', '.markdown']);
 
+/** An article file and the state it was found in. */
+export interface WalkedFile {
+  /** Path relative to the input folder, `/`-separated. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 export interface WalkResult {
-  /** Article files, as paths relative to the input folder with `/` separators, sorted. */
-  files: string[];
+  /** Article files, by path relative to the input folder with `/` separators, sorted. */
+  files: WalkedFile[];
   /** Files passed over, with the reason. */
   skipped: { path: string; reason: string }[];
 }
@@ -29,37 +40,56 @@ export async function walkInput(root: string, displayRoot: string): Promise<Walk
     });
   }
   const result: WalkResult = { files: [], skipped: [] };
-  await walkFolder(realRoot, realRoot, result, new Set([realRoot]));
-  result.files.sort();
+  await walkFolder(realRoot, realRoot, realRoot, result, new Set([realRoot]));
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.skipped.sort((a, b) => a.path.localeCompare(b.path));
   return result;
 }
 
+/** Entries of a folder looked at together: enough to overlap the disk's work, few enough for memory. */
+const statBatch = 64;
+
 async function walkFolder(
   root: string,
   folder: string,
+  realFolder: string,
   result: WalkResult,
   seen: Set<string>,
 ): Promise<void> {
-  const dirents = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const dirent of dirents) {
-    if (dirent.name.startsWith('.')) continue;
+  const dirents = (await readdir(folder, { withFileTypes: true }))
+    .filter((d) => !d.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Only a link needs resolving: any other entry's real path is its real folder's and its name.
+  const targets = await mapLimit(dirents, statBatch, async (dirent) => {
+    const target = dirent.isSymbolicLink()
+      ? await realpath(join(folder, dirent.name)).catch(() => undefined)
+      : join(realFolder, dirent.name);
+    const info = target ? await stat(target).catch(() => undefined) : undefined;
+    return { target, info };
+  });
+  for (const [i, dirent] of dirents.entries()) {
     const path = join(folder, dirent.name);
     const rel = relative(root, path).split(sep).join('/');
-    // Inside a linked folder, a plain file's path is not its real one either.
-    const target = await realpath(path).catch(() => undefined);
+    const { target, info } = targets[i] ?? {};
     if (!target || !(target === root || target.startsWith(root + sep))) {
       result.skipped.push({ path: rel, reason: 'link to a place outside the input folder' });
       continue;
     }
+    if (!info) {
+      result.skipped.push({ path: rel, reason: 'gone while the folder was read' });
+      continue;
+    }
     if (seen.has(target)) continue;
     seen.add(target);
-    const info = await stat(target);
-    if (info.isDirectory()) await walkFolder(root, path, result, seen);
+    if (info.isDirectory()) await walkFolder(root, path, target, result, seen);
     else if (info.isFile() && articleExtensions.has(extname(dirent.name).toLowerCase()))
-      result.files.push(rel);
+      result.files.push({
+        path: rel,
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        ctimeMs: info.ctimeMs,
+        ino: info.ino,
+      });
     else result.skipped.push({ path: rel, reason: 'not a .txt, .md or .markdown file' });
   }
 }

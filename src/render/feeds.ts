@@ -63,6 +63,18 @@ export function newestFirst(entries: Entry[]): Entry[] {
 }
 
 /**
+ * An output rendered only when needed: `key` is a hash of everything its content depends on,
+ * so an unchanged key means unchanged content.
+ */
+export interface PlannedFile {
+  key: string;
+  render: () => string;
+}
+
+/** A version of each entry (by id): a hash of all its fields, that changes when any does. */
+export type EntryVersions = Map<string, string>;
+
+/**
  * Every feed file: Atom, RSS 2.0 and JSON Feed 1.1 of the newest entries; RFC 5005 archive
  * pages holding the rest; an Atom feed for every tag that enough entries carry, and their index.
  */
@@ -71,14 +83,41 @@ export function renderFeeds(
   config: ResolvedConfig,
   plan: FeedPlan,
 ): Map<string, string> {
+  const files = planFeeds(entries, config, plan, new Map(), '');
+  return new Map(
+    [...files].map(([path, file]) => [path, typeof file === 'string' ? file : file.render()]),
+  );
+}
+
+/**
+ * The feed files as `renderFeeds` makes them, but the many archive pages and tag feeds left
+ * unrendered, each with a key made of `generation` (what else shapes them: the code, the
+ * settings), the document and the versions of its entries.
+ */
+export function planFeeds(
+  entries: Entry[],
+  config: ResolvedConfig,
+  plan: FeedPlan,
+  versions: EntryVersions,
+  generation: string,
+): Map<string, string | PlannedFile> {
   const url = (path: string) => new URL(path, config.siteUrl).href;
   const sorted = newestFirst(entries);
   const current = sorted.slice(0, config.feeds.limit);
   const hub = config.feeds.hub ? [{ rel: 'hub', href: config.feeds.hub }] : [];
   const pages = archivePages(entries, plan, config.feeds.limit);
   const pagePath = (n: number) => `archive/${n}.xml`;
-  const files = new Map<string, string>();
+  const files = new Map<string, string | PlannedFile>();
   const fragment = createFragments(config);
+  const planned = (document: AtomDocument): PlannedFile => {
+    const hash = createHash('sha256').update(generation);
+    hash.update(JSON.stringify({ ...document, entries: document.entries.length }));
+    for (const entry of document.entries) hash.update(versions.get(entry.id) ?? entry.id);
+    return {
+      key: hash.digest('hex'),
+      render: () => renderAtomFromFragments(document, config, fragment),
+    };
+  };
 
   const main: AtomDocument = {
     path: feedFiles.atom,
@@ -103,8 +142,10 @@ export function renderFeeds(
       ...(n > 1 ? [{ rel: 'prev-archive', href: url(pagePath(n - 1)) }] : []),
       ...(n < pages.length ? [{ rel: 'next-archive', href: url(pagePath(n + 1)) }] : []),
     ];
-    const document = { ...main, path: pagePath(n), entries: page, links, archive: true };
-    files.set(pagePath(n), renderAtomFromFragments(document, config, fragment));
+    files.set(
+      pagePath(n),
+      planned({ ...main, path: pagePath(n), entries: page, links, archive: true }),
+    );
   });
 
   const index = [];
@@ -112,19 +153,15 @@ export function renderFeeds(
     const path = `tags/${tag.slug}.xml`;
     files.set(
       path,
-      renderAtomFromFragments(
-        {
-          path,
-          id: `${plan.feedId}/tags/${tag.slug}`,
-          title: `${config.title} · ${tag.name}`,
-          subtitle: config.subtitle,
-          entries: tag.entries.slice(0, config.feeds.limit),
-          links: hub,
-          archive: false,
-        },
-        config,
-        fragment,
-      ),
+      planned({
+        path,
+        id: `${plan.feedId}/tags/${tag.slug}`,
+        title: `${config.title} · ${tag.name}`,
+        subtitle: config.subtitle,
+        entries: tag.entries.slice(0, config.feeds.limit),
+        links: hub,
+        archive: false,
+      }),
     );
     index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
   }
@@ -132,11 +169,6 @@ export function renderFeeds(
   return files;
 }
 
-/**
- * Complete archive pages, oldest first, each holding `size` entries in order of first
- * appearance; the entries not on a full page are in the main feed. A full page never changes
- * membership. Within a page, newest first.
- */
 function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
   if (entries.length <= size) return [];
   const ordered = [...entries].sort(

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { type BuildResult, build } from '../src/build.ts';
+import { baseConfig, snapshot, tempDir } from './helpers.ts';
+
+const now = () => new Date('2026-03-01T12:00:00Z');
+
+/** Eight dated articles; each carries one city tag of three, and the first two a shared one. */
+async function makeSite(): Promise<string> {
+  const dir = await tempDir();
+  const config = { ...baseConfig, feeds: { limit: 3, tagMinEntries: 2 } };
+  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(config));
+  await mkdir(join(dir, 'articles'));
+  const cities = ['Lyon', 'Nantes', 'Lille'];
+  for (let n = 1; n <= 8; n++) {
+    const tags = [cities[n % 3], ...(n <= 2 ? ['Budget'] : [])];
+    await writeFile(
+      join(dir, 'articles', `a${n}.md`),
+      `---\ndate: 2026-01-0${n}\ntags: [${tags.join(', ')}]\n---\n` +
+        `Le conseil municipal de ${cities[n % 3]} a voté le budget numéro ${n} après un long débat.\n\n` +
+        `Les élus de l'opposition ont demandé un nouvel examen du texte numéro ${n}.\n`,
+    );
+    // Written an hour ago: the files are settled, and their stamps are trusted.
+    const past = new Date(Date.now() - 3600_000);
+    await utimes(join(dir, 'articles', `a${n}.md`), past, past);
+  }
+  return dir;
+}
+
+const inodes = async (dir: string, result: BuildResult) =>
+  new Map(
+    await Promise.all(
+      result.written.map(async (f) => [f.path, (await stat(join(dir, f.path))).ino] as const),
+    ),
+  );
+
+describe('incremental builds', () => {
+  it('after one edit, renders only the documents holding that entry, and writes what a clean build writes', async () => {
+    const dir = await makeSite();
+    const first = await build({ cwd: dir, input: 'articles' }, { now });
+    assert.equal(first.normalized.length, 8);
+    const before = await inodes(join(dir, 'out'), first);
+
+    const warm = await build({ cwd: dir, input: 'articles' }, { now });
+    assert.deepEqual(warm.normalized, [], 'nothing changed, nothing normalized');
+    assert.equal(warm.read, 0, 'nor read');
+    const pagesAndTagFeeds = warm.written.filter((f) => /^(archive|tags)\/.*\.xml$/.test(f.path));
+    assert.ok(pagesAndTagFeeds.length >= 6);
+    assert.equal(warm.reused, pagesAndTagFeeds.length, 'every archive page and tag feed kept');
+
+    // a4 carries Nantes (4 % 3 = 1) and sits on the second archive page (a1-a3, a4-a6).
+    const edited = join(dir, 'articles', 'a4.md');
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
+    const after = await build({ cwd: dir, input: 'articles' }, { now });
+    assert.deepEqual(after.normalized, ['a4.md']);
+    assert.equal(after.read, 1);
+    const inodesAfter = await inodes(join(dir, 'out'), after);
+    const kept = (path: string) => before.get(path) === inodesAfter.get(path);
+    assert.ok(kept('tags/lyon.xml') && kept('tags/lille.xml') && kept('tags/budget.xml'));
+    assert.ok(kept('archive/1.xml'), 'an archive page without the entry is kept');
+    assert.ok(!kept('tags/nantes.xml') && !kept('archive/2.xml'), 'pages with the entry are new');
+    assert.match(await readFile(join(dir, 'out', 'tags', 'nantes.xml'), 'utf8'), /ajouté/);
+
+    const clean = await build(
+      { cwd: dir, input: 'articles', out: 'clean', cacheDir: false },
+      { now },
+    );
+    assert.equal(clean.normalized.length, 8);
+    assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
+  });
+
+  it('sees a change that keeps the size and the modification time', async () => {
+    const dir = await makeSite();
+    await build({ cwd: dir, input: 'articles' }, { now });
+    const file = join(dir, 'articles', 'a5.md');
+    const { mtime, atime } = await stat(file);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('budget numéro 5', 'budget numéro 9'));
+    await utimes(file, atime, mtime);
+    const result = await build({ cwd: dir, input: 'articles' }, { now });
+    assert.equal(result.read, 1);
+    assert.deepEqual(result.normalized, ['a5.md']);
+    assert.ok(result.entries.some((e) => e.content.join(' ').includes('budget numéro 9')));
+  });
+
+  it('rewrites an output file that was edited by hand', async () => {
+    const dir = await makeSite();
+    await build({ cwd: dir, input: 'articles' }, { now });
+    const lyon = join(dir, 'out', 'tags', 'lyon.xml');
+    const original = await readFile(lyon, 'utf8');
+    // Same size, same inode: only the modification time tells.
+    await writeFile(lyon, original.replace('Gazette de test', 'Gazette de TEST'));
+    await build({ cwd: dir, input: 'articles' }, { now });
+    assert.equal(await readFile(lyon, 'utf8'), original);
+  });
+});
