@@ -9,8 +9,9 @@ const parallelFrom = 200;
 const batchSize = 50;
 
 /**
- * Normalizes articles on one worker thread per core (cold builds of many articles), or on this
- * thread when there are few. Outcomes come back in the order of `articles`.
+ * Normalizes articles on every core (cold builds of many articles): this thread and one worker
+ * thread per other core take batches in turn; with few articles, this thread alone. Outcomes
+ * come back in the order of `articles`.
  */
 export async function normalizeAll(
   articles: RawArticle[],
@@ -30,10 +31,17 @@ export async function normalizeAll(
   for (let start = 0; start < articles.length; start += batchSize) {
     batches.push({ start, articles: articles.slice(start, start + batchSize) });
   }
-  const workers = Array.from({ length: threads }, startWorker);
+  const workers = Array.from({ length: threads - 1 }, startWorker);
+  const store = (start: number, results: Outcome[]) => {
+    results.forEach((outcome, i) => {
+      outcomes[start + i] = outcome;
+    });
+    done += results.length;
+    onProgress?.(done, articles.length);
+  };
   try {
-    await Promise.all(
-      workers.map(async (worker) => {
+    await Promise.all([
+      ...workers.map(async (worker) => {
         for (let batch = batches.shift(); batch; batch = batches.shift()) {
           const current = batch;
           const result = await new Promise<{ outcomes?: Outcome[]; failure?: string }>(
@@ -48,14 +56,21 @@ export async function normalizeAll(
           );
           if (result.failure || !result.outcomes)
             throw new Error(`normalizing failed: ${result.failure}`);
-          result.outcomes.forEach((outcome, i) => {
-            outcomes[current.start + i] = outcome;
-          });
-          done += result.outcomes.length;
-          onProgress?.(done, articles.length);
+          store(current.start, result.outcomes);
         }
       }),
-    );
+      (async () => {
+        // This thread's share, a batch at a time, letting the workers' replies in between.
+        await new Promise((resolve) => setImmediate(resolve));
+        for (let batch = batches.shift(); batch; batch = batches.shift()) {
+          store(
+            batch.start,
+            batch.articles.map((raw) => processArticle(raw, config)),
+          );
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })(),
+    ]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
