@@ -79,18 +79,10 @@ export async function openCache(folder: string, config: ResolvedConfig) {
   const generation = createHash('sha256').update(settings).digest('hex').slice(0, 16);
   const root = join(folder, 'articles');
   const dir = join(root, generation);
-  const shards = await mapLimit(
-    Array.from({ length: shardCount }, (_, i) => i),
-    16,
-    async (i): Promise<Map<string, ArticleRecord>> => {
-      try {
-        const text = await readFile(join(dir, shardName(i)), 'utf8');
-        return new Map(Object.entries(JSON.parse(text) as Record<string, ArticleRecord>));
-      } catch {
-        return new Map();
-      }
-    },
-  );
+  const shards = loaded.get(dir) ?? (await loadShards(dir));
+  // A process that builds again (`build --watch`) finds its records in memory. Were the files
+  // changed by another process meanwhile, a stale record would only cost a file read.
+  loaded.set(dir, shards);
   const changed = new Set<number>();
   const shardOf = (path: string) =>
     createHash('sha1').update(path).digest().readUInt32BE(0) % shardCount;
@@ -161,6 +153,24 @@ export async function openCache(folder: string, config: ResolvedConfig) {
       }
     },
   };
+}
+
+/** The records kept in memory, by folder, from the last time this process opened it. */
+const loaded = new Map<string, Map<string, ArticleRecord>[]>();
+
+function loadShards(dir: string): Promise<Map<string, ArticleRecord>[]> {
+  return mapLimit(
+    Array.from({ length: shardCount }, (_, i) => i),
+    16,
+    async (i): Promise<Map<string, ArticleRecord>> => {
+      try {
+        const text = await readFile(join(dir, shardName(i)), 'utf8');
+        return new Map(Object.entries(JSON.parse(text) as Record<string, ArticleRecord>));
+      } catch {
+        return new Map();
+      }
+    },
+  );
 }
 
 function shardName(i: number): string {
