@@ -74,6 +74,11 @@ describe('titles', () => {
       deriveTitle(sentence, 'fr', ['paris']),
       'La neige tombe sur Paris depuis trois jours',
     );
+    assert.equal(
+      deriveTitle(sentence, 'fr', ['x'.repeat(41), 'Lyon']),
+      'Lyon : La neige tombe sur Paris depuis trois jours',
+      'a kicker is short',
+    );
   });
 
   it('keeps a headline’s own kicker', () => {

@@ -62,7 +62,8 @@ describe('properties over arbitrary text', () => {
             ...entry.keywords,
           ];
           for (const s of strings) assert.doesNotMatch(s, new RegExp(notXmlChar.source));
-          assert.ok([...entry.title].length <= 110 || frontMatter.title);
+          // A headline of at most 110 characters, and a kicker of at most 40 with its colon.
+          assert.ok([...entry.title].length <= 110 + 3 + 40 || frontMatter.title);
           assert.ok(entry.tags.length <= 6 && entry.keywords.length <= 10);
           const feeds = renderFeeds([entry], config, {
             feedId: 'tag:x,2025:feed',

@@ -3,6 +3,9 @@ import { isDangling, opensClause } from './function-words.ts';
 /** Longest derived title, in characters, before its kicker. */
 export const maxTitleLength = 110;
 
+/** Longest kicker, in characters: a kicker names a topic in a word or two. */
+export const maxKickerLength = 40;
+
 /** What sets a kicker off from the headline: French puts a space before the colon. */
 const kickerSeparator: Record<string, string> = { fr: ' : ' };
 
@@ -19,7 +22,10 @@ export function deriveTitle(sentence: string, language: string, topics: string[]
   // A headline that has a kicker of its own keeps it.
   if (!headline || /\S\s?:\s/.test(headline)) return headline;
   const named = sentence.toLowerCase();
-  const kicker = topics.find((topic) => topic && !named.includes(topic.toLowerCase()));
+  const kicker = topics.find(
+    (topic) =>
+      topic && [...topic].length <= maxKickerLength && !named.includes(topic.toLowerCase()),
+  );
   return kicker ? `${kicker}${kickerSeparator[language] ?? ': '}${headline}` : headline;
 }
 
