@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
@@ -10,10 +10,7 @@ import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
 
 /** The code an outcome depends on: a change to any of it makes every cached outcome stale. */
-const normalizerSources = [
-  new URL('./normalize/', import.meta.url),
-  new URL('./read/', import.meta.url),
-];
+const normalizerSource = /^(normalize|read)\/[^/]+$/;
 
 /** Records are spread over this many files, so that one edit rewrites a small one. */
 const shardCount = 64;
@@ -23,21 +20,37 @@ const shardCount = 64;
  */
 const racyMs = 2000;
 
-let version: Promise<string> | undefined;
+let source: Promise<[string, Buffer][]> | undefined;
 
-/** A hash of the normalizer's own source, read once per process. */
-function normalizerVersion(): Promise<string> {
-  version ??= (async () => {
-    const hash = createHash('sha256');
-    for (const folder of normalizerSources) {
-      const path = fileURLToPath(folder);
-      for (const name of (await readdir(path)).sort()) {
-        if (/\.[jt]s$/.test(name)) hash.update(name).update(await readFile(join(path, name)));
-      }
-    }
-    return hash.digest('hex');
+/** Gazette's own source files, by path below `src/`, sorted; read once per process. */
+function sourceFiles(): Promise<[string, Buffer][]> {
+  source ??= (async () => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const names = (await readdir(root, { recursive: true }))
+      .map((name) => name.split(sep).join('/'))
+      .filter((name) => /\.[jt]s$/.test(name))
+      .sort();
+    return Promise.all(names.map(async (name) => [name, await readFile(join(root, name))]));
   })();
-  return version;
+  return source;
+}
+
+/** A hash of the source files whose path passes `filter`. */
+async function sourceHash(filter: (path: string) => boolean): Promise<string> {
+  const hash = createHash('sha256');
+  for (const [name, bytes] of await sourceFiles())
+    if (filter(name)) hash.update(name).update(bytes);
+  return hash.digest('hex');
+}
+
+/** A hash of the normalizer's own source. */
+function normalizerVersion(): Promise<string> {
+  return sourceHash((path) => normalizerSource.test(path));
+}
+
+/** A hash of all of Gazette's source: renders depend on any of it. */
+export function codeVersion(): Promise<string> {
+  return sourceHash(() => true);
 }
 
 /** What the cache keeps of one article file. */
@@ -175,20 +188,6 @@ function loadShards(dir: string): Promise<Map<string, ArticleRecord>[]> {
 
 function shardName(i: number): string {
   return `${i.toString().padStart(2, '0')}.json`;
-}
-
-let codeHash: Promise<string> | undefined;
-
-/** A hash of all of Gazette's source, read once per process: renders depend on any of it. */
-export function codeVersion(): Promise<string> {
-  codeHash ??= (async () => {
-    const root = fileURLToPath(new URL('.', import.meta.url));
-    const hash = createHash('sha256');
-    const names = (await readdir(root, { recursive: true })).filter((n) => /\.[jt]s$/.test(n));
-    for (const name of names.sort()) hash.update(name).update(await readFile(join(root, name)));
-    return hash.digest('hex');
-  })();
-  return codeHash;
 }
 
 /** Where the records of an output folder's planned files are kept. */
