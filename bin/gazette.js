@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Gazette runs from its TypeScript sources: tsx compiles them as they load (and caches them).
-import { register } from 'tsx/esm/api';
+// Gazette runs its TypeScript sources compiled to JavaScript (see compile.js).
+import { pathToFileURL } from 'node:url';
+import { compiled } from './compile.js';
 
-register();
-await import('../src/cli.ts');
+await import(pathToFileURL(await compiled()).href);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { Outcome } from './normalize/process-article.ts';
+import { packageRoot } from './package-root.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
@@ -22,10 +22,13 @@ const racyMs = 2000;
 
 let source: Promise<[string, Buffer][]> | undefined;
 
-/** Gazette's own source files, by path below `src/`, sorted; read once per process. */
+/**
+ * Gazette's own source files, by path below `src/`, sorted; read once per process. Compiled or
+ * not, Gazette hashes the same sources, so both share a cache.
+ */
 function sourceFiles(): Promise<[string, Buffer][]> {
   source ??= (async () => {
-    const root = fileURLToPath(new URL('.', import.meta.url));
+    const root = join(packageRoot, 'src');
     const names = (await readdir(root, { recursive: true }))
       .map((name) => name.split(sep).join('/'))
       .filter((name) => /\.[jt]s$/.test(name))

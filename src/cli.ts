@@ -1,25 +1,29 @@
 #!/usr/bin/env node
-import { relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
-import { check } from './check.ts';
 import { type BuildOptions, readConfig } from './config.ts';
 import { formatLocation, GazetteError, GazetteErrors, isUserError } from './errors.ts';
-import { initProject } from './init.ts';
-import { newArticle } from './new-article.ts';
-import { type SendDeps, type SendOptions, type SendResult, send } from './send/send.ts';
-import { type PreviewServer, previewInfoOf, previewPath, startPreviewServer } from './serve.ts';
+import { packageRoot } from './package-root.ts';
+import type { SendDeps, SendOptions, SendResult } from './send/send.ts';
+import type { PreviewServer } from './serve.ts';
 import { formatWarning } from './warnings.ts';
-import { watchBuild } from './watch.ts';
+
+// Each command imports what only it needs when it runs (SMTP, the server, the file watcher),
+// so that `--help` and a plain build start without them.
 
 /** The folder the user typed the command in: npm scripts run in the package's folder. */
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+
 const program = new Command()
   .name('gazette')
   .description('Turns a folder of articles into Atom, RSS and JSON feeds and an email digest.')
+  .version(version)
   .showSuggestionAfterError()
   .configureOutput({ outputError: (text, write) => write(text) })
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1));
@@ -63,6 +67,7 @@ Examples:
       printSummary(result, options.out, performance.now() - started);
       return;
     }
+    const { watchBuild } = await import('./watch.ts');
     await watchBuild(buildOptions, {
       now: () => new Date(),
       onBuild: (result, milliseconds) => printRebuild(result, milliseconds),
@@ -84,6 +89,7 @@ Examples:
   )
   .action(async (dir: string) => {
     const folder = resolve(cwd, dir);
+    const { initProject } = await import('./init.ts');
     const { created } = await initProject(folder);
     if (!program.opts().quiet) {
       console.log(`Created in ${dir}/: ${created.join(', ')}`);
@@ -114,6 +120,7 @@ Examples:
       title: string,
       options: { input: string; config: string; lang?: string; tags?: string },
     ) => {
+      const { newArticle } = await import('./new-article.ts');
       const config = await readConfig(resolve(cwd, options.config), options.config);
       const path = await newArticle(
         {
@@ -146,6 +153,7 @@ Examples:
   $ gazette check --json --strict > report.json`,
   )
   .action(async (options: BuildOptions & { json?: boolean }) => {
+    const { check } = await import('./check.ts');
     const report = await check({ ...options, cwd }, { now: () => new Date() });
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else {
@@ -186,6 +194,10 @@ Examples:
   )
   .action(async (options: BuildOptions & { out: string; port: string }) => {
     const outDir = resolve(cwd, options.out);
+    const [{ watchBuild }, { previewInfoOf, previewPath, startPreviewServer }] = await Promise.all([
+      import('./watch.ts'),
+      import('./serve.ts'),
+    ]);
     let server: PreviewServer | undefined;
     await watchBuild(
       { ...options, cwd },
@@ -237,6 +249,7 @@ Examples:
     const { onProgress, stop } = createProgress();
     let result: SendResult;
     try {
+      const { send } = await import('./send/send.ts');
       result = await send(
         { ...options, cwd },
         { now: () => new Date(), smtpUrl: process.env.GAZETTE_SMTP_URL, onProgress },

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GazetteError } from './errors.ts';
+import { packageRoot } from './package-root.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -208,7 +208,7 @@ export interface ResolvedBuildOptions {
   cacheDir: string | undefined;
 }
 
-export const defaultTemplates = fileURLToPath(new URL('../templates/', import.meta.url));
+export const defaultTemplates = join(packageRoot, 'templates');
 
 export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions {
   const cwd = options.cwd ?? process.cwd();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { baseConfig, fixtures, makeProject, runCli, snapshot } from './helpers.ts';
+import { baseConfig, fixtures, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
 
 /** A project whose out/ already holds a previous build's files. */
 async function projectWithOutput(articles: string, config: Record<string, unknown> = baseConfig) {
@@ -96,5 +97,35 @@ describe('templates', () => {
     );
     const html = await readFile(join(project, 'out', 'digest.html'), 'utf8');
     assert.match(html, /Lire la suite/, 'the HTML template is still the built-in one');
+  });
+});
+
+describe('the gazette binary', () => {
+  it('runs the sources compiled, and compiles them again once they change', async () => {
+    const install = await tempDir();
+    for (const folder of ['bin', 'src', 'templates'])
+      await cp(join(root, folder), join(install, folder), { recursive: true });
+    await cp(join(root, 'package.json'), join(install, 'package.json'));
+    await symlink(join(root, 'node_modules'), join(install, 'node_modules'));
+    const version = () =>
+      new Promise<string>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          [join(install, 'bin', 'gazette.js'), '--version'],
+          (error, out) => (error ? reject(error) : resolve(out.trim())),
+        ),
+      );
+    const { version: expected } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+    assert.equal(await version(), expected);
+    const first = await readdir(join(install, 'dist'));
+    assert.equal(first.length, 1);
+    assert.equal(await version(), expected);
+    assert.deepEqual(await readdir(join(install, 'dist')), first, 'unchanged sources: no compile');
+
+    const cli = join(install, 'src', 'cli.ts');
+    const source = await readFile(cli, 'utf8');
+    await writeFile(cli, source.replace('.version(version)', ".version('9.9.9')"));
+    assert.equal(await version(), '9.9.9');
+    assert.equal((await readdir(join(install, 'dist'))).length, 2);
   });
 });

@@ -16,9 +16,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Node's arguments that run Gazette's command line from its sources with `args`. */
+/** Node's arguments that run Gazette's command line with `args`, as the `gazette` binary does. */
 export function cliArgs(args: string[]): string[] {
-  return ['--import', import.meta.resolve('tsx'), join(root, 'src', 'cli.ts'), ...args];
+  return [join(root, 'bin', 'gazette.js'), ...args];
 }
 
 /** Runs the real command line, as a user would, in `cwd`. */
