@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { codeVersion, openCache, readOutputRecords, saveOutputRecords } from './cache.ts';
+import { codeVersion, keptMjml, openCache, readOutputRecords, saveOutputRecords } from './cache.ts';
 import { mapLimit } from './concurrency.ts';
 import {
   type BuildOptions,
@@ -24,6 +24,8 @@ import {
 import {
   type DigestTemplates,
   htmlBudget,
+  type MjmlCompiler,
+  mjmlCompiler,
   type RenderedDigest,
   renderDigest,
 } from './render/digest.ts';
@@ -109,6 +111,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     : undefined;
   const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey, {
     generation,
+    compileMjml: cacheDir ? keptMjml(cacheDir, mjmlCompiler) : mjmlCompiler,
   });
   if (digest.dropped > 0) {
     warnings.push({
@@ -396,9 +399,12 @@ export async function renderOutput(
   plan: FeedPlan,
   templates: DigestTemplates,
   dkimPrivateKey?: string,
-  { generation }: { generation?: string | undefined } = {},
+  {
+    generation,
+    compileMjml = mjmlCompiler,
+  }: { generation?: string | undefined; compileMjml?: MjmlCompiler } = {},
 ): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
-  const digest = await renderDigest(entries, config, templates);
+  const digest = await renderDigest(entries, config, templates, compileMjml);
   const message = await renderMessage(digest, config, { dkimPrivateKey });
   // The files in out/ are the digest as anyone may see it: no recipient's name or token.
   const preview = personalize(

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { packageRoot } from './package-root.ts';
 import type { RawArticle } from './read/read-articles.ts';
+import type { MjmlCompiler } from './render/digest.ts';
 import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
 
@@ -225,5 +227,49 @@ export async function saveOutputRecords(
     await rename(`${path}.${process.pid}.tmp`, path);
   } catch {
     // Without records, the next build renders every file again: slower, never wrong.
+  }
+}
+
+/** Digests compiled by earlier builds, the newest first, are kept up to this many. */
+const keptDigests = 8;
+
+/**
+ * MJML's compiler, remembering its HTML in the cache folder by a hash of the MJML, of
+ * Gazette's code and of MJML's version: a digest whose items did not change is not compiled
+ * again, and MJML is not even loaded.
+ */
+export function keptMjml(folder: string, compile: MjmlCompiler): MjmlCompiler {
+  const dir = join(folder, 'digests');
+  return async (mjml) => {
+    const mjmlVersion = createRequire(import.meta.url)('mjml/package.json').version as string;
+    const key = createHash('sha256')
+      .update(`${await codeVersion()}\0${mjmlVersion}\0`)
+      .update(mjml)
+      .digest('hex')
+      .slice(0, 32);
+    const path = join(dir, `${key}.html`);
+    const kept = await readFile(path, 'utf8').catch(() => undefined);
+    if (kept !== undefined) return { html: kept, errors: [] };
+    const result = await compile(mjml);
+    if (result.errors.length === 0) await keep(dir, path, result.html);
+    return result;
+  };
+}
+
+async function keep(dir: string, path: string, html: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(`${path}.${process.pid}.tmp`, html);
+    await rename(`${path}.${process.pid}.tmp`, path);
+    const files = await Promise.all(
+      (await readdir(dir)).map(async (name) => ({
+        path: join(dir, name),
+        time: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0,
+      })),
+    );
+    files.sort((a, b) => b.time - a.time);
+    await Promise.all(files.slice(keptDigests).map((f) => rm(f.path, { force: true })));
+  } catch {
+    // Not kept: the next build compiles it again.
   }
 }

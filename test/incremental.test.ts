@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type BuildResult, build } from '../src/build.ts';
@@ -94,5 +94,27 @@ describe('incremental builds', () => {
     await writeFile(lyon, original.replace('Gazette de test', 'Gazette de TEST'));
     await build({ cwd: dir, input: 'articles' }, { now });
     assert.equal(await readFile(lyon, 'utf8'), original);
+  });
+
+  it('compiles the digest again only when its MJML changes', async () => {
+    const dir = await makeSite();
+    await build({ cwd: dir, input: 'articles' }, { now });
+    const kept = join(dir, '.gazette-cache', 'digests');
+    const [name, ...others] = await readdir(kept);
+    assert.ok(name && others.length === 0, 'one digest compiled and kept');
+    const html = await readFile(join(kept, name), 'utf8');
+    // The kept HTML, not a new compilation, makes the next build's digest.
+    await writeFile(join(kept, name), html.replace('</body>', '<!-- kept --></body>'));
+    await build({ cwd: dir, input: 'articles' }, { now });
+    assert.match(await readFile(join(dir, 'out', 'digest.html'), 'utf8'), /<!-- kept -->/);
+
+    // The newest article changes the digest: compiled again, and kept beside the other.
+    const newest = join(dir, 'articles', 'a8.md');
+    await writeFile(newest, (await readFile(newest, 'utf8')).replace('long débat', 'débat bref'));
+    await build({ cwd: dir, input: 'articles' }, { now });
+    const digest = await readFile(join(dir, 'out', 'digest.html'), 'utf8');
+    assert.match(digest, /débat bref/);
+    assert.doesNotMatch(digest, /<!-- kept -->/);
+    assert.equal((await readdir(kept)).length, 2);
   });
 });
