@@ -88,7 +88,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   const config = await readConfig(resolved.config.path, resolved.config.display);
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const previous = await readIdMap(idMapPath, join(dirname(resolved.config.display), idMapFile));
-  const { entries, normalized, read, warnings, map, plan } = await readEntries(
+  const { entries, normalized, read, warnings, map, plan, versions } = await readEntries(
     resolved.input.path,
     resolved.input.display,
     config,
@@ -111,6 +111,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     : undefined;
   const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey, {
     generation,
+    versions,
     compileMjml: cacheDir ? keptMjml(cacheDir, mjmlCompiler) : mjmlCompiler,
   });
   if (digest.dropped > 0) {
@@ -157,6 +158,8 @@ export interface ReadEntriesResult {
   warnings: Warning[];
   map: IdMap;
   plan: FeedPlan;
+  /** A version of each entry, by id, when every entry came through the cache. */
+  versions: EntryVersions | undefined;
 }
 
 /** How strictly `readEntries` treats the articles. */
@@ -182,7 +185,13 @@ export async function readEntries(
   policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
   const { files: listed, warnings } = await listArticles(input, displayInput);
-  const { outcomes, normalized, read, errors } = await readOutcomes(input, listed, config, policy);
+  const { outcomes, keys, normalized, read, errors } = await readOutcomes(
+    input,
+    listed,
+    config,
+    policy,
+  );
+  const keyOf = new Map<string, string>();
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
   listed.forEach((raw, i) => {
@@ -207,6 +216,8 @@ export async function readEntries(
     const changed = raw.committed ? new Date(raw.committed) : raw.modified;
     drafts.push({ entry, frontMatter, changed: formatDate(changed, config.timeZone) });
     files.set(raw.path, file);
+    const key = keys[i];
+    if (key) keyOf.set(raw.path, key);
   });
   const firstDrafts = firstOfEach(drafts.map((d) => d.entry));
   const unique = drafts.filter((draft) => {
@@ -234,7 +245,25 @@ export async function readEntries(
     warnings,
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
+    versions: identified.entries.every((e) => keyOf.has(e.path))
+      ? versionsOf(identified.entries, keyOf)
+      : undefined,
   };
+}
+
+/**
+ * A version of each entry that changes whenever its JSON does: an outcome is a function of its
+ * cache key, and identity then sets only the entry's id and dates.
+ */
+function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
+  return new Map(
+    entries.map((e) => [
+      e.id,
+      createHash('sha1')
+        .update(`${keyOf.get(e.path)}\0${e.id}\0${e.published}\0${e.updated}`)
+        .digest('base64'),
+    ]),
+  );
 }
 
 /**
@@ -249,6 +278,8 @@ async function readOutcomes(
   { cacheDir, onProgress }: EntryPolicy,
 ): Promise<{
   outcomes: (Outcome | undefined)[];
+  /** The cache key of each outcome, when there is a cache. */
+  keys: (string | undefined)[];
   normalized: string[];
   read: number;
   errors: GazetteError[];
@@ -260,11 +291,13 @@ async function readOutcomes(
   const cache = cacheDir ? await openCache(cacheDir, config) : undefined;
   const maxBytes = config.maxArticleSize * 1024 * 1024;
   const outcomes: (Outcome | undefined)[] = [];
+  const keys: (string | undefined)[] = [];
   const readWarnings: (Warning | undefined)[] = [];
   const unread: number[] = [];
   files.forEach((file, i) => {
     const cached = cache?.byStamp(file.path, file.stamp, file.modified.getTime());
-    if (cached) [outcomes[i], readWarnings[i]] = [cached.outcome, cached.readWarning];
+    if (cached)
+      [outcomes[i], readWarnings[i], keys[i]] = [cached.outcome, cached.readWarning, cached.key];
     else unread.push(i);
   });
   const errors: GazetteError[] = [];
@@ -280,6 +313,7 @@ async function readOutcomes(
       return;
     }
     const key = cache?.keyOf(result.article) ?? '';
+    if (cache) keys[i] = key;
     const cached = cache?.byKey(file.path, key, file.stamp);
     if (cached) outcomes[i] = cached.outcome;
     else toNormalize.push({ index: i, raw: result.article, key, readAt });
@@ -306,7 +340,13 @@ async function readOutcomes(
       outcomes[i] = { ...outcomes[i], warnings: [warning, ...outcomes[i].warnings] };
   });
   errors.sort((a, b) => ((a.location?.file ?? '') < (b.location?.file ?? '') ? -1 : 1));
-  return { outcomes, normalized: toNormalize.map((t) => t.raw.path), read: unread.length, errors };
+  return {
+    outcomes,
+    keys,
+    normalized: toNormalize.map((t) => t.raw.path),
+    read: unread.length,
+    errors,
+  };
 }
 
 /** For every slug and every id, the entry whose file sorts first. */
@@ -401,8 +441,13 @@ export async function renderOutput(
   dkimPrivateKey?: string,
   {
     generation,
+    versions,
     compileMjml = mjmlCompiler,
-  }: { generation?: string | undefined; compileMjml?: MjmlCompiler } = {},
+  }: {
+    generation?: string | undefined;
+    versions?: EntryVersions | undefined;
+    compileMjml?: MjmlCompiler;
+  } = {},
 ): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
   const digest = await renderDigest(entries, config, templates, compileMjml);
   const message = await renderMessage(digest, config, { dkimPrivateKey });
@@ -415,7 +460,13 @@ export async function renderOutput(
   const files: OutputFiles = new Map(
     generation === undefined
       ? renderFeeds(entries, config, plan)
-      : planFeeds(entries, config, plan, entryVersions(entries, serialized), generation),
+      : planFeeds(
+          entries,
+          config,
+          plan,
+          versions ?? entryVersions(entries, serialized),
+          generation,
+        ),
   );
   // One entry a line: readable, and made of the strings the versions are hashed from.
   files.set(outputFiles.entries, `{"entries": [\n${serialized.join(',\n')}\n]}\n`);

@@ -77,6 +77,9 @@ export interface CachedOutcome {
   readWarning?: Warning | undefined;
 }
 
+/** A kept outcome with the key it was normalized under. */
+export type KeyedOutcome = CachedOutcome & { key: string };
+
 export type ArticleCache = Awaited<ReturnType<typeof openCache>>;
 
 /**
@@ -117,13 +120,13 @@ export async function openCache(folder: string, config: ResolvedConfig) {
         .digest('hex');
     },
     /** The outcome of a file seen in this same state before, unless it changed too recently. */
-    byStamp(path: string, stamp: string, mtimeMs: number): CachedOutcome | undefined {
+    byStamp(path: string, stamp: string, mtimeMs: number): KeyedOutcome | undefined {
       const record = recordOf(path);
       if (!record || record.stamp !== stamp || record.readAt - mtimeMs < racyMs) return undefined;
       return record;
     },
     /** The outcome of a file read again whose bytes, place and dates are unchanged. */
-    byKey(path: string, key: string, stamp: string): CachedOutcome | undefined {
+    byKey(path: string, key: string, stamp: string): KeyedOutcome | undefined {
       const record = recordOf(path);
       if (!record || record.key !== key) return undefined;
       if (record.stamp !== stamp) {

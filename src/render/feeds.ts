@@ -57,9 +57,9 @@ export function feedUpdated(entries: Entry[]): string | undefined {
 
 /** Entries newest first; ties by id, so that the order never depends on the file system. */
 export function newestFirst(entries: Entry[]): Entry[] {
-  return [...entries].sort(
-    (a, b) => Date.parse(b.published) - Date.parse(a.published) || a.id.localeCompare(b.id),
-  );
+  const times = new Map(entries.map((e) => [e, Date.parse(e.published)]));
+  const time = (e: Entry) => times.get(e) ?? 0;
+  return [...entries].sort((a, b) => time(b) - time(a) || a.id.localeCompare(b.id));
 }
 
 /**
