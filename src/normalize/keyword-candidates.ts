@@ -1,4 +1,4 @@
-import type { TermTable } from './keyword-terms.ts';
+import { pairCount, type TermTable } from './keyword-terms.ts';
 import type { Sentence, Word } from './keyword-words.ts';
 
 /** A candidate keyword: up to three words of a block, and how the text writes it. */
@@ -24,56 +24,65 @@ const maxWordLength = 40;
  */
 export function collectCandidates(sentences: Sentence[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>();
-  sentences.forEach((blocks, s) => {
-    for (const block of blocks) {
+  for (let s = 0; s < sentences.length; s++) {
+    for (const block of sentences[s] ?? []) {
       for (let start = 0; start < block.length; start++) {
+        const first = block[start];
+        if (!first || first.stop || cutsName(first, block[start - 1])) continue;
+        // The run grows one word at a time, whether all its words are names with it.
+        let named = true;
         for (let n = 1; n <= maxPhraseLength && start + n <= block.length; n++) {
-          const words = block.slice(start, start + n);
-          if (isCandidate(words) && !cutsName(block, start, n)) add(candidates, words, s);
+          const last = block[start + n - 1];
+          if (!last || !fits(last)) break;
+          named &&= last.stop || last.kind === 'name' || last.kind === 'acronym';
+          if (last.stop || cutsName(last, block[start + n])) continue;
+          const key = n === 1 ? last.term : joinTerms(block, start, n);
+          let candidate = candidates.get(key);
+          if (!candidate) {
+            const words = block.slice(start, start + n);
+            candidate = { words, count: 0, forms: new Map(), named: 0, first: s };
+            candidates.set(key, candidate);
+          }
+          candidate.count++;
+          const form = n === 1 ? last.text : joinForm(block, start, n);
+          candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
+          if (named) candidate.named++;
         }
       }
     }
-  });
+  }
   return candidates;
 }
 
-function isCandidate(words: Word[]): boolean {
-  const first = words[0];
-  const last = words[words.length - 1];
-  if (!first || !last || first.stop || last.stop) return false;
-  return words.every(
-    (w) => w.kind !== 'number' && w.kind !== 'mixed' && w.text.length <= maxWordLength,
-  );
+/** A word a candidate may hold: not a number or a code, not too long. */
+function fits(word: Word): boolean {
+  return word.kind !== 'number' && word.kind !== 'mixed' && word.text.length <= maxWordLength;
 }
 
-const inName = (word: Word | undefined) =>
-  word?.capital === true && !word.stop && word.kind !== 'number';
-
-function cutsName(block: Word[], start: number, n: number): boolean {
-  const cuts = (edge: Word | undefined, outside: Word | undefined) =>
-    inName(edge) && inName(outside);
-  return cuts(block[start], block[start - 1]) || cuts(block[start + n - 1], block[start + n]);
+function inName(word: Word | undefined): boolean {
+  return word?.capital === true && !word.stop && word.kind !== 'number';
 }
 
-function add(candidates: Map<string, Candidate>, words: Word[], sentence: number) {
-  const key = words.map((w) => w.term).join(' ');
-  let candidate = candidates.get(key);
-  if (!candidate) {
-    candidate = { words, count: 0, forms: new Map(), named: 0, first: sentence };
-    candidates.set(key, candidate);
+/** A run's edge word and the word just outside it are both part of a name. */
+function cutsName(edge: Word, outside: Word | undefined): boolean {
+  return inName(edge) && inName(outside);
+}
+
+/** The terms of a run, space-separated: the key of its candidate. */
+function joinTerms(block: Word[], start: number, n: number): string {
+  let key = block[start]?.term ?? '';
+  for (let i = start + 1; i < start + n; i++) key += ` ${block[i]?.term}`;
+  return key;
+}
+
+/** Words of a run joined as written: no space after an elided article (`d'Olonne`). */
+function joinForm(block: Word[], start: number, n: number): string {
+  let form = block[start]?.text ?? '';
+  for (let i = start + 1; i < start + n; i++) {
+    const text = block[i]?.text ?? '';
+    form = form.endsWith("'") || form.endsWith('’') ? form + text : `${form} ${text}`;
   }
-  candidate.count++;
-  const form = joinForm(words);
-  candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
-  if (words.every((w) => w.stop || w.kind === 'name' || w.kind === 'acronym')) candidate.named++;
-}
-
-/** Words joined as written: no space after an elided article (`d'Olonne`). */
-function joinForm(words: Word[]): string {
-  return words.reduce(
-    (form, w, i) => (i === 0 ? w.text : /['’]$/.test(form) ? form + w.text : `${form} ${w.text}`),
-    '',
-  );
+  return form;
 }
 
 /** The most frequent spelling; a capitalised one wins a tie, as names keep their case. */
@@ -87,8 +96,8 @@ export function displayForm(candidate: Candidate): string {
   }
   // A common word capitalised only because it opened a sentence is shown as written elsewhere.
   if (candidate.named > 0) return best;
-  const lower = [...candidate.forms.keys()].find((form) => !/\p{Lu}/u.test(form));
-  return lower ?? best;
+  for (const form of candidate.forms.keys()) if (!/\p{Lu}/u.test(form)) return form;
+  return best;
 }
 
 /** Capitalised inside sentences at least half the time: a person, place or organisation. */
@@ -103,22 +112,25 @@ export function isName(candidate: Candidate): boolean {
  * single words the more words it has; weighing the score by (words + 1) / 2 tempers that lead.
  */
 export function scoreCandidate(candidate: Candidate, table: TermTable): number {
+  const { words } = candidate;
   let product = 1;
   let sum = 0;
-  candidate.words.forEach((word, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word) continue;
     if (!word.stop) {
-      const s = table.score.get(word.term) ?? 1;
+      const s = table.get(word.term)?.score ?? 1;
       product *= s;
       sum += s;
-      return;
+      continue;
     }
-    const before = candidate.words[i - 1]?.term ?? '';
-    const after = candidate.words[i + 1]?.term ?? '';
-    const left = (table.pairs.get(`${before} ${word.term}`) ?? 0) / (table.tf.get(before) ?? 1);
-    const right = (table.pairs.get(`${word.term} ${after}`) ?? 0) / (table.tf.get(after) ?? 1);
+    const before = words[i - 1]?.term ?? '';
+    const after = words[i + 1]?.term ?? '';
+    const left = pairCount(table, before, word.term) / (table.get(before)?.tf ?? 1);
+    const right = pairCount(table, word.term, after) / (table.get(after)?.tf ?? 1);
     const unlikely = 1 - left * right;
     product *= 1 + unlikely;
     sum -= unlikely;
-  });
-  return (product * (candidate.words.length + 1)) / (2 * (1 + sum) * candidate.count);
+  }
+  return (product * (words.length + 1)) / (2 * (1 + sum) * candidate.count);
 }

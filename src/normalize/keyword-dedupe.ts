@@ -11,6 +11,14 @@ export interface Ranked {
 /** YAKE's deduplication threshold on 1 - edit distance / length. */
 const maxSimilarity = 0.9;
 
+/** A keyword picked, and what later candidates are compared on. */
+interface Kept {
+  keyword: Keyword;
+  lower: string;
+  /** Its words' stems, space-separated and padded with a space on each side. */
+  stems: string;
+}
+
 /**
  * Keeps the best of near-duplicates: nearly the same letters (YAKE's edit distance), or the
  * same stems in the same order, one inside the other ("armée" and "armée française"). Display
@@ -21,41 +29,46 @@ export function dedupe(
   stem: (lower: string) => string,
   limit: number,
 ): Keyword[] {
-  const kept: { keyword: Keyword; lower: string; stems: string }[] = [];
-  const within = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
+  const kept: Kept[] = [];
   for (const { candidate, score } of ranked) {
     const text = displayForm(candidate);
-    const next = {
+    let stems = ' ';
+    for (const w of candidate.words) stems += `${stem(w.text.toLowerCase())} `;
+    const next: Kept = {
       keyword: { text, score, name: isName(candidate) },
       lower: text.toLowerCase(),
-      stems: candidate.words.map((w) => stem(w.text.toLowerCase())).join(' '),
+      stems,
     };
-    const repeats = (k: typeof next) =>
-      within(k.stems, next.stems) ||
-      within(next.stems, k.stems) ||
-      similarity(k.lower, next.lower) > maxSimilarity;
-    if (kept.some(repeats)) continue;
+    if (kept.some((k) => repeats(k, next))) continue;
     kept.push(next);
     if (kept.length >= limit) break;
   }
   return kept.map((k) => k.keyword);
 }
 
+function repeats(a: Kept, b: Kept): boolean {
+  return a.stems.includes(b.stems) || b.stems.includes(a.stems) || isNearCopy(a.lower, b.lower);
+}
+
 /**
- * 1 - Levenshtein distance / length of the longer string, as YAKE deduplicates: 1 for equal
- * strings, 0 for strings with nothing in common. Two rows of the table, so memory stays linear.
+ * Whether 1 - Levenshtein distance / length of the longer string is above YAKE's threshold: 1
+ * for equal strings, 0 for strings with nothing in common. The distance is at least the
+ * difference in length, which settles most pairs without the table; two rows of the table
+ * otherwise, so memory stays linear.
  */
-function similarity(a: string, b: string): number {
+function isNearCopy(a: string, b: string): boolean {
   const longer = Math.max(a.length, b.length);
-  if (longer === 0) return 1;
+  if (longer === 0) return 1 > maxSimilarity;
+  if (1 - Math.abs(a.length - b.length) / longer <= maxSimilarity) return false;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min(substitution, (previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1));
+      row[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1);
     }
-    previous = row;
+    [previous, row] = [row, previous];
   }
-  return 1 - (previous[b.length] ?? 0) / longer;
+  return 1 - (previous[b.length] ?? 0) / longer > maxSimilarity;
 }

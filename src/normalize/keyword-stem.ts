@@ -30,20 +30,36 @@ const algorithms: Record<string, string> = {
   tr: 'turkish',
 };
 const cache = new Map<string, (word: string) => string>();
+/** Stems remembered per language; past this many the memo starts afresh, so memory stays bounded. */
+const maxMemoized = 20_000;
 
 /**
  * The Snowball stemmer of a language, for matching words only (never shown): lowercase in,
- * stem out. A language without one folds a final plural `s`, as YAKE does.
+ * stem out. A language without one folds a final plural `s`, as YAKE does. Stems are memoized
+ * per language: news text repeats its words, article after article.
  */
 export function stemmerFor(language: string): (lower: string) => string {
   let stem = cache.get(language);
   if (!stem) {
     const algorithm = algorithms[language];
     const stemmer = algorithm ? snowball.newStemmer(algorithm) : undefined;
-    stem = stemmer ? (lower) => stemmer.stem(lower) : foldPlural;
+    stem = stemmer ? memoize((lower) => stemmer.stem(lower)) : foldPlural;
     cache.set(language, stem);
   }
   return stem;
+}
+
+function memoize(stem: (lower: string) => string): (lower: string) => string {
+  const stems = new Map<string, string>();
+  return (lower) => {
+    let stemmed = stems.get(lower);
+    if (stemmed === undefined) {
+      if (stems.size >= maxMemoized) stems.clear();
+      stemmed = stem(lower);
+      stems.set(lower, stemmed);
+    }
+    return stemmed;
+  };
 }
 
 /** YAKE's term folding: a final `s` dropped from words of more than three letters. */

@@ -1,7 +1,7 @@
 import type { Sentence, Word } from './keyword-words.ts';
 
-/** What YAKE's five term features are computed from. */
-interface TermCounts {
+/** A term's counts, from which YAKE's five term features are computed, and its score. */
+export interface Term {
   tf: number;
   /** Occurrences tagged as a name, and as an acronym. */
   capitalised: number;
@@ -9,9 +9,13 @@ interface TermCounts {
   stop: boolean;
   /** Indexes of the sentences it occurs in, ascending, each once. */
   sentences: number[];
-  /** Different words seen just before it, and how many times any word was. */
+  /** Different terms seen just before it, and how many times any term was. */
   left: Neighbours;
   right: Neighbours;
+  /** Times each term directly follows it in a block. */
+  next: Map<string, number>;
+  /** Lower is better. */
+  score: number;
 }
 
 interface Neighbours {
@@ -19,13 +23,8 @@ interface Neighbours {
   total: number;
 }
 
-/** Per-term scores (lower is better) and the counts that candidate scores also need. */
-export interface TermTable {
-  score: Map<string, number>;
-  tf: Map<string, number>;
-  /** Times term `b` directly follows term `a` in a block, keyed `a b`. */
-  pairs: Map<string, number>;
-}
+/** Every term of a text, in order of first occurrence. */
+export type TermTable = Map<string, Term>;
 
 /**
  * Scores every term with YAKE's features (Campos et al. 2020, section 3.2): casing, position
@@ -34,42 +33,43 @@ export interface TermTable {
  * one word, stopwords included; numbers and codes have none.
  */
 export function scoreTerms(sentences: Sentence[]): TermTable {
-  const counts = new Map<string, TermCounts>();
-  const pairs = new Map<string, number>();
-  sentences.forEach((blocks, s) => {
-    for (const block of blocks) {
-      let previous: TermCounts | undefined;
-      block.forEach((word, i) => {
-        const current = count(counts, word, s);
-        const before = block[i - 1];
+  const table: TermTable = new Map();
+  for (let s = 0; s < sentences.length; s++) {
+    for (const block of sentences[s] ?? []) {
+      let before: Word | undefined;
+      let previous: Term | undefined;
+      for (const word of block) {
+        const current = count(table, word, s);
         if (previous && before && hasNeighbours(before) && hasNeighbours(word)) {
-          const pair = `${before.term} ${word.term}`;
-          const seen = pairs.get(pair) ?? 0;
-          pairs.set(pair, seen + 1);
+          const seen = previous.next.get(word.term) ?? 0;
+          previous.next.set(word.term, seen + 1);
           meet(previous.right, seen === 0);
           meet(current.left, seen === 0);
         }
+        before = word;
         previous = current;
-      });
+      }
     }
-  });
-  const scale = frequencyScale(counts);
-  const score = new Map<string, number>();
-  const tf = new Map<string, number>();
-  for (const [term, c] of counts) {
+  }
+  const scale = frequencyScale(table);
+  for (const c of table.values()) {
     const casing = Math.max(c.capitalised, c.acronym) / (1 + Math.log(c.tf));
     const position = Math.log(Math.log(3 + median(c.sentences)));
     const related = 1 + (dispersion(c.left) + dispersion(c.right)) * (c.tf / scale.max);
     const frequency = c.tf / scale.norm;
     const spread = c.sentences.length / sentences.length;
-    score.set(term, (related * position) / (casing + frequency / related + spread / related));
-    tf.set(term, c.tf);
+    c.score = (related * position) / (casing + frequency / related + spread / related);
   }
-  return { score, tf, pairs };
+  return table;
 }
 
-function count(counts: Map<string, TermCounts>, word: Word, sentence: number): TermCounts {
-  let c = counts.get(word.term);
+/** How many times term `b` directly follows term `a` in a block. */
+export function pairCount(table: TermTable, a: string, b: string): number {
+  return table.get(a)?.next.get(b) ?? 0;
+}
+
+function count(table: TermTable, word: Word, sentence: number): Term {
+  let c = table.get(word.term);
   if (!c) {
     c = {
       tf: 0,
@@ -79,8 +79,10 @@ function count(counts: Map<string, TermCounts>, word: Word, sentence: number): T
       sentences: [],
       left: { distinct: 0, total: 0 },
       right: { distinct: 0, total: 0 },
+      next: new Map(),
+      score: 0,
     };
-    counts.set(word.term, c);
+    table.set(word.term, c);
   }
   c.tf++;
   if (word.kind === 'name') c.capitalised++;
@@ -89,7 +91,9 @@ function count(counts: Map<string, TermCounts>, word: Word, sentence: number): T
   return c;
 }
 
-const hasNeighbours = (word: Word) => word.kind !== 'number' && word.kind !== 'mixed';
+function hasNeighbours(word: Word): boolean {
+  return word.kind !== 'number' && word.kind !== 'mixed';
+}
 
 function meet(side: Neighbours, isNew: boolean) {
   side.total++;
@@ -97,13 +101,15 @@ function meet(side: Neighbours, isNew: boolean) {
 }
 
 /** Near 1 for a word that goes with anything, as stopwords do. */
-const dispersion = (side: Neighbours) => (side.total === 0 ? 0 : side.distinct / side.total);
+function dispersion(side: Neighbours): number {
+  return side.total === 0 ? 0 : side.distinct / side.total;
+}
 
 /** The largest frequency, and the mean plus one deviation of the non-stopwords' frequencies. */
-function frequencyScale(counts: Map<string, TermCounts>) {
+function frequencyScale(table: TermTable) {
   let max = 1;
   const valid: number[] = [];
-  for (const c of counts.values()) {
+  for (const c of table.values()) {
     max = Math.max(max, c.tf);
     if (!c.stop) valid.push(c.tf);
   }

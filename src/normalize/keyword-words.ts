@@ -8,31 +8,109 @@ import { type Token, tokenize } from './tokens.ts';
  */
 export type WordKind = 'acronym' | 'name' | 'plain' | 'number' | 'mixed';
 
-/** A word as keyword extraction sees it. */
+/** A word as keyword extraction sees it. Words are shared between their occurrences. */
 export interface Word {
   /** As written. */
-  text: string;
+  readonly text: string;
   /** The term it counts for: lowercase, a final plural `s` folded as YAKE does. */
-  term: string;
-  kind: WordKind;
+  readonly term: string;
+  readonly kind: WordKind;
   /**
    * A stopword, a month or weekday name, an elided article, a number or a word of fewer than
    * three letters.
    */
-  stop: boolean;
+  readonly stop: boolean;
   /** Starts with a capital letter, wherever it stands. */
-  capital: boolean;
+  readonly capital: boolean;
 }
 
 /** A sentence's words, in blocks that punctuation does not cross. */
 export type Sentence = Word[][];
 
-const punctuation = /[,;:()«»"“”[\]!?…/]|\s[–—-]\s/;
+/**
+ * A written word (the word pattern of `tokens.ts`, which `tokenize` splits into its words) or a
+ * punctuation mark that closes a block. Neither occurs inside the other, so one scan finds both.
+ */
+const wordOrPunctuation = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[,;:()«»"“”[\]!?…/]|\s[–—-]\s/gu;
+const punctuation = /^(?:[,;:()«»"“”[\]!?…/]|\s[–—-]\s)$/;
 
-/** Splits sentences into blocks of tagged words. */
+/**
+ * How a written word reads: its words (two after an elided article, `l’entrée`), tagged as
+ * inside a sentence, where a capital marks a name, and as where a capital says nothing: the
+ * first word of a sentence, or any word of a headline in title case.
+ */
+interface Spelling {
+  named: Word[];
+  plain: Word[];
+}
+
+/** What a punctuation mark reads as: no word, the end of a block. */
+const blockEnd: Spelling = { named: [], plain: [] };
+
+/** The spellings of a language's words and marks; past this many the lexicon starts afresh. */
+const maxSpellings = 50_000;
+const lexicons = new Map<string, Map<string, Spelling>>();
+
+/**
+ * Splits sentences into blocks of tagged words. Each written word is read once per language
+ * and its words shared: news text repeats its words, article after article.
+ */
 export function readWords(sentences: string[], language: string): Sentence[] {
+  const lexicon = lexiconFor(language);
+  const read: Sentence[] = [];
+  for (const sentence of sentences) {
+    const blocks = readBlocks(sentence, lexicon, language, 'named');
+    read.push(isTitleCase(blocks) ? readBlocks(sentence, lexicon, language, 'plain') : blocks);
+  }
+  return read;
+}
+
+function lexiconFor(language: string): Map<string, Spelling> {
+  let lexicon = lexicons.get(language);
+  if (!lexicon) {
+    lexicon = new Map();
+    lexicons.set(language, lexicon);
+  }
+  return lexicon;
+}
+
+function readBlocks(
+  sentence: string,
+  lexicon: Map<string, Spelling>,
+  language: string,
+  reading: keyof Spelling,
+): Sentence {
+  const blocks: Sentence = [];
+  let block: Word[] = [];
+  let first = true;
+  for (const written of sentence.match(wordOrPunctuation) ?? []) {
+    let spelling = lexicon.get(written);
+    if (!spelling) {
+      if (lexicon.size >= maxSpellings) lexicon.clear();
+      spelling = punctuation.test(written) ? blockEnd : spell(written, language);
+      lexicon.set(written, spelling);
+    }
+    if (spelling === blockEnd) {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+      continue;
+    }
+    const words = spelling[reading];
+    for (let i = 0; i < words.length; i++) {
+      // The sentence's first word is capitalised whatever it is.
+      const word = first ? spelling.plain[i] : words[i];
+      if (word) block.push(word);
+      first = false;
+    }
+  }
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+function spell(written: string, language: string): Spelling {
   const stopwords = stopwordsFor(language);
   const calendar = calendarWordsFor(language);
+  const tokens = tokenize(written);
   const read = (token: Token, position: number): Word => {
     const kind = kindOf(token.text, position);
     return {
@@ -43,14 +121,12 @@ export function readWords(sentences: string[], language: string): Sentence[] {
       capital: /^\p{Lu}/u.test(token.text),
     };
   };
-  return sentences.map((sentence) => {
-    let position = 0;
-    const blocks = sentence
-      .split(punctuation)
-      .map((part) => tokenize(part).map((token) => read(token, position++)))
-      .filter((block) => block.length > 0);
-    return isTitleCase(blocks.flat()) ? blocks.map((block) => block.map(unnamed)) : blocks;
+  const plain = tokens.map((token) => read(token, 0));
+  const named = tokens.map((token, i) => {
+    const word = read(token, 1);
+    return word.kind === plain[i]?.kind ? (plain[i] ?? word) : word;
   });
+  return { named, plain };
 }
 
 function kindOf(text: string, position: number): WordKind {
@@ -67,11 +143,15 @@ function isStop(token: Token, kind: WordKind, stopwords: Set<string>): boolean {
 }
 
 /** A headline in title case: nearly every word capitalised, which says nothing about names. */
-function isTitleCase(words: Word[]): boolean {
-  const content = words.filter((w) => !w.stop && (w.kind === 'plain' || w.kind === 'name'));
-  return content.length >= 3 && content.filter((w) => w.capital).length >= 0.8 * content.length;
-}
-
-function unnamed(word: Word): Word {
-  return word.kind === 'name' ? { ...word, kind: 'plain' } : word;
+function isTitleCase(blocks: Sentence): boolean {
+  let content = 0;
+  let capitalised = 0;
+  for (const block of blocks) {
+    for (const w of block) {
+      if (w.stop || (w.kind !== 'plain' && w.kind !== 'name')) continue;
+      content++;
+      if (w.capital) capitalised++;
+    }
+  }
+  return content >= 3 && capitalised >= 0.8 * content;
 }

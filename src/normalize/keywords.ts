@@ -48,20 +48,26 @@ export function extractKeywords(sentences: string[], language: string): Keyword[
  */
 function distinctSentences(sentences: string[]): string[] {
   const kept: string[] = [];
+  const lowered: string[] = [];
   for (const sentence of sentences) {
-    const i = repeatOf(kept, sentence);
-    if (i < 0) kept.push(sentence);
-    else if (sentence.length > (kept[i] ?? '').length) kept[i] = sentence;
+    const lower = sentence.toLowerCase();
+    const i = repeatOf(lowered, lower);
+    if (i < 0) {
+      kept.push(sentence);
+      lowered.push(lower);
+    } else if (sentence.length > (kept[i] ?? '').length) {
+      kept[i] = sentence;
+      lowered[i] = lower;
+    }
   }
   return kept;
 }
 
 /** Which of the last three kept sentences contains the sentence or is contained in it, or -1. */
 function repeatOf(kept: string[], sentence: string): number {
-  const key = sentence.toLowerCase();
   for (let i = kept.length - 1; i >= Math.max(0, kept.length - 3); i--) {
-    const other = (kept[i] ?? '').toLowerCase();
-    if (other.includes(key) || key.includes(other)) return i;
+    const other = kept[i] ?? '';
+    if (other.includes(sentence) || sentence.includes(other)) return i;
   }
   return -1;
 }
@@ -77,8 +83,14 @@ function recurs(candidate: Candidate, table: TermTable): boolean {
     return candidate.count >= minPhraseCount || candidate.first === 0 || !isName(candidate);
   if (candidate.count < minPhraseCount) return false;
   if (isName(candidate)) return true;
-  const counts = candidate.words.filter((w) => !w.stop).map((w) => table.tf.get(w.term) ?? 1);
-  const dice = (counts.length * candidate.count) / counts.reduce((a, b) => a + b, 0);
+  let words = 0;
+  let occurrences = 0;
+  for (const w of candidate.words) {
+    if (w.stop) continue;
+    words++;
+    occurrences += table.get(w.term)?.tf ?? 1;
+  }
+  const dice = (words * candidate.count) / occurrences;
   return dice >= minCohesion;
 }
 
