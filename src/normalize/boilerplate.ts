@@ -40,18 +40,42 @@ const appealCues: RegExp[] = [
 const widgetLabel =
   /^(discussion|discussions|comments?|commentaires?|comentarios?|réactions|share|partager|compartir|newsletter|publicité|advertisement|publicidad|tags?|mots-clés|etiquetas)\s*:?$/i;
 
-function wordCount(paragraph: string): number {
-  return paragraph.split(/\s+/).filter(Boolean).length;
+/** Longest paragraph that one cue marks as boilerplate, in words. */
+const maxWordsOneCue = 30;
+/** Longest paragraph that two cues or more mark as boilerplate, in words. */
+const maxWordsTwoCues = 80;
+
+/** Longest trailing fragment of a widget, in words. */
+const maxFragmentWords = 8;
+
+const word = /\S+/g;
+
+/** The number of words of the paragraph, or `limit + 1` when it has more than `limit`. */
+function wordCount(paragraph: string, limit: number): number {
+  let count = 0;
+  word.lastIndex = 0;
+  while (count <= limit && word.test(paragraph)) count++;
+  return count;
 }
 
 /** True when the paragraph is page furniture rather than article text. */
 export function isBoilerplate(paragraph: string): boolean {
-  const words = wordCount(paragraph);
   if (widgetLabel.test(paragraph)) return true;
-  const cues = appealCues.filter((cue) => cue.test(paragraph)).length;
-  // A long paragraph that mentions a newsletter once is reporting, not appealing.
-  if (cues >= 2) return words <= 80;
-  return cues === 1 && words <= 30;
+  // A long paragraph that mentions a newsletter once is reporting, not appealing; a longer one
+  // is article text whatever it says, and is not searched for cues.
+  const words = wordCount(paragraph, maxWordsTwoCues);
+  if (words > maxWordsTwoCues) return false;
+  return countCues(paragraph, 2) >= (words <= maxWordsOneCue ? 1 : 2);
+}
+
+/** How many appeal cues the paragraph has, counting up to `enough`. */
+function countCues(paragraph: string, enough: number): number {
+  let cues = 0;
+  for (const cue of appealCues) {
+    if (cue.test(paragraph)) cues++;
+    if (cues >= enough) break;
+  }
+  return cues;
 }
 
 /**
@@ -61,9 +85,10 @@ export function isBoilerplate(paragraph: string): boolean {
 export function removeBoilerplate(paragraphs: string[]): string[] {
   const flags = paragraphs.map(isBoilerplate);
   for (let i = paragraphs.length - 1; i > 0; i--) {
-    const paragraph = paragraphs[i] ?? '';
-    const fragment = wordCount(paragraph) <= 8 && !/[.!?…»"]$/.test(paragraph);
     if (flags[i]) continue;
+    const paragraph = paragraphs[i] ?? '';
+    const fragment =
+      wordCount(paragraph, maxFragmentWords) <= maxFragmentWords && !/[.!?…»"]$/.test(paragraph);
     if (fragment && flags.slice(0, i).some(Boolean) && flags.slice(i + 1).every(Boolean)) {
       flags[i] = true;
       continue;

@@ -3,17 +3,37 @@
  * second. A date written without a zone is a wall-clock time in that zone.
  */
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Per time zone, its formatter and the last instant asked about: an entry's dates are asked
+ * for again and again (the day, `published`, `updated`), so the last answer is kept.
+ */
+interface Zone {
+  format: Intl.DateTimeFormat;
+  lastTime: number;
+  lastOffset: number;
+}
+
+const zones = new Map<string, Zone>();
 
 /** Minutes east of UTC in `timeZone` at the instant `date`. */
 export function zoneOffset(date: Date, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormats.set(timeZone, format);
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    zone = { format, lastTime: Number.NaN, lastOffset: 0 };
+    zones.set(timeZone, zone);
   }
-  const name = format.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  const time = date.getTime();
+  if (time !== zone.lastTime) {
+    zone.lastOffset = offsetOf(zone.format, date);
+    zone.lastTime = time;
+  }
+  return zone.lastOffset;
+}
+
+/** The offset a formatter names ("1/5/2025, GMT+01:00"), in minutes; 0 for plain "GMT". */
+function offsetOf(format: Intl.DateTimeFormat, date: Date): number {
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(format.format(date));
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
   return match[1] === '-' ? -minutes : minutes;

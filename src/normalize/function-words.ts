@@ -293,12 +293,13 @@ const danglingSets = toSets(dangling);
 const openerSets = toSets(clauseOpeners);
 const empty = new Set<string>();
 
+const elisionMark = /[’']$/;
+const closingMarks = /[,;:.!?»"”)]+$/;
+const elidedRest = /[’'].*$/;
+
 /** Lowercase, without a trailing elision mark: `l’` -> `l`. */
 export function bareWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[’']$/, '')
-    .replace(/[,;:.!?»"”)]+$/, '');
+  return word.toLowerCase().replace(elisionMark, '').replace(closingMarks, '');
 }
 
 export function isDangling(word: string, language: string): boolean {
@@ -306,6 +307,6 @@ export function isDangling(word: string, language: string): boolean {
 }
 
 export function opensClause(word: string, language: string): boolean {
-  const bare = bareWord(word).replace(/[’'].*$/, '');
+  const bare = bareWord(word).replace(elidedRest, '');
   return (openerSets.get(language) ?? openerSets.get('en') ?? empty).has(bare);
 }

@@ -63,7 +63,8 @@ export function normalizeEntry(
   const published = resolvePublished(fm.date, context, config.timeZone);
   const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;
   const slug = fm.slug ?? slugFromPath(context.path);
-  const day = formatDate(published, config.timeZone).slice(0, 10);
+  const publishedText = formatDate(published, config.timeZone);
+  const day = publishedText.slice(0, 10);
   const wordCount = paragraphs.reduce((n, p) => n + countWords(p), 0);
 
   return {
@@ -77,7 +78,7 @@ export function normalizeEntry(
     keywords,
     tags,
     language,
-    published: formatDate(published, config.timeZone),
+    published: publishedText,
     updated: formatDate(
       new Date(Math.max(updated.getTime(), published.getTime())),
       config.timeZone,
@@ -109,8 +110,9 @@ function resolvePublished(
 function topics(keywords: Keyword[], language: string): Keyword[] {
   const stopwords = stopwordsFor(language);
   return keywords.filter((k) => {
+    if (k.name) return true;
     const words = tokenize(k.text);
-    return k.name || (words.length <= 2 && !words.some((t) => stopwords.has(t.lower)));
+    return words.length <= 2 && !words.some((t) => stopwords.has(t.lower));
   });
 }
 

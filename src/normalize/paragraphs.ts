@@ -9,17 +9,18 @@ import { xmlSafe } from '../xml-safe.ts';
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
+ * Blank runs that become one space: two blanks or more, or one that is neither a space nor a
+ * (narrow) no-break space. A lone no-break space stays where French typography puts one
+ * (before : ; ! ? »). `\s` covers every blank but the zero-width space U+200B.
+ */
+const spaces = /[\s\u200B]{2,}|[^\S \u00A0\u202F]|\u200B/g;
+
+/**
  * NFC, no characters outside XML `Char` nor bidi controls, one space between words, no blank at
  * the ends.
  */
 export function cleanInline(text: string): string {
-  return xmlSafe(text.normalize('NFC'))
-    .replace(bidiControls, '')
-    .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g, (space) =>
-      // Keep a no-break space where French typography uses one (before : ; ! ? »).
-      space === '\u00A0' || space === '\u202F' ? space : ' ',
-    )
-    .trim();
+  return xmlSafe(text.normalize('NFC')).replace(bidiControls, '').replace(spaces, ' ').trim();
 }
 
 /**
@@ -28,7 +29,7 @@ export function cleanInline(text: string): string {
  * HTML written in either is kept as text.
  */
 export function parseParagraphs(body: string, format: 'text' | 'markdown'): string[] {
-  const blocks = format === 'markdown' ? markdownBlocks(body) : body.split(/\n/);
+  const blocks = format === 'markdown' ? markdownBlocks(body) : body.split('\n');
   return blocks.map(cleanInline).filter((p) => p.length > 0);
 }
 

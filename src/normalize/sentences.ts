@@ -133,12 +133,49 @@ export function splitSentences(paragraph: string, language: string): string[] {
   return repair(raw);
 }
 
+/** A sentence mark, then the capitalised first word of the next sentence with no space between. */
+const markThenCapital = /[.!?]["«“]?\p{Lu}\p{Ll}/gu;
+const lowercaseOrDigit = /^[\p{Ll}\d]$/u;
+
 /**
  * Puts a space into sentences glued by a missing one: "Pyrénées.Alors" -> "Pyrénées. Alors",
- * "Covid-19.\"On" -> "Covid-19. \"On".
+ * "Covid-19.\"On" -> "Covid-19. \"On". The mark must follow two lowercase letters or digits, so
+ * "U.S.A" stays. Places are taken from the left, none overlapping the capitalised word of the
+ * one before: the places where `([\p{Ll}\d]{2,}[.!?])(["«“]?\p{Lu}\p{Ll})` matches. Each is
+ * found from its mark, as trying the pattern at every letter of every word costs far more.
  */
 function unglue(text: string): string {
-  return text.replace(/([\p{Ll}\d]{2,}[.!?])(["«“]?\p{Lu}\p{Ll})/gu, '$1 $2');
+  let result = '';
+  let copied = 0;
+  // Where the previous place's capitalised word ends: the next place's letters start here or later.
+  let free = 0;
+  markThenCapital.lastIndex = 0;
+  for (let match = markThenCapital.exec(text); match; match = markThenCapital.exec(text)) {
+    if (!twoLowercaseBefore(text, match.index, free)) continue;
+    result += `${text.slice(copied, match.index + 1)} `;
+    copied = match.index + 1;
+    free = markThenCapital.lastIndex;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
+/** True when the two characters before `end` are lowercase letters or digits, at `from` or later. */
+function twoLowercaseBefore(text: string, end: number, from: number): boolean {
+  let i = end;
+  for (let n = 0; n < 2; n++) {
+    const start = characterBefore(text, i);
+    if (start < from || !lowercaseOrDigit.test(text.slice(start, i))) return false;
+    i = start;
+  }
+  return true;
+}
+
+/** Where the character (a code point, maybe a surrogate pair) that ends at `i` starts. */
+function characterBefore(text: string, i: number): number {
+  const last = text.charCodeAt(i - 1);
+  const first = text.charCodeAt(i - 2);
+  const pair = last >= 0xdc00 && last <= 0xdfff && first >= 0xd800 && first <= 0xdbff;
+  return pair ? i - 2 : i - 1;
 }
 
 function boundedPieces(text: string): string[] {
@@ -162,26 +199,35 @@ function boundedPieces(text: string): string[] {
   return pieces;
 }
 
+/** What may come before an abbreviation: none of these is part of one. */
+const beforeWord = /[\s(«"“]/u;
+const abbreviated = /^([\p{L}°][\p{L}.°-]*)\.$/u;
+const initial = /^\p{Lu}$/u;
+const acronym = /^(\p{L}\.)+\p{L}$/u;
+
 function endsWithAbbreviation(sentence: string): boolean {
-  const match = /(?:^|[\s(«"“])([\p{L}°][\p{L}.°-]*)\.$/u.exec(sentence);
+  if (!sentence.endsWith('.')) return false;
+  // The candidate is what follows the last character that may come before an abbreviation.
+  let start = sentence.length;
+  while (start > 0 && !beforeWord.test(sentence.charAt(start - 1))) start--;
+  const match = abbreviated.exec(sentence.slice(start));
   if (!match?.[1]) return false;
   const word = match[1];
   // A single capital is an initial ("J. Smith"); a word with inner dots is an acronym ("U.S.").
-  if (/^\p{Lu}$/u.test(word)) return true;
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true;
+  if (initial.test(word)) return true;
+  if (acronym.test(word)) return true;
   return abbreviations.has(word.toLowerCase());
 }
+
+/** A closing quote, or a lowercase word, cannot start a sentence: "« Vite ! » dit-il." */
+const continuation = /^[»”")\]]|^\p{Ll}/u;
 
 function repair(segments: string[]): string[] {
   const sentences: string[] = [];
   for (const segment of segments) {
     const previous = sentences[sentences.length - 1];
     const continues =
-      previous !== undefined &&
-      (endsWithAbbreviation(previous) ||
-        // A closing quote, or a lowercase word, cannot start a sentence: "« Vite ! » dit-il."
-        /^[»”")\]]/.test(segment) ||
-        /^\p{Ll}/u.test(segment));
+      previous !== undefined && (continuation.test(segment) || endsWithAbbreviation(previous));
     if (continues) sentences[sentences.length - 1] = `${previous} ${segment}`;
     else sentences.push(segment);
   }

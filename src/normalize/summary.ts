@@ -9,7 +9,28 @@ const lambda = 0.7;
 /** Only the lead of a long text is ranked: summaries come from there, and ranking is quadratic. */
 const maxCandidates = 150;
 
-type Vector = Map<string, number>;
+/**
+ * A sentence's TF-IDF vector: its distinct terms (ids local to the text) in order of first
+ * occurrence, their weights, and the vector's Euclidean norm.
+ */
+interface Vector {
+  terms: number[];
+  weights: number[];
+  norm: number;
+}
+
+/**
+ * For each term, the sentences it occurs in and its weight there, in the order of the text:
+ * term `t`'s are at `first[t]` to `first[t + 1]` of `sentence` and `weight`.
+ */
+interface Postings {
+  first: Int32Array;
+  sentence: Int32Array;
+  weight: Float64Array;
+}
+
+/** An n×n matrix, row after row. */
+type Matrix = Float64Array;
 
 /**
  * An extractive summary: sentences ranked by lexical centrality (TextRank over TF-IDF cosine
@@ -18,29 +39,37 @@ type Vector = Map<string, number>;
  */
 export function summarize(allSentences: string[], language: string): string {
   const sentences = allSentences.slice(0, maxCandidates);
-  if (sentences.length === 0) return '';
-  const vectors = tfidfVectors(sentences, language);
-  const similarity = vectors.map((a) => vectors.map((b) => (a === b ? 0 : cosine(a, b))));
-  const centrality = textRank(similarity);
+  const n = sentences.length;
+  if (n === 0) return '';
+  const { bags, terms } = termBags(sentences, language);
+  const vectors = tfidfVectors(bags, terms);
+  const similarity = cosineMatrix(vectors, invert(vectors, terms));
+  const centrality = textRank(similarity, n);
   const score = centrality.map((c, i) => c / Math.sqrt(i + 1));
-  const lengths = sentences.map(countWords);
+  const lengths: number[] = [];
+  const lengthOf = (i: number): number => {
+    lengths[i] ??= countWords(sentences[i] ?? '');
+    return lengths[i];
+  };
   const chosen: number[] = [];
   let words = 0;
+  // A Set keeps the candidates in the order ties are settled in: the text's, then put-backs.
   const candidates = new Set(sentences.keys());
   while (chosen.length < maxSentences && candidates.size > 0) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (const i of candidates) {
-      const redundancy = Math.max(0, ...chosen.map((j) => similarity[i]?.[j] ?? 0));
+      let redundancy = 0;
+      for (const j of chosen) redundancy = Math.max(redundancy, similarity[i * n + j] ?? 0);
       const value = lambda * (score[i] ?? 0) - (1 - lambda) * redundancy;
       if (value > bestValue) [best, bestValue] = [i, value];
     }
     candidates.delete(best);
-    const length = lengths[best] ?? 0;
+    const length = lengthOf(best);
     if (chosen.length > 0 && words + length > summaryWordBudget) continue;
     if (chosen.length === 0 && length > summaryWordBudget) {
       // Too long on its own: the first sentence that fits does better, if a strong one exists.
-      const fitting = [...candidates].find((i) => (lengths[i] ?? 0) <= summaryWordBudget);
+      const fitting = [...candidates].find((i) => lengthOf(i) <= summaryWordBudget);
       if (fitting !== undefined && (score[fitting] ?? 0) >= 0.5 * (score[best] ?? 0)) {
         candidates.add(best);
         best = fitting;
@@ -48,7 +77,7 @@ export function summarize(allSentences: string[], language: string): string {
       }
     }
     chosen.push(best);
-    words += lengths[best] ?? 0;
+    words += lengthOf(best);
     if (words >= summaryWordBudget * 0.75) break;
   }
   return chosen
@@ -57,46 +86,139 @@ export function summarize(allSentences: string[], language: string): string {
     .join(' ');
 }
 
-function tfidfVectors(sentences: string[], language: string): Vector[] {
+const number = /^\d+$/;
+
+/** Content words of each sentence as term ids: no stopwords, numbers or single letters. */
+function termBags(sentences: string[], language: string): { bags: number[][]; terms: number } {
   const stopwords = stopwordsFor(language);
-  const bags = sentences.map((s) =>
-    tokenize(s)
-      .map((t) => t.lower)
-      .filter((w) => w.length > 1 && !stopwords.has(w) && !/^\d+$/.test(w)),
-  );
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const w of new Set(bag)) df.set(w, (df.get(w) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  const bags = sentences.map((sentence) => {
+    const bag: number[] = [];
+    for (const { lower } of tokenize(sentence)) {
+      if (lower.length <= 1 || stopwords.has(lower) || number.test(lower)) continue;
+      let id = ids.get(lower);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(lower, id);
+      }
+      bag.push(id);
+    }
+    return bag;
+  });
+  return { bags, terms: ids.size };
+}
+
+function tfidfVectors(bags: number[][], terms: number): Vector[] {
+  // In how many sentences each term occurs.
+  const df = new Int32Array(terms);
+  const lastSeenIn = new Int32Array(terms).fill(-1);
+  bags.forEach((bag, s) => {
+    for (const t of bag) {
+      if (lastSeenIn[t] === s) continue;
+      lastSeenIn[t] = s;
+      df[t] = (df[t] ?? 0) + 1;
+    }
+  });
+  const tf = new Int32Array(terms);
   return bags.map((bag) => {
-    const vector: Vector = new Map();
-    for (const w of bag) vector.set(w, (vector.get(w) ?? 0) + 1);
-    for (const [w, tf] of vector)
-      vector.set(w, tf * (1 + Math.log(bags.length / (df.get(w) ?? 1))));
-    return vector;
+    const distinct: number[] = [];
+    for (const t of bag) {
+      if (tf[t] === 0) distinct.push(t);
+      tf[t] = (tf[t] ?? 0) + 1;
+    }
+    const weights = distinct.map((t) => (tf[t] ?? 0) * (1 + Math.log(bags.length / (df[t] ?? 1))));
+    for (const t of distinct) tf[t] = 0;
+    return { terms: distinct, weights, norm: Math.sqrt(weights.reduce((s, x) => s + x * x, 0)) };
   });
 }
 
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  for (const [w, x] of a) dot += x * (b.get(w) ?? 0);
-  if (dot === 0) return 0;
-  const norm = (v: Vector) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
-  return dot / (norm(a) * norm(b));
+/** For each term, the sentences it occurs in, in order, and its weight there. */
+function invert(vectors: Vector[], terms: number): Postings {
+  const first = new Int32Array(terms + 1);
+  for (const vector of vectors)
+    for (const t of vector.terms) first[t + 1] = (first[t + 1] ?? 0) + 1;
+  for (let t = 0; t < terms; t++) first[t + 1] = (first[t + 1] ?? 0) + (first[t] ?? 0);
+  const total = first[terms] ?? 0;
+  const postings: Postings = {
+    first,
+    sentence: new Int32Array(total),
+    weight: new Float64Array(total),
+  };
+  const next = first.slice(0, terms);
+  vectors.forEach(({ terms: ids, weights }, sentence) => {
+    ids.forEach((t, k) => {
+      const p = next[t] ?? 0;
+      next[t] = p + 1;
+      postings.sentence[p] = sentence;
+      postings.weight[p] = weights[k] ?? 0;
+    });
+  });
+  return postings;
 }
 
-/** PageRank over a weighted, undirected graph; every score is positive. */
-function textRank(weights: number[][], damping = 0.85, iterations = 30): number[] {
-  const n = weights.length;
-  const outSum = weights.map((row) => row.reduce((s, w) => s + w, 0));
-  let rank = new Array<number>(n).fill(1 / n);
-  for (let k = 0; k < iterations; k++) {
-    rank = rank.map((_, i) => {
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const w = weights[j]?.[i] ?? 0;
-        if (w > 0) sum += (w / (outSum[j] ?? 1)) * (rank[j] ?? 0);
+/**
+ * Cosine similarity of every pair of sentences, 0 with itself. Row `i` adds up its products in
+ * the order of sentence `i`'s terms, walking only the sentences that share a term with it.
+ */
+function cosineMatrix(vectors: Vector[], postings: Postings): Matrix {
+  const n = vectors.length;
+  const similarity: Matrix = new Float64Array(n * n);
+  const dot = new Float64Array(n);
+  vectors.forEach(({ terms, weights, norm }, i) => {
+    dot.fill(0);
+    terms.forEach((t, k) => {
+      const x = weights[k] ?? 0;
+      const end = postings.first[t + 1] ?? 0;
+      for (let p = postings.first[t] ?? 0; p < end; p++) {
+        const j = postings.sentence[p] ?? 0;
+        dot[j] = (dot[j] ?? 0) + x * (postings.weight[p] ?? 0);
       }
-      return (1 - damping) / n + damping * sum;
     });
+    for (let j = 0; j < n; j++) {
+      const d = dot[j] ?? 0;
+      if (j !== i && d !== 0) similarity[i * n + j] = d / (norm * (vectors[j]?.norm ?? 1));
+    }
+  });
+  return similarity;
+}
+
+/**
+ * PageRank over a weighted, undirected graph; every score is positive. The iterations follow
+ * only the edges, listed once: those into sentence `i` are `first[i]` to `first[i + 1]` of
+ * `source` (where each comes from) and `share` (the part of its source's weight it carries).
+ */
+function textRank(weights: Matrix, n: number, damping = 0.85, iterations = 30): Float64Array {
+  const outSum = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += weights[j * n + i] ?? 0;
+    outSum[j] = sum;
+  }
+  const first = new Int32Array(n + 1);
+  const source: number[] = [];
+  const share: number[] = [];
+  for (let i = 0; i < n; i++) {
+    first[i] = source.length;
+    for (let j = 0; j < n; j++) {
+      const w = weights[j * n + i] ?? 0;
+      if (w > 0) {
+        source.push(j);
+        share.push(w / (outSum[j] ?? 1));
+      }
+    }
+  }
+  first[n] = source.length;
+  let rank = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
+  for (let k = 0; k < iterations; k++) {
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      const end = first[i + 1] ?? 0;
+      for (let e = first[i] ?? 0; e < end; e++)
+        sum += (share[e] ?? 0) * (rank[source[e] ?? 0] ?? 0);
+      next[i] = (1 - damping) / n + damping * sum;
+    }
+    [rank, next] = [next, rank];
   }
   return rank;
 }

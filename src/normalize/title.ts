@@ -29,6 +29,8 @@ export function deriveTitle(sentence: string, language: string, topics: string[]
   return kicker ? `${kicker}${kickerSeparator[language] ?? ': '}${headline}` : headline;
 }
 
+const endsClause = /[,;:]$/;
+
 function trimHeadline(sentence: string, language: string): string {
   const text = sentence.replace(/\s*[.…:;]+$/, '').trim();
   if (text.length <= maxTitleLength) return text;
@@ -45,7 +47,7 @@ function trimHeadline(sentence: string, language: string): string {
     length = next;
     lastWordFit = i + 1;
     if (length < minimum) continue;
-    if (/[,;:]$/.test(word)) lastComma = i + 1;
+    if (endsClause.test(word)) lastComma = i + 1;
     const nextWord = words[i + 1];
     if (nextWord !== undefined && opensClause(nextWord, language)) lastOpener = i + 1;
   }

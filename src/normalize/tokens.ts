@@ -4,6 +4,7 @@ export interface Token {
   lower: string;
 }
 
+// A word never ends in one of its inner marks (`-'’.`): "U.S." is the word "U.S" and a period.
 const wordPattern = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 // French and Italian elisions: the article before the apostrophe is its own (stop)word.
 const elision = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=\p{L})/iu;
@@ -11,9 +12,8 @@ const elision = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?
 /** The words of a text, elided articles split off (`l’entrée` -> `l’`, `entrée`). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const [raw] of text.matchAll(wordPattern)) {
-    let word = raw.replace(/\.$/, '');
-    const elided = elision.exec(word);
+  for (let word of text.match(wordPattern) ?? []) {
+    const elided = mayBeElided(word) ? elision.exec(word) : null;
     if (elided) {
       tokens.push({ text: elided[0], lower: elided[0].toLowerCase().replace('’', "'") });
       word = word.slice(elided[0].length);
@@ -25,5 +25,17 @@ export function tokenize(text: string): Token[] {
 
 /** Counts words the way readers do: runs of letters or digits. */
 export function countWords(text: string): number {
-  return text.match(wordPattern)?.length ?? 0;
+  let count = 0;
+  wordPattern.lastIndex = 0;
+  while (wordPattern.test(text)) count++;
+  return count;
+}
+
+/** Whether an apostrophe follows the first one to six letters, as in every elision. */
+function mayBeElided(word: string): boolean {
+  for (let i = 1; i <= 6 && i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 0x27 || code === 0x2019) return true;
+  }
+  return false;
 }

@@ -27,7 +27,8 @@ export function parseArticle(
   file: string,
 ): { article: ParsedArticle; warnings: Warning[] } {
   const format = /\.(md|markdown)$/i.test(path) ? 'markdown' : 'text';
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const source = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   if (!source.startsWith('---')) {
     return { article: { frontMatter: {}, body: source, format }, warnings: [] };
   }
