@@ -1,6 +1,6 @@
 import { foldPlural } from './keyword-stem.ts';
 import { calendarWordsFor, stopwordsFor } from './stopwords.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { type Token, tokenize, wordPattern } from './tokens.ts';
 
 /**
  * YAKE's tags: an acronym (all capitals), a name (capitalised where the sentence does not force
@@ -27,12 +27,14 @@ export interface Word {
 /** A sentence's words, in blocks that punctuation does not cross. */
 export type Sentence = Word[][];
 
+/** A punctuation mark that closes a block of words. */
+const mark = '[,;:()«»"“”[\\]!?…/]|\\s[–—-]\\s';
 /**
- * A written word (the word pattern of `tokens.ts`, which `tokenize` splits into its words) or a
- * punctuation mark that closes a block. Neither occurs inside the other, so one scan finds both.
+ * A written word (as `tokenize` finds them, before it splits off elided articles) or a mark.
+ * Neither occurs inside the other, so one scan finds both.
  */
-const wordOrPunctuation = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[,;:()«»"“”[\]!?…/]|\s[–—-]\s/gu;
-const punctuation = /^(?:[,;:()«»"“”[\]!?…/]|\s[–—-]\s)$/;
+const wordOrPunctuation = new RegExp(`${wordPattern.source}|${mark}`, 'gu');
+const punctuation = new RegExp(`^(?:${mark})$`, 'u');
 
 /**
  * How a written word reads: its words (two after an elided article, `l’entrée`), tagged as

@@ -5,7 +5,7 @@ export interface Token {
 }
 
 // A word never ends in one of its inner marks (`-'’.`): "U.S." is the word "U.S" and a period.
-const wordPattern = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+export const wordPattern = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 // French and Italian elisions: the article before the apostrophe is its own (stop)word.
 const elision = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=\p{L})/iu;
 
