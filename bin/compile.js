@@ -12,15 +12,20 @@ const dist = join(root, 'dist');
 /** Compiled versions of other sources are removed once this old. */
 const staleMs = 60 * 60 * 1000;
 
-/** A hash of every source file's name, size and modification time. */
+/**
+ * A hash of the name, size and modification time of every source file, of this compiler and of
+ * the lockfile (which pins the bundled language model).
+ */
 async function sourceVersion() {
   const names = (await readdir(sources, { recursive: true }))
     .filter((name) => name.endsWith('.ts'))
-    .sort();
+    .sort()
+    .map((name) => join(sources, name));
+  names.push(fileURLToPath(import.meta.url), join(root, 'package-lock.json'));
   const hash = createHash('sha256');
   for (const name of names) {
-    const { size, mtimeMs } = await stat(join(sources, name));
-    hash.update(`${name}\0${size}\0${mtimeMs}\n`);
+    const { size, mtimeMs } = await stat(name).catch(() => ({ size: 0, mtimeMs: 0 }));
+    hash.update(`${name.slice(root.length)}\0${size}\0${mtimeMs}\n`);
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -56,11 +61,31 @@ async function compile(version) {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    plugins: [languageModelAsJson],
     logLevel: 'error',
   });
   // Another command may have compiled the same version meanwhile: either copy will do.
   await rename(fresh, version).catch(() => rm(fresh, { recursive: true, force: true }));
 }
+
+/**
+ * eld's language model is a 2 MB object literal: compiling and running it takes about 350 ms
+ * at every start of a command that normalizes. The same data parsed from a JSON string takes
+ * about 90 ms, so the bundle carries it that way (with eld itself, which must import it).
+ */
+const languageModelAsJson = {
+  name: 'language-model-as-json',
+  setup(build) {
+    build.onResolve({ filter: /^eld\/medium$/ }, () => ({
+      path: fileURLToPath(import.meta.resolve('eld/medium')),
+    }));
+    build.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/][a-z]+\.js$/ }, async (args) => {
+      const { ngramsData } = await import(args.path);
+      const json = JSON.stringify(JSON.stringify(ngramsData));
+      return { contents: `export const ngramsData = JSON.parse(${json});\n`, loader: 'js' };
+    });
+  },
+};
 
 async function removeStale(keep) {
   for (const name of await readdir(dist)) {

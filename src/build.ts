@@ -205,7 +205,7 @@ export async function readEntries(
       );
       return;
     }
-    const { entry, frontMatter } = outcome;
+    const { entry, frontMatter, textHash } = outcome;
     if (Date.parse(entry.published) > policy.now.getTime()) {
       warnings.push({
         message: `dated ${entry.published}, in the future: left out until then`,
@@ -214,7 +214,12 @@ export async function readEntries(
       return;
     }
     const changed = raw.committed ? new Date(raw.committed) : raw.modified;
-    drafts.push({ entry, frontMatter, changed: formatDate(changed, config.timeZone) });
+    drafts.push({
+      entry,
+      frontMatter,
+      changed: formatDate(changed, config.timeZone),
+      hash: textHash,
+    });
     files.set(raw.path, file);
     const key = keys[i];
     if (key) keyOf.set(raw.path, key);

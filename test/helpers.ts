@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -45,8 +46,16 @@ export function runCli(
   });
 }
 
-export function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'gazette-test-'));
+/** Folders made by `tempDir` in this test file's process, removed when it exits. */
+const temporary: string[] = [];
+process.once('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
+  temporary.push(dir);
+  return dir;
 }
 
 export const baseConfig = {

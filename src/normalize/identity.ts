@@ -26,6 +26,8 @@ export interface Draft {
   frontMatter: FrontMatter;
   /** When the file last changed (last commit, else modification time), ISO 8601. */
   changed: string;
+  /** The entry's `textHash`. */
+  hash: string;
 }
 
 export interface Identified {
@@ -67,7 +69,7 @@ export function resolveIdentities(
   const fresh: Draft[] = [];
   const entries: Entry[] = [];
   for (const draft of drafts) {
-    const hash = textHash(draft.entry);
+    const hash = draft.hash;
     let record = records[draft.entry.path];
     const renamedFrom = record ? undefined : orphans.get(hash);
     if (renamedFrom) {
@@ -86,7 +88,7 @@ export function resolveIdentities(
   // New entries are numbered in order of publication, so archive pages fill chronologically.
   fresh.sort((a, b) => compareByDate(a.entry, b.entry));
   for (const draft of fresh) {
-    records[draft.entry.path] = { ...recordOf(draft.entry, textHash(draft.entry)), seq: ++seq };
+    records[draft.entry.path] = { ...recordOf(draft.entry, draft.hash), seq: ++seq };
     entries.push(draft.entry);
   }
   const feedId = previous.feed?.id ?? feedIdFor(siteHost, entries);

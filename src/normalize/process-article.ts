@@ -5,6 +5,7 @@ import type { FrontMatter } from '../read/front-matter.ts';
 import { parseArticle } from '../read/parse-article.ts';
 import type { RawArticle } from '../read/read-articles.ts';
 import type { Warning } from '../warnings.ts';
+import { textHash } from './identity.ts';
 import { normalizeEntry } from './normalize-entry.ts';
 
 /**
@@ -12,7 +13,13 @@ import { normalizeEntry } from './normalize-entry.ts';
  * kept in the cache.
  */
 export type Outcome =
-  | { entry: Entry; frontMatter: FrontMatter; warnings: Warning[] }
+  | {
+      entry: Entry;
+      frontMatter: FrontMatter;
+      warnings: Warning[];
+      /** The entry's `textHash`, computed once here rather than at every build. */
+      textHash: string;
+    }
   | {
       error: { name: ErrorName; message: string; location?: Location | undefined };
       warnings: Warning[];
@@ -30,7 +37,7 @@ export function processArticle(raw: RawArticle, config: ResolvedConfig): Outcome
         warnings,
       };
     }
-    return { entry, frontMatter: article.frontMatter, warnings };
+    return { entry, frontMatter: article.frontMatter, warnings, textHash: textHash(entry) };
   } catch (error) {
     if (!(error instanceof GazetteError)) throw error;
     return {
