@@ -461,25 +461,42 @@ export async function renderOutput(
     digest,
     personalValues(undefined, config, messagesFor(digest.language)),
   );
-  const serialized = entries.map((entry) => JSON.stringify(entry));
-  const files: OutputFiles = new Map(
-    generation === undefined
-      ? renderFeeds(entries, config, plan)
-      : planFeeds(
-          entries,
-          config,
-          plan,
-          versions ?? entryVersions(entries, serialized),
-          generation,
-        ),
-  );
+  const files: OutputFiles = new Map();
   // One entry a line: readable, and made of the strings the versions are hashed from.
-  files.set(outputFiles.entries, `{"entries": [\n${serialized.join(',\n')}\n]}\n`);
+  const entriesFile = { head: '{"entries": [\n', separator: ',\n', tail: '\n]}\n' };
+  if (generation === undefined) {
+    for (const [path, text] of renderFeeds(entries, config, plan)) files.set(path, text);
+    const serialized = entries.map((entry) => JSON.stringify(entry));
+    files.set(
+      outputFiles.entries,
+      `${entriesFile.head}${serialized.join(entriesFile.separator)}${entriesFile.tail}`,
+    );
+  } else {
+    // Without versions from the cache, every entry is serialized to hash it.
+    const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
+    const known = versions ?? entryVersions(entries, serialized ?? []);
+    for (const [path, file] of planFeeds(entries, config, plan, known, generation))
+      files.set(path, file);
+    // A line whose entry is unchanged is copied from the previous entries.json, unread.
+    files.set(outputFiles.entries, {
+      ...entriesFile,
+      parts: entries.map((entry, i) => ({
+        key: versionOf(known, entry),
+        render: () => serialized?.[i] ?? JSON.stringify(entry),
+      })),
+    });
+  }
   files.set(outputFiles.index, renderIndexPage(entries, config));
   files.set(outputFiles.digestHtml, preview.html);
   files.set(outputFiles.digestText, preview.text);
   files.set(outputFiles.digestMessage, message);
   return { files, digest };
+}
+
+function versionOf(versions: EntryVersions, entry: Entry): string {
+  const version = versions.get(entry.id);
+  if (version === undefined) throw new Error(`no version for the entry ${entry.id}`);
+  return version;
 }
 
 function entryVersions(entries: Entry[], serialized: string[]): EntryVersions {

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
+import type { Entry } from './entry.ts';
+import { GazetteError } from './errors.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { packageRoot } from './package-root.ts';
 import type { RawArticle } from './read/read-articles.ts';
@@ -21,6 +24,8 @@ const shardCount = 64;
  * timestamp tick, unseen: its stamp is not trusted, and its bytes are compared instead.
  */
 const racyMs = 2000;
+/** A content file no record points to is removed once this old: no build still reads it. */
+const unusedContentMs = 10 * 60 * 1000;
 
 let source: Promise<[string, Buffer][]> | undefined;
 
@@ -69,6 +74,19 @@ interface ArticleRecord {
   outcome: Outcome;
   /** What reading the bytes warned of (an encoding guessed), repeated while they are unchanged. */
   readWarning?: Warning | undefined;
+  /** Where the entry's content is kept, once saved. */
+  at?: ContentAt | undefined;
+}
+
+/**
+ * A byte range of one of the cache's content files. An entry's paragraphs are most of its
+ * weight and few builds need them (only to render what changed), so they are kept apart from
+ * the records and read when first used.
+ */
+interface ContentAt {
+  file: string;
+  offset: number;
+  length: number;
 }
 
 /** An outcome kept from an earlier build, with the warning its reading gave. */
@@ -159,13 +177,10 @@ export async function openCache(folder: string, config: ResolvedConfig) {
     async save(): Promise<void> {
       try {
         await mkdir(dir, { recursive: true });
-        await mapLimit([...changed], 16, async (i) => {
-          const path = join(dir, shardName(i));
-          const temporary = `${path}.${process.pid}.tmp`;
-          await writeFile(temporary, JSON.stringify(Object.fromEntries(shards[i] ?? [])));
-          await rename(temporary, path);
-        });
+        const stamp = `${Date.now().toString(36)}-${process.pid}`;
+        await mapLimit([...changed], 16, (i) => saveShard(dir, i, shards[i] ?? new Map(), stamp));
         changed.clear();
+        await removeUnused(dir, shards);
         for (const other of await readdir(root)) {
           if (other !== generation) await rm(join(root, other), { recursive: true, force: true });
         }
@@ -179,19 +194,139 @@ export async function openCache(folder: string, config: ResolvedConfig) {
 /** The records kept in memory, by folder, from the last time this process opened it. */
 const loaded = new Map<string, Map<string, ArticleRecord>[]>();
 
+/** A shard's file: its records, each entry's `content` null and kept at `at`. */
+interface ShardFile {
+  records: Record<string, ArticleRecord>;
+}
+
 function loadShards(dir: string): Promise<Map<string, ArticleRecord>[]> {
   return mapLimit(
     Array.from({ length: shardCount }, (_, i) => i),
     16,
     async (i): Promise<Map<string, ArticleRecord>> => {
       try {
-        const text = await readFile(join(dir, shardName(i)), 'utf8');
-        return new Map(Object.entries(JSON.parse(text) as Record<string, ArticleRecord>));
+        const { records } = JSON.parse(
+          await readFile(join(dir, shardName(i)), 'utf8'),
+        ) as ShardFile;
+        const shard = new Map(Object.entries(records));
+        for (const record of shard.values()) {
+          if ('entry' in record.outcome) {
+            if (!record.at) throw new Error('a kept entry without its content');
+            keptContent(record.outcome.entry, join(dir, record.at.file), record.at);
+          }
+        }
+        return shard;
       } catch {
         return new Map();
       }
     },
   );
+}
+
+/**
+ * Makes a kept entry's `content` read its paragraphs from the content file when first used.
+ * The property stays where it is among the entry's own, so the entry serializes as it was.
+ */
+function keptContent(entry: Entry, path: string, at: ContentAt): void {
+  let value: string[] | undefined;
+  Object.defineProperty(entry, 'content', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      value ??= readContent(path, at);
+      return value;
+    },
+    set: (paragraphs: string[]) => {
+      value = paragraphs;
+    },
+  });
+}
+
+function readContent(path: string, { offset, length }: ContentAt): string[] {
+  const bytes = Buffer.allocUnsafe(length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error('short read');
+    return JSON.parse(bytes.toString('utf8')) as string[];
+  } catch {
+    throw new GazetteError('CacheChanged', 'an article kept in the cache could not be read back', {
+      file: path,
+    });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes shard `i`: first a new content file holding every entry's paragraphs (copied as bytes
+ * from the file they were in, or serialized when fresh), then the records pointing into it.
+ * Until the records are renamed into place, the previous ones and their content file hold.
+ */
+async function saveShard(
+  dir: string,
+  i: number,
+  shard: Map<string, ArticleRecord>,
+  stamp: string,
+): Promise<void> {
+  const file = `${shardName(i).replace(/\.json$/, '')}-${stamp}.content`;
+  const previous = new Map<string, Buffer | undefined>();
+  const chunks: Buffer[] = [];
+  const records: Record<string, ArticleRecord> = {};
+  const placed: [ArticleRecord, ContentAt][] = [];
+  let offset = 0;
+  for (const [path, record] of shard) {
+    const { outcome } = record;
+    if (!('entry' in outcome)) {
+      records[path] = record;
+      continue;
+    }
+    let bytes: Buffer | undefined;
+    if (record.at) {
+      const from = record.at.file;
+      if (!previous.has(from))
+        previous.set(from, await readFile(join(dir, from)).catch(() => undefined));
+      bytes = previous.get(from)?.subarray(record.at.offset, record.at.offset + record.at.length);
+      if (bytes?.length !== record.at.length) continue;
+    } else bytes = Buffer.from(JSON.stringify(outcome.entry.content));
+    const at = { file, offset, length: bytes.length };
+    offset += bytes.length;
+    chunks.push(bytes);
+    placed.push([record, at]);
+    records[path] = {
+      ...record,
+      at,
+      outcome: { ...outcome, entry: withoutContent(outcome.entry) },
+    };
+  }
+  await writeFile(join(dir, file), Buffer.concat(chunks));
+  const path = join(dir, shardName(i));
+  await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify({ records } satisfies ShardFile));
+  await rename(`${path}.${process.pid}.tmp`, path);
+  for (const [record, at] of placed) record.at = at;
+}
+
+/** The entry as stored: every field in its place, `content` null (without reading it). */
+function withoutContent(entry: Entry): Entry {
+  const stored: Record<string, unknown> = {};
+  for (const key of Object.keys(entry))
+    stored[key] = key === 'content' ? null : entry[key as keyof Entry];
+  return stored as unknown as Entry;
+}
+
+/**
+ * Removes the content files no record of this process points to, once they are old enough
+ * that no other command still reads them.
+ */
+async function removeUnused(dir: string, shards: Map<string, ArticleRecord>[]): Promise<void> {
+  const used = new Set<string>();
+  for (const shard of shards)
+    for (const record of shard.values()) if (record.at) used.add(record.at.file);
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.content') || used.has(name)) continue;
+    const { mtimeMs } = await stat(join(dir, name)).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > unusedContentMs) await rm(join(dir, name), { force: true });
+  }
 }
 
 function shardName(i: number): string {

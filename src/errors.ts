@@ -33,6 +33,8 @@ export const errorCatalogue = {
     'Restore the file from a backup, or delete it to start again from the first-send window.',
   StrictWarning: 'Fix the warning, or build without --strict.',
   PortInUse: 'Stop what uses the port, or choose another with --port.',
+  CacheChanged:
+    'Another command changed the cache meanwhile: build again (deleting the cache folder is always safe).',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
   InitNotEmpty: 'Run init in a new or empty folder, or give it another folder: gazette init <dir>.',
   ArticleExists: 'Choose another title, or edit the existing article.',

@@ -1,4 +1,5 @@
-import { cp, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { mapLimit } from './concurrency.ts';
 import { GazetteError } from './errors.ts';
@@ -8,7 +9,26 @@ import type { PlannedFile } from './render/feeds.ts';
  * What a build writes: paths relative to the output folder, and their contents, or how to
  * render a content that the previous output may already hold.
  */
-export type OutputFiles = Map<string, string | Uint8Array | PlannedFile>;
+export type OutputFiles = Map<string, string | Uint8Array | PlannedFile | SplicedFile>;
+
+/**
+ * A file made of many parts between a head and a tail: a part whose key the previous output
+ * holds is copied from it as bytes, the others are rendered.
+ */
+export interface SplicedFile {
+  head: string;
+  separator: string;
+  tail: string;
+  parts: { key: string; render: () => string }[];
+}
+
+/** An output file's whole content, every part rendered. */
+export function renderWhole(content: OutputFiles extends Map<string, infer V> ? V : never) {
+  if (typeof content === 'string' || content instanceof Uint8Array) return content;
+  if ('parts' in content)
+    return `${content.head}${content.parts.map((p) => p.render()).join(content.separator)}${content.tail}`;
+  return content.render();
+}
 
 /** A planned file as written: what identifies it in the output folder, to reuse it next time. */
 export interface WrittenRecord {
@@ -16,6 +36,8 @@ export interface WrittenRecord {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** For a spliced file: each part's key and length in bytes, in order. */
+  parts?: [string, number][] | undefined;
 }
 
 export interface WriteResult {
@@ -63,6 +85,11 @@ export async function writeOutput(
           path,
           bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
         };
+      }
+      if ('parts' in content) {
+        const record = await writeSpliced(join(outDir, path), target, content, previous.get(path));
+        records.set(path, record);
+        return { path, bytes: record.size };
       }
       const kept = await keptFile(join(outDir, path), previous.get(path), content.key);
       if (
@@ -124,6 +151,46 @@ async function keptFile(
   )
     return undefined;
   return record;
+}
+
+/**
+ * Writes a spliced file to `target`, taking from the previous output's file (when it is still
+ * as it was written) the bytes of every part whose key it holds.
+ */
+async function writeSpliced(
+  previousPath: string,
+  target: string,
+  file: SplicedFile,
+  record: WrittenRecord | undefined,
+): Promise<WrittenRecord> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([file.head, file.separator, file.tail]))
+    .update(file.parts.map((p) => p.key).join('\n'))
+    .digest('hex');
+  const old = record?.parts ? await keptFile(previousPath, record, record.key) : undefined;
+  const kept = new Map<string, Buffer>();
+  if (old?.parts) {
+    const bytes = await readFile(previousPath);
+    let offset = Buffer.byteLength(file.head);
+    const separator = Buffer.byteLength(file.separator);
+    for (const [partKey, length] of old.parts) {
+      kept.set(partKey, bytes.subarray(offset, offset + length));
+      offset += length + separator;
+    }
+  }
+  const separator = Buffer.from(file.separator);
+  const chunks: Buffer[] = [Buffer.from(file.head)];
+  const parts: [string, number][] = [];
+  file.parts.forEach((part, i) => {
+    if (i > 0) chunks.push(separator);
+    const bytes = kept.get(part.key) ?? Buffer.from(part.render());
+    chunks.push(bytes);
+    parts.push([part.key, bytes.length]);
+  });
+  chunks.push(Buffer.from(file.tail));
+  await writeFile(target, Buffer.concat(chunks));
+  const info = await stat(target);
+  return { key, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, parts };
 }
 
 /** Folders a stopped build was writing: never used again. */

@@ -8,7 +8,7 @@ import { Parser } from 'htmlparser2';
 import { readEntries, readTemplates, renderOutput } from '../src/build.ts';
 import { defaultTemplates, parseConfig } from '../src/config.ts';
 import { isUserError } from '../src/errors.ts';
-import type { OutputFiles } from '../src/write.ts';
+import { type OutputFiles, renderWhole } from '../src/write.ts';
 import { baseConfig, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
@@ -93,12 +93,8 @@ describe('a build of arbitrary articles', () => {
           return;
         }
         for (const [path, content] of files) {
-          const text =
-            typeof content === 'string'
-              ? content
-              : content instanceof Uint8Array
-                ? Buffer.from(content).toString()
-                : content.render();
+          const whole = renderWhole(content);
+          const text = typeof whole === 'string' ? whole : Buffer.from(whole).toString();
           if (path.endsWith('.xml')) assert.equal(XMLValidator.validate(text), true, path);
           if (path.endsWith('.json')) JSON.parse(text);
         }
