@@ -14,6 +14,7 @@ import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import type { Outcome } from './normalize/process-article.ts';
+import { createNormalizer, type Normalizer } from './normalize-pool.ts';
 import { readIdMap, writeIdMap } from './read/id-map.ts';
 import {
   type ArticleFile,
@@ -184,13 +185,27 @@ export async function readEntries(
   previous: IdMap,
   policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
-  const { files: listed, warnings } = await listArticles(input, displayInput);
-  const { outcomes, keys, normalized, read, errors } = await readOutcomes(
-    input,
-    listed,
-    config,
-    policy,
-  );
+  // The normalizer loads on another core while the folder is listed and the cache opened.
+  const normalizer = createNormalizer();
+  const {
+    files: listed,
+    warnings,
+    outcomes,
+    keys,
+    normalized,
+    read,
+    errors,
+  } = await (async () => {
+    try {
+      const listing = await listArticles(input, displayInput);
+      return {
+        ...listing,
+        ...(await readOutcomes(input, listing.files, config, policy, normalizer)),
+      };
+    } finally {
+      await normalizer.close();
+    }
+  })();
   const keyOf = new Map<string, string>();
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
@@ -281,6 +296,7 @@ async function readOutcomes(
   files: ArticleFile[],
   config: ResolvedConfig,
   { cacheDir, onProgress }: EntryPolicy,
+  normalizer: Normalizer,
 ): Promise<{
   outcomes: (Outcome | undefined)[];
   /** The cache key of each outcome, when there is a cache. */
@@ -289,10 +305,6 @@ async function readOutcomes(
   read: number;
   errors: GazetteError[];
 }> {
-  // The normalizer (language models, stopword lists, Markdown) loads only when there is work.
-  const normalizeAll = async (
-    ...args: Parameters<typeof import('./normalize-pool.ts').normalizeAll>
-  ) => (args[0].length === 0 ? [] : (await import('./normalize-pool.ts')).normalizeAll(...args));
   const cache = cacheDir ? await openCache(cacheDir, config) : undefined;
   const maxBytes = config.maxArticleSize * 1024 * 1024;
   const outcomes: (Outcome | undefined)[] = [];
@@ -324,7 +336,7 @@ async function readOutcomes(
     else toNormalize.push({ index: i, raw: result.article, key, readAt });
   });
   toNormalize.sort((a, b) => a.index - b.index);
-  const fresh = await normalizeAll(
+  const fresh = await normalizer.normalizeAll(
     toNormalize.map((t) => t.raw),
     config,
     onProgress,

@@ -1,80 +1,106 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.ts';
-import { type Outcome, processArticle } from './normalize/process-article.ts';
+import type { Outcome } from './normalize/process-article.ts';
 import type { RawArticle } from './read/read-articles.ts';
 
-/** Below this many articles, starting threads costs more than it saves. */
+/** Below this many articles, this thread joins in only when no worker thread is running. */
 const parallelFrom = 200;
 const batchSize = 50;
 
+export interface Normalizer {
+  /** Outcomes of the articles, in their order. */
+  normalizeAll(
+    articles: RawArticle[],
+    config: ResolvedConfig,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Outcome[]>;
+  /** Stops the worker threads. */
+  close(): Promise<void>;
+}
+
 /**
- * Normalizes articles on every core (cold builds of many articles): this thread and one worker
- * thread per other core take batches in turn; with few articles, this thread alone. Outcomes
- * come back in the order of `articles`.
+ * A pool that normalizes articles on every core. Its first worker thread starts at once and
+ * loads the normalizer (language models, stopword lists, Markdown: about a quarter of a second)
+ * on another core while the build lists its folder and opens its cache: when one article
+ * changed, it is ready by the time the build knows which. Many articles (a cold build) go in
+ * batches to this thread and one worker per other core; a few go to the first worker alone.
  */
-export async function normalizeAll(
-  articles: RawArticle[],
-  config: ResolvedConfig,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Outcome[]> {
-  const threads = Math.min(availableParallelism(), Math.ceil(articles.length / batchSize));
-  if (articles.length < parallelFrom || threads < 2) {
-    return articles.map((raw, i) => {
-      if (i % batchSize === 0) onProgress?.(i, articles.length);
-      return processArticle(raw, config);
+export function createNormalizer(): Normalizer {
+  const cores = availableParallelism();
+  const workers: Worker[] = [];
+  // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
+  if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) {
+    const first = startWorker();
+    workers.push(first);
+    // A worker that failed to start leaves the work to the others, or to this thread.
+    first.once('error', () => {
+      const at = workers.indexOf(first);
+      if (at >= 0) workers.splice(at, 1);
     });
   }
-  let done = 0;
-  const outcomes = new Array<Outcome>(articles.length);
-  const batches: { start: number; articles: RawArticle[] }[] = [];
-  for (let start = 0; start < articles.length; start += batchSize) {
-    batches.push({ start, articles: articles.slice(start, start + batchSize) });
-  }
-  const workers = Array.from({ length: threads - 1 }, startWorker);
-  const store = (start: number, results: Outcome[]) => {
-    results.forEach((outcome, i) => {
-      outcomes[start + i] = outcome;
-    });
-    done += results.length;
-    onProgress?.(done, articles.length);
+  return {
+    async normalizeAll(articles, config, onProgress) {
+      if (articles.length === 0) return [];
+      const batches: { start: number; articles: RawArticle[] }[] = [];
+      for (let start = 0; start < articles.length; start += batchSize)
+        batches.push({ start, articles: articles.slice(start, start + batchSize) });
+      const threads = Math.min(cores, batches.length);
+      if (articles.length >= parallelFrom)
+        while (workers.length < threads - 1) workers.push(startWorker());
+      const useThisThread = workers.length === 0 || articles.length >= parallelFrom;
+      const outcomes = new Array<Outcome>(articles.length);
+      let done = 0;
+      const store = (start: number, results: Outcome[]) => {
+        results.forEach((outcome, i) => {
+          outcomes[start + i] = outcome;
+        });
+        done += results.length;
+        onProgress?.(done, articles.length);
+      };
+      await Promise.all([
+        ...workers.map(async (worker) => {
+          for (let batch = batches.shift(); batch; batch = batches.shift())
+            store(batch.start, await normalizeOn(worker, batch, config));
+        }),
+        useThisThread
+          ? (async () => {
+              const { processArticle } = await import('./normalize/process-article.ts');
+              // This thread's share, a batch at a time, letting the workers' replies in between.
+              await new Promise((resolve) => setImmediate(resolve));
+              for (let batch = batches.shift(); batch; batch = batches.shift()) {
+                store(
+                  batch.start,
+                  batch.articles.map((raw) => processArticle(raw, config)),
+                );
+                await new Promise((resolve) => setImmediate(resolve));
+              }
+            })()
+          : undefined,
+      ]);
+      return outcomes;
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
   };
-  try {
-    await Promise.all([
-      ...workers.map(async (worker) => {
-        for (let batch = batches.shift(); batch; batch = batches.shift()) {
-          const current = batch;
-          const result = await new Promise<{ outcomes?: Outcome[]; failure?: string }>(
-            (resolve, reject) => {
-              worker.once('error', reject);
-              worker.once('message', (message) => {
-                worker.off('error', reject);
-                resolve(message);
-              });
-              worker.postMessage({ id: current.start, articles: current.articles, config });
-            },
-          );
-          if (result.failure || !result.outcomes)
-            throw new Error(`normalizing failed: ${result.failure}`);
-          store(current.start, result.outcomes);
-        }
-      }),
-      (async () => {
-        // This thread's share, a batch at a time, letting the workers' replies in between.
-        await new Promise((resolve) => setImmediate(resolve));
-        for (let batch = batches.shift(); batch; batch = batches.shift()) {
-          store(
-            batch.start,
-            batch.articles.map((raw) => processArticle(raw, config)),
-          );
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      })(),
-    ]);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return outcomes;
+}
+
+function normalizeOn(
+  worker: Worker,
+  batch: { start: number; articles: RawArticle[] },
+  config: ResolvedConfig,
+): Promise<Outcome[]> {
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (result: { outcomes?: Outcome[]; failure?: string }) => {
+      worker.off('error', reject);
+      if (result.failure || !result.outcomes)
+        reject(new Error(`normalizing failed: ${result.failure}`));
+      else resolve(result.outcomes);
+    });
+    worker.postMessage({ id: batch.start, articles: batch.articles, config });
+  });
 }
 
 const workerUrl = new URL(

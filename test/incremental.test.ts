@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type BuildResult, build } from '../src/build.ts';
-import { baseConfig, snapshot, tempDir } from './helpers.ts';
+import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
 
@@ -116,5 +116,40 @@ describe('incremental builds', () => {
     assert.match(digest, /débat bref/);
     assert.doesNotMatch(digest, /<!-- kept -->/);
     assert.equal((await readdir(kept)).length, 2);
+  });
+});
+
+describe('the cache on disk', () => {
+  it('serves entries whose text is read back only when rendered, and survives losing its content files', async () => {
+    const dir = await makeSite();
+    const cli = (...args: string[]) => runCli(['build', '--input', 'articles', ...args], dir);
+    assert.equal((await cli()).code, 0);
+    const edited = join(dir, 'articles', 'a4.md');
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
+    const warm = await cli();
+    assert.equal(warm.code, 0, warm.stderr);
+    assert.match(warm.stdout, /1 normalized, 7 from the cache/);
+    const clean = await cli('--out', 'clean', '--cache-dir', '.other-cache');
+    assert.match(clean.stdout, /8 normalized/);
+    assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
+    const entries = JSON.parse(await readFile(join(dir, 'out', 'entries.json'), 'utf8'));
+    assert.ok(
+      entries.entries.every(
+        (e: { content: string[] }) => e.content.length === 2 || e.content.length === 3,
+      ),
+    );
+
+    // Content files removed by hand: their records are dropped, the articles normalized again.
+    const cache = join(dir, '.gazette-cache', 'articles');
+    for (const generation of await readdir(cache))
+      for (const name of await readdir(join(cache, generation)))
+        if (name.endsWith('.content')) await rm(join(cache, generation, name));
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nEncore un paragraphe.\n`);
+    const after = await cli();
+    assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /8 normalized, 0 from the cache/);
+    const again = await cli('--out', 'clean', '--cache-dir', '.other-cache');
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
   });
 });

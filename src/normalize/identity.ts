@@ -103,18 +103,7 @@ function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): 
   else if (record.hash === hash) updated = record.updated;
   else updated = laterThan(draft.changed, record.updated, timeZone);
   if (Date.parse(updated) < Date.parse(published)) updated = published;
-  // A copy with every property in its place, the content's as it is (not read): content kept
-  // in the cache stays unread until something renders it.
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(entry)) {
-    if (key === 'content')
-      Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(entry, key) ?? {});
-    else copy[key] = entry[key as keyof Entry];
-  }
-  copy.id = frontMatter.id ?? record.id;
-  copy.published = published;
-  copy.updated = updated;
-  return copy as unknown as Entry;
+  return { ...entry, id: frontMatter.id ?? record.id, published, updated };
 }
 
 /** `candidate` when it is later than `previous`; else one second after `previous`. */
