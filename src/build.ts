@@ -61,6 +61,8 @@ export interface BuildDeps {
   now: () => Date;
   /** Told how many articles are normalized so far, out of how many to normalize. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** A normalizer kept across builds (`--watch`); else each build starts and stops its own. */
+  normalizer?: Normalizer | undefined;
 }
 
 export interface BuildResult {
@@ -99,6 +101,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
       skipInvalid: options.skipInvalid,
       cacheDir: resolved.cacheDir,
       onProgress: deps.onProgress,
+      normalizer: deps.normalizer,
     },
   );
   const templates = await readTemplates(resolved.templates);
@@ -170,6 +173,7 @@ export interface EntryPolicy {
   /** Folder of the cache of normalized articles; none when undefined. */
   cacheDir?: string | undefined;
   onProgress?: BuildDeps['onProgress'];
+  normalizer?: Normalizer | undefined;
   /** Leave invalid articles out (as warnings) instead of stopping. */
   skipInvalid?: boolean | undefined;
 }
@@ -186,7 +190,7 @@ export async function readEntries(
   policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
   // The normalizer loads on another core while the folder is listed and the cache opened.
-  const normalizer = createNormalizer();
+  const normalizer = policy.normalizer ?? createNormalizer();
   const {
     files: listed,
     warnings,
@@ -203,7 +207,7 @@ export async function readEntries(
         ...(await readOutcomes(input, listing.files, config, policy, normalizer)),
       };
     } finally {
-      await normalizer.close();
+      if (normalizer !== policy.normalizer) await normalizer.close();
     }
   })();
   const keyOf = new Map<string, string>();

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { watch } from 'chokidar';
 import { type BuildDeps, type BuildResult, build } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
+import { createNormalizer } from './normalize-pool.ts';
 
 export interface WatchDeps extends BuildDeps {
   /** After every build, with how long it took. */
@@ -25,6 +26,9 @@ export async function watchBuild(
   deps: WatchDeps,
 ): Promise<{ close: () => Promise<void> }> {
   const resolved = resolveBuildOptions(options);
+  // One normalizer for every build: loaded once, it normalizes an edited article at once.
+  const normalizer = createNormalizer();
+  const buildDeps = { ...deps, normalizer };
   let running = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +41,7 @@ export async function watchBuild(
     running = true;
     const started = performance.now();
     try {
-      deps.onBuild(await build(options, deps), performance.now() - started);
+      deps.onBuild(await build(options, buildDeps), performance.now() - started);
     } catch (error) {
       deps.onError(error);
     } finally {
@@ -51,7 +55,10 @@ export async function watchBuild(
 
   if (deps.onFirstBuild) {
     const started = performance.now();
-    const first = await build(options, deps);
+    const first = await build(options, buildDeps).catch(async (error: unknown) => {
+      await normalizer.close();
+      throw error;
+    });
     deps.onBuild(first, performance.now() - started);
     await deps.onFirstBuild(first);
   } else await run();
@@ -75,6 +82,7 @@ export async function watchBuild(
     close: async () => {
       clearTimeout(timer);
       await watcher.close();
+      await normalizer.close();
     },
   };
 }

@@ -70,9 +70,10 @@ async function walkFolder(
     }
     return { target, info: target ? statOf(target) : undefined };
   });
+  const prefix = relative(root, folder).split(sep).join('/');
   for (const [i, dirent] of dirents.entries()) {
     const path = join(folder, dirent.name);
-    const rel = relative(root, path).split(sep).join('/');
+    const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name;
     const { target, info } = targets[i] ?? {};
     if (!target || !(target === root || target.startsWith(root + sep))) {
       result.skipped.push({ path: rel, reason: 'link to a place outside the input folder' });

@@ -185,12 +185,17 @@ function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][]
 /** Tags carried by at least `minimum` entries, grouped by slug; most used first. */
 function tagGroups(sorted: Entry[], minimum: number) {
   const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
+  const slugs = new Map<string, string>();
   for (const entry of sorted) {
     for (const tag of entry.tags) {
-      const slug =
-        slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`;
+      let slug = slugs.get(tag);
+      if (slug === undefined) {
+        slug = slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`;
+        slugs.set(tag, slug);
+      }
       const group = groups.get(slug) ?? { name: tag, slug, entries: [] };
-      if (!group.entries.includes(entry)) group.entries.push(entry);
+      // Two tags of one entry may share a slug; entries come one after the other.
+      if (group.entries.at(-1) !== entry) group.entries.push(entry);
       groups.set(slug, group);
     }
   }
