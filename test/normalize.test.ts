@@ -217,6 +217,27 @@ describe('keywords', () => {
     assert.ok(texts.includes('Pérou'));
     assert.ok(keywords.find((k) => k.text === 'Pérou')?.name);
   });
+
+  it('never takes a French verb and its inverted subject for a topic', () => {
+    const sentences = [
+      'Le barrage a-t-il cédé sous la pluie ? Le barrage inquiète les habitants.',
+      '« Le barrage tiendra », a-t-il assuré, avant la crue du fleuve.',
+      'Que fera-t-on du barrage ? a-t-elle demandé aux ingénieurs du barrage.',
+      'La crue du fleuve menace le barrage, dit-on, et la crue monte encore.',
+    ];
+    const texts = extractKeywords(sentences, 'fr').map((k) => k.text);
+    assert.ok(texts.includes('barrage'), texts.join(', '));
+    for (const text of texts) assert.doesNotMatch(text, /-(t-)?(il|elle|on)\b/, texts.join(', '));
+    // In English, a word ending in "-on" is an ordinary word.
+    const english = extractKeywords(
+      [
+        'The add-on broke the build. The add-on was removed.',
+        'Nobody tested the add-on before the release of the add-on.',
+      ],
+      'en',
+    ).map((k) => k.text);
+    assert.ok(english.includes('add-on'), english.join(', '));
+  });
 });
 
 describe('dates and ids', () => {

@@ -119,7 +119,10 @@ function spell(written: string, language: string): Spelling {
       text: token.text,
       term: foldPlural(token.lower),
       kind,
-      stop: isStop(token, kind, stopwords) || calendar.has(token.lower),
+      stop:
+        isStop(token, kind, stopwords) ||
+        calendar.has(token.lower) ||
+        (language === 'fr' && frenchInversion.test(token.lower)),
       capital: /^\p{Lu}/u.test(token.text),
     };
   };
@@ -138,6 +141,12 @@ function kindOf(text: string, position: number): WordKind {
   if (position > 0 && /^\p{Lu}/u.test(text)) return 'name';
   return 'plain';
 }
+
+/**
+ * A French verb followed by its subject pronoun, as in a question or after a quotation
+ * ("a-t-il", "dit-elle", "peut-on"): a clause, never what a text is about.
+ */
+const frenchInversion = /^\p{L}+(?:-t)?-(?:il|elle|on|ils|elles|je|tu)$/u;
 
 function isStop(token: Token, kind: WordKind, stopwords: Set<string>): boolean {
   if (kind === 'number' || /['’]$/.test(token.lower)) return true;
