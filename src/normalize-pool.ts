@@ -59,10 +59,14 @@ export function createNormalizer(): Normalizer {
         onProgress?.(done, articles.length);
       };
       await Promise.all([
-        ...workers.map(async (worker) => {
-          for (let batch = batches.shift(); batch; batch = batches.shift())
-            store(batch.start, await normalizeOn(worker, batch, config));
-        }),
+        // Two batches in flight on each worker: it starts the next without waiting for this
+        // thread, busy with its own batch, to hand it one.
+        ...workers.flatMap((worker) =>
+          [0, 1].map(async () => {
+            for (let batch = batches.shift(); batch; batch = batches.shift())
+              store(batch.start, await normalizeOn(worker, batch, config));
+          }),
+        ),
         useThisThread
           ? (async () => {
               const { processArticle } = await import('./normalize/process-article.ts');
@@ -86,21 +90,54 @@ export function createNormalizer(): Normalizer {
   };
 }
 
+/** Replies awaited from each worker, by job id; ids are never reused. */
+let nextJob = 0;
+const awaited = new WeakMap<Worker, Map<number, PromiseWithResolvers<Outcome[]>>>();
+
 function normalizeOn(
   worker: Worker,
   batch: { start: number; articles: RawArticle[] },
   config: ResolvedConfig,
 ): Promise<Outcome[]> {
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (result: { outcomes?: Outcome[]; failure?: string }) => {
-      worker.off('error', reject);
+  let jobs = awaited.get(worker);
+  if (!jobs) {
+    const pending = new Map<number, PromiseWithResolvers<Outcome[]>>();
+    worker.on('message', (result: { id: number; outcomes?: Outcome[]; failure?: string }) => {
+      const job = pending.get(result.id);
+      pending.delete(result.id);
       if (result.failure || !result.outcomes)
-        reject(new Error(`normalizing failed: ${result.failure}`));
-      else resolve(result.outcomes);
+        job?.reject(new Error(`normalizing failed: ${result.failure}`));
+      else job?.resolve(result.outcomes);
     });
-    worker.postMessage({ id: batch.start, articles: batch.articles, config });
+    worker.on('error', (error) => {
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+    });
+    awaited.set(worker, pending);
+    jobs = pending;
+  }
+  const job = promiseWithResolvers<Outcome[]>();
+  const id = nextJob++;
+  jobs.set(id, job);
+  worker.postMessage({ id, articles: batch.articles, config });
+  return job.promise;
+}
+
+interface PromiseWithResolvers<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+}
+
+/** `Promise.withResolvers`, which Node 20 lacks. */
+function promiseWithResolvers<T>(): PromiseWithResolvers<T> {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
   });
+  return { promise, resolve, reject };
 }
 
 const workerUrl = new URL(
