@@ -108,8 +108,11 @@ export function planFeeds(
   const pages = archivePages(entries, plan, config.feeds.limit);
   const pagePath = (n: number) => `archive/${n}.xml`;
   const files = new Map<string, string | PlannedFile>();
-  const fragment = createFragments(config);
+  // How many planned documents hold each entry: its XML is kept until the last is rendered.
+  const uses = new Map<Entry, number>();
+  const fragment = createFragments(config, uses);
   const planned = (document: AtomDocument): PlannedFile => {
+    for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
     const hash = createHash('sha256').update(generation);
     hash.update(JSON.stringify({ ...document, entries: document.entries.length }));
     for (const entry of document.entries) hash.update(versions.get(entry.id) ?? entry.id);
@@ -265,11 +268,20 @@ function renderAtomFromFragments(
   return `${skeleton.slice(0, close)}${document.entries.map(fragment).join('')}${skeleton.slice(close)}`;
 }
 
-/** The `<entry>` of an entry, as `renderAtom` writes it, serialized on its own. */
-function createFragments(config: ResolvedConfig): (entry: Entry) => string {
+/**
+ * The `<entry>` of an entry, as `renderAtom` writes it, serialized on its own; kept for the
+ * other documents that hold it (`uses` counts them), and dropped after the last.
+ */
+function createFragments(
+  config: ResolvedConfig,
+  uses: Map<Entry, number>,
+): (entry: Entry) => string {
   const written = new Map<Entry, string>();
   return (entry) => {
+    const left = (uses.get(entry) ?? 1) - 1;
+    uses.set(entry, left);
     let xml = written.get(entry);
+    if (left <= 0) written.delete(entry);
     if (xml === undefined) {
       const element: Element = {
         type: 'element',
@@ -293,7 +305,7 @@ function createFragments(config: ResolvedConfig): (entry: Entry) => string {
       };
       correctAtomEntry(element, entry, config);
       xml = `    ${serializeXml({ elements: [element] }).trim()}\n`;
-      written.set(entry, xml);
+      if (left > 0) written.set(entry, xml);
     }
     return xml;
   };
