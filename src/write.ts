@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { linkSync, statSync } from 'node:fs';
-import { cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { mapLimit } from './concurrency.ts';
 import { GazetteError } from './errors.ts';
@@ -37,8 +47,10 @@ export interface WrittenRecord {
   size: number;
   mtimeMs: number;
   ino: number;
-  /** For a spliced file: each part's key and length in bytes, in order. */
+  /** For a spliced file: each part's key and length in bytes, in order… */
   parts?: [string, number][] | undefined;
+  /** …and its head, separator and tail, which place them. */
+  format?: string | undefined;
 }
 
 export interface WriteResult {
@@ -152,7 +164,9 @@ function keptFile(
 
 /**
  * Writes a spliced file to `target`, taking from the previous output's file (when it is still
- * as it was written) the bytes of every part whose key it holds.
+ * as it was written) the bytes of every part whose key it holds. The file is streamed: parts
+ * that followed each other before are copied as one range, a few megabytes at a time, so
+ * memory holds neither the old file nor the new one.
  */
 async function writeSpliced(
   previousPath: string,
@@ -160,57 +174,121 @@ async function writeSpliced(
   file: SplicedFile,
   record: WrittenRecord | undefined,
 ): Promise<WrittenRecord> {
+  const format = JSON.stringify([file.head, file.separator, file.tail]);
   const key = createHash('sha256')
-    .update(JSON.stringify([file.head, file.separator, file.tail]))
+    .update(format)
     .update(file.parts.map((p) => p.key).join('\n'))
     .digest('hex');
-  const old = record?.parts ? keptFile(previousPath, record, record.key) : undefined;
-  const kept = new Map<string, Buffer>();
+  const separator = Buffer.from(file.separator);
+  // Where each part of the previous file is: its offset and length in bytes.
+  const kept = new Map<string, [number, number]>();
+  const old =
+    record?.parts && record.format === format
+      ? keptFile(previousPath, record, record.key)
+      : undefined;
   if (old?.parts) {
-    const bytes = await readFile(previousPath);
     let offset = Buffer.byteLength(file.head);
-    const separator = Buffer.byteLength(file.separator);
     for (const [partKey, length] of old.parts) {
-      kept.set(partKey, bytes.subarray(offset, offset + length));
-      offset += length + separator;
+      kept.set(partKey, [offset, length]);
+      offset += length + separator.length;
     }
   }
-  const separator = Buffer.from(file.separator);
-  const chunks: Buffer[] = [Buffer.from(file.head)];
+  const source = kept.size > 0 ? await open(previousPath, 'r') : undefined;
+  const output = await open(target, 'w');
   const parts: [string, number][] = [];
-  file.parts.forEach((part, i) => {
-    if (i > 0) chunks.push(separator);
-    const bytes = kept.get(part.key) ?? Buffer.from(part.render());
-    chunks.push(bytes);
-    parts.push([part.key, bytes.length]);
-  });
-  chunks.push(Buffer.from(file.tail));
-  await writeChunks(target, chunks);
-  const info = await stat(target);
-  return { key, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, parts };
-}
-
-/** Writes the chunks one after the other, without first copying them into one buffer. */
-async function writeChunks(path: string, chunks: Buffer[]): Promise<void> {
-  const file = await open(path, 'w');
   try {
-    // A thousand at a time: the most one system call takes on Linux.
-    for (let i = 0; i < chunks.length; i += 1024) {
-      const slice = chunks.slice(i, i + 1024);
-      const total = slice.reduce((sum, chunk) => sum + chunk.length, 0);
-      let written = (await file.writev(slice)).bytesWritten;
-      if (written === total) continue;
-      // A short write is finished chunk by chunk.
-      for (const chunk of slice) {
-        const from = Math.min(written, chunk.length);
-        written -= from;
-        for (let at = from; at < chunk.length; )
-          at += (await file.write(chunk, at, chunk.length - at)).bytesWritten;
+    const stream = createStream(output, source);
+    await stream.add(Buffer.from(file.head));
+    for (const [i, part] of file.parts.entries()) {
+      const at = kept.get(part.key);
+      if (i > 0) {
+        // Right after the previous part in the old file: the separator between them comes too.
+        if (at && stream.continues(at[0] - separator.length))
+          await stream.copy(at[0] - separator.length, at[0]);
+        else await stream.add(separator);
+      }
+      if (at) {
+        await stream.copy(at[0], at[0] + at[1]);
+        parts.push([part.key, at[1]]);
+      } else {
+        const bytes = Buffer.from(part.render());
+        await stream.add(bytes);
+        parts.push([part.key, bytes.length]);
       }
     }
+    await stream.add(Buffer.from(file.tail));
+    await stream.flush();
   } finally {
-    await file.close();
+    await output.close();
+    await source?.close();
   }
+  const info = await stat(target);
+  return { key, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, parts, format };
+}
+
+/** Bytes queued before they are written out. */
+const streamBuffer = 4 * 1024 * 1024;
+
+/**
+ * Writes to `output`, in order, buffers and ranges of `source` copied as bytes; a range that
+ * starts where the last one queued ended extends it.
+ */
+function createStream(output: FileHandle, source: FileHandle | undefined) {
+  type Item = { buffer: Buffer } | { from: number; end: number };
+  let queue: Item[] = [];
+  let queued = 0;
+  const writeAll = async (buffer: Buffer) => {
+    for (let at = 0; at < buffer.length; )
+      at += (await output.write(buffer, at, buffer.length - at)).bytesWritten;
+  };
+  const copyRange = async (from: number, end: number) => {
+    if (!source) throw new Error('no previous file to copy from');
+    const chunk = Buffer.allocUnsafe(Math.min(streamBuffer, end - from));
+    for (let at = from; at < end; ) {
+      const { bytesRead } = await source.read(chunk, 0, Math.min(chunk.length, end - at), at);
+      if (bytesRead === 0) throw new Error('the previous output was cut short');
+      await writeAll(chunk.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+  };
+  const flush = async () => {
+    const items = queue;
+    queue = [];
+    queued = 0;
+    let buffers: Buffer[] = [];
+    for (const item of items) {
+      if ('buffer' in item) {
+        buffers.push(item.buffer);
+        continue;
+      }
+      if (buffers.length > 0) await writeAll(Buffer.concat(buffers));
+      buffers = [];
+      await copyRange(item.from, item.end);
+    }
+    if (buffers.length > 0) await writeAll(Buffer.concat(buffers));
+  };
+  const grow = async (bytes: number) => {
+    queued += bytes;
+    if (queued >= streamBuffer) await flush();
+  };
+  return {
+    /** Whether a range starting at `offset` would extend the last one queued. */
+    continues(offset: number): boolean {
+      const last = queue.at(-1);
+      return last !== undefined && 'end' in last && last.end === offset;
+    },
+    async add(buffer: Buffer): Promise<void> {
+      queue.push({ buffer });
+      await grow(buffer.length);
+    },
+    async copy(from: number, end: number): Promise<void> {
+      const last = queue.at(-1);
+      if (last && 'end' in last && last.end === from) last.end = end;
+      else queue.push({ from, end });
+      await grow(end - from);
+    },
+    flush,
+  };
 }
 
 /** Whether `target` could be made a hard link to `path`. */

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type BuildResult, build } from '../src/build.ts';
+import { renderWhole, writeOutput } from '../src/write.ts';
 import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
@@ -151,5 +152,76 @@ describe('the cache on disk', () => {
     const again = await cli('--out', 'clean', '--cache-dir', '.other-cache');
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
+  });
+});
+
+describe('a spliced output file', () => {
+  /** A file of parts rendering as `text(key)`, noting which were rendered. */
+  const spliced = (
+    keys: string[],
+    rendered: string[],
+    text = (k: string) => `{"part":"${k}"}`,
+  ) => ({
+    head: '{"parts": [\n',
+    separator: ',\n',
+    tail: '\n]}\n',
+    parts: keys.map((key) => ({
+      key,
+      render: () => {
+        rendered.push(key);
+        return text(key);
+      },
+    })),
+  });
+
+  it('copies the parts it holds from the previous file, in their new order, and renders the rest', async () => {
+    const out = join(await tempDir(), 'out');
+    const rendered: string[] = [];
+    const first = await writeOutput(
+      out,
+      new Map([['list.json', spliced(['a', 'b', 'c', 'd', 'e'], rendered)]]),
+      'out',
+    );
+    assert.deepEqual(rendered, ['a', 'b', 'c', 'd', 'e']);
+    rendered.length = 0;
+    const next = spliced(['b', 'c', 'x', 'e', 'a'], rendered, (k) => `{"part":"${k}","new":true}`);
+    const second = await writeOutput(out, new Map([['list.json', next]]), 'out', first.records);
+    assert.deepEqual(rendered, ['x'], 'only the new part is rendered');
+    assert.equal(
+      await readFile(join(out, 'list.json'), 'utf8'),
+      '{"parts": [\n{"part":"b"},\n{"part":"c"},\n{"part":"x","new":true},\n{"part":"e"},\n{"part":"a"}\n]}\n',
+    );
+    assert.deepEqual(
+      second.records.get('list.json')?.parts?.map(([key]) => key),
+      ['b', 'c', 'x', 'e', 'a'],
+    );
+  });
+
+  it('streams a file of many megabytes, and renders everything when its layout changed', async () => {
+    const out = join(await tempDir(), 'out');
+    const keys = Array.from({ length: 300 }, (_, i) => `k${i}`);
+    const big = (k: string) => JSON.stringify({ part: k, text: `${k} `.repeat(20_000) });
+    const rendered: string[] = [];
+    const first = await writeOutput(
+      out,
+      new Map([['big.json', spliced(keys, rendered, big)]]),
+      'out',
+    );
+    rendered.length = 0;
+    const edited = [...keys.slice(0, 150), 'new', ...keys.slice(151)];
+    const file = spliced(edited, rendered, big);
+    await writeOutput(out, new Map([['big.json', file]]), 'out', first.records);
+    assert.deepEqual(rendered, ['new']);
+    const whole = renderWhole(file);
+    assert.equal(await readFile(join(out, 'big.json'), 'utf8'), whole);
+    assert.ok(whole.length > 20_000_000);
+
+    const records = (await writeOutput(out, new Map([['big.json', file]]), 'out', first.records))
+      .records;
+    rendered.length = 0;
+    const relaid = { ...spliced(edited, rendered, big), separator: ',\n\n' };
+    await writeOutput(out, new Map([['big.json', relaid]]), 'out', records);
+    assert.equal(rendered.length, edited.length, 'a new separator: nothing copied');
+    assert.equal(await readFile(join(out, 'big.json'), 'utf8'), renderWhole(relaid));
   });
 });
