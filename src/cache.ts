@@ -217,7 +217,7 @@ function loadShards(dir: string): Promise<Map<string, ArticleRecord>[]> {
           const { file, offset, length } = record.at;
           if (!sizes.has(file)) sizes.set(file, statSync(join(dir, file)).size);
           if (offset + length > (sizes.get(file) ?? 0)) throw new Error('content cut short');
-          keptContent(record.outcome.entry, join(dir, file), record.at);
+          keptContent(record.outcome.entry, dir, record);
         }
         return shard;
       } catch {
@@ -228,17 +228,19 @@ function loadShards(dir: string): Promise<Map<string, ArticleRecord>[]> {
 }
 
 /**
- * Makes a kept entry's `content` an array that reads its paragraphs from the content file when
- * first used. It stays an ordinary data property, so entries keep their fast shape, are copied
+ * Makes a kept entry's `content` an array that reads its paragraphs from the record's content
+ * file when first used. It stays an ordinary data property, so entries keep their fast shape, are copied
  * without reading it, and serialize as they were.
  */
-function keptContent(entry: Entry, path: string, at: ContentAt): void {
+function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
   const paragraphs: string[] = [];
   let read = false;
   const load = () => {
     if (!read) {
+      // Where the record says now: saving its shard moves it to a new content file.
+      const at = record.at as ContentAt;
+      paragraphs.push(...readContent(join(dir, at.file), at));
       read = true;
-      paragraphs.push(...readContent(path, at));
     }
     return paragraphs;
   };

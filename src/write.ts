@@ -132,7 +132,10 @@ export async function writeOutput(
   } catch (error) {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
     await restoreInterrupted(outDir, aside).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    // Only a file system's refusal is the output folder's fault; anything else (a problem
+    // rendering, a bug) goes on as it is.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || error instanceof GazetteError) throw error;
     throw new GazetteError('OutputNotWritable', `cannot write the output folder (${code})`, {
       file: displayOut,
     });

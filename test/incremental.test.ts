@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -151,6 +152,40 @@ describe('the cache on disk', () => {
     assert.match(after.stdout, /8 normalized, 0 from the cache/);
     const again = await cli('--out', 'clean', '--cache-dir', '.other-cache');
     assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
+  });
+});
+
+describe('content files of an earlier day', () => {
+  it('are read where their records moved when a build rewrites their shard', async () => {
+    // Two articles whose records share a shard: the newest, whose text the main feed renders,
+    // and another, edited. Saving the edit moves both to a new content file, and the old one,
+    // long unused, is removed before the feed is rendered.
+    const shardOf = (path: string) => createHash('sha1').update(path).digest().readUInt32BE(0) % 64;
+    let n = 0;
+    while (shardOf(`other-${n}.md`) !== shardOf('latest.md')) n++;
+    const dir = await tempDir();
+    await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig));
+    await mkdir(join(dir, 'articles'));
+    const article = (date: string, city: string) =>
+      `---\ndate: ${date}\n---\nLe conseil municipal de ${city} a voté le budget après un long débat.\n`;
+    await writeFile(join(dir, 'articles', 'latest.md'), article('2026-02-01', 'Lyon'));
+    await writeFile(join(dir, 'articles', `other-${n}.md`), article('2026-01-01', 'Nantes'));
+    await writeFile(join(dir, 'articles', 'third.md'), article('2026-01-15', 'Lille'));
+    const cli = (...args: string[]) => runCli(['build', '--input', 'articles', ...args], dir);
+    assert.equal((await cli()).code, 0);
+    const cache = join(dir, '.gazette-cache', 'articles');
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    for (const generation of await readdir(cache))
+      for (const name of await readdir(join(cache, generation)))
+        await utimes(join(cache, generation, name), dayAgo, dayAgo);
+
+    const edited = join(dir, 'articles', `other-${n}.md`);
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
+    const after = await cli();
+    assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /1 normalized, 2 from the cache/);
+    assert.equal((await cli('--out', 'clean', '--cache-dir', '.other-cache')).code, 0);
     assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
   });
 });
