@@ -239,7 +239,13 @@ function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
     if (!read) {
       // Where the record says now: saving its shard moves it to a new content file.
       const at = record.at as ContentAt;
-      paragraphs.push(...readContent(join(dir, at.file), at));
+      try {
+        paragraphs.push(...readContent(join(dir, at.file), at));
+      } catch (error) {
+        // Another command rewrote the cache: the next build reads it again from the disk.
+        loaded.clear();
+        throw error;
+      }
       read = true;
     }
     return paragraphs;

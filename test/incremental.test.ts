@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type BuildResult, build } from '../src/build.ts';
+import { type BuildResult, build, readEntries } from '../src/build.ts';
+import { readConfig } from '../src/config.ts';
 import { renderWhole, writeOutput } from '../src/write.ts';
 import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
 
@@ -187,6 +188,36 @@ describe('content files of an earlier day', () => {
     assert.match(after.stdout, /1 normalized, 2 from the cache/);
     assert.equal((await cli('--out', 'clean', '--cache-dir', '.other-cache')).code, 0);
     assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
+  });
+});
+
+describe('a cache rewritten by another command', () => {
+  it('fails to read back a kept text once, then reads the cache again from the disk', async () => {
+    const dir = await makeSite();
+    const cli = () => runCli(['build', '--input', 'articles'], dir);
+    assert.equal((await cli()).code, 0);
+    const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
+    const cacheDir = join(dir, '.gazette-cache');
+    const read = () =>
+      readEntries(
+        join(dir, 'articles'),
+        'articles',
+        config,
+        { entries: {} },
+        { now: now(), cacheDir },
+      );
+    // This process holds the records (as `--watch` does); their texts are read when used.
+    const held = await read();
+    const cache = join(cacheDir, 'articles');
+    for (const generation of await readdir(cache))
+      for (const name of await readdir(join(cache, generation)))
+        if (name.endsWith('.content')) await rm(join(cache, generation, name));
+    assert.throws(() => held.entries[0]?.content.join(' '), { name: 'CacheChanged' });
+    // Another command normalizes again what lost its texts, and writes new content files.
+    assert.equal((await cli()).code, 0);
+    const again = await read();
+    assert.deepEqual(again.normalized, [], 'from the cache');
+    for (const entry of again.entries) assert.match(entry.content.join(' '), /budget numéro/);
   });
 });
 
