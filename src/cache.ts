@@ -123,8 +123,14 @@ export async function openCache(folder: string, config: ResolvedConfig) {
   // changed by another process meanwhile, a stale record would only cost a file read.
   loaded.set(dir, shards);
   const changed = new Set<number>();
-  const shardOf = (path: string) =>
-    createHash('sha1').update(path).digest().readUInt32BE(0) % shardCount;
+  const shardOf = (path: string) => {
+    let shard = shardsByPath.get(path);
+    if (shard === undefined) {
+      shard = createHash('sha1').update(path).digest().readUInt32BE(0) % shardCount;
+      shardsByPath.set(path, shard);
+    }
+    return shard;
+  };
   const recordOf = (path: string) => shards[shardOf(path)]?.get(path);
 
   return {
@@ -190,6 +196,9 @@ export async function openCache(folder: string, config: ResolvedConfig) {
     },
   };
 }
+
+/** The shard of each article path, as computed once in this process. */
+const shardsByPath = new Map<string, number>();
 
 /** The records kept in memory, by folder, from the last time this process opened it. */
 const loaded = new Map<string, Map<string, ArticleRecord>[]>();

@@ -57,10 +57,20 @@ export function feedUpdated(entries: Entry[]): string | undefined {
 
 /** Entries newest first; ties by id, so that the order never depends on the file system. */
 export function newestFirst(entries: Entry[]): Entry[] {
-  const times = new Map(entries.map((e) => [e, Date.parse(e.published)]));
-  const time = (e: Entry) => times.get(e) ?? 0;
+  const time = (e: Entry) => {
+    let parsed = publishedTimes.get(e);
+    if (parsed === undefined) {
+      parsed = Date.parse(e.published);
+      publishedTimes.set(e, parsed);
+    }
+    return parsed;
+  };
+  for (const entry of entries) time(entry);
   return [...entries].sort((a, b) => time(b) - time(a) || a.id.localeCompare(b.id));
 }
+
+/** Each entry's publication time, parsed once however many lists it is sorted in. */
+const publishedTimes = new WeakMap<Entry, number>();
 
 /**
  * An output rendered only when needed: `key` is a hash of everything its content depends on,
