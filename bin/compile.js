@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { access, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sources = join(root, 'src');
@@ -80,7 +80,7 @@ const languageModelAsJson = {
       path: fileURLToPath(import.meta.resolve('eld/medium')),
     }));
     build.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/][a-z]+\.js$/ }, async (args) => {
-      const { ngramsData } = await import(args.path);
+      const { ngramsData } = await import(pathToFileURL(args.path).href);
       const json = JSON.stringify(JSON.stringify(ngramsData));
       return { contents: `export const ngramsData = JSON.parse(${json});\n`, loader: 'js' };
     });

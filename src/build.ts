@@ -496,6 +496,7 @@ export async function renderOutput(
     // A line whose entry is unchanged is copied from the previous entries.json, unread.
     files.set(outputFiles.entries, {
       ...entriesFile,
+      version: generation,
       parts: entries.map((entry, i) => ({
         key: versionOf(known, entry),
         render: () => serialized?.[i] ?? JSON.stringify(entry),

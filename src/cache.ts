@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { mapLimit } from './concurrency.ts';
@@ -24,7 +24,7 @@ const shardCount = 64;
  * timestamp tick, unseen: its stamp is not trusted, and its bytes are compared instead.
  */
 const racyMs = 2000;
-/** A content file no record points to is removed once this old: no build still reads it. */
+/** A content file no record points to is removed once unused this long: no build reads it. */
 const unusedContentMs = 10 * 60 * 1000;
 
 let source: Promise<[string, Buffer][]> | undefined;
@@ -188,7 +188,9 @@ export async function openCache(folder: string, config: ResolvedConfig) {
         changed.clear();
         await removeUnused(dir, shards);
         for (const other of await readdir(root)) {
-          if (other !== generation) await rm(join(root, other), { recursive: true, force: true });
+          if (other === generation) continue;
+          await rm(join(root, other), { recursive: true, force: true });
+          loaded.delete(join(root, other));
         }
       } catch {
         // Nothing to do: the next build normalizes again what could not be kept.
@@ -248,13 +250,16 @@ function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
     if (!read) {
       // Where the record says now: saving its shard moves it to a new content file.
       const at = record.at as ContentAt;
+      let kept: string[];
       try {
-        paragraphs.push(...readContent(join(dir, at.file), at));
+        kept = readContent(join(dir, at.file), at);
       } catch (error) {
-        // Another command rewrote the cache: the next build reads it again from the disk.
+        // The next build reads the cache again from the disk.
         loaded.clear();
         throw error;
       }
+      // One at a time: a spread of a few hundred thousand arguments overflows the stack.
+      for (const paragraph of kept) paragraphs.push(paragraph);
       read = true;
     }
     return paragraphs;
@@ -270,14 +275,22 @@ function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
   });
 }
 
+/**
+ * The paragraphs at `offset`. A file another command removed meanwhile is reported; a damaged
+ * one is also removed, so that the next build drops the records pointing into it.
+ */
 function readContent(path: string, { offset, length }: ContentAt): string[] {
   const bytes = Buffer.allocUnsafe(length);
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error('short read');
-    return JSON.parse(bytes.toString('utf8')) as string[];
-  } catch {
+    if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error('cut short');
+    const paragraphs: unknown = JSON.parse(bytes.toString('utf8'));
+    if (!Array.isArray(paragraphs) || !paragraphs.every((p) => typeof p === 'string'))
+      throw new Error('not paragraphs');
+    return paragraphs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
     throw new GazetteError('CacheChanged', 'an article kept in the cache could not be read back', {
       file: path,
     });
@@ -331,7 +344,11 @@ async function saveShard(
   const path = join(dir, shardName(i));
   await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify({ records } satisfies ShardFile));
   await rename(`${path}.${process.pid}.tmp`, path);
+  // The files the records left: unused from now on, which their time now says.
+  const retired = new Set(placed.flatMap(([record]) => (record.at ? [record.at.file] : [])));
   for (const [record, at] of placed) record.at = at;
+  const now = new Date();
+  for (const name of retired) await utimes(join(dir, name), now, now).catch(() => undefined);
 }
 
 /** The entry as stored: every field in its place, `content` null (without reading it). */
@@ -343,18 +360,29 @@ function withoutContent(entry: Entry): Entry {
 }
 
 /**
- * Removes the content files no record of this process points to, once they are old enough
- * that no other command still reads them.
+ * Removes the content files that no record points to, in this process or on the disk, and that
+ * have been unused long enough that no other command still reads them.
  */
 async function removeUnused(dir: string, shards: Map<string, ArticleRecord>[]): Promise<void> {
   const used = new Set<string>();
   for (const shard of shards)
     for (const record of shard.values()) if (record.at) used.add(record.at.file);
-  for (const name of await readdir(dir)) {
+  const names = await readdir(dir);
+  const candidates: string[] = [];
+  for (const name of names) {
     if (!name.endsWith('.content') || used.has(name)) continue;
     const { mtimeMs } = await stat(join(dir, name)).catch(() => ({ mtimeMs: Date.now() }));
-    if (Date.now() - mtimeMs > unusedContentMs) await rm(join(dir, name), { force: true });
+    if (Date.now() - mtimeMs > unusedContentMs) candidates.push(name);
   }
+  if (candidates.length === 0) return;
+  // Another command may have written records since this one read them.
+  const onDisk = new Set<string>();
+  for (const name of names.filter((n) => /^\d+\.json$/.test(n))) {
+    const text = await readFile(join(dir, name), 'utf8').catch(() => '');
+    for (const match of text.matchAll(/"file":"([^"]+\.content)"/g))
+      if (match[1]) onDisk.add(match[1]);
+  }
+  for (const name of candidates) if (!onDisk.has(name)) await rm(join(dir, name), { force: true });
 }
 
 function shardName(i: number): string {

@@ -29,16 +29,19 @@ export interface Normalizer {
 export function createNormalizer(): Normalizer {
   const cores = availableParallelism();
   const workers: Worker[] = [];
-  // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
-  if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) {
-    const first = startWorker();
-    workers.push(first);
-    // A worker that failed to start leaves the work to the others, or to this thread.
-    first.once('error', () => {
-      const at = workers.indexOf(first);
+  const add = () => {
+    const worker = startWorker();
+    workers.push(worker);
+    // A worker that fails or stops leaves the work to the others, or to this thread.
+    const remove = () => {
+      const at = workers.indexOf(worker);
       if (at >= 0) workers.splice(at, 1);
-    });
-  }
+    };
+    worker.once('error', remove);
+    worker.once('exit', remove);
+  };
+  // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
+  if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) add();
   return {
     async normalizeAll(articles, config, onProgress) {
       if (articles.length === 0) return [];
@@ -46,8 +49,7 @@ export function createNormalizer(): Normalizer {
       for (let start = 0; start < articles.length; start += batchSize)
         batches.push({ start, articles: articles.slice(start, start + batchSize) });
       const threads = Math.min(cores, batches.length);
-      if (articles.length >= parallelFrom)
-        while (workers.length < threads - 1) workers.push(startWorker());
+      if (articles.length >= parallelFrom) while (workers.length < threads - 1) add();
       const useThisThread = workers.length === 0 || articles.length >= parallelFrom;
       const outcomes = new Array<Outcome>(articles.length);
       let done = 0;
@@ -105,20 +107,27 @@ function normalizeOn(
     worker.on('message', (result: { id: number; outcomes?: Outcome[]; failure?: string }) => {
       const job = pending.get(result.id);
       pending.delete(result.id);
+      // An idle worker does not keep the process alive.
+      if (pending.size === 0) worker.unref();
       if (result.failure || !result.outcomes)
         job?.reject(new Error(`normalizing failed: ${result.failure}`));
       else job?.resolve(result.outcomes);
     });
-    worker.on('error', (error) => {
+    const fail = (error: unknown) => {
       for (const job of pending.values()) job.reject(error);
       pending.clear();
-    });
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) =>
+      fail(new Error(`a normalizing thread stopped (exit code ${code})`)),
+    );
     awaited.set(worker, pending);
     jobs = pending;
   }
   const job = promiseWithResolvers<Outcome[]>();
   const id = nextJob++;
   jobs.set(id, job);
+  worker.ref();
   worker.postMessage({ id, articles: batch.articles, config });
   return job.promise;
 }
@@ -150,6 +159,13 @@ const workerUrl = new URL(
  * tsx itself: Node 20 does not apply the parent's `--import` hooks to a worker's entry file.
  */
 function startWorker(): Worker {
+  const worker = createWorker();
+  // Idle until given a job: it does not keep the process alive meanwhile.
+  worker.unref();
+  return worker;
+}
+
+function createWorker(): Worker {
   if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl);
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;

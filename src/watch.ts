@@ -55,12 +55,14 @@ export async function watchBuild(
 
   if (deps.onFirstBuild) {
     const started = performance.now();
-    const first = await build(options, buildDeps).catch(async (error: unknown) => {
+    try {
+      const first = await build(options, buildDeps);
+      deps.onBuild(first, performance.now() - started);
+      await deps.onFirstBuild(first);
+    } catch (error) {
       await normalizer.close();
       throw error;
-    });
-    deps.onBuild(first, performance.now() - started);
-    await deps.onFirstBuild(first);
+    }
   } else await run();
   const out = resolved.out.path;
   const watcher = watch([resolved.input.path, resolved.config.path, resolved.templates[0] ?? ''], {

@@ -27,6 +27,8 @@ export type OutputFiles = Map<string, string | Uint8Array | PlannedFile | Splice
  * holds is copied from it as bytes, the others are rendered.
  */
 export interface SplicedFile {
+  /** What else shapes the parts (the code, the settings): a new version renders them all. */
+  version: string;
   head: string;
   separator: string;
   tail: string;
@@ -155,14 +157,12 @@ function keptFile(
   // Asked synchronously: answered from the file system's cache in microseconds, less than a
   // round trip through Node's thread pool, for each of thousands of files.
   const info = statSync(path, { throwIfNoEntry: false });
-  if (
-    !info ||
-    info.size !== record.size ||
-    info.mtimeMs !== record.mtimeMs ||
-    info.ino !== record.ino
-  )
-    return undefined;
-  return record;
+  return info && sameFile(info, record) ? record : undefined;
+}
+
+/** Whether a file's state is the one recorded when it was written. */
+function sameFile(info: { size: number; mtimeMs: number; ino: number }, record: WrittenRecord) {
+  return info.size === record.size && info.mtimeMs === record.mtimeMs && info.ino === record.ino;
 }
 
 /**
@@ -177,7 +177,7 @@ async function writeSpliced(
   file: SplicedFile,
   record: WrittenRecord | undefined,
 ): Promise<WrittenRecord> {
-  const format = JSON.stringify([file.head, file.separator, file.tail]);
+  const format = JSON.stringify([file.version, file.head, file.separator, file.tail]);
   const key = createHash('sha256')
     .update(format)
     .update(file.parts.map((p) => p.key).join('\n'))
@@ -196,7 +196,14 @@ async function writeSpliced(
       offset += length + separator.length;
     }
   }
-  const source = kept.size > 0 ? await open(previousPath, 'r') : undefined;
+  let source = kept.size > 0 ? await open(previousPath, 'r') : undefined;
+  // Still the file the record describes, now that it is open (not one another build put there).
+  const opened = await source?.stat();
+  if (source && !(opened && old && sameFile(opened, old))) {
+    await source.close();
+    source = undefined;
+    kept.clear();
+  }
   const output = await open(target, 'w');
   const parts: [string, number][] = [];
   try {

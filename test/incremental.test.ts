@@ -228,6 +228,7 @@ describe('a spliced output file', () => {
     rendered: string[],
     text = (k: string) => `{"part":"${k}"}`,
   ) => ({
+    version: 'v1',
     head: '{"parts": [\n',
     separator: ',\n',
     tail: '\n]}\n',
@@ -289,5 +290,12 @@ describe('a spliced output file', () => {
     await writeOutput(out, new Map([['big.json', relaid]]), 'out', records);
     assert.equal(rendered.length, edited.length, 'a new separator: nothing copied');
     assert.equal(await readFile(join(out, 'big.json'), 'utf8'), renderWhole(relaid));
+
+    const relaidRecords = (await writeOutput(out, new Map([['big.json', relaid]]), 'out', records))
+      .records;
+    rendered.length = 0;
+    const newCode = { ...relaid, version: 'v2' };
+    await writeOutput(out, new Map([['big.json', newCode]]), 'out', relaidRecords);
+    assert.equal(rendered.length, edited.length, 'a new version: nothing copied');
   });
 });

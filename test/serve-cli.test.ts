@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
-import { cliArgs, makeProject, root } from './helpers.ts';
+import { cliArgs, makeProject, root, runCli } from './helpers.ts';
 
 describe('gazette serve', () => {
   it('reloads the open page with the new title when an article is edited', async (t) => {
@@ -44,6 +46,30 @@ describe('gazette serve', () => {
     } finally {
       await browser.close();
       child.kill('SIGINT');
+    }
+  });
+});
+
+describe('gazette serve on a port in use', () => {
+  it('says so and exits, leaving no thread behind that would keep it running', {
+    timeout: 60_000,
+  }, async () => {
+    const project = await makeProject(join(root, 'seeds'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const result = await runCli(
+        ['serve', '--input', 'articles', '--port', String(port)],
+        project,
+      );
+      assert.notEqual(result.code, 0);
+      assert.match(result.stderr, /\[PortInUse\]/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+      assert.ok(Date.now() - started < 30_000);
+    } finally {
+      taken.close();
     }
   });
 });
