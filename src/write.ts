@@ -20,7 +20,9 @@ import type { PlannedFile } from './render/feeds.ts';
  * What a build writes: paths relative to the output folder, and their contents, or how to
  * render a content that the previous output may already hold.
  */
-export type OutputFiles = Map<string, string | Uint8Array | PlannedFile | SplicedFile>;
+export type OutputFiles = Map<string, OutputFile>;
+
+export type OutputFile = string | Uint8Array | PlannedFile | SplicedFile;
 
 /**
  * A file made of many parts between a head and a tail: a part whose key the previous output
@@ -36,7 +38,7 @@ export interface SplicedFile {
 }
 
 /** An output file's whole content, every part rendered. */
-export function renderWhole(content: OutputFiles extends Map<string, infer V> ? V : never) {
+export function renderWhole(content: OutputFile): string | Uint8Array {
   if (typeof content === 'string' || content instanceof Uint8Array) return content;
   if ('parts' in content)
     return `${content.head}${content.parts.map((p) => p.render()).join(content.separator)}${content.tail}`;
