@@ -30,19 +30,13 @@ import {
   type RenderedDigest,
   renderDigest,
 } from './render/digest.ts';
-import {
-  type EntryVersions,
-  type FeedPlan,
-  newestFirst,
-  planFeeds,
-  renderFeeds,
-} from './render/feeds.ts';
+import { type EntryVersions, type FeedPlan, newestFirst, planFeeds } from './render/feeds.ts';
 import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
 import { messagesFor } from './render/messages/index.ts';
 import { personalize, personalValues } from './render/personalize.ts';
 import type { Warning } from './warnings.ts';
-import { type OutputFiles, writeOutput } from './write.ts';
+import { type OutputFiles, renderWhole, type SplicedFile, writeOutput } from './write.ts';
 
 /** Names of the files a build writes in the output folder, besides the feeds. */
 export const outputFiles = {
@@ -191,25 +185,16 @@ export async function readEntries(
 ): Promise<ReadEntriesResult> {
   // The normalizer loads on another core while the folder is listed and the cache opened.
   const normalizer = policy.normalizer ?? createNormalizer();
-  const {
-    files: listed,
-    warnings,
-    outcomes,
-    keys,
-    normalized,
-    read,
-    errors,
-  } = await (async () => {
-    try {
-      const listing = await listArticles(input, displayInput);
-      return {
-        ...listing,
-        ...(await readOutcomes(input, listing.files, config, policy, normalizer)),
-      };
-    } finally {
-      if (normalizer !== policy.normalizer) await normalizer.close();
-    }
-  })();
+  let listing: Awaited<ReturnType<typeof listArticles>>;
+  let found: Awaited<ReturnType<typeof readOutcomes>>;
+  try {
+    listing = await listArticles(input, displayInput);
+    found = await readOutcomes(input, listing.files, config, policy, normalizer);
+  } finally {
+    if (normalizer !== policy.normalizer) await normalizer.close();
+  }
+  const { files: listed, warnings } = listing;
+  const { outcomes, keys, normalized, read, errors } = found;
   const keyOf = new Map<string, string>();
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
@@ -477,32 +462,27 @@ export async function renderOutput(
     digest,
     personalValues(undefined, config, messagesFor(digest.language)),
   );
-  const files: OutputFiles = new Map();
-  // One entry a line: readable, and made of the strings the versions are hashed from.
-  const entriesFile = { head: '{"entries": [\n', separator: ',\n', tail: '\n]}\n' };
-  if (generation === undefined) {
-    for (const [path, text] of renderFeeds(entries, config, plan)) files.set(path, text);
-    const serialized = entries.map((entry) => JSON.stringify(entry));
-    files.set(
-      outputFiles.entries,
-      `${entriesFile.head}${serialized.join(entriesFile.separator)}${entriesFile.tail}`,
-    );
-  } else {
-    // Without versions from the cache, every entry is serialized to hash it.
-    const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
-    const known = versions ?? entryVersions(entries, serialized ?? []);
-    for (const [path, file] of planFeeds(entries, config, plan, known, generation))
-      files.set(path, file);
-    // A line whose entry is unchanged is copied from the previous entries.json, unread.
-    files.set(outputFiles.entries, {
-      ...entriesFile,
-      version: generation,
-      parts: entries.map((entry, i) => ({
-        key: versionOf(known, entry),
-        render: () => serialized?.[i] ?? JSON.stringify(entry),
-      })),
-    });
-  }
+  // Without versions from the cache, every entry is serialized (and hashed when planning).
+  const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
+  const known =
+    versions ?? (generation === undefined ? new Map() : entryVersions(entries, serialized ?? []));
+  // One entry a line: readable, and made of the strings the versions are hashed from. A line
+  // whose entry is unchanged is copied from the previous entries.json, unread.
+  const entriesFile: SplicedFile = {
+    version: generation ?? '',
+    head: '{"entries": [\n',
+    separator: ',\n',
+    tail: '\n]}\n',
+    parts: entries.map((entry, i) => ({
+      key: generation === undefined ? entry.id : versionOf(known, entry),
+      render: () => serialized?.[i] ?? JSON.stringify(entry),
+    })),
+  };
+  const files: OutputFiles = new Map(planFeeds(entries, config, plan, known, generation ?? ''));
+  files.set(outputFiles.entries, entriesFile);
+  // Without a generation, nothing is kept from the previous output: everything is rendered.
+  if (generation === undefined)
+    for (const [path, file] of files) files.set(path, renderWhole(file));
   files.set(outputFiles.index, renderIndexPage(entries, config));
   files.set(outputFiles.digestHtml, preview.html);
   files.set(outputFiles.digestText, preview.text);

@@ -53,14 +53,19 @@ async function sourceHash(filter: (path: string) => boolean): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A hash of the normalizer's own source. */
+let normalizerHash: Promise<string> | undefined;
+let codeHash: Promise<string> | undefined;
+
+/** A hash of the normalizer's own source; computed once per process. */
 function normalizerVersion(): Promise<string> {
-  return sourceHash((path) => normalizerSource.test(path));
+  normalizerHash ??= sourceHash((path) => normalizerSource.test(path));
+  return normalizerHash;
 }
 
-/** A hash of all of Gazette's source: renders depend on any of it. */
+/** A hash of all of Gazette's source (renders depend on any of it); computed once per process. */
 export function codeVersion(): Promise<string> {
-  return sourceHash(() => true);
+  codeHash ??= sourceHash(() => true);
+  return codeHash;
 }
 
 /** What the cache keeps of one article file. */
@@ -98,8 +103,6 @@ export interface CachedOutcome {
 /** A kept outcome with the key it was normalized under. */
 export type KeyedOutcome = CachedOutcome & { key: string };
 
-export type ArticleCache = Awaited<ReturnType<typeof openCache>>;
-
 /**
  * The cache of normalized articles, in a folder that is safe to delete. An article's outcome
  * is found by its file's stamp, without reading the file, when it has not changed since;
@@ -118,7 +121,7 @@ export async function openCache(folder: string, config: ResolvedConfig) {
   const generation = createHash('sha256').update(settings).digest('hex').slice(0, 16);
   const root = join(folder, 'articles');
   const dir = join(root, generation);
-  const shards = loaded.get(dir) ?? (await loadShards(dir));
+  const shards = loaded.get(dir) ?? loadShards(dir);
   // A process that builds again (`build --watch`) finds its records in memory. Were the files
   // changed by another process meanwhile, a stale record would only cost a file read.
   loaded.set(dir, shards);
@@ -210,32 +213,30 @@ interface ShardFile {
   records: Record<string, ArticleRecord>;
 }
 
-function loadShards(dir: string): Promise<Map<string, ArticleRecord>[]> {
-  return mapLimit(
-    Array.from({ length: shardCount }, (_, i) => i),
-    16,
-    async (i): Promise<Map<string, ArticleRecord>> => {
-      try {
-        // Read synchronously: the build waits for them anyway, and Node decodes a whole file
-        // at once twice as fast as the chunks of an asynchronous read.
-        const { records } = JSON.parse(readFileSync(join(dir, shardName(i)), 'utf8')) as ShardFile;
-        const shard = new Map(Object.entries(records));
-        // A shard whose content file is gone or cut short is dropped whole.
-        const sizes = new Map<string, number>();
-        for (const record of shard.values()) {
-          if (!('entry' in record.outcome)) continue;
-          if (!record.at) throw new Error('a kept entry without its content');
-          const { file, offset, length } = record.at;
-          if (!sizes.has(file)) sizes.set(file, statSync(join(dir, file)).size);
-          if (offset + length > (sizes.get(file) ?? 0)) throw new Error('content cut short');
-          keptContent(record.outcome.entry, dir, record);
-        }
-        return shard;
-      } catch {
-        return new Map();
+/**
+ * Every shard's records, read synchronously: the build waits for them anyway, and Node decodes
+ * a whole file at once twice as fast as the chunks of an asynchronous read.
+ */
+function loadShards(dir: string): Map<string, ArticleRecord>[] {
+  return Array.from({ length: shardCount }, (_, i): Map<string, ArticleRecord> => {
+    try {
+      const { records } = JSON.parse(readFileSync(join(dir, shardName(i)), 'utf8')) as ShardFile;
+      const shard = new Map(Object.entries(records));
+      // A shard whose content file is gone or cut short is dropped whole.
+      const sizes = new Map<string, number>();
+      for (const record of shard.values()) {
+        if (!('entry' in record.outcome)) continue;
+        if (!record.at) throw new Error('a kept entry without its content');
+        const { file, offset, length } = record.at;
+        if (!sizes.has(file)) sizes.set(file, statSync(join(dir, file)).size);
+        if (offset + length > (sizes.get(file) ?? 0)) throw new Error('content cut short');
+        keptContent(record.outcome.entry, dir, record);
       }
-    },
-  );
+      return shard;
+    } catch {
+      return new Map();
+    }
+  });
 }
 
 /**
@@ -434,8 +435,8 @@ const keptDigests = 8;
  */
 export function keptMjml(folder: string, compile: MjmlCompiler): MjmlCompiler {
   const dir = join(folder, 'digests');
+  const mjmlVersion = createRequire(import.meta.url)('mjml/package.json').version as string;
   return async (mjml) => {
-    const mjmlVersion = createRequire(import.meta.url)('mjml/package.json').version as string;
     const key = createHash('sha256')
       .update(`${await codeVersion()}\0${mjmlVersion}\0`)
       .update(mjml)

@@ -28,31 +28,35 @@ export interface Normalizer {
  */
 export function createNormalizer(): Normalizer {
   const cores = availableParallelism();
-  const workers: Worker[] = [];
+  const lanes: Lane[] = [];
+  // A worker that fails or stops leaves the work to the others, or to this thread.
   const add = () => {
-    const worker = startWorker();
-    workers.push(worker);
-    // A worker that fails or stops leaves the work to the others, or to this thread.
-    const remove = () => {
-      const at = workers.indexOf(worker);
-      if (at >= 0) workers.splice(at, 1);
-    };
-    worker.once('error', remove);
-    worker.once('exit', remove);
+    const lane = startLane(() => {
+      const at = lanes.indexOf(lane);
+      if (at >= 0) lanes.splice(at, 1);
+    });
+    lanes.push(lane);
   };
   // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
   if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) add();
   return {
     async normalizeAll(articles, config, onProgress) {
       if (articles.length === 0) return [];
-      const batches: { start: number; articles: RawArticle[] }[] = [];
+      const batches: RawArticle[][] = [];
       for (let start = 0; start < articles.length; start += batchSize)
-        batches.push({ start, articles: articles.slice(start, start + batchSize) });
+        batches.push(articles.slice(start, start + batchSize));
       const threads = Math.min(cores, batches.length);
-      if (articles.length >= parallelFrom) while (workers.length < threads - 1) add();
-      const useThisThread = workers.length === 0 || articles.length >= parallelFrom;
+      if (articles.length >= parallelFrom) while (lanes.length < threads - 1) add();
+      const useThisThread = lanes.length === 0 || articles.length >= parallelFrom;
       const outcomes = new Array<Outcome>(articles.length);
+      let next = 0;
       let done = 0;
+      /** The next batch, with where its outcomes go. */
+      const take = () => {
+        const index = next++;
+        const batch = batches[index];
+        return batch ? { start: index * batchSize, batch } : undefined;
+      };
       const store = (start: number, results: Outcome[]) => {
         results.forEach((outcome, i) => {
           outcomes[start + i] = outcome;
@@ -63,10 +67,10 @@ export function createNormalizer(): Normalizer {
       await Promise.all([
         // Two batches in flight on each worker: it starts the next without waiting for this
         // thread, busy with its own batch, to hand it one.
-        ...workers.flatMap((worker) =>
+        ...lanes.flatMap((lane) =>
           [0, 1].map(async () => {
-            for (let batch = batches.shift(); batch; batch = batches.shift())
-              store(batch.start, await normalizeOn(worker, batch, config));
+            for (let job = take(); job; job = take())
+              store(job.start, await lane.normalize(job.batch, config));
           }),
         ),
         useThisThread
@@ -74,10 +78,10 @@ export function createNormalizer(): Normalizer {
               const { processArticle } = await import('./normalize/process-article.ts');
               // This thread's share, a batch at a time, letting the workers' replies in between.
               await new Promise((resolve) => setImmediate(resolve));
-              for (let batch = batches.shift(); batch; batch = batches.shift()) {
+              for (let job = take(); job; job = take()) {
                 store(
-                  batch.start,
-                  batch.articles.map((raw) => processArticle(raw, config)),
+                  job.start,
+                  job.batch.map((raw) => processArticle(raw, config)),
                 );
                 await new Promise((resolve) => setImmediate(resolve));
               }
@@ -87,66 +91,54 @@ export function createNormalizer(): Normalizer {
       return outcomes;
     },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(lanes.map((lane) => lane.worker.terminate()));
     },
   };
 }
 
-/** Replies awaited from each worker, by job id; ids are never reused. */
-let nextJob = 0;
-const awaited = new WeakMap<Worker, Map<number, PromiseWithResolvers<Outcome[]>>>();
-
-function normalizeOn(
-  worker: Worker,
-  batch: { start: number; articles: RawArticle[] },
-  config: ResolvedConfig,
-): Promise<Outcome[]> {
-  let jobs = awaited.get(worker);
-  if (!jobs) {
-    const pending = new Map<number, PromiseWithResolvers<Outcome[]>>();
-    worker.on('message', (result: { id: number; outcomes?: Outcome[]; failure?: string }) => {
-      const job = pending.get(result.id);
-      pending.delete(result.id);
-      // An idle worker does not keep the process alive.
-      if (pending.size === 0) worker.unref();
-      if (result.failure || !result.outcomes)
-        job?.reject(new Error(`normalizing failed: ${result.failure}`));
-      else job?.resolve(result.outcomes);
-    });
-    const fail = (error: unknown) => {
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) =>
-      fail(new Error(`a normalizing thread stopped (exit code ${code})`)),
-    );
-    awaited.set(worker, pending);
-    jobs = pending;
-  }
-  const job = promiseWithResolvers<Outcome[]>();
-  const id = nextJob++;
-  jobs.set(id, job);
-  worker.ref();
-  worker.postMessage({ id, articles: batch.articles, config });
-  return job.promise;
+/** A worker thread of the pool, with the jobs it was given and has not answered. */
+interface Lane {
+  worker: Worker;
+  normalize(articles: RawArticle[], config: ResolvedConfig): Promise<Outcome[]>;
 }
 
-interface PromiseWithResolvers<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (reason: unknown) => void;
-}
-
-/** `Promise.withResolvers`, which Node 20 lacks. */
-function promiseWithResolvers<T>(): PromiseWithResolvers<T> {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (reason: unknown) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
+/**
+ * Starts a worker thread running the normalizer. It keeps the process alive only while it has
+ * jobs; when it fails or stops, its jobs fail and `onGone` is told.
+ */
+function startLane(onGone: () => void): Lane {
+  const worker = createWorker();
+  worker.unref();
+  const pending = new Map<
+    number,
+    { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void }
+  >();
+  let nextJob = 0;
+  worker.on('message', (result: { id: number; outcomes?: Outcome[]; failure?: string }) => {
+    const job = pending.get(result.id);
+    pending.delete(result.id);
+    if (pending.size === 0) worker.unref();
+    if (result.failure || !result.outcomes)
+      job?.reject(new Error(`normalizing failed: ${result.failure}`));
+    else job?.resolve(result.outcomes);
   });
-  return { promise, resolve, reject };
+  const fail = (error: unknown) => {
+    onGone();
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`a normalizing thread stopped (exit code ${code})`)));
+  return {
+    worker,
+    normalize: (articles, config) =>
+      new Promise((resolve, reject) => {
+        const id = nextJob++;
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, articles, config });
+      }),
+  };
 }
 
 const workerUrl = new URL(
@@ -158,13 +150,6 @@ const workerUrl = new URL(
  * A worker thread running the normalizer. Run from TypeScript sources, the thread first loads
  * tsx itself: Node 20 does not apply the parent's `--import` hooks to a worker's entry file.
  */
-function startWorker(): Worker {
-  const worker = createWorker();
-  // Idle until given a job: it does not keep the process alive meanwhile.
-  worker.unref();
-  return worker;
-}
-
 function createWorker(): Worker {
   if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl);
   const tsx = import.meta.resolve('tsx/esm/api');

@@ -185,26 +185,23 @@ async function writeSpliced(
     .update(file.parts.map((p) => p.key).join('\n'))
     .digest('hex');
   const separator = Buffer.from(file.separator);
-  // Where each part of the previous file is: its offset and length in bytes.
-  const kept = new Map<string, [number, number]>();
-  const old =
+  // The previous file, when it is still the one the record describes (checked once open, so
+  // that another build cannot swap it meanwhile), and where each of its parts is.
+  let source =
     record?.parts && record.format === format
-      ? keptFile(previousPath, record, record.key)
+      ? await open(previousPath, 'r').catch(() => undefined)
       : undefined;
-  if (old?.parts) {
+  if (source && record && !sameFile(await source.stat(), record)) {
+    await source.close();
+    source = undefined;
+  }
+  const kept = new Map<string, [number, number]>();
+  if (source && record?.parts) {
     let offset = Buffer.byteLength(file.head);
-    for (const [partKey, length] of old.parts) {
+    for (const [partKey, length] of record.parts) {
       kept.set(partKey, [offset, length]);
       offset += length + separator.length;
     }
-  }
-  let source = kept.size > 0 ? await open(previousPath, 'r') : undefined;
-  // Still the file the record describes, now that it is open (not one another build put there).
-  const opened = await source?.stat();
-  if (source && !(opened && old && sameFile(opened, old))) {
-    await source.close();
-    source = undefined;
-    kept.clear();
   }
   const output = await open(target, 'w');
   const parts: [string, number][] = [];

@@ -4,8 +4,9 @@
  */
 
 /**
- * Per time zone, its formatter and the last instant asked about: an entry's dates are asked
- * for again and again (the day, `published`, `updated`), so the last answer is kept.
+ * Per time zone, its formatter and the last instant asked about: parsing a date asks for the
+ * offset of the instant it then formats, and `updated` is most often `published` again, so the
+ * last answer is kept.
  */
 interface Zone {
   format: Intl.DateTimeFormat;

@@ -58,7 +58,8 @@ function repeats(a: Kept, b: Kept): boolean {
  */
 function isNearCopy(a: string, b: string): boolean {
   const longer = Math.max(a.length, b.length);
-  if (longer === 0) return 1 > maxSimilarity;
+  // Two empty strings are the same string.
+  if (longer === 0) return true;
   if (1 - Math.abs(a.length - b.length) / longer <= maxSimilarity) return false;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   let row = new Array<number>(b.length + 1);

@@ -4,7 +4,7 @@ import { isDangling, opensClause } from './function-words.ts';
 export const maxTitleLength = 110;
 
 /** Longest kicker, in characters: a kicker names a topic in a word or two. */
-export const maxKickerLength = 40;
+const maxKickerLength = 40;
 
 /** What sets a kicker off from the headline: French puts a space before the colon. */
 const kickerSeparator: Record<string, string> = { fr: ' : ' };

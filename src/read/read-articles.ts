@@ -73,7 +73,7 @@ export async function listArticles(root: string, displayRoot: string): Promise<L
   };
 }
 
-export type ReadOne = ({ article: RawArticle } | { error: GazetteError }) & { warning?: Warning };
+type ReadOne = ({ article: RawArticle } | { error: GazetteError }) & { warning?: Warning };
 
 /** Reads and decodes one listed article; files larger than `maxBytes` are refused unread. */
 export async function readArticle(

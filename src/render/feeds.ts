@@ -65,7 +65,6 @@ export function newestFirst(entries: Entry[]): Entry[] {
     }
     return parsed;
   };
-  for (const entry of entries) time(entry);
   return [...entries].sort((a, b) => time(b) - time(a) || a.id.localeCompare(b.id));
 }
 
@@ -182,6 +181,11 @@ export function planFeeds(
   return files;
 }
 
+/**
+ * Complete archive pages, oldest first, each holding `size` entries in order of first
+ * appearance; the entries not on a full page are in the main feed. A full page never changes
+ * membership. Within a page, newest first.
+ */
 function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
   if (entries.length <= size) return [];
   const ordered = [...entries].sort(
