@@ -15,9 +15,10 @@ import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { createNormalizer, type Normalizer } from './normalize-pool.ts';
-import { readIdMap, writeIdMap } from './read/id-map.ts';
+import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import {
   type ArticleFile,
+  type KeptListing,
   listArticles,
   type RawArticle,
   readArticle,
@@ -57,6 +58,15 @@ export interface BuildDeps {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** A normalizer kept across builds (`--watch`); else each build starts and stops its own. */
   normalizer?: Normalizer | undefined;
+  /** The input folder's listing, kept across builds (`--watch`). */
+  listing?: KeptListing | undefined;
+  /** The id map, kept across builds (`--watch`). */
+  idMap?: KeptIdMap | undefined;
+  /**
+   * Takes what may finish after the build has returned (removing the previous output, once the
+   * new one is in place); without it, the build waits for it.
+   */
+  later?: ((work: Promise<void>) => void) | undefined;
 }
 
 export interface BuildResult {
@@ -66,7 +76,7 @@ export interface BuildResult {
   normalized: string[];
   /** How many article files this build read; the others were unchanged since the last. */
   read: number;
-  /** How many archive pages and tag feeds were kept from the previous output, unrendered. */
+  /** How many feeds and archive pages were kept from the previous output, unrendered. */
   reused: number;
   /** The digest as `out/digest.html` holds it. */
   digest: { subject: string; preheader: string; htmlBytes: number };
@@ -81,10 +91,29 @@ export interface BuildResult {
  * ids. Every problem in the input is reported together, before anything is written.
  */
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
+  // The cache is saved while the output is rendered and written; the build ends with it.
+  const saving: Promise<void>[] = [];
+  try {
+    return await runBuild(options, deps, (work) => saving.push(work));
+  } finally {
+    await Promise.all(saving);
+  }
+}
+
+/** The build itself; `later` takes what may go on meanwhile, which the build then awaits. */
+async function runBuild(
+  options: BuildOptions,
+  deps: BuildDeps,
+  later: (work: Promise<void>) => void,
+): Promise<BuildResult> {
   const resolved = resolveBuildOptions(options);
   const config = await readConfig(resolved.config.path, resolved.config.display);
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
-  const previous = await readIdMap(idMapPath, join(dirname(resolved.config.display), idMapFile));
+  const previous = await readIdMap(
+    idMapPath,
+    join(dirname(resolved.config.display), idMapFile),
+    deps.idMap,
+  );
   const { entries, normalized, read, warnings, map, plan, versions } = await readEntries(
     resolved.input.path,
     resolved.input.display,
@@ -96,6 +125,8 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
       cacheDir: resolved.cacheDir,
       onProgress: deps.onProgress,
       normalizer: deps.normalizer,
+      listing: deps.listing,
+      later,
     },
   );
   const templates = await readTemplates(resolved.templates);
@@ -124,13 +155,18 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   }
   const outDir = resolved.out.path;
   const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
-  const {
-    written,
-    reused,
-    records: now,
-  } = await writeOutput(outDir, files, resolved.out.display, records);
-  if (cacheDir) await saveOutputRecords(cacheDir, outDir, now);
-  await writeIdMap(idMapPath, map);
+  // The id map is written meanwhile: it holds what this build decided, whether or not the
+  // output then gets written, and the next build decides the same.
+  const [{ written, reused, records: now }] = await Promise.all([
+    writeOutput(outDir, files, resolved.out.display, records, deps.later),
+    writeIdMap(idMapPath, map, deps.idMap),
+  ]);
+  if (cacheDir) {
+    // Records for the next build, which waits for them when they are still being written.
+    const recording = saveOutputRecords(cacheDir, outDir, now);
+    if (deps.later) deps.later(recording);
+    else await recording;
+  }
   return {
     config,
     entries,
@@ -168,6 +204,9 @@ export interface EntryPolicy {
   cacheDir?: string | undefined;
   onProgress?: BuildDeps['onProgress'];
   normalizer?: Normalizer | undefined;
+  listing?: KeptListing | undefined;
+  /** Takes the saving of the cache, to let it finish while the build goes on; else awaited. */
+  later?: ((work: Promise<void>) => void) | undefined;
   /** Leave invalid articles out (as warnings) instead of stopping. */
   skipInvalid?: boolean | undefined;
 }
@@ -188,7 +227,7 @@ export async function readEntries(
   let listing: Awaited<ReturnType<typeof listArticles>>;
   let found: Awaited<ReturnType<typeof readOutcomes>>;
   try {
-    listing = await listArticles(input, displayInput);
+    listing = await listArticles(input, displayInput, policy.listing);
     found = await readOutcomes(input, listing.files, config, policy, normalizer);
   } finally {
     if (normalizer !== policy.normalizer) await normalizer.close();
@@ -265,15 +304,22 @@ export async function readEntries(
  * cache key, and identity then sets only the entry's id and dates.
  */
 function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
+  if (knownVersions.size > 2 * entries.length + 1000) knownVersions.clear();
   return new Map(
-    entries.map((e) => [
-      e.id,
-      createHash('sha1')
-        .update(`${keyOf.get(e.path)}\0${e.id}\0${e.published}\0${e.updated}`)
-        .digest('base64'),
-    ]),
+    entries.map((e) => {
+      const of = `${keyOf.get(e.path)}\0${e.id}\0${e.published}\0${e.updated}`;
+      let version = knownVersions.get(of);
+      if (version === undefined) {
+        version = createHash('sha1').update(of).digest('base64');
+        knownVersions.set(of, version);
+      }
+      return [e.id, version];
+    }),
   );
 }
+
+/** Versions already hashed in this process, by what they are hashed from (`--watch`). */
+const knownVersions = new Map<string, string>();
 
 /**
  * Outcomes of every listed article, in order (undefined for a file that could not be read): from
@@ -284,7 +330,7 @@ async function readOutcomes(
   input: string,
   files: ArticleFile[],
   config: ResolvedConfig,
-  { cacheDir, onProgress }: EntryPolicy,
+  { cacheDir, onProgress, later }: EntryPolicy,
   normalizer: Normalizer,
 ): Promise<{
   outcomes: (Outcome | undefined)[];
@@ -338,7 +384,9 @@ async function readOutcomes(
   });
   if (cache) {
     cache.keepOnly(new Set(files.map((f) => f.path)));
-    await cache.save();
+    const saving = cache.save();
+    if (later) later(saving);
+    else await saving;
   }
   files.forEach((_, i) => {
     const warning = readWarnings[i];
@@ -359,9 +407,10 @@ async function readOutcomes(
 function firstOfEach(entries: Entry[]) {
   const bySlug = new Map<string, Entry>();
   const byId = new Map<string, Entry>();
-  for (const entry of [...entries].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  )) {
+  const byPath = (a: Entry, b: Entry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  // Entries come in the listing's order, by path, unless some are new.
+  const inOrder = entries.every((e, i) => i === 0 || byPath(entries[i - 1] as Entry, e) < 0);
+  for (const entry of inOrder ? entries : [...entries].sort(byPath)) {
     if (!bySlug.has(entry.slug)) bySlug.set(entry.slug, entry);
     if (!byId.has(entry.id)) byId.set(entry.id, entry);
   }

@@ -1,8 +1,12 @@
-import { dirname } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import { type AsyncSubscription, subscribe } from '@parcel/watcher';
 import { watch } from 'chokidar';
-import { type BuildDeps, type BuildResult, build } from './build.ts';
+import { type BuildDeps, type BuildResult, build as buildOnce } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
+import { GazetteError } from './errors.ts';
 import { createNormalizer } from './normalize-pool.ts';
+import { createKeptListing } from './read/read-articles.ts';
 
 export interface WatchDeps extends BuildDeps {
   /** After every build, with how long it took. */
@@ -28,7 +32,22 @@ export async function watchBuild(
   const resolved = resolveBuildOptions(options);
   // One normalizer for every build: loaded once, it normalizes an edited article at once.
   const normalizer = createNormalizer();
-  const buildDeps = { ...deps, normalizer };
+  // The listing and the id map are kept too, and what the watcher saw change is looked at again.
+  const listing = createKeptListing();
+  // Removing the previous output finishes after a build has reported, before the next starts.
+  let removing: Promise<void>[] = [];
+  const buildDeps: BuildDeps = {
+    ...deps,
+    normalizer,
+    listing,
+    idMap: {},
+    later: (work) => removing.push(work),
+  };
+  const build = async () => {
+    await Promise.all(removing);
+    removing = [];
+    return buildOnce(options, buildDeps);
+  };
   let running = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -41,7 +60,7 @@ export async function watchBuild(
     running = true;
     const started = performance.now();
     try {
-      deps.onBuild(await build(options, buildDeps), performance.now() - started);
+      deps.onBuild(await build(), performance.now() - started);
     } catch (error) {
       deps.onError(error);
     } finally {
@@ -53,38 +72,81 @@ export async function watchBuild(
     }
   };
 
+  const out = resolved.out.path;
+  // The files Gazette writes itself must not start a rebuild.
+  const ours = (path: string) =>
+    path === out ||
+    path.startsWith(`${out}${sep}`) ||
+    path.startsWith(`${dirname(out)}${sep}.out-`) ||
+    /(^|\/)\.gazette-/.test(path) ||
+    /gazette\.ids\.json$/.test(path);
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), settle);
+  };
+  // Watching starts before the first build, so that no change goes unseen in between.
+  // The config and the templates: a few files, watched by chokidar.
+  const settings = watch([resolved.config.path, resolved.templates[0] ?? ''], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+    ignored: ours,
+  });
+  settings.on('all', later);
+  const ready = new Promise<void>((resolve) => settings.once('ready', () => resolve()));
+  // The articles, by @parcel/watcher: its events name the files that changed, and it does not
+  // read a folder again after each one (chokidar does, which at 10,000 files keeps the main
+  // thread busy for a quarter of a second after every save).
+  let articles: AsyncSubscription;
+  try {
+    // The events may name the files by their real path.
+    const roots = [resolved.input.path, realpathSync(resolved.input.path)];
+    articles = await subscribe(resolved.input.path, (error, events) => {
+      if (error) listing.whole = true;
+      let relevant = Boolean(error);
+      for (const { path } of events) {
+        const inside = roots
+          .map((root) => relative(root, path).split(sep).join('/'))
+          .reduce((a, b) => (a.startsWith('..') ? b : a));
+        if (ours(path) || inside === '..' || inside.startsWith('../')) continue;
+        // The folder itself came or went.
+        if (!inside) listing.whole = true;
+        else if (inside.split('/').some((name) => name.startsWith('.'))) continue;
+        else listing.changed.add(inside);
+        relevant = true;
+      }
+      if (relevant) later();
+    });
+    await ready;
+  } catch {
+    await Promise.all([settings.close(), normalizer.close()]);
+    throw new GazetteError('InputNotFound', 'the input folder does not exist or is not a folder', {
+      file: resolved.input.display,
+    });
+  }
+  const stop = async () => {
+    clearTimeout(timer);
+    await Promise.all([settings.close(), articles.unsubscribe()]);
+    await Promise.all(removing);
+    await normalizer.close();
+  };
+
   if (deps.onFirstBuild) {
+    running = true;
     const started = performance.now();
     try {
-      const first = await build(options, buildDeps);
+      const first = await build();
       deps.onBuild(first, performance.now() - started);
       await deps.onFirstBuild(first);
     } catch (error) {
-      await normalizer.close();
+      await stop();
       throw error;
+    } finally {
+      running = false;
+    }
+    if (again) {
+      again = false;
+      void run();
     }
   } else await run();
-  const out = resolved.out.path;
-  const watcher = watch([resolved.input.path, resolved.config.path, resolved.templates[0] ?? ''], {
-    ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
-    // The output folder and the files Gazette writes itself must not start a rebuild.
-    ignored: (path: string) =>
-      path.startsWith(out) ||
-      path.startsWith(`${dirname(out)}/.out-`) ||
-      /(^|\/)\.gazette-/.test(path) ||
-      /gazette\.ids\.json$/.test(path),
-  });
-  watcher.on('all', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), settle);
-  });
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  return {
-    close: async () => {
-      clearTimeout(timer);
-      await watcher.close();
-      await normalizer.close();
-    },
-  };
+  return { close: stop };
 }

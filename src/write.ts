@@ -1,16 +1,6 @@
 import { createHash } from 'node:crypto';
-import { linkSync, statSync } from 'node:fs';
-import {
-  cp,
-  type FileHandle,
-  mkdir,
-  open,
-  readdir,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
+import { closeSync, fstatSync, linkSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { mapLimit } from './concurrency.ts';
 import { GazetteError } from './errors.ts';
@@ -81,6 +71,7 @@ export async function writeOutput(
   files: OutputFiles,
   displayOut: string,
   previous: Map<string, WrittenRecord> = new Map(),
+  later?: (work: Promise<void>) => void,
 ): Promise<WriteResult> {
   const parent = dirname(outDir);
   const name = basename(outDir);
@@ -104,7 +95,7 @@ export async function writeOutput(
         };
       }
       if ('parts' in content) {
-        const record = await writeSpliced(join(outDir, path), target, content, previous.get(path));
+        const record = writeSpliced(join(outDir, path), target, content, previous.get(path));
         records.set(path, record);
         return { path, bytes: record.size };
       }
@@ -131,7 +122,10 @@ export async function writeOutput(
     }
     if (await exists(outDir)) await rename(outDir, aside);
     await rename(stage, outDir);
-    await rm(aside, { recursive: true, force: true });
+    // The old output is out of sight already: the caller may let its removal finish later.
+    const removal = rm(aside, { recursive: true, force: true });
+    if (later) later(removal.catch(() => undefined));
+    else await removal;
     return { written, records, reused };
   } catch (error) {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
@@ -170,15 +164,17 @@ function sameFile(info: { size: number; mtimeMs: number; ino: number }, record: 
 /**
  * Writes a spliced file to `target`, taking from the previous output's file (when it is still
  * as it was written) the bytes of every part whose key it holds. The file is streamed: parts
- * that followed each other before are copied as one range, a few megabytes at a time, so
- * memory holds neither the old file nor the new one.
+ * that followed each other before are copied as one range, a megabyte at a time, so memory
+ * holds neither the old file nor the new one. The calls are synchronous: copying tens of
+ * megabytes so takes a fraction of the time that as many round trips through Node's thread
+ * pool would.
  */
-async function writeSpliced(
+function writeSpliced(
   previousPath: string,
   target: string,
   file: SplicedFile,
   record: WrittenRecord | undefined,
-): Promise<WrittenRecord> {
+): WrittenRecord {
   const format = JSON.stringify([file.version, file.head, file.separator, file.tail]);
   const key = createHash('sha256')
     .update(format)
@@ -187,80 +183,87 @@ async function writeSpliced(
   const separator = Buffer.from(file.separator);
   // The previous file, when it is still the one the record describes (checked once open, so
   // that another build cannot swap it meanwhile), and where each of its parts is.
-  let source =
-    record?.parts && record.format === format
-      ? await open(previousPath, 'r').catch(() => undefined)
-      : undefined;
-  if (source && record && !sameFile(await source.stat(), record)) {
-    await source.close();
+  let source = record?.parts && record.format === format ? openOrNot(previousPath) : undefined;
+  if (source !== undefined && record && !sameFile(fstatSync(source), record)) {
+    closeSync(source);
     source = undefined;
   }
   const kept = new Map<string, [number, number]>();
-  if (source && record?.parts) {
+  if (source !== undefined && record?.parts) {
     let offset = Buffer.byteLength(file.head);
     for (const [partKey, length] of record.parts) {
       kept.set(partKey, [offset, length]);
       offset += length + separator.length;
     }
   }
-  const output = await open(target, 'w');
+  const output = openSync(target, 'w');
   const parts: [string, number][] = [];
   try {
     const stream = createStream(output, source);
-    await stream.add(Buffer.from(file.head));
+    stream.add(Buffer.from(file.head));
     for (const [i, part] of file.parts.entries()) {
       const at = kept.get(part.key);
       if (i > 0) {
         // Right after the previous part in the old file: the separator between them comes too.
         if (at && stream.continues(at[0] - separator.length))
-          await stream.copy(at[0] - separator.length, at[0]);
-        else await stream.add(separator);
+          stream.copy(at[0] - separator.length, at[0]);
+        else stream.add(separator);
       }
       if (at) {
-        await stream.copy(at[0], at[0] + at[1]);
+        stream.copy(at[0], at[0] + at[1]);
         parts.push([part.key, at[1]]);
       } else {
         const bytes = Buffer.from(part.render());
-        await stream.add(bytes);
+        stream.add(bytes);
         parts.push([part.key, bytes.length]);
       }
     }
-    await stream.add(Buffer.from(file.tail));
-    await stream.flush();
+    stream.add(Buffer.from(file.tail));
+    stream.flush();
   } finally {
-    await output.close();
-    await source?.close();
+    closeSync(output);
+    if (source !== undefined) closeSync(source);
   }
-  const info = await stat(target);
+  const info = statSync(target);
   return { key, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, parts, format };
+}
+
+function openOrNot(path: string): number | undefined {
+  try {
+    return openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Bytes queued before they are written out. */
 const streamBuffer = 4 * 1024 * 1024;
 
+/** Bytes copied from the previous file at a time. */
+const copyChunk = 1024 * 1024;
+
 /**
  * Writes to `output`, in order, buffers and ranges of `source` copied as bytes; a range that
  * starts where the last one queued ended extends it.
  */
-function createStream(output: FileHandle, source: FileHandle | undefined) {
+function createStream(output: number, source: number | undefined) {
   type Item = { buffer: Buffer } | { from: number; end: number };
   let queue: Item[] = [];
   let queued = 0;
-  const writeAll = async (buffer: Buffer) => {
-    for (let at = 0; at < buffer.length; )
-      at += (await output.write(buffer, at, buffer.length - at)).bytesWritten;
+  const writeAll = (buffer: Buffer) => {
+    for (let at = 0; at < buffer.length; ) at += writeSync(output, buffer, at, buffer.length - at);
   };
-  const copyRange = async (from: number, end: number) => {
-    if (!source) throw new Error('no previous file to copy from');
-    const chunk = Buffer.allocUnsafe(Math.min(streamBuffer, end - from));
+  const copyRange = (from: number, end: number) => {
+    if (source === undefined) throw new Error('no previous file to copy from');
+    const chunk = Buffer.allocUnsafe(Math.min(copyChunk, end - from));
     for (let at = from; at < end; ) {
-      const { bytesRead } = await source.read(chunk, 0, Math.min(chunk.length, end - at), at);
+      const bytesRead = readSync(source, chunk, 0, Math.min(chunk.length, end - at), at);
       if (bytesRead === 0) throw new Error('the previous output was cut short');
-      await writeAll(chunk.subarray(0, bytesRead));
+      writeAll(chunk.subarray(0, bytesRead));
       at += bytesRead;
     }
   };
-  const flush = async () => {
+  const flush = () => {
     const items = queue;
     queue = [];
     queued = 0;
@@ -270,15 +273,15 @@ function createStream(output: FileHandle, source: FileHandle | undefined) {
         buffers.push(item.buffer);
         continue;
       }
-      if (buffers.length > 0) await writeAll(Buffer.concat(buffers));
+      if (buffers.length > 0) writeAll(Buffer.concat(buffers));
       buffers = [];
-      await copyRange(item.from, item.end);
+      copyRange(item.from, item.end);
     }
-    if (buffers.length > 0) await writeAll(Buffer.concat(buffers));
+    if (buffers.length > 0) writeAll(Buffer.concat(buffers));
   };
-  const grow = async (bytes: number) => {
+  const grow = (bytes: number) => {
     queued += bytes;
-    if (queued >= streamBuffer) await flush();
+    if (queued >= streamBuffer) flush();
   };
   return {
     /** Whether a range starting at `offset` would extend the last one queued. */
@@ -286,15 +289,15 @@ function createStream(output: FileHandle, source: FileHandle | undefined) {
       const last = queue.at(-1);
       return last !== undefined && 'end' in last && last.end === offset;
     },
-    async add(buffer: Buffer): Promise<void> {
+    add(buffer: Buffer): void {
       queue.push({ buffer });
-      await grow(buffer.length);
+      grow(buffer.length);
     },
-    async copy(from: number, end: number): Promise<void> {
+    copy(from: number, end: number): void {
       const last = queue.at(-1);
       if (last && 'end' in last && last.end === from) last.end = end;
       else queue.push({ from, end });
-      await grow(end - from);
+      grow(end - from);
     },
     flush,
   };

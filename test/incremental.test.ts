@@ -49,9 +49,11 @@ describe('incremental builds', () => {
     const warm = await build({ cwd: dir, input: 'articles' }, { now });
     assert.deepEqual(warm.normalized, [], 'nothing changed, nothing normalized');
     assert.equal(warm.read, 0, 'nor read');
-    const pagesAndTagFeeds = warm.written.filter((f) => /^(archive|tags)\/.*\.xml$/.test(f.path));
-    assert.ok(pagesAndTagFeeds.length >= 6);
-    assert.equal(warm.reused, pagesAndTagFeeds.length, 'every archive page and tag feed kept');
+    const feeds = warm.written.filter((f) =>
+      /^((archive|tags)\/.*\.xml|atom\.xml|rss\.xml|feed\.json)$/.test(f.path),
+    );
+    assert.ok(feeds.length >= 9);
+    assert.equal(warm.reused, feeds.length, 'every feed and archive page kept');
 
     // a4 carries Nantes (4 % 3 = 1) and sits on the second archive page (a1-a3, a4-a6).
     const edited = join(dir, 'articles', 'a4.md');
@@ -63,6 +65,8 @@ describe('incremental builds', () => {
     const kept = (path: string) => before.get(path) === inodesAfter.get(path);
     assert.ok(kept('tags/lyon.xml') && kept('tags/lille.xml') && kept('tags/budget.xml'));
     assert.ok(kept('archive/1.xml'), 'an archive page without the entry is kept');
+    // The newest three (a6 to a8) make the main feeds: a4 is not among them.
+    assert.ok(kept('atom.xml') && kept('rss.xml') && kept('feed.json'));
     assert.ok(!kept('tags/nantes.xml') && !kept('archive/2.xml'), 'pages with the entry are new');
     assert.match(await readFile(join(dir, 'out', 'tags', 'nantes.xml'), 'utf8'), /ajouté/);
 

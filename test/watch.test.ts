@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { BuildResult } from '../src/build.ts';
+import { listArticles } from '../src/read/read-articles.ts';
+import { watchBuild } from '../src/watch.ts';
 import { cliArgs, makeProject, root } from './helpers.ts';
 
 describe('gazette build --watch', () => {
@@ -46,6 +49,80 @@ describe('gazette build --watch', () => {
       assert.equal(lines.filter((l) => /\bbuilt\b/.test(l)).length, 2, 'one line per build');
     } finally {
       child.kill('SIGINT');
+    }
+  });
+
+  it('follows articles added, renamed, moved into a new folder and removed, file by file', async () => {
+    const project = await makeProject(join(root, 'seeds'));
+    const articles = join(project, 'articles');
+    const builds: (BuildResult | Error)[] = [];
+    const watcher = await watchBuild(
+      { cwd: project, input: 'articles' },
+      {
+        now: () => new Date(),
+        onBuild: (result) => builds.push(result),
+        onError: (error) => builds.push(error as Error),
+      },
+    );
+    /** The build after `change`, once no other follows it for a moment. */
+    const after = async (change: () => Promise<unknown>): Promise<BuildResult> => {
+      const before = builds.length;
+      await change();
+      const started = Date.now();
+      let seen = before;
+      let quietSince = Date.now();
+      while (builds.length === before || Date.now() - quietSince < 400) {
+        if (Date.now() - started > 20_000) assert.fail('no build after the change');
+        if (builds.length !== seen) [seen, quietSince] = [builds.length, Date.now()];
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const last = builds.at(-1);
+      assert.ok(last && !(last instanceof Error), String(last));
+      return last;
+    };
+    /** The watch's entries are those of a listing taken whole. */
+    const listedWhole = async (result: BuildResult) => {
+      const { files } = await listArticles(articles, 'articles');
+      assert.deepEqual(
+        result.entries.map((e) => e.path).sort(),
+        files.map((f) => f.path),
+      );
+    };
+    const article = (place: string) =>
+      `Lima. Un article venu de ${place}, sur les élections au Pérou et la campagne.\n`;
+    try {
+      let result = await after(() =>
+        writeFile(join(articles, '2025-03-01-lima.txt'), article('Lima')),
+      );
+      assert.equal(result.entries.length, 3);
+      assert.deepEqual(result.normalized, ['2025-03-01-lima.txt']);
+      await listedWhole(result);
+
+      result = await after(async () => {
+        await mkdir(join(articles, 'andes'));
+        await writeFile(join(articles, 'andes', '2025-03-02-quito.md'), article('Quito'));
+      });
+      assert.equal(result.entries.length, 4);
+      await listedWhole(result);
+
+      result = await after(() =>
+        rename(
+          join(articles, '2025-03-01-lima.txt'),
+          join(articles, 'andes', '2025-03-01-lima.txt'),
+        ),
+      );
+      assert.ok(result.entries.some((e) => e.path === 'andes/2025-03-01-lima.txt'));
+      await listedWhole(result);
+
+      result = await after(() => writeFile(join(articles, 'notes.pdf'), 'not an article'));
+      assert.ok(result.warnings.some((w) => w.location?.file === 'articles/notes.pdf'));
+      await listedWhole(result);
+
+      result = await after(() => rm(join(articles, 'andes'), { recursive: true }));
+      assert.equal(result.entries.length, 2);
+      await listedWhole(result);
+    } finally {
+      await watcher.close();
     }
   });
 });

@@ -4,32 +4,35 @@
  */
 
 /**
- * Per time zone, its formatter and the last instant asked about: parsing a date asks for the
- * offset of the instant it then formats, and `updated` is most often `published` again, so the
- * last answer is kept.
+ * Per time zone, its formatter and the offsets it gave, by instant: a build asks again about
+ * the same instants (each file's time, each entry's dates) as the build before it.
  */
 interface Zone {
   format: Intl.DateTimeFormat;
-  lastTime: number;
-  lastOffset: number;
+  offsets: Map<number, number>;
 }
 
 const zones = new Map<string, Zone>();
+
+/** Instants remembered per time zone, beyond which they are forgotten and asked again. */
+const rememberedInstants = 500_000;
 
 /** Minutes east of UTC in `timeZone` at the instant `date`. */
 export function zoneOffset(date: Date, timeZone: string): number {
   let zone = zones.get(timeZone);
   if (!zone) {
     const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    zone = { format, lastTime: Number.NaN, lastOffset: 0 };
+    zone = { format, offsets: new Map() };
     zones.set(timeZone, zone);
   }
   const time = date.getTime();
-  if (time !== zone.lastTime) {
-    zone.lastOffset = offsetOf(zone.format, date);
-    zone.lastTime = time;
+  let offset = zone.offsets.get(time);
+  if (offset === undefined) {
+    offset = offsetOf(zone.format, date);
+    if (zone.offsets.size >= rememberedInstants) zone.offsets.clear();
+    zone.offsets.set(time, offset);
   }
-  return zone.lastOffset;
+  return offset;
 }
 
 /** The offset a formatter names ("1/5/2025, GMT+01:00"), in minutes; 0 for plain "GMT". */

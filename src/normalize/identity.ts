@@ -59,22 +59,23 @@ export function resolveIdentities(
   siteHost: string,
   timeZone: string,
 ): Identified {
-  const records: Record<string, IdRecord> = { ...previous.entries };
+  const records = new Map(Object.entries(previous.entries));
   const present = new Set(drafts.map((d) => d.entry.path));
   const orphans = new Map<string, string>();
-  for (const [path, record] of Object.entries(records)) {
+  let seq = 0;
+  for (const [path, record] of records) {
     if (!present.has(path) && !orphans.has(record.hash)) orphans.set(record.hash, path);
+    if (record.seq > seq) seq = record.seq;
   }
-  let seq = Math.max(0, ...Object.values(records).map((r) => r.seq));
   const fresh: Draft[] = [];
   const entries: Entry[] = [];
   for (const draft of drafts) {
     const hash = draft.hash;
-    let record = records[draft.entry.path];
+    let record = records.get(draft.entry.path);
     const renamedFrom = record ? undefined : orphans.get(hash);
     if (renamedFrom) {
-      record = records[renamedFrom];
-      delete records[renamedFrom];
+      record = records.get(renamedFrom);
+      records.delete(renamedFrom);
       orphans.delete(hash);
     }
     if (!record) {
@@ -82,17 +83,22 @@ export function resolveIdentities(
       continue;
     }
     const entry = reuse(draft, record, hash, timeZone);
-    records[entry.path] = { ...recordOf(entry, hash), seq: record.seq };
+    const same =
+      record.id === entry.id &&
+      record.published === entry.published &&
+      record.updated === entry.updated &&
+      record.hash === hash;
+    records.set(entry.path, same ? record : { ...recordOf(entry, hash), seq: record.seq });
     entries.push(entry);
   }
   // New entries are numbered in order of publication, so archive pages fill chronologically.
   fresh.sort((a, b) => compareByDate(a.entry, b.entry));
   for (const draft of fresh) {
-    records[draft.entry.path] = { ...recordOf(draft.entry, draft.hash), seq: ++seq };
+    records.set(draft.entry.path, { ...recordOf(draft.entry, draft.hash), seq: ++seq });
     entries.push(draft.entry);
   }
   const feedId = previous.feed?.id ?? feedIdFor(siteHost, entries);
-  return { entries, map: { feed: { id: feedId }, entries: sortKeys(records) }, feedId };
+  return { entries, map: { feed: { id: feedId }, entries: sortedRecord(records) }, feedId };
 }
 
 function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): Entry {
@@ -103,7 +109,10 @@ function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): 
   else if (record.hash === hash) updated = record.updated;
   else updated = laterThan(draft.changed, record.updated, timeZone);
   if (Date.parse(updated) < Date.parse(published)) updated = published;
-  return { ...entry, id: frontMatter.id ?? record.id, published, updated };
+  const id = frontMatter.id ?? record.id;
+  // Most often nothing moved: the entry itself, the one object every build shares.
+  if (id === entry.id && published === entry.published && updated === entry.updated) return entry;
+  return { ...entry, id, published, updated };
 }
 
 /** `candidate` when it is later than `previous`; else one second after `previous`. */
@@ -125,8 +134,10 @@ function feedIdFor(host: string, entries: Entry[]): string {
   return `tag:${host},${first}:feed`;
 }
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(
-    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
+/** The map's records as an object, its keys in order (most often they already are). */
+function sortedRecord<T>(records: Map<string, T>): Record<string, T> {
+  let pairs = [...records];
+  const inOrder = pairs.every((pair, i) => i === 0 || (pairs[i - 1] as [string, T])[0] < pair[0]);
+  if (!inOrder) pairs = pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(pairs);
 }

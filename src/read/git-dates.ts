@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -39,4 +41,41 @@ export async function readGitDates(folder: string): Promise<Map<string, string>>
     }
   }
   return dates;
+}
+
+/**
+ * A key that changes with every commit, checkout or reset of the git repository holding
+ * `folder` (the times and sizes of its HEAD, index, reflog and current branch), so that the
+ * dates need not be read again while it stays the same. Undefined when it cannot be told.
+ */
+export function gitStateKey(folder: string): string | undefined {
+  try {
+    const gitDir = findGitDir(resolve(folder));
+    if (!gitDir) return 'no repository';
+    const branch = /^ref: (.+)$/m.exec(readFileSync(join(gitDir, 'HEAD'), 'utf8'))?.[1];
+    const files = ['HEAD', 'index', 'logs/HEAD', 'packed-refs', ...(branch ? [branch] : [])];
+    return [
+      gitDir,
+      ...files.map((file) => {
+        const info = statSync(join(gitDir, file), { throwIfNoEntry: false });
+        return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '-';
+      }),
+    ].join('\0');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The git folder of the repository holding `folder` (following a worktree's `.git` file). */
+function findGitDir(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
+    const info = statSync(dotGit, { throwIfNoEntry: false });
+    if (info?.isDirectory()) return dotGit;
+    if (info?.isFile()) {
+      const pointer = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+      if (pointer) return resolve(dir, pointer.trim());
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }

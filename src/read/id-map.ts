@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { GazetteError } from '../errors.ts';
@@ -21,20 +22,35 @@ const idMapSchema = z.object({
 const about =
   'Permanent ids and dates of the entries, kept by `gazette build`. Commit this file and do not edit it: an id must never change once readers have seen it.';
 
+/**
+ * The id map as this process last read or wrote it, with the file's state then: while the file
+ * stays as it was, it is not read again (`--watch`).
+ */
+export interface KeptIdMap {
+  last?: { path: string; state: string; map: IdMap; text: string | undefined } | undefined;
+}
+
 /** Reads the id map; a missing file is an empty map. */
-export async function readIdMap(path: string, display: string): Promise<IdMap> {
-  let text: string;
+export async function readIdMap(path: string, display: string, kept?: KeptIdMap): Promise<IdMap> {
+  const state = kept && stateOf(path);
+  if (kept?.last?.path === path && kept.last.state === state) return kept.last.map;
+  let text: string | undefined;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { entries: {} };
+    text = undefined;
   }
-  try {
-    const { feed, entries } = idMapSchema.parse(JSON.parse(text));
-    return { feed, entries };
-  } catch {
-    throw new GazetteError('IdMapInvalid', 'the id map is damaged', { file: display });
+  let map: IdMap = { entries: {} };
+  if (text !== undefined) {
+    try {
+      const { feed, entries } = idMapSchema.parse(JSON.parse(text));
+      map = { feed, entries };
+    } catch {
+      throw new GazetteError('IdMapInvalid', 'the id map is damaged', { file: display });
+    }
   }
+  if (kept && state) kept.last = { path, state, map, text };
+  return map;
 }
 
 export function renderIdMap(map: IdMap): string {
@@ -42,17 +58,31 @@ export function renderIdMap(map: IdMap): string {
 }
 
 /** Writes the id map atomically (temporary file, flush, rename), and only when it changed. */
-export async function writeIdMap(path: string, map: IdMap): Promise<void> {
+export async function writeIdMap(path: string, map: IdMap, kept?: KeptIdMap): Promise<void> {
   const text = renderIdMap(map);
-  const current = await readFile(path, 'utf8').catch(() => undefined);
-  if (current === text) return;
-  const temporary = `${path}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
+  const known = kept?.last?.path === path && kept.last.state === stateOf(path);
+  const current = known ? kept?.last?.text : await readFile(path, 'utf8').catch(() => undefined);
+  if (current !== text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
   }
-  await rename(temporary, path);
+  const state = kept && stateOf(path);
+  if (kept && state) kept.last = { path, state, map, text };
+}
+
+/** What tells a file's versions apart: size, time and inode (`none` when there is no file). */
+function stateOf(path: string): string | undefined {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : 'none';
+  } catch {
+    return undefined;
+  }
 }

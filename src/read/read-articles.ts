@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { GazetteError } from '../errors.ts';
 import type { Warning } from '../warnings.ts';
 import { decodeText } from './decode.ts';
-import { readGitDates } from './git-dates.ts';
-import { walkInput } from './walk.ts';
+import { gitStateKey, readGitDates } from './git-dates.ts';
+import { type WalkResult, walkAgain, walkInput } from './walk.ts';
 
 /** An article file as read from disk, before any parsing. */
 export interface RawArticle {
@@ -41,12 +41,54 @@ export interface ListResult {
   warnings: Warning[];
 }
 
+/**
+ * A folder's listing kept from one build to the next in the same process (`--watch`), where
+ * a watcher tells which files changed: only those are looked at again, and the git dates are
+ * read again only after a commit.
+ */
+export interface KeptListing {
+  /** The last listing, of which folder, with the state of git then. */
+  last?: {
+    root: string;
+    walk: WalkResult;
+    gitKey: string | undefined;
+    gitDates: Map<string, string>;
+  };
+  /** Files changed since, by path relative to the folder. */
+  changed: Set<string>;
+  /** Whether only a whole new listing can follow what happened (a folder came or went). */
+  whole: boolean;
+}
+
+export function createKeptListing(): KeptListing {
+  return { changed: new Set(), whole: true };
+}
+
 /** Lists every article below `root` with its dates, without reading any. */
-export async function listArticles(root: string, displayRoot: string): Promise<ListResult> {
-  const [{ files, skipped }, gitDates] = await Promise.all([
-    walkInput(root, displayRoot),
-    readGitDates(root),
-  ]);
+export async function listArticles(
+  root: string,
+  displayRoot: string,
+  kept?: KeptListing,
+): Promise<ListResult> {
+  const last = kept?.last?.root === root && !kept.whole ? kept.last : undefined;
+  const again = last && kept ? walkAgain(root, last.walk, kept.changed) : undefined;
+  const gitKey = kept && gitStateKey(root);
+  const sameGit = gitKey !== undefined && last?.gitKey === gitKey;
+  // What the watcher tells from now on is for the next listing, even if this one saw it too.
+  if (kept) [kept.changed, kept.whole] = [new Set(), false];
+  let walk: WalkResult;
+  let gitDates: Map<string, string>;
+  try {
+    [walk, gitDates] = await Promise.all([
+      again ?? walkInput(root, displayRoot),
+      sameGit ? last.gitDates : readGitDates(root),
+    ]);
+  } catch (error) {
+    if (kept) kept.whole = true;
+    throw error;
+  }
+  if (kept) kept.last = { root, walk, gitKey, gitDates };
+  const { files, skipped } = walk;
   const warnings: Warning[] = skipped.map((s) => ({
     message: `skipped: ${s.reason}`,
     location: { file: joinDisplay(displayRoot, s.path) },

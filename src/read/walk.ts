@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { GazetteError } from '../errors.ts';
@@ -21,6 +21,8 @@ export interface WalkResult {
   files: WalkedFile[];
   /** Files passed over, with the reason. */
   skipped: { path: string; reason: string }[];
+  /** Whether a symbolic link was met: such a listing can only be taken again whole. */
+  linked: boolean;
 }
 
 /**
@@ -39,11 +41,63 @@ export async function walkInput(root: string, displayRoot: string): Promise<Walk
       file: displayRoot,
     });
   }
-  const result: WalkResult = { files: [], skipped: [] };
+  const result: WalkResult = { files: [], skipped: [], linked: false };
   await walkFolder(realRoot, realRoot, realRoot, result, new Set([realRoot]));
+  return sorted(result);
+}
+
+/**
+ * `previous`, a listing of `root`, brought up to date by looking again at the files at `paths`
+ * (relative to `root`, `/`-separated) and at nothing else. Undefined when that is not enough: a
+ * path is a folder or a link, a folder went, the listing met links, or the root is gone.
+ */
+export function walkAgain(
+  root: string,
+  previous: WalkResult,
+  paths: Iterable<string>,
+): WalkResult | undefined {
+  if (previous.linked) return undefined;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  const files = new Map(previous.files.map((f) => [f.path, f]));
+  const skipped = new Map(previous.skipped.map((s) => [s.path, s]));
+  for (const path of paths) {
+    const names = path.split('/');
+    if (names.some((name) => name === '' || name === '..')) return undefined;
+    // Hidden files and whatever is in hidden folders are never listed.
+    if (names.some((name) => name.startsWith('.'))) continue;
+    files.delete(path);
+    skipped.delete(path);
+    const info = lstatSync(join(realRoot, ...names), { throwIfNoEntry: false });
+    if (!info) {
+      const prefix = `${path}/`;
+      const held = (listed: { path: string }) => listed.path.startsWith(prefix);
+      if (previous.files.some(held) || previous.skipped.some(held)) return undefined;
+      continue;
+    }
+    if (info.isDirectory() || info.isSymbolicLink()) return undefined;
+    if (info.isFile() && articleExtensions.has(extname(path).toLowerCase()))
+      files.set(path, walked(path, info));
+    else skipped.set(path, { path, reason: 'not a .txt, .md or .markdown file' });
+  }
+  return sorted({ files: [...files.values()], skipped: [...skipped.values()], linked: false });
+}
+
+function sorted(result: WalkResult): WalkResult {
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.skipped.sort((a, b) => a.path.localeCompare(b.path));
   return result;
+}
+
+function walked(
+  path: string,
+  info: { size: number; mtimeMs: number; ctimeMs: number; ino: number },
+): WalkedFile {
+  return { path, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
 }
 
 async function walkFolder(
@@ -62,6 +116,7 @@ async function walkFolder(
   const targets = dirents.map((dirent) => {
     let target: string | undefined = join(realFolder, dirent.name);
     if (dirent.isSymbolicLink()) {
+      result.linked = true;
       try {
         target = realpathSync(join(folder, dirent.name));
       } catch {
@@ -87,13 +142,7 @@ async function walkFolder(
     seen.add(target);
     if (info.isDirectory()) await walkFolder(root, path, target, result, seen);
     else if (info.isFile() && articleExtensions.has(extname(dirent.name).toLowerCase()))
-      result.files.push({
-        path: rel,
-        size: info.size,
-        mtimeMs: info.mtimeMs,
-        ctimeMs: info.ctimeMs,
-        ino: info.ino,
-      });
+      result.files.push(walked(rel, info));
     else result.skipped.push({ path: rel, reason: 'not a .txt, .md or .markdown file' });
   }
 }

@@ -65,7 +65,10 @@ export function newestFirst(entries: Entry[]): Entry[] {
     }
     return parsed;
   };
-  return [...entries].sort((a, b) => time(b) - time(a) || a.id.localeCompare(b.id));
+  return entries
+    .map((entry) => ({ entry, time: time(entry) }))
+    .sort((a, b) => b.time - a.time || a.entry.id.localeCompare(b.entry.id))
+    .map((timed) => timed.entry);
 }
 
 /** Each entry's publication time, parsed once however many lists it is sorted in. */
@@ -120,15 +123,16 @@ export function planFeeds(
   // How many planned documents hold each entry: its XML is kept until the last is rendered.
   const uses = new Map<Entry, number>();
   const fragment = createFragments(config, uses);
-  const planned = (document: AtomDocument): PlannedFile => {
-    for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
+  const keyed = (document: AtomDocument, render: () => string): PlannedFile => {
     const hash = createHash('sha256').update(generation);
     hash.update(JSON.stringify({ ...document, entries: document.entries.length }));
-    for (const entry of document.entries) hash.update(versions.get(entry.id) ?? entry.id);
-    return {
-      key: hash.digest('hex'),
-      render: () => renderAtomFromFragments(document, config, fragment),
-    };
+    // One call with every version: a call into the hash for each costs more than the hashing.
+    hash.update(document.entries.map((entry) => versions.get(entry.id) ?? entry.id).join('\n'));
+    return { key: hash.digest('hex'), render };
+  };
+  const planned = (document: AtomDocument): PlannedFile => {
+    for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
+    return keyed(document, () => renderAtomFromFragments(document, config, fragment));
   };
 
   const main: AtomDocument = {
@@ -143,9 +147,19 @@ export function planFeeds(
     ],
     archive: false,
   };
-  files.set(feedFiles.atom, renderAtom(main, config));
-  files.set(feedFiles.rss, renderRss(current, config, hub));
-  files.set(feedFiles.json, renderJsonFeed(current, config));
+  // The newest entries' feeds too are rendered only when one of their entries changed.
+  files.set(
+    feedFiles.atom,
+    keyed(main, () => renderAtom(main, config)),
+  );
+  files.set(
+    feedFiles.rss,
+    keyed({ ...main, path: feedFiles.rss }, () => renderRss(current, config, hub)),
+  );
+  files.set(
+    feedFiles.json,
+    keyed({ ...main, path: feedFiles.json }, () => renderJsonFeed(current, config)),
+  );
 
   pages.forEach((page, index) => {
     const n = index + 1;
@@ -199,16 +213,19 @@ function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][]
   return pages;
 }
 
+/** The slug of each tag met, kept across builds in one process (a few thousand, usually). */
+const tagSlugs = new Map<string, string>();
+
 /** Tags carried by at least `minimum` entries, grouped by slug; most used first. */
 function tagGroups(sorted: Entry[], minimum: number) {
   const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
-  const slugs = new Map<string, string>();
   for (const entry of sorted) {
     for (const tag of entry.tags) {
-      let slug = slugs.get(tag);
+      let slug = tagSlugs.get(tag);
       if (slug === undefined) {
         slug = slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`;
-        slugs.set(tag, slug);
+        if (tagSlugs.size >= 100_000) tagSlugs.clear();
+        tagSlugs.set(tag, slug);
       }
       const group = groups.get(slug) ?? { name: tag, slug, entries: [] };
       // Two tags of one entry may share a slug; entries come one after the other.
