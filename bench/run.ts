@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.ts';
 import { writeHugoSite } from './hugo.ts';
+import { measureWatch } from './watch.ts';
 
 /**
  * `npm run bench [-- 1000 10000 100000] [--runs 3]`: Gazette cold, warm and after one edit,
- * and Hugo on the same articles, runs alternating; medians, peak memory, bench/results.json.
+ * and Hugo on the same articles, runs alternating; then rebuilds after one edit inside
+ * `build --watch`, the oldest and the newest article in turn; medians, peak memory,
+ * bench/results.json.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, '..', 'shared', 'eval', 'orangesum-fr.jsonl');
@@ -57,7 +60,10 @@ for (const size of sizes) {
     await readFile(join(root, 'gazette.config.json'), 'utf8'),
   );
   if (hugo) await writeHugoSite(join(dir, 'articles'), join(dir, 'hugo'));
-  const edited = join(dir, 'articles', (await readdir(join(dir, 'articles'))).sort()[0] ?? '');
+  const names = (await readdir(join(dir, 'articles'))).sort();
+  const edited = join(dir, 'articles', names[0] ?? '');
+  // The newest file: the corpus names its files by date.
+  const newest = join(dir, 'articles', names.at(-1) ?? '');
   const samples: Record<string, Measure[]> = { cold: [], warm: [], edit: [], hugo: [] };
   for (let run = 0; run < runs; run++) {
     await rm(join(dir, '.gazette-cache'), { recursive: true, force: true });
@@ -79,6 +85,9 @@ for (const size of sizes) {
       peakRssMB: Math.round(Math.max(...list.map((m) => m.rssMB))),
     };
   }
+  // Two edits first, to let the process warm up, then four for each run.
+  const watched = (await measureWatch(gazette, dir, [edited, newest], 2 + 4 * runs)).slice(2);
+  row.watchEdit = { ms: Math.round(median(watched)), samples: watched.map(Math.round) };
   const cold = (row.cold as { seconds: number }).seconds;
   if (row.hugo)
     row.coldVsHugo = Number((cold / (row.hugo as { seconds: number }).seconds).toFixed(2));
@@ -94,13 +103,13 @@ const machine = {
   hugo: hugo ? spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim() : null,
 };
 console.log(
-  '\n| articles | cold (s) | warm (s) | one edit (s) | Hugo (s) | cold / Hugo | peak RSS (MB) |',
+  '\n| articles | cold (s) | warm (s) | one edit (s) | one edit in --watch (ms) | Hugo (s) | cold / Hugo | peak RSS (MB) |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   const s = (k: string) => (r[k] as { seconds: number } | undefined)?.seconds?.toFixed(2) ?? '–';
   console.log(
-    `| ${r.articles} | ${s('cold')} | ${s('warm')} | ${s('edit')} | ${s('hugo')} | ${r.coldVsHugo ?? '–'} | ${(r.cold as { peakRssMB: number }).peakRssMB} |`,
+    `| ${r.articles} | ${s('cold')} | ${s('warm')} | ${s('edit')} | ${(r.watchEdit as { ms: number }).ms} | ${s('hugo')} | ${r.coldVsHugo ?? '–'} | ${(r.cold as { peakRssMB: number }).peakRssMB} |`,
   );
 }
 await writeFile(

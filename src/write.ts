@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, linkSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { cp, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { mapLimit } from './concurrency.ts';
 import { GazetteError } from './errors.ts';
@@ -78,17 +91,20 @@ export async function writeOutput(
   const stage = join(parent, `.out-${name}-${process.pid}-${Date.now().toString(36)}`);
   const aside = join(parent, `.out-${name}-previous`);
   try {
+    // The steps around the files, and the small files, are synchronous calls: each takes
+    // microseconds, where a round trip through Node's thread pool, busy with the cache and the
+    // id map being saved meanwhile, takes milliseconds.
     await restoreInterrupted(outDir, aside);
     await removeStale(parent, name);
-    await mkdir(stage, { recursive: true });
+    mkdirSync(stage, { recursive: true });
     const folders = new Set([...files.keys()].map((path) => dirname(join(stage, path))));
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true });
     const records = new Map<string, WrittenRecord>();
     let reused = 0;
     const written = await mapLimit([...files], writeBatch, async ([path, content]) => {
       const target = join(stage, path);
       if (typeof content === 'string' || content instanceof Uint8Array) {
-        await writeFile(target, content);
+        writeFileSync(target, content);
         return {
           path,
           bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
@@ -116,12 +132,12 @@ export async function writeOutput(
       });
       return { path, bytes: info.size };
     });
-    const existing = await readdir(outDir).catch(() => [] as string[]);
+    const existing = existsSync(outDir) ? readdirSync(outDir) : [];
     for (const hidden of existing.filter((f) => f.startsWith('.'))) {
       await cp(join(outDir, hidden), join(stage, hidden), { recursive: true });
     }
-    if (await exists(outDir)) await rename(outDir, aside);
-    await rename(stage, outDir);
+    if (existsSync(outDir)) renameSync(outDir, aside);
+    renameSync(stage, outDir);
     // The old output is out of sight already: the caller may let its removal finish later.
     const removal = rm(aside, { recursive: true, force: true });
     if (later) later(removal.catch(() => undefined));
@@ -316,7 +332,7 @@ function linked(path: string, target: string): boolean {
 /** Folders a stopped build was writing: never used again. */
 async function removeStale(parent: string, name: string): Promise<void> {
   const prefix = `.out-${name}-`;
-  for (const entry of await readdir(parent)) {
+  for (const entry of readdirSync(parent)) {
     if (entry.startsWith(prefix) && /^\d+-[0-9a-z]+$/.test(entry.slice(prefix.length))) {
       await rm(join(parent, entry), { recursive: true, force: true });
     }
@@ -325,13 +341,7 @@ async function removeStale(parent: string, name: string): Promise<void> {
 
 /** A build stopped between its two renames leaves the old output aside: put it back. */
 async function restoreInterrupted(outDir: string, previous: string): Promise<void> {
-  if (!(await exists(outDir)) && (await exists(previous))) await rename(previous, outDir);
+  if (!existsSync(previous)) return;
+  if (!existsSync(outDir)) renameSync(previous, outDir);
   else await rm(previous, { recursive: true, force: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -10,6 +10,8 @@
 interface Zone {
   format: Intl.DateTimeFormat;
   offsets: Map<number, number>;
+  /** Each instant as `formatDate` writes it. */
+  written: Map<number, string>;
 }
 
 const zones = new Map<string, Zone>();
@@ -19,12 +21,7 @@ const rememberedInstants = 500_000;
 
 /** Minutes east of UTC in `timeZone` at the instant `date`. */
 export function zoneOffset(date: Date, timeZone: string): number {
-  let zone = zones.get(timeZone);
-  if (!zone) {
-    const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    zone = { format, offsets: new Map() };
-    zones.set(timeZone, zone);
-  }
+  const zone = zoneOf(timeZone);
   const time = date.getTime();
   let offset = zone.offsets.get(time);
   if (offset === undefined) {
@@ -33,6 +30,16 @@ export function zoneOffset(date: Date, timeZone: string): number {
     zone.offsets.set(time, offset);
   }
   return offset;
+}
+
+function zoneOf(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    zone = { format, offsets: new Map(), written: new Map() };
+    zones.set(timeZone, zone);
+  }
+  return zone;
 }
 
 /** The offset a formatter names ("1/5/2025, GMT+01:00"), in minutes; 0 for plain "GMT". */
@@ -67,6 +74,17 @@ export function parseDate(text: string, timeZone: string): Date {
 
 /** `2025-01-05T10:30:00+01:00`: the instant as wall-clock time in `timeZone`. */
 export function formatDate(date: Date, timeZone: string): string {
+  const { written } = zoneOf(timeZone);
+  let text = written.get(date.getTime());
+  if (text === undefined) {
+    text = writeDate(date, timeZone);
+    if (written.size >= rememberedInstants) written.clear();
+    written.set(date.getTime(), text);
+  }
+  return text;
+}
+
+function writeDate(date: Date, timeZone: string): string {
   const offset = zoneOffset(date, timeZone);
   const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';

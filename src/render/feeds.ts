@@ -122,7 +122,10 @@ export function planFeeds(
   const files = new Map<string, string | PlannedFile>();
   // How many planned documents hold each entry: its XML is kept until the last is rendered.
   const uses = new Map<Entry, number>();
-  const fragment = createFragments(config, uses);
+  const fragment = createFragments(config, uses, (entry) => {
+    const version = versions.get(entry.id);
+    return version === undefined || !generation ? undefined : `${generation}\0${version}`;
+  });
   const keyed = (document: AtomDocument, render: () => string): PlannedFile => {
     const hash = createHash('sha256').update(generation);
     hash.update(JSON.stringify({ ...document, entries: document.entries.length }));
@@ -130,6 +133,7 @@ export function planFeeds(
     hash.update(document.entries.map((entry) => versions.get(entry.id) ?? entry.id).join('\n'));
     return { key: hash.digest('hex'), render };
   };
+  // Every Atom document, the main feed too, is made of its entries' XML, written once.
   const planned = (document: AtomDocument): PlannedFile => {
     for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
     return keyed(document, () => renderAtomFromFragments(document, config, fragment));
@@ -148,10 +152,7 @@ export function planFeeds(
     archive: false,
   };
   // The newest entries' feeds too are rendered only when one of their entries changed.
-  files.set(
-    feedFiles.atom,
-    keyed(main, () => renderAtom(main, config)),
-  );
+  files.set(feedFiles.atom, planned(main));
   files.set(
     feedFiles.rss,
     keyed({ ...main, path: feedFiles.rss }, () => renderRss(current, config, hub)),
@@ -301,17 +302,21 @@ function renderAtomFromFragments(
 
 /**
  * The `<entry>` of an entry, as `renderAtom` writes it, serialized on its own; kept for the
- * other documents that hold it (`uses` counts them), and dropped after the last.
+ * other documents that hold it (`uses` counts them), and dropped after the last. An entry with
+ * a version (`keyOf`) is also kept for the next builds in this process (`--watch`): a document
+ * that changed because one of its entries did then writes only that entry again.
  */
 function createFragments(
   config: ResolvedConfig,
   uses: Map<Entry, number>,
+  keyOf: (entry: Entry) => string | undefined,
 ): (entry: Entry) => string {
   const written = new Map<Entry, string>();
   return (entry) => {
     const left = (uses.get(entry) ?? 1) - 1;
     uses.set(entry, left);
-    let xml = written.get(entry);
+    const key = keyOf(entry);
+    let xml = written.get(entry) ?? (key === undefined ? undefined : keptFragments.get(key));
     if (left <= 0) written.delete(entry);
     if (xml === undefined) {
       const element: Element = {
@@ -337,10 +342,21 @@ function createFragments(
       correctAtomEntry(element, entry, config);
       xml = `    ${serializeXml({ elements: [element] }).trim()}\n`;
       if (left > 0) written.set(entry, xml);
+      if (key !== undefined) {
+        if (keptFragments.size >= keptFragmentCount) keptFragments.clear();
+        keptFragments.set(key, xml);
+      }
     }
     return xml;
   };
 }
+
+/**
+ * Entries' XML written by earlier builds in this process, by generation and version; no more
+ * than a few thousand (a rebuild after one edit writes a few documents of at most `limit`).
+ */
+const keptFragments = new Map<string, string>();
+const keptFragmentCount = 2000;
 
 function renderAtom(document: AtomDocument, config: ResolvedConfig, updated?: string): string {
   const feed = createFeed(document, config, updated);
