@@ -80,7 +80,7 @@ export async function watchBuild(
     path.startsWith(`${dirname(out)}${sep}.out-`) ||
     /(^|\/)\.gazette-/.test(path) ||
     /gazette\.ids\.json$/.test(path);
-  const later = () => {
+  const rebuildSoon = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), settle);
   };
@@ -91,7 +91,7 @@ export async function watchBuild(
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
     ignored: ours,
   });
-  settings.on('all', later);
+  settings.on('all', rebuildSoon);
   const ready = new Promise<void>((resolve) => settings.once('ready', () => resolve()));
   // The articles, by @parcel/watcher: its events name the files that changed, and it does not
   // read a folder again after each one (chokidar does, which at 10,000 files keeps the main
@@ -114,7 +114,7 @@ export async function watchBuild(
         else listing.changed.add(inside);
         relevant = true;
       }
-      if (relevant) later();
+      if (relevant) rebuildSoon();
     });
     await ready;
   } catch {
