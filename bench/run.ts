@@ -85,8 +85,8 @@ for (const size of sizes) {
       peakRssMB: Math.round(Math.max(...list.map((m) => m.rssMB))),
     };
   }
-  // Two edits first, to let the process warm up, then four for each run.
-  const watched = (await measureWatch(gazette, dir, [edited, newest], 2 + 4 * runs)).slice(2);
+  // Two edits first, to let the process warm up, then six for each run.
+  const watched = (await measureWatch(gazette, dir, [edited, newest], 2 + 6 * runs)).slice(2);
   row.watchEdit = { ms: Math.round(median(watched)), samples: watched.map(Math.round) };
   const cold = (row.cold as { seconds: number }).seconds;
   if (row.hugo)

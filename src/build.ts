@@ -26,8 +26,6 @@ import {
 import {
   type DigestTemplates,
   htmlBudget,
-  type MjmlCompiler,
-  mjmlCompiler,
   type RenderedDigest,
   renderDigest,
 } from './render/digest.ts';
@@ -35,6 +33,7 @@ import { type EntryVersions, type FeedPlan, newestFirst, planFeeds } from './ren
 import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
 import { messagesFor } from './render/messages/index.ts';
+import { type MjmlCompiler, mjmlCompiler } from './render/mjml.ts';
 import { personalize, personalValues } from './render/personalize.ts';
 import type { Warning } from './warnings.ts';
 import { type OutputFiles, renderWhole, type SplicedFile, writeOutput } from './write.ts';
@@ -132,6 +131,8 @@ async function runBuild(
   const templates = await readTemplates(resolved.templates);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   const cacheDir = resolved.cacheDir;
+  // A normalizer kept between builds compiles the digest on its thread, while this one plans.
+  const compileMjml = deps.normalizer?.compileMjml ?? mjmlCompiler;
   const generation = cacheDir
     ? createHash('sha256')
         .update(await codeVersion())
@@ -141,7 +142,7 @@ async function runBuild(
   const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey, {
     generation,
     versions,
-    compileMjml: cacheDir ? keptMjml(cacheDir, mjmlCompiler) : mjmlCompiler,
+    compileMjml: cacheDir ? keptMjml(cacheDir, compileMjml) : compileMjml,
   });
   if (digest.dropped > 0) {
     warnings.push({
@@ -504,13 +505,9 @@ export async function renderOutput(
     compileMjml?: MjmlCompiler;
   } = {},
 ): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
-  const digest = await renderDigest(entries, config, templates, compileMjml);
-  const message = await renderMessage(digest, config, { dkimPrivateKey });
-  // The files in out/ are the digest as anyone may see it: no recipient's name or token.
-  const preview = personalize(
-    digest,
-    personalValues(undefined, config, messagesFor(digest.language)),
-  );
+  // The digest's MJML compiles (on another thread, when given one) while the feeds are planned.
+  const rendering = renderDigest(entries, config, templates, compileMjml);
+  rendering.catch(() => undefined);
   // Without versions from the cache, every entry is serialized (and hashed when planning).
   const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
   const known =
@@ -533,6 +530,13 @@ export async function renderOutput(
   if (generation === undefined)
     for (const [path, file] of files) files.set(path, renderWhole(file));
   files.set(outputFiles.index, renderIndexPage(entries, config));
+  const digest = await rendering;
+  const message = await renderMessage(digest, config, { dkimPrivateKey });
+  // The files in out/ are the digest as anyone may see it: no recipient's name or token.
+  const preview = personalize(
+    digest,
+    personalValues(undefined, config, messagesFor(digest.language)),
+  );
   files.set(outputFiles.digestHtml, preview.html);
   files.set(outputFiles.digestText, preview.text);
   files.set(outputFiles.digestMessage, message);

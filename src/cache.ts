@@ -10,7 +10,7 @@ import { GazetteError } from './errors.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { packageRoot } from './package-root.ts';
 import type { RawArticle } from './read/read-articles.ts';
-import type { MjmlCompiler } from './render/digest.ts';
+import type { MjmlCompiler } from './render/mjml.ts';
 import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
 

@@ -2,7 +2,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.ts';
 import type { Outcome } from './normalize/process-article.ts';
+import type { WorkerJob } from './normalize-worker.ts';
 import type { RawArticle } from './read/read-articles.ts';
+import { type MjmlCompiler, type MjmlResult, mjmlCompiler } from './render/mjml.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Below this many articles, this thread joins in only when no worker thread is running. */
 const parallelFrom = 200;
@@ -15,6 +19,8 @@ export interface Normalizer {
     config: ResolvedConfig,
     onProgress?: (done: number, total: number) => void,
   ): Promise<Outcome[]>;
+  /** Compiles MJML on a worker thread when there is one, else on this thread. */
+  compileMjml: MjmlCompiler;
   /** Stops the worker threads. */
   close(): Promise<void>;
 }
@@ -90,6 +96,7 @@ export function createNormalizer(): Normalizer {
       ]);
       return outcomes;
     },
+    compileMjml: (mjml) => (lanes[0] ? lanes[0].compileMjml(mjml) : mjmlCompiler(mjml)),
     async close() {
       await Promise.all(lanes.map((lane) => lane.worker.terminate()));
     },
@@ -100,6 +107,15 @@ export function createNormalizer(): Normalizer {
 interface Lane {
   worker: Worker;
   normalize(articles: RawArticle[], config: ResolvedConfig): Promise<Outcome[]>;
+  compileMjml: MjmlCompiler;
+}
+
+/** A worker's answer to a job. */
+interface Reply {
+  id: number;
+  outcomes?: Outcome[];
+  mjml?: MjmlResult;
+  failure?: string;
 }
 
 /**
@@ -109,18 +125,14 @@ interface Lane {
 function startLane(onGone: () => void): Lane {
   const worker = createWorker();
   worker.unref();
-  const pending = new Map<
-    number,
-    { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void }
-  >();
+  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
   let nextJob = 0;
-  worker.on('message', (result: { id: number; outcomes?: Outcome[]; failure?: string }) => {
-    const job = pending.get(result.id);
-    pending.delete(result.id);
+  worker.on('message', (reply: Reply) => {
+    const job = pending.get(reply.id);
+    pending.delete(reply.id);
     if (pending.size === 0) worker.unref();
-    if (result.failure || !result.outcomes)
-      job?.reject(new Error(`normalizing failed: ${result.failure}`));
-    else job?.resolve(result.outcomes);
+    if (reply.failure) job?.reject(new Error(`a worker thread failed: ${reply.failure}`));
+    else job?.resolve(reply);
   });
   const fail = (error: unknown) => {
     onGone();
@@ -129,15 +141,25 @@ function startLane(onGone: () => void): Lane {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`a normalizing thread stopped (exit code ${code})`)));
+  const send = (job: DistributiveOmit<WorkerJob, 'id'>) =>
+    new Promise<Reply>((resolve, reject) => {
+      const id = nextJob++;
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ ...job, id });
+    });
   return {
     worker,
-    normalize: (articles, config) =>
-      new Promise((resolve, reject) => {
-        const id = nextJob++;
-        pending.set(id, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ id, articles, config });
-      }),
+    normalize: async (articles, config) => {
+      const reply = await send({ articles, config });
+      if (!reply.outcomes) throw new Error('a worker thread normalized nothing');
+      return reply.outcomes;
+    },
+    compileMjml: async (mjml) => {
+      const reply = await send({ mjml });
+      if (!reply.mjml) throw new Error('a worker thread compiled no MJML');
+      return reply.mjml;
+    },
   };
 }
 

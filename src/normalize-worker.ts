@@ -2,10 +2,24 @@ import { parentPort } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.ts';
 import { processArticle } from './normalize/process-article.ts';
 import type { RawArticle } from './read/read-articles.ts';
+import { mjmlCompiler } from './render/mjml.ts';
 
-/** A worker thread of the normalizing pool: articles in, outcomes out, in order. */
-parentPort?.on('message', (job: { id: number; articles: RawArticle[]; config: ResolvedConfig }) => {
+/** A job for a worker thread of the pool. */
+export type WorkerJob = { id: number } & (
+  | { articles: RawArticle[]; config: ResolvedConfig }
+  | { mjml: string }
+);
+
+/**
+ * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
+ * builds (`--watch`), it also compiles the digest's MJML while the main thread renders the feeds.
+ */
+parentPort?.on('message', async (job: WorkerJob) => {
   try {
+    if ('mjml' in job) {
+      parentPort?.postMessage({ id: job.id, mjml: await mjmlCompiler(job.mjml) });
+      return;
+    }
     const outcomes = job.articles.map((raw) => processArticle(raw, job.config));
     parentPort?.postMessage({ id: job.id, outcomes });
   } catch (error) {

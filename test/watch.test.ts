@@ -46,6 +46,11 @@ describe('gazette build --watch', () => {
       assert.ok(
         entries.some((e: { title: string }) => e.title.startsWith('Quito : Un tout autre début')),
       );
+      // The digest, compiled on the normalizer's thread, has the new title too.
+      assert.match(
+        await readFile(join(project, 'out', 'digest.html'), 'utf8'),
+        /Quito : Un tout autre début/,
+      );
       assert.equal(lines.filter((l) => /\bbuilt\b/.test(l)).length, 2, 'one line per build');
     } finally {
       child.kill('SIGINT');

@@ -4,6 +4,7 @@ import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { feedFiles, newestFirst } from './feeds.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
+import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
 import { placeholders } from './personalize.ts';
 import { wrapText } from './wrap.ts';
 
@@ -223,30 +224,6 @@ export async function renderDigestHtml(
   }
   return result.html;
 }
-
-/** HTML compiled from MJML, or what is wrong with the MJML. */
-export interface MjmlResult {
-  html: string;
-  errors: { message: string; line?: number | undefined }[];
-}
-
-export type MjmlCompiler = (mjml: string) => Promise<MjmlResult>;
-
-/** MJML's own compiler, loaded on first use: its import alone takes about half a second. */
-export const mjmlCompiler: MjmlCompiler = async (mjml) => {
-  const { default: mjml2html } = await import('mjml');
-  const result = await mjml2html(mjml, {
-    validationLevel: 'strict',
-    fonts: {},
-    minify: true,
-    minifyOptions: { minifyCss: false },
-    keepComments: false,
-  });
-  return {
-    html: result.html,
-    errors: result.errors.map((e) => ({ message: e.formattedMessage, line: e.line })),
-  };
-};
 
 /** The digest as plain text, wrapped for mail readers. */
 export function renderDigestText(data: DigestData, templates: DigestTemplates): string {
