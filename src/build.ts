@@ -86,8 +86,8 @@ export interface BuildResult {
 
 /**
  * Reads the articles, normalizes them into entries, gives them their permanent ids and dates,
- * renders every output in memory, then replaces the output folder in one step and records the
- * ids. Every problem in the input is reported together, before anything is written.
+ * renders every output in memory, then replaces the output folder in one step while it records
+ * the ids. Every problem in the input is reported together, before anything is written.
  */
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
   // The cache is saved while the output is rendered and written; the build ends with it.

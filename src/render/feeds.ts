@@ -102,7 +102,7 @@ export function renderFeeds(
 }
 
 /**
- * The feed files as `renderFeeds` makes them, but the many archive pages and tag feeds left
+ * The feed files as `renderFeeds` makes them, but the feeds, archive pages and tag feeds left
  * unrendered, each with a key made of `generation` (what else shapes them: the code, the
  * settings), the document and the versions of its entries.
  */
