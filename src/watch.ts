@@ -1,6 +1,6 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { type AsyncSubscription, subscribe } from '@parcel/watcher';
+import { type AsyncSubscription, type SubscribeCallback, subscribe } from '@parcel/watcher';
 import { watch } from 'chokidar';
 import { type BuildDeps, type BuildResult, build as buildOnce } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
@@ -96,26 +96,57 @@ export async function watchBuild(
   // The articles, by @parcel/watcher: its events name the files that changed, and it does not
   // read a folder again after each one (chokidar does, which at 10,000 files keeps the main
   // thread busy for a quarter of a second after every save).
-  let articles: AsyncSubscription;
+  const input = resolved.input.path;
+  let articles: AsyncSubscription | undefined;
+  let awaitingFolder: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const onArticles: SubscribeCallback = (error, events) => {
+    let relevant = Boolean(error);
+    let gone = Boolean(error);
+    for (const { path, type } of events) {
+      const inside = roots
+        .map((root) => relative(root, path).split(sep).join('/'))
+        .reduce((a, b) => (a.startsWith('..') ? b : a));
+      if (ours(path) || inside === '..' || inside.startsWith('../')) continue;
+      if (!inside) gone ||= type === 'delete';
+      else if (inside.split('/').some((name) => name.startsWith('.'))) continue;
+      else listing.changed.add(inside);
+      relevant = true;
+    }
+    if (gone) {
+      listing.whole = true;
+      watchFolderAgain();
+    }
+    if (relevant) rebuildSoon();
+  };
+  // A folder removed and made again is another folder to the system: it is watched again once
+  // it is back.
+  const watchFolderAgain = () => {
+    if (awaitingFolder) return;
+    // Let go of the old one first: the new watch would share, and lose, its system watcher.
+    const previous = articles;
+    articles = undefined;
+    void previous?.unsubscribe().catch(() => undefined);
+    awaitingFolder = setInterval(() => {
+      if (!statSync(input, { throwIfNoEntry: false })?.isDirectory()) return;
+      clearInterval(awaitingFolder);
+      awaitingFolder = undefined;
+      subscribe(input, onArticles).then(
+        (subscription) => {
+          if (stopped) return void subscription.unsubscribe().catch(() => undefined);
+          articles = subscription;
+          listing.whole = true;
+          rebuildSoon();
+        },
+        () => watchFolderAgain(),
+      );
+    }, 250);
+  };
+  // The events may name the files by their real path.
+  let roots = [input];
   try {
-    // The events may name the files by their real path.
-    const roots = [resolved.input.path, realpathSync(resolved.input.path)];
-    articles = await subscribe(resolved.input.path, (error, events) => {
-      if (error) listing.whole = true;
-      let relevant = Boolean(error);
-      for (const { path } of events) {
-        const inside = roots
-          .map((root) => relative(root, path).split(sep).join('/'))
-          .reduce((a, b) => (a.startsWith('..') ? b : a));
-        if (ours(path) || inside === '..' || inside.startsWith('../')) continue;
-        // The folder itself came or went.
-        if (!inside) listing.whole = true;
-        else if (inside.split('/').some((name) => name.startsWith('.'))) continue;
-        else listing.changed.add(inside);
-        relevant = true;
-      }
-      if (relevant) rebuildSoon();
-    });
+    roots = [input, realpathSync(input)];
+    articles = await subscribe(input, onArticles);
     await ready;
   } catch {
     await Promise.all([settings.close(), normalizer.close()]);
@@ -124,8 +155,10 @@ export async function watchBuild(
     });
   }
   const stop = async () => {
+    stopped = true;
     clearTimeout(timer);
-    await Promise.all([settings.close(), articles.unsubscribe()]);
+    clearInterval(awaitingFolder);
+    await Promise.all([settings.close(), articles?.unsubscribe()]);
     await Promise.all(removing);
     await normalizer.close();
   };

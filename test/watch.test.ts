@@ -126,6 +126,26 @@ describe('gazette build --watch', () => {
       result = await after(() => rm(join(articles, 'andes'), { recursive: true }));
       assert.equal(result.entries.length, 2);
       await listedWhole(result);
+
+      // The folder itself removed: the build says so; made again, it is watched again.
+      const failed = builds.length;
+      await rm(articles, { recursive: true });
+      const started = Date.now();
+      while (!builds.slice(failed).some((b) => b instanceof Error)) {
+        if (Date.now() - started > 20_000) assert.fail('no failed build without the folder');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      result = await after(async () => {
+        await mkdir(articles);
+        await writeFile(join(articles, '2025-03-03-cusco.txt'), article('Cusco'));
+      });
+      assert.deepEqual(
+        result.entries.map((e) => e.path),
+        ['2025-03-03-cusco.txt'],
+      );
+      result = await after(() => writeFile(join(articles, '2025-03-04-puno.txt'), article('Puno')));
+      assert.equal(result.entries.length, 2);
+      await listedWhole(result);
     } finally {
       await watcher.close();
     }
