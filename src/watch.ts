@@ -1,12 +1,11 @@
-import { realpathSync, statSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
-import { type AsyncSubscription, type SubscribeCallback, subscribe } from '@parcel/watcher';
+import { dirname, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { type BuildDeps, type BuildResult, build as buildOnce } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
 import { GazetteError } from './errors.ts';
 import { createNormalizer } from './normalize-pool.ts';
 import { createKeptListing } from './read/read-articles.ts';
+import { watchArticles } from './read/watch-articles.ts';
 
 export interface WatchDeps extends BuildDeps {
   /** After every build, with how long it took. */
@@ -93,60 +92,14 @@ export async function watchBuild(
   });
   settings.on('all', rebuildSoon);
   const ready = new Promise<void>((resolve) => settings.once('ready', () => resolve()));
-  // The articles, by @parcel/watcher: its events name the files that changed, and it does not
-  // read a folder again after each one (chokidar does, which at 10,000 files keeps the main
-  // thread busy for a quarter of a second after every save).
-  const input = resolved.input.path;
-  let articles: AsyncSubscription | undefined;
-  let awaitingFolder: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const onArticles: SubscribeCallback = (error, events) => {
-    let relevant = Boolean(error);
-    let gone = Boolean(error);
-    for (const { path, type } of events) {
-      const inside = roots
-        .map((root) => relative(root, path).split(sep).join('/'))
-        .reduce((a, b) => (a.startsWith('..') ? b : a));
-      if (ours(path) || inside === '..' || inside.startsWith('../')) continue;
-      if (!inside) gone ||= type === 'delete';
-      else if (inside.split('/').some((name) => name.startsWith('.'))) continue;
-      else listing.changed.add(inside);
-      relevant = true;
-    }
-    if (gone) {
-      listing.whole = true;
-      watchFolderAgain();
-    }
-    if (relevant) rebuildSoon();
-  };
-  // A folder removed and made again is another folder to the system: it is watched again once
-  // it is back.
-  const watchFolderAgain = () => {
-    if (awaitingFolder) return;
-    // Let go of the old one first: the new watch would share, and lose, its system watcher.
-    const previous = articles;
-    articles = undefined;
-    void previous?.unsubscribe().catch(() => undefined);
-    awaitingFolder = setInterval(() => {
-      if (!statSync(input, { throwIfNoEntry: false })?.isDirectory()) return;
-      clearInterval(awaitingFolder);
-      awaitingFolder = undefined;
-      subscribe(input, onArticles).then(
-        (subscription) => {
-          if (stopped) return void subscription.unsubscribe().catch(() => undefined);
-          articles = subscription;
-          listing.whole = true;
-          rebuildSoon();
-        },
-        () => watchFolderAgain(),
-      );
-    }, 250);
-  };
-  // The events may name the files by their real path.
-  let roots = [input];
+  // The articles: only the files the watcher names are looked at again.
+  let articles: Awaited<ReturnType<typeof watchArticles>>;
   try {
-    roots = [input, realpathSync(input)];
-    articles = await subscribe(input, onArticles);
+    articles = await watchArticles(resolved.input.path, ours, (change) => {
+      if ('file' in change) listing.changed.add(change.file);
+      else listing.whole = true;
+      rebuildSoon();
+    });
     await ready;
   } catch {
     await Promise.all([settings.close(), normalizer.close()]);
@@ -155,10 +108,8 @@ export async function watchBuild(
     });
   }
   const stop = async () => {
-    stopped = true;
     clearTimeout(timer);
-    clearInterval(awaitingFolder);
-    await Promise.all([settings.close(), articles?.unsubscribe()]);
+    await Promise.all([settings.close(), articles.close()]);
     await Promise.all(removing);
     await normalizer.close();
   };
