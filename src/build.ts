@@ -23,6 +23,7 @@ import {
   type RawArticle,
   readArticle,
 } from './read/read-articles.ts';
+import { remember } from './remember.ts';
 import {
   type DigestTemplates,
   htmlBudget,
@@ -305,16 +306,14 @@ export async function readEntries(
  * cache key, and identity then sets only the entry's id and dates.
  */
 function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
-  if (knownVersions.size > 2 * entries.length + 1000) knownVersions.clear();
+  const limit = 2 * entries.length + 1000;
   return new Map(
     entries.map((e) => {
       const of = `${keyOf.get(e.path)}\0${e.id}\0${e.published}\0${e.updated}`;
-      let version = knownVersions.get(of);
-      if (version === undefined) {
-        version = createHash('sha1').update(of).digest('base64');
-        knownVersions.set(of, version);
-      }
-      return [e.id, version];
+      return [
+        e.id,
+        remember(knownVersions, limit, of, () => createHash('sha1').update(of).digest('base64')),
+      ];
     }),
   );
 }

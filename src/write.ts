@@ -97,8 +97,8 @@ export async function writeOutput(
     await restoreInterrupted(outDir, aside);
     await removeStale(parent, name);
     mkdirSync(stage, { recursive: true });
-    const folders = new Set([...files.keys()].map((path) => dirname(join(stage, path))));
-    for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true });
+    const folders = new Set([...files.keys()].map((path) => dirname(path)));
+    for (const folder of [...folders].sort()) mkdirSync(join(stage, folder), { recursive: true });
     const records = new Map<string, WrittenRecord>();
     let reused = 0;
     const written = await mapLimit([...files], writeBatch, async ([path, content]) => {

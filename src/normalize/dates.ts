@@ -1,3 +1,5 @@
+import { remember } from '../remember.ts';
+
 /**
  * Dates as Gazette writes them: ISO 8601 with the offset of the configured time zone, to the
  * second. A date written without a zone is a wall-clock time in that zone.
@@ -22,14 +24,9 @@ const rememberedInstants = 500_000;
 /** Minutes east of UTC in `timeZone` at the instant `date`. */
 export function zoneOffset(date: Date, timeZone: string): number {
   const zone = zoneOf(timeZone);
-  const time = date.getTime();
-  let offset = zone.offsets.get(time);
-  if (offset === undefined) {
-    offset = offsetOf(zone.format, date);
-    if (zone.offsets.size >= rememberedInstants) zone.offsets.clear();
-    zone.offsets.set(time, offset);
-  }
-  return offset;
+  return remember(zone.offsets, rememberedInstants, date.getTime(), () =>
+    offsetOf(zone.format, date),
+  );
 }
 
 function zoneOf(timeZone: string): Zone {
@@ -75,13 +72,7 @@ export function parseDate(text: string, timeZone: string): Date {
 /** `2025-01-05T10:30:00+01:00`: the instant as wall-clock time in `timeZone`. */
 export function formatDate(date: Date, timeZone: string): string {
   const { written } = zoneOf(timeZone);
-  let text = written.get(date.getTime());
-  if (text === undefined) {
-    text = writeDate(date, timeZone);
-    if (written.size >= rememberedInstants) written.clear();
-    written.set(date.getTime(), text);
-  }
-  return text;
+  return remember(written, rememberedInstants, date.getTime(), () => writeDate(date, timeZone));
 }
 
 function writeDate(date: Date, timeZone: string): string {

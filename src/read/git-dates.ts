@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { fileState } from './file-state.ts';
 
 const run = promisify(execFile);
 
@@ -54,13 +55,8 @@ export function gitStateKey(folder: string): string | undefined {
     if (!gitDir) return 'no repository';
     const branch = /^ref: (.+)$/m.exec(readFileSync(join(gitDir, 'HEAD'), 'utf8'))?.[1];
     const files = ['HEAD', 'index', 'logs/HEAD', 'packed-refs', ...(branch ? [branch] : [])];
-    return [
-      gitDir,
-      ...files.map((file) => {
-        const info = statSync(join(gitDir, file), { throwIfNoEntry: false });
-        return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '-';
-      }),
-    ].join('\0');
+    const states = files.map((file) => fileState(join(gitDir, file)));
+    return states.includes(undefined) ? undefined : [gitDir, ...states].join('\0');
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { GazetteError } from '../errors.ts';
 import type { IdMap } from '../normalize/identity.ts';
+import { fileState } from './file-state.ts';
 
 const idMapSchema = z.object({
   about: z.string().optional(),
@@ -32,7 +32,7 @@ export interface KeptIdMap {
 
 /** Reads the id map; a missing file is an empty map. */
 export async function readIdMap(path: string, display: string, kept?: KeptIdMap): Promise<IdMap> {
-  const state = kept && stateOf(path);
+  const state = kept && fileState(path);
   if (kept?.last?.path === path && kept.last.state === state) return kept.last.map;
   let text: string | undefined;
   try {
@@ -60,7 +60,7 @@ export function renderIdMap(map: IdMap): string {
 /** Writes the id map atomically (temporary file, flush, rename), and only when it changed. */
 export async function writeIdMap(path: string, map: IdMap, kept?: KeptIdMap): Promise<void> {
   const text = renderIdMap(map);
-  const known = kept?.last?.path === path && kept.last.state === stateOf(path);
+  const known = kept?.last?.path === path && kept.last.state === fileState(path);
   const current = known ? kept?.last?.text : await readFile(path, 'utf8').catch(() => undefined);
   if (current !== text) {
     const temporary = `${path}.${process.pid}.tmp`;
@@ -73,16 +73,6 @@ export async function writeIdMap(path: string, map: IdMap, kept?: KeptIdMap): Pr
     }
     await rename(temporary, path);
   }
-  const state = kept && stateOf(path);
+  const state = kept && fileState(path);
   if (kept && state) kept.last = { path, state, map, text };
-}
-
-/** What tells a file's versions apart: size, time and inode (`none` when there is no file). */
-function stateOf(path: string): string | undefined {
-  try {
-    const info = statSync(path, { throwIfNoEntry: false });
-    return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : 'none';
-  } catch {
-    return undefined;
-  }
 }

@@ -4,6 +4,7 @@ import type { Element } from 'xml-js';
 import type { ResolvedConfig } from '../config.ts';
 import type { Author, Entry } from '../entry.ts';
 import { slugify } from '../normalize/ids.ts';
+import { remember } from '../remember.ts';
 import { escapeHtml, renderContentHtml } from './html.ts';
 import { messagesFor } from './messages/index.ts';
 import {
@@ -222,12 +223,12 @@ function tagGroups(sorted: Entry[], minimum: number) {
   const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
   for (const entry of sorted) {
     for (const tag of entry.tags) {
-      let slug = tagSlugs.get(tag);
-      if (slug === undefined) {
-        slug = slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`;
-        if (tagSlugs.size >= 100_000) tagSlugs.clear();
-        tagSlugs.set(tag, slug);
-      }
+      const slug = remember(
+        tagSlugs,
+        100_000,
+        tag,
+        () => slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`,
+      );
       const group = groups.get(slug) ?? { name: tag, slug, entries: [] };
       // Two tags of one entry may share a slug; entries come one after the other.
       if (group.entries.at(-1) !== entry) group.entries.push(entry);
