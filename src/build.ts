@@ -23,7 +23,6 @@ import {
   type RawArticle,
   readArticle,
 } from './read/read-articles.ts';
-import { remember } from './remember.ts';
 import {
   type DigestTemplates,
   htmlBudget,
@@ -129,6 +128,12 @@ async function runBuild(
       later,
     },
   );
+  // The id map holds what this build decided, whether or not the output then gets written (the
+  // next build decides the same), so it is written while the output is rendered; under --strict,
+  // only once the rendering has found no warning either.
+  const writingIdMap = () => writeIdMap(idMapPath, map, deps.idMap);
+  const idMapWritten = options.strict ? undefined : writingIdMap();
+  if (idMapWritten) later(idMapWritten.catch(() => undefined));
   const templates = await readTemplates(resolved.templates);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   const cacheDir = resolved.cacheDir;
@@ -157,11 +162,9 @@ async function runBuild(
   }
   const outDir = resolved.out.path;
   const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
-  // The id map is written meanwhile: it holds what this build decided, whether or not the
-  // output then gets written, and the next build decides the same.
   const [{ written, reused, records: now }] = await Promise.all([
     writeOutput(outDir, files, resolved.out.display, records, deps.later),
-    writeIdMap(idMapPath, map, deps.idMap),
+    idMapWritten ?? writingIdMap(),
   ]);
   if (cacheDir) {
     // Records for the next build, which waits for them when they are still being written.
@@ -306,20 +309,25 @@ export async function readEntries(
  * cache key, and identity then sets only the entry's id and dates.
  */
 function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
-  const limit = 2 * entries.length + 1000;
   return new Map(
     entries.map((e) => {
-      const of = `${keyOf.get(e.path)}\0${e.id}\0${e.published}\0${e.updated}`;
-      return [
-        e.id,
-        remember(knownVersions, limit, of, () => createHash('sha1').update(of).digest('base64')),
-      ];
+      const key = keyOf.get(e.path) ?? '';
+      let known = knownVersions.get(e);
+      if (known?.key !== key) {
+        const of = `${key}\0${e.id}\0${e.published}\0${e.updated}`;
+        known = { key, version: createHash('sha1').update(of).digest('base64') };
+        knownVersions.set(e, known);
+      }
+      return [e.id, known.version];
     }),
   );
 }
 
-/** Versions already hashed in this process, by what they are hashed from (`--watch`). */
-const knownVersions = new Map<string, string>();
+/**
+ * Versions already hashed in this process (`--watch`), with the cache key they were hashed
+ * with; an entry's id and dates never change in the same object.
+ */
+const knownVersions = new WeakMap<Entry, { key: string; version: string }>();
 
 /**
  * Outcomes of every listed article, in order (undefined for a file that could not be read): from

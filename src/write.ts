@@ -13,9 +13,8 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { cp, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { mapLimit } from './concurrency.ts';
 import { GazetteError } from './errors.ts';
 import type { PlannedFile } from './render/feeds.ts';
 
@@ -68,9 +67,6 @@ export interface WriteResult {
   reused: number;
 }
 
-/** Files written at the same time. */
-const writeBatch = 16;
-
 /**
  * Replaces the output folder with `files` as one step: everything is written to a folder
  * beside it, which is then renamed into place. Until then the previous output is untouched; a
@@ -101,7 +97,7 @@ export async function writeOutput(
     for (const folder of [...folders].sort()) mkdirSync(join(stage, folder), { recursive: true });
     const records = new Map<string, WrittenRecord>();
     let reused = 0;
-    const written = await mapLimit([...files], writeBatch, async ([path, content]) => {
+    const written = [...files].map(([path, content]) => {
       const target = join(stage, path);
       if (typeof content === 'string' || content instanceof Uint8Array) {
         writeFileSync(target, content);
@@ -121,9 +117,8 @@ export async function writeOutput(
         reused++;
         return { path, bytes: kept.size };
       }
-      const text = content.render();
-      await writeFile(target, text);
-      const info = await stat(target);
+      writeFileSync(target, content.render());
+      const info = statSync(target);
       records.set(path, {
         key: content.key,
         size: info.size,

@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseConfig } from '../src/config.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
+import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { renderFeeds } from '../src/render/feeds.ts';
 import { notXmlChar } from '../src/xml-safe.ts';
@@ -92,6 +93,33 @@ describe('properties over arbitrary text', () => {
         for (const sentence of sentences) assert.equal(sentence, sentence.trim());
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the id map is JSON as JSON.stringify indents it, records kept between renderings or not', () => {
+    const record = fc.record({
+      id: fc.string({ minLength: 1 }),
+      published: fc.string(),
+      updated: fc.string(),
+      hash: fc.string(),
+      seq: fc.integer({ min: 1 }),
+    });
+    const idMap = fc.record({
+      feed: fc.option(fc.record({ id: fc.string({ minLength: 1 }) }), { nil: undefined }),
+      entries: fc.dictionary(fc.string({ unit: 'grapheme' }), record, { maxKeys: 8 }),
+    });
+    fc.assert(
+      fc.property(idMap, idMap, (first, second) => {
+        // The second map shares some records with the first: their texts are kept.
+        const map = { ...second, entries: { ...first.entries, ...second.entries } };
+        for (const m of [first, map]) {
+          const text = renderIdMap(m);
+          const about = (JSON.parse(text) as { about: string }).about;
+          const expected = `${JSON.stringify({ about, feed: m.feed, entries: m.entries }, null, 2)}\n`;
+          assert.equal(text, expected);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

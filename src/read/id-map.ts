@@ -1,7 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { GazetteError } from '../errors.ts';
-import type { IdMap } from '../normalize/identity.ts';
+import type { IdMap, IdRecord } from '../normalize/identity.ts';
 import { fileState } from './file-state.ts';
 
 const idMapSchema = z.object({
@@ -53,8 +53,30 @@ export async function readIdMap(path: string, display: string, kept?: KeptIdMap)
   return map;
 }
 
+/**
+ * The id map as JSON, two spaces an indent. Each record's text is kept with the record: a map
+ * of thousands, most of them unchanged since the last build (`--watch`), is rendered in a few
+ * milliseconds.
+ */
 export function renderIdMap(map: IdMap): string {
-  return `${JSON.stringify({ about, feed: map.feed, entries: map.entries }, null, 2)}\n`;
+  const skeleton = JSON.stringify({ about, feed: map.feed, entries: {} }, null, 2);
+  const lines = Object.entries(map.entries).map(
+    ([path, record]) => `    ${JSON.stringify(path)}: ${recordText(record)}`,
+  );
+  if (lines.length === 0) return `${skeleton}\n`;
+  return `${skeleton.slice(0, -'{}\n}'.length)}{\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+const recordTexts = new WeakMap<IdRecord, string>();
+
+/** A record as `JSON.stringify(…, null, 2)` writes it three levels deep. */
+function recordText(record: IdRecord): string {
+  let text = recordTexts.get(record);
+  if (text === undefined) {
+    text = JSON.stringify(record, null, 2).replaceAll('\n', '\n    ');
+    recordTexts.set(record, text);
+  }
+  return text;
 }
 
 /** Writes the id map atomically (temporary file, flush, rename), and only when it changed. */

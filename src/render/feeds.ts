@@ -128,11 +128,16 @@ export function planFeeds(
     return version === undefined || !generation ? undefined : `${generation}\0${version}`;
   });
   const keyed = (document: AtomDocument, render: () => string): PlannedFile => {
-    const hash = createHash('sha256').update(generation);
-    hash.update(JSON.stringify({ ...document, entries: document.entries.length }));
+    const about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
+    const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
+    const last = documentKeys.get(document.path);
+    if (last && last.about === about && sameItems(last.held, held))
+      return { key: last.key, render };
     // One call with every version: a call into the hash for each costs more than the hashing.
-    hash.update(document.entries.map((entry) => versions.get(entry.id) ?? entry.id).join('\n'));
-    return { key: hash.digest('hex'), render };
+    const key = createHash('sha256').update(about).update(held.join('\n')).digest('hex');
+    if (documentKeys.size >= 100_000) documentKeys.clear();
+    documentKeys.set(document.path, { about, held, key });
+    return { key, render };
   };
   // Every Atom document, the main feed too, is made of its entries' XML, written once.
   const planned = (document: AtomDocument): PlannedFile => {
@@ -163,12 +168,14 @@ export function planFeeds(
     keyed({ ...main, path: feedFiles.json }, () => renderJsonFeed(current, config)),
   );
 
+  const atomUrl = url(feedFiles.atom);
+  const pageUrls = pages.map((_, index) => url(pagePath(index + 1)));
   pages.forEach((page, index) => {
     const n = index + 1;
     const links = [
-      { rel: 'current', href: url(feedFiles.atom) },
-      ...(n > 1 ? [{ rel: 'prev-archive', href: url(pagePath(n - 1)) }] : []),
-      ...(n < pages.length ? [{ rel: 'next-archive', href: url(pagePath(n + 1)) }] : []),
+      { rel: 'current', href: atomUrl },
+      ...(n > 1 ? [{ rel: 'prev-archive', href: pageUrls[index - 1] as string }] : []),
+      ...(n < pages.length ? [{ rel: 'next-archive', href: pageUrls[index + 1] as string }] : []),
     ];
     files.set(
       pagePath(n),
@@ -198,16 +205,26 @@ export function planFeeds(
 }
 
 /**
+ * Each document's key as last computed in this process, by path, with what it was hashed from
+ * (`--watch`): a document whose entries and settings did not move is not hashed again.
+ */
+const documentKeys = new Map<string, { about: string; held: string[]; key: string }>();
+
+function sameItems(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
  * Complete archive pages, oldest first, each holding `size` entries in order of first
  * appearance; the entries not on a full page are in the main feed. A full page never changes
  * membership. Within a page, newest first.
  */
 function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
   if (entries.length <= size) return [];
-  const ordered = [...entries].sort(
-    (a, b) =>
-      (plan.sequence.get(a.id) ?? 0) - (plan.sequence.get(b.id) ?? 0) || a.id.localeCompare(b.id),
-  );
+  const ordered = entries
+    .map((entry) => ({ entry, seq: plan.sequence.get(entry.id) ?? 0 }))
+    .sort((a, b) => a.seq - b.seq || a.entry.id.localeCompare(b.entry.id))
+    .map((sequenced) => sequenced.entry);
   const pages: Entry[][] = [];
   for (let start = 0; start + size <= ordered.length; start += size) {
     pages.push(newestFirst(ordered.slice(start, start + size)));
@@ -218,22 +235,40 @@ function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][]
 /** The slug of each tag met, kept across builds in one process (a few thousand, usually). */
 const tagSlugs = new Map<string, string>();
 
-/** Tags carried by at least `minimum` entries, grouped by slug; most used first. */
-function tagGroups(sorted: Entry[], minimum: number) {
-  const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
-  for (const entry of sorted) {
-    for (const tag of entry.tags) {
-      const slug = remember(
+/** The slugs of an entry's tags, in order, kept with the entry. */
+const entrySlugs = new WeakMap<Entry, string[]>();
+
+function slugsOf(entry: Entry): string[] {
+  let slugs = entrySlugs.get(entry);
+  if (slugs === undefined) {
+    slugs = entry.tags.map((tag) =>
+      remember(
         tagSlugs,
         100_000,
         tag,
         () => slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`,
-      );
-      const group = groups.get(slug) ?? { name: tag, slug, entries: [] };
+      ),
+    );
+    entrySlugs.set(entry, slugs);
+  }
+  return slugs;
+}
+
+/** Tags carried by at least `minimum` entries, grouped by slug; most used first. */
+function tagGroups(sorted: Entry[], minimum: number) {
+  const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
+  for (const entry of sorted) {
+    const slugs = slugsOf(entry);
+    entry.tags.forEach((tag, i) => {
+      const slug = slugs[i] as string;
+      let group = groups.get(slug);
+      if (group === undefined) {
+        group = { name: tag, slug, entries: [] };
+        groups.set(slug, group);
+      }
       // Two tags of one entry may share a slug; entries come one after the other.
       if (group.entries.at(-1) !== entry) group.entries.push(entry);
-      groups.set(slug, group);
-    }
+    });
   }
   return [...groups.values()]
     .filter((g) => g.entries.length >= minimum)
