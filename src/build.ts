@@ -280,16 +280,19 @@ export async function readEntries(
   });
   const host = new URL(config.siteUrl).hostname;
   const identified = resolveIdentities(unique, previous, host, config.timeZone);
-  const firstIdentified = firstOfEach(identified.entries);
-  for (const entry of identified.entries) {
-    const problem = duplicateOf(entry, firstIdentified, files);
-    if (problem?.name === 'DuplicateId') throw new GazetteErrors([problem]);
+  // Ids kept from before may now clash; the drafts' own did not.
+  if (identified.idsMoved) {
+    const firstIdentified = firstOfEach(identified.entries);
+    for (const entry of identified.entries) {
+      const problem = duplicateOf(entry, firstIdentified, files);
+      if (problem?.name === 'DuplicateId') throw new GazetteErrors([problem]);
+    }
   }
   if (errors.length > 0 && !policy.skipInvalid) throw new GazetteErrors(errors);
   for (const error of errors)
     warnings.push({ message: `left out: ${error.message}`, location: error.location });
   const sequence = new Map(
-    identified.entries.map((e) => [e.id, identified.map.entries[e.path]?.seq ?? 0]),
+    identified.entries.map((e) => [e.id, identified.map.entries.get(e.path)?.seq ?? 0]),
   );
   return {
     entries: newestFirst(identified.entries),

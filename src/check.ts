@@ -75,7 +75,7 @@ export async function check(options: BuildOptions, deps: CheckDeps): Promise<Che
   const errors: GazetteError[] = [];
   const collect = (error: unknown) => errors.push(...userErrors(error));
 
-  let previous: IdMap = { entries: {} };
+  let previous: IdMap = { entries: new Map() };
   try {
     const display = join(dirname(resolved.config.display), idMapFile);
     previous = await readIdMap(join(dirname(resolved.config.path), idMapFile), display);

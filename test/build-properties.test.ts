@@ -82,7 +82,7 @@ describe('a build of arbitrary articles', () => {
             dir,
             'articles',
             config,
-            { entries: {} },
+            { entries: new Map() },
             { now: new Date() },
           );
           ({ files } = await renderOutput(entries, config, plan, templates, undefined, {

@@ -306,6 +306,21 @@ describe('feeds, checked by real feed readers and validators', () => {
     );
   });
 
+  it('stops when an id kept from before is the id another article now asks for', async () => {
+    const dir = await project(baseConfig, { 'one.md': '---\ndate: 2024-01-01\n---\nUn texte.' });
+    const [first] = await build(dir);
+    const kept = first?.id ?? '';
+    // one.md's own id would now be another, but it keeps the one readers have seen.
+    await writeFile(join(dir, 'articles', 'one.md'), '---\ndate: 2024-02-01\n---\nUn texte.');
+    await writeFile(join(dir, 'articles', 'two.md'), `---\nid: ${kept}\n---\nUn autre texte.`);
+    const result = await runCli(['build', '--input', 'articles'], dir);
+    assert.equal(result.code, 1);
+    assert.ok(
+      result.stderr.includes(`articles/two.md: the id ${kept} is also the id of articles/one.md`),
+      result.stderr,
+    );
+  });
+
   it('stay valid with hostile text', async (t) => {
     if (!needs(t, 'xmllint', 'jing', '/usr/bin/python3')) return;
     const long = 'x'.repeat(10_000);

@@ -207,7 +207,7 @@ describe('a cache rewritten by another command', () => {
         join(dir, 'articles'),
         'articles',
         config,
-        { entries: {} },
+        { entries: new Map() },
         { now: now(), cacheDir },
       );
     // This process holds the records (as `--watch` does); their texts are read when used.

@@ -25,7 +25,7 @@ describe('front matter', () => {
       join(fixtures, 'front-matter'),
       'fm',
       config,
-      { entries: {} },
+      { entries: new Map() },
       { now: new Date() },
     );
     assert.equal(entries.length, 2);
@@ -95,7 +95,7 @@ describe('front matter', () => {
         join(fixtures, 'invalid-articles'),
         'bad',
         config,
-        { entries: {} },
+        { entries: new Map() },
         { now: new Date() },
       ),
       (error: GazetteErrors) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Entry } from '../entry.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
+import { remember } from '../remember.ts';
 import { formatDate } from './dates.ts';
 
 /** What Gazette remembers of an entry so that its id and dates never drift. */
@@ -17,7 +18,8 @@ export interface IdRecord {
 /** The id map (`gazette.ids.json`), keyed by the article's path in the input folder. */
 export interface IdMap {
   feed?: { id: string } | undefined;
-  entries: Record<string, IdRecord>;
+  /** In the order of their paths. */
+  entries: ReadonlyMap<string, IdRecord>;
 }
 
 /** A freshly normalized entry, with what identity needs to know about where it came from. */
@@ -35,6 +37,8 @@ export interface Identified {
   map: IdMap;
   /** The feed's own permanent id. */
   feedId: string;
+  /** Whether an entry now has another id than its draft had (an id kept from before). */
+  idsMoved: boolean;
 }
 
 /** Hash of what readers read: the title and the text. */
@@ -59,7 +63,7 @@ export function resolveIdentities(
   siteHost: string,
   timeZone: string,
 ): Identified {
-  const records = new Map(Object.entries(previous.entries));
+  const records = new Map(previous.entries);
   const present = new Set(drafts.map((d) => d.entry.path));
   const orphans = new Map<string, string>();
   let seq = 0;
@@ -69,6 +73,7 @@ export function resolveIdentities(
   }
   const fresh: Draft[] = [];
   const entries: Entry[] = [];
+  let idsMoved = false;
   for (const draft of drafts) {
     const hash = draft.hash;
     let record = records.get(draft.entry.path);
@@ -83,6 +88,7 @@ export function resolveIdentities(
       continue;
     }
     const entry = reuse(draft, record, hash, timeZone);
+    if (entry.id !== draft.entry.id) idsMoved = true;
     const same =
       record.id === entry.id &&
       record.published === entry.published &&
@@ -98,7 +104,7 @@ export function resolveIdentities(
     entries.push(draft.entry);
   }
   const feedId = previous.feed?.id ?? feedIdFor(siteHost, entries);
-  return { entries, map: { feed: { id: feedId }, entries: sortedRecord(records) }, feedId };
+  return { entries, map: { feed: { id: feedId }, entries: byPath(records) }, feedId, idsMoved };
 }
 
 function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): Entry {
@@ -108,11 +114,18 @@ function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): 
   if (frontMatter.updated) updated = entry.updated;
   else if (record.hash === hash) updated = record.updated;
   else updated = laterThan(draft.changed, record.updated, timeZone);
-  if (Date.parse(updated) < Date.parse(published)) updated = published;
+  if (timeOf(updated) < timeOf(published)) updated = published;
   const id = frontMatter.id ?? record.id;
   // Most often nothing moved: the entry itself, the one object every build shares.
   if (id === entry.id && published === entry.published && updated === entry.updated) return entry;
   return { ...entry, id, published, updated };
+}
+
+/** Dates parsed in this process (`--watch` compares the same few thousand at every build). */
+const times = new Map<string, number>();
+
+function timeOf(date: string): number {
+  return remember(times, 100_000, date, () => Date.parse(date));
 }
 
 /** `candidate` when it is later than `previous`; else one second after `previous`. */
@@ -134,10 +147,13 @@ function feedIdFor(host: string, entries: Entry[]): string {
   return `tag:${host},${first}:feed`;
 }
 
-/** The map's records as an object, its keys in order (most often they already are). */
-function sortedRecord<T>(records: Map<string, T>): Record<string, T> {
-  let pairs = [...records];
-  const inOrder = pairs.every((pair, i) => i === 0 || (pairs[i - 1] as [string, T])[0] < pair[0]);
-  if (!inOrder) pairs = pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(pairs);
+/** The records in the order of their paths (most often they already are). */
+function byPath<T>(records: Map<string, T>): Map<string, T> {
+  let last: string | undefined;
+  for (const path of records.keys()) {
+    if (last !== undefined && last >= path)
+      return new Map([...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    last = path;
+  }
+  return records;
 }

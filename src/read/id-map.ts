@@ -40,11 +40,11 @@ export async function readIdMap(path: string, display: string, kept?: KeptIdMap)
   } catch {
     text = undefined;
   }
-  let map: IdMap = { entries: {} };
+  let map: IdMap = { entries: new Map() };
   if (text !== undefined) {
     try {
       const { feed, entries } = idMapSchema.parse(JSON.parse(text));
-      map = { feed, entries };
+      map = { feed, entries: new Map(Object.entries(entries)) };
     } catch {
       throw new GazetteError('IdMapInvalid', 'the id map is damaged', { file: display });
     }
@@ -54,29 +54,28 @@ export async function readIdMap(path: string, display: string, kept?: KeptIdMap)
 }
 
 /**
- * The id map as JSON, two spaces an indent. Each record's text is kept with the record: a map
- * of thousands, most of them unchanged since the last build (`--watch`), is rendered in a few
+ * The id map as JSON, two spaces an indent. Each record's line is kept with the record: a map of
+ * thousands, most of them unchanged since the last build (`--watch`), is rendered in a few
  * milliseconds.
  */
 export function renderIdMap(map: IdMap): string {
   const skeleton = JSON.stringify({ about, feed: map.feed, entries: {} }, null, 2);
-  const lines = Object.entries(map.entries).map(
-    ([path, record]) => `    ${JSON.stringify(path)}: ${recordText(record)}`,
-  );
-  if (lines.length === 0) return `${skeleton}\n`;
+  if (map.entries.size === 0) return `${skeleton}\n`;
+  const lines: string[] = [];
+  for (const [path, record] of map.entries) lines.push(lineOf(path, record));
   return `${skeleton.slice(0, -'{}\n}'.length)}{\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
-const recordTexts = new WeakMap<IdRecord, string>();
+const recordLines = new WeakMap<IdRecord, { path: string; line: string }>();
 
-/** A record as `JSON.stringify(…, null, 2)` writes it three levels deep. */
-function recordText(record: IdRecord): string {
-  let text = recordTexts.get(record);
-  if (text === undefined) {
-    text = JSON.stringify(record, null, 2).replaceAll('\n', '\n    ');
-    recordTexts.set(record, text);
-  }
-  return text;
+/** A record as `JSON.stringify(…, null, 2)` writes it, three levels deep, under its path. */
+function lineOf(path: string, record: IdRecord): string {
+  const known = recordLines.get(record);
+  if (known?.path === path) return known.line;
+  const text = JSON.stringify(record, null, 2).replaceAll('\n', '\n    ');
+  const line = `    ${JSON.stringify(path)}: ${text}`;
+  recordLines.set(record, { path, line });
+  return line;
 }
 
 /** Writes the id map atomically (temporary file, flush, rename), and only when it changed. */

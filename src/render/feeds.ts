@@ -66,10 +66,12 @@ export function newestFirst(entries: Entry[]): Entry[] {
     }
     return parsed;
   };
-  return entries
-    .map((entry) => ({ entry, time: time(entry) }))
-    .sort((a, b) => b.time - a.time || a.entry.id.localeCompare(b.entry.id))
-    .map((timed) => timed.entry);
+  type Timed = { entry: Entry; time: number };
+  const timed = entries.map((entry): Timed => ({ entry, time: time(entry) }));
+  const order = (a: Timed, b: Timed) => b.time - a.time || a.entry.id.localeCompare(b.entry.id);
+  // A list already in order (the one a build sorted before) is only checked.
+  if (timed.every((t, i) => i === 0 || order(timed[i - 1] as Timed, t) <= 0)) return [...entries];
+  return timed.sort(order).map((t) => t.entry);
 }
 
 /** Each entry's publication time, parsed once however many lists it is sorted in. */
