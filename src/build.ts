@@ -62,8 +62,9 @@ export interface BuildDeps {
   /** The id map, kept across builds (`--watch`). */
   idMap?: KeptIdMap | undefined;
   /**
-   * Takes what may finish after the build has returned (removing the previous output, once the
-   * new one is in place); without it, the build waits for it.
+   * Takes what may finish after the build has returned (removing the previous output once the
+   * new one is in place, saving the cache and the output's records); without it, the build
+   * waits for it.
    */
   later?: ((work: Promise<void>) => void) | undefined;
 }
@@ -125,7 +126,8 @@ async function runBuild(
       onProgress: deps.onProgress,
       normalizer: deps.normalizer,
       listing: deps.listing,
-      later,
+      // The cache's saving may outlive a build that is followed by another (`--watch`).
+      later: deps.later ?? later,
     },
   );
   // The id map holds what this build decided, whether or not the output then gets written (the
@@ -163,7 +165,11 @@ async function runBuild(
   const outDir = resolved.out.path;
   const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
   const [{ written, reused, records: now }] = await Promise.all([
-    writeOutput(outDir, files, resolved.out.display, records, deps.later),
+    writeOutput(outDir, files, resolved.out.display, {
+      previous: records,
+      later: deps.later,
+      link: deps.normalizer?.linkKept,
+    }),
     idMapWritten ?? writingIdMap(),
   ]);
   if (cacheDir) {

@@ -9,6 +9,7 @@ import type { Entry } from './entry.ts';
 import { GazetteError } from './errors.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { packageRoot } from './package-root.ts';
+import { fileState } from './read/file-state.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import type { MjmlCompiler } from './render/mjml.ts';
 import type { Warning } from './warnings.ts';
@@ -205,6 +206,12 @@ export async function openCache(folder: string, config: ResolvedConfig) {
 /** The shard of each article path, as computed once in this process. */
 const shardsByPath = new Map<string, number>();
 
+/**
+ * Each shard file's state when this process last read or wrote it: while it is unchanged, its
+ * records are the ones in memory.
+ */
+const shardStates = new Map<string, string>();
+
 /** The records kept in memory, by folder, from the last time this process opened it. */
 const loaded = new Map<string, Map<string, ArticleRecord>[]>();
 
@@ -220,7 +227,10 @@ interface ShardFile {
 function loadShards(dir: string): Map<string, ArticleRecord>[] {
   return Array.from({ length: shardCount }, (_, i): Map<string, ArticleRecord> => {
     try {
-      const { records } = JSON.parse(readFileSync(join(dir, shardName(i)), 'utf8')) as ShardFile;
+      const path = join(dir, shardName(i));
+      // Taken before reading: a file changed meanwhile is another state, read again if need be.
+      const state = fileState(path);
+      const { records } = JSON.parse(readFileSync(path, 'utf8')) as ShardFile;
       const shard = new Map(Object.entries(records));
       // A shard whose content file is gone or cut short is dropped whole.
       const sizes = new Map<string, number>();
@@ -232,6 +242,7 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
         if (offset + length > (sizes.get(file) ?? 0)) throw new Error('content cut short');
         keptContent(record.outcome.entry, dir, record);
       }
+      if (state) shardStates.set(path, state);
       return shard;
     } catch {
       return new Map();
@@ -343,8 +354,12 @@ async function saveShard(
   }
   await writeFile(join(dir, file), Buffer.concat(chunks));
   const path = join(dir, shardName(i));
-  await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify({ records } satisfies ShardFile));
-  await rename(`${path}.${process.pid}.tmp`, path);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify({ records } satisfies ShardFile));
+  // The file's state as written (a rename keeps it): its records are those in memory.
+  const state = fileState(temporary);
+  await rename(temporary, path);
+  if (state) shardStates.set(path, state);
   // The files the records left: unused from now on, which their time now says.
   const retired = new Set(placed.flatMap(([record]) => (record.at ? [record.at.file] : [])));
   for (const [record, at] of placed) record.at = at;
@@ -370,16 +385,21 @@ async function removeUnused(dir: string, shards: Map<string, ArticleRecord>[]): 
     for (const record of shard.values()) if (record.at) used.add(record.at.file);
   const names = await readdir(dir);
   const candidates: string[] = [];
+  // Synchronous: a few hundred files retired by a long `--watch` are stated in a millisecond.
   for (const name of names) {
     if (!name.endsWith('.content') || used.has(name)) continue;
-    const { mtimeMs } = await stat(join(dir, name)).catch(() => ({ mtimeMs: Date.now() }));
+    const mtimeMs = statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
     if (Date.now() - mtimeMs > unusedContentMs) candidates.push(name);
   }
   if (candidates.length === 0) return;
-  // Another command may have written records since this one read them.
+  // Another command may have written records since this one read them: the shards that are
+  // not as this process last read or wrote them are read again.
   const onDisk = new Set<string>();
   for (const name of names.filter((n) => /^\d+\.json$/.test(n))) {
-    const text = await readFile(join(dir, name), 'utf8').catch(() => '');
+    const path = join(dir, name);
+    const state = shardStates.get(path);
+    if (state !== undefined && state === fileState(path)) continue;
+    const text = await readFile(path, 'utf8').catch(() => '');
     for (const match of text.matchAll(/"file":"([^"]+\.content)"/g))
       if (match[1]) onDisk.add(match[1]);
   }

@@ -5,6 +5,7 @@ import type { Outcome } from './normalize/process-article.ts';
 import type { WorkerJob } from './normalize-worker.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { type MjmlCompiler, type MjmlResult, mjmlCompiler } from './render/mjml.ts';
+import { type Linker, linkKept } from './write.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -21,6 +22,8 @@ export interface Normalizer {
   ): Promise<Outcome[]>;
   /** Compiles MJML on a worker thread when there is one, else on this thread. */
   compileMjml: MjmlCompiler;
+  /** Links the previous output's unchanged files, on a worker thread when there is one. */
+  linkKept: Linker;
   /** Stops the worker threads. */
   close(): Promise<void>;
 }
@@ -97,6 +100,8 @@ export function createNormalizer(): Normalizer {
       return outcomes;
     },
     compileMjml: (mjml) => (lanes[0] ? lanes[0].compileMjml(mjml) : mjmlCompiler(mjml)),
+    linkKept: async (from, to, files) =>
+      lanes[0] ? lanes[0].linkKept(from, to, files) : linkKept(from, to, files),
     async close() {
       await Promise.all(lanes.map((lane) => lane.worker.terminate()));
     },
@@ -108,6 +113,7 @@ interface Lane {
   worker: Worker;
   normalize(articles: RawArticle[], config: ResolvedConfig): Promise<Outcome[]>;
   compileMjml: MjmlCompiler;
+  linkKept: Linker;
 }
 
 /** A worker's answer to a job. */
@@ -115,6 +121,7 @@ interface Reply {
   id: number;
   outcomes?: Outcome[];
   mjml?: MjmlResult;
+  linked?: boolean[];
   failure?: string;
 }
 
@@ -159,6 +166,11 @@ function startLane(onGone: () => void): Lane {
       const reply = await send({ mjml });
       if (!reply.mjml) throw new Error('a worker thread compiled no MJML');
       return reply.mjml;
+    },
+    linkKept: async (from, to, files) => {
+      const reply = await send({ link: { from, to, files } });
+      if (!reply.linked) throw new Error('a worker thread linked nothing');
+      return reply.linked;
     },
   };
 }

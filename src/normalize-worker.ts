@@ -3,21 +3,29 @@ import type { ResolvedConfig } from './config.ts';
 import { processArticle } from './normalize/process-article.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { mjmlCompiler } from './render/mjml.ts';
+import { type KeptFile, linkKept } from './write.ts';
 
 /** A job for a worker thread of the pool. */
 export type WorkerJob = { id: number } & (
   | { articles: RawArticle[]; config: ResolvedConfig }
   | { mjml: string }
+  | { link: { from: string; to: string; files: KeptFile[] } }
 );
 
 /**
  * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
- * builds (`--watch`), it also compiles the digest's MJML while the main thread renders the feeds.
+ * builds (`--watch`), it also compiles the digest's MJML while the main thread renders the feeds,
+ * and links the unchanged files into the new output while the main thread writes the others.
  */
 parentPort?.on('message', async (job: WorkerJob) => {
   try {
     if ('mjml' in job) {
       parentPort?.postMessage({ id: job.id, mjml: await mjmlCompiler(job.mjml) });
+      return;
+    }
+    if ('link' in job) {
+      const { from, to, files } = job.link;
+      parentPort?.postMessage({ id: job.id, linked: linkKept(from, to, files) });
       return;
     }
     const outcomes = job.articles.map((raw) => processArticle(raw, job.config));

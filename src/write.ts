@@ -79,13 +79,24 @@ export async function writeOutput(
   outDir: string,
   files: OutputFiles,
   displayOut: string,
-  previous: Map<string, WrittenRecord> = new Map(),
-  later?: (work: Promise<void>) => void,
+  {
+    previous = new Map(),
+    later,
+    link,
+  }: {
+    /** The records of the previous output's planned files. */
+    previous?: Map<string, WrittenRecord> | undefined;
+    /** Takes the removal of the previous output, to let it finish later; else awaited. */
+    later?: ((work: Promise<void>) => void) | undefined;
+    /** Links the kept files on another thread, while this one writes the others. */
+    link?: Linker | undefined;
+  } = {},
 ): Promise<WriteResult> {
   const parent = dirname(outDir);
   const name = basename(outDir);
   const stage = join(parent, `.out-${name}-${process.pid}-${Date.now().toString(36)}`);
   const aside = join(parent, `.out-${name}-previous`);
+  let linking: Promise<boolean[]> | undefined;
   try {
     // The steps around the files, and the small files, are synchronous calls: each takes
     // microseconds, where a round trip through Node's thread pool, busy with the cache and the
@@ -96,8 +107,7 @@ export async function writeOutput(
     const folders = new Set([...files.keys()].map((path) => dirname(path)));
     for (const folder of [...folders].sort()) mkdirSync(join(stage, folder), { recursive: true });
     const records = new Map<string, WrittenRecord>();
-    let reused = 0;
-    const written = [...files].map(([path, content]) => {
+    const write = (path: string, content: OutputFile) => {
       const target = join(stage, path);
       if (typeof content === 'string' || content instanceof Uint8Array) {
         writeFileSync(target, content);
@@ -111,12 +121,6 @@ export async function writeOutput(
         records.set(path, record);
         return { path, bytes: record.size };
       }
-      const kept = keptFile(join(outDir, path), previous.get(path), content.key);
-      if (kept && linked(join(outDir, path), target)) {
-        records.set(path, kept);
-        reused++;
-        return { path, bytes: kept.size };
-      }
       writeFileSync(target, content.render());
       const info = statSync(target);
       records.set(path, {
@@ -126,6 +130,34 @@ export async function writeOutput(
         ino: info.ino,
       });
       return { path, bytes: info.size };
+    };
+    // Planned files that the previous output holds are linked into the new one, when they are
+    // still as written: on another thread when there is one, while this one writes the rest.
+    const all = [...files];
+    const keep: KeptFile[] = [];
+    const keptAt: number[] = [];
+    all.forEach(([path, content], i) => {
+      const record = previous.get(path);
+      if (record && isPlanned(content) && record.key === content.key) {
+        keep.push([path, record.size, record.mtimeMs, record.ino]);
+        keptAt.push(i);
+      }
+    });
+    linking = link ? link(outDir, stage, keep) : Promise.resolve(linkKept(outDir, stage, keep));
+    const linkedAt = new Set(keptAt);
+    const written = all.map(([path, content], i) =>
+      linkedAt.has(i) ? undefined : write(path, content),
+    );
+    const linked = await linking;
+    let reused = 0;
+    keptAt.forEach((i, n) => {
+      const [path, content] = all[i] as [string, OutputFile];
+      const record = previous.get(path);
+      if (linked[n] && record) {
+        records.set(path, record);
+        reused++;
+        written[i] = { path, bytes: record.size };
+      } else written[i] = write(path, content);
     });
     const existing = existsSync(outDir) ? readdirSync(outDir) : [];
     for (const hidden of existing.filter((f) => f.startsWith('.'))) {
@@ -137,8 +169,10 @@ export async function writeOutput(
     const removal = rm(aside, { recursive: true, force: true });
     if (later) later(removal.catch(() => undefined));
     else await removal;
-    return { written, records, reused };
+    return { written: written.filter((w) => w !== undefined), records, reused };
   } catch (error) {
+    // A thread still linking into the folder is let finish before it goes.
+    await linking?.catch(() => undefined);
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
     await restoreInterrupted(outDir, aside).catch(() => undefined);
     // Only a file system's refusal is the output folder's fault; anything else (a problem
@@ -151,24 +185,41 @@ export async function writeOutput(
   }
 }
 
+/** A planned file of the previous output: its path in the folder, its size, time and inode. */
+export type KeptFile = [path: string, size: number, mtimeMs: number, ino: number];
+
+/** Links kept files from the previous output into the new one: see `linkKept`. */
+export type Linker = (from: string, to: string, files: KeptFile[]) => Promise<boolean[]>;
+
 /**
- * The previous output's file, when it was written for the same key and is still as it was
- * written (same size, time and inode: nobody replaced or edited it since).
+ * Makes each file of the folder `from` a hard link in the folder `to`, when it is still as it
+ * was written (same size, time and inode: nobody replaced or edited it since); tells which
+ * could be. Synchronous calls, answered from the file system's cache in microseconds each, less
+ * than a round trip through Node's thread pool, for each of thousands of files.
  */
-function keptFile(
-  path: string,
-  record: WrittenRecord | undefined,
-  key: string,
-): WrittenRecord | undefined {
-  if (!record || record.key !== key) return undefined;
-  // Asked synchronously: answered from the file system's cache in microseconds, less than a
-  // round trip through Node's thread pool, for each of thousands of files.
-  const info = statSync(path, { throwIfNoEntry: false });
-  return info && sameFile(info, record) ? record : undefined;
+export function linkKept(from: string, to: string, files: KeptFile[]): boolean[] {
+  return files.map(([path, size, mtimeMs, ino]) => {
+    const source = join(from, path);
+    const info = statSync(source, { throwIfNoEntry: false });
+    if (!info || !sameFile(info, { size, mtimeMs, ino })) return false;
+    try {
+      linkSync(source, join(to, path));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function isPlanned(content: OutputFile): content is PlannedFile {
+  return typeof content === 'object' && 'key' in content;
 }
 
 /** Whether a file's state is the one recorded when it was written. */
-function sameFile(info: { size: number; mtimeMs: number; ino: number }, record: WrittenRecord) {
+function sameFile(
+  info: { size: number; mtimeMs: number; ino: number },
+  record: { size: number; mtimeMs: number; ino: number },
+) {
   return info.size === record.size && info.mtimeMs === record.mtimeMs && info.ino === record.ino;
 }
 
@@ -312,16 +363,6 @@ function createStream(output: number, source: number | undefined) {
     },
     flush,
   };
-}
-
-/** Whether `target` could be made a hard link to `path`. */
-function linked(path: string, target: string): boolean {
-  try {
-    linkSync(path, target);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Folders a stopped build was writing: never used again. */

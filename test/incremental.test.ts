@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type BuildResult, build, readEntries } from '../src/build.ts';
@@ -225,6 +225,53 @@ describe('a cache rewritten by another command', () => {
   });
 });
 
+describe('content files that another command wrote', () => {
+  it('are kept while its records point to them, however old', async () => {
+    const dir = await makeSite();
+    const cli = () => runCli(['build', '--input', 'articles'], dir);
+    assert.equal((await cli()).code, 0);
+    const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
+    const cacheDir = join(dir, '.gazette-cache');
+    const read = () =>
+      readEntries(
+        join(dir, 'articles'),
+        'articles',
+        config,
+        { entries: new Map() },
+        { now: now(), cacheDir },
+      );
+    // This process holds the records (as `--watch` does).
+    await read();
+    // Another command rewrites a1's shard: its records now point to a content file of its own.
+    const shardOf = (path: string) => createHash('sha1').update(path).digest().readUInt32BE(0) % 64;
+    const cache = join(cacheDir, 'articles');
+    const [generation] = await readdir(cache);
+    const folder = join(cache, generation ?? '');
+    const shard = join(folder, `${String(shardOf('a1.md')).padStart(2, '0')}.json`);
+    const records = await readFile(shard, 'utf8');
+    const [, file] = records.match(/"file":"([^"]+)"/) ?? [];
+    await cp(join(folder, file ?? ''), join(folder, 'another-command.content'));
+    await writeFile(
+      shard,
+      records.replaceAll(`"file":"${file}"`, '"file":"another-command.content"'),
+    );
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    for (const name of await readdir(folder)) await utimes(join(folder, name), dayAgo, dayAgo);
+    // This process saves an edit in another shard, and removes the content files left unused.
+    const other = [2, 3, 4, 5, 6, 7, 8].find((n) => shardOf(`a${n}.md`) !== shardOf('a1.md'));
+    const edited = join(dir, 'articles', `a${other}.md`);
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
+    assert.deepEqual((await read()).normalized, [`a${other}.md`]);
+    const names = await readdir(folder);
+    assert.ok(names.includes('another-command.content'));
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const text = await readFile(join(folder, name), 'utf8');
+      for (const [, used] of text.matchAll(/"file":"([^"]+)"/g))
+        assert.ok(names.includes(used ?? ''), `${name} points to ${used}, removed`);
+    }
+  });
+});
+
 describe('a spliced output file', () => {
   /** A file of parts rendering as `text(key)`, noting which were rendered. */
   const spliced = (
@@ -256,7 +303,9 @@ describe('a spliced output file', () => {
     assert.deepEqual(rendered, ['a', 'b', 'c', 'd', 'e']);
     rendered.length = 0;
     const next = spliced(['b', 'c', 'x', 'e', 'a'], rendered, (k) => `{"part":"${k}","new":true}`);
-    const second = await writeOutput(out, new Map([['list.json', next]]), 'out', first.records);
+    const second = await writeOutput(out, new Map([['list.json', next]]), 'out', {
+      previous: first.records,
+    });
     assert.deepEqual(rendered, ['x'], 'only the new part is rendered');
     assert.equal(
       await readFile(join(out, 'list.json'), 'utf8'),
@@ -281,25 +330,27 @@ describe('a spliced output file', () => {
     rendered.length = 0;
     const edited = [...keys.slice(0, 150), 'new', ...keys.slice(151)];
     const file = spliced(edited, rendered, big);
-    await writeOutput(out, new Map([['big.json', file]]), 'out', first.records);
+    await writeOutput(out, new Map([['big.json', file]]), 'out', { previous: first.records });
     assert.deepEqual(rendered, ['new']);
     const whole = renderWhole(file);
     assert.equal(await readFile(join(out, 'big.json'), 'utf8'), whole);
     assert.ok(whole.length > 20_000_000);
 
-    const records = (await writeOutput(out, new Map([['big.json', file]]), 'out', first.records))
-      .records;
+    const records = (
+      await writeOutput(out, new Map([['big.json', file]]), 'out', { previous: first.records })
+    ).records;
     rendered.length = 0;
     const relaid = { ...spliced(edited, rendered, big), separator: ',\n\n' };
-    await writeOutput(out, new Map([['big.json', relaid]]), 'out', records);
+    await writeOutput(out, new Map([['big.json', relaid]]), 'out', { previous: records });
     assert.equal(rendered.length, edited.length, 'a new separator: nothing copied');
     assert.equal(await readFile(join(out, 'big.json'), 'utf8'), renderWhole(relaid));
 
-    const relaidRecords = (await writeOutput(out, new Map([['big.json', relaid]]), 'out', records))
-      .records;
+    const relaidRecords = (
+      await writeOutput(out, new Map([['big.json', relaid]]), 'out', { previous: records })
+    ).records;
     rendered.length = 0;
     const newCode = { ...relaid, version: 'v2' };
-    await writeOutput(out, new Map([['big.json', newCode]]), 'out', relaidRecords);
+    await writeOutput(out, new Map([['big.json', newCode]]), 'out', { previous: relaidRecords });
     assert.equal(rendered.length, edited.length, 'a new version: nothing copied');
   });
 });

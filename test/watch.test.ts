@@ -1,39 +1,45 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BuildResult } from '../src/build.ts';
 import { listArticles } from '../src/read/read-articles.ts';
 import { watchBuild } from '../src/watch.ts';
-import { cliArgs, makeProject, root } from './helpers.ts';
+import { baseConfig, cliArgs, makeProject, root, tempDir } from './helpers.ts';
+
+/** `gazette build --watch` run in `project`, with what it printed so far. */
+function watchCli(project: string) {
+  const child = spawn(process.execPath, cliArgs(['build', '--input', 'articles', '--watch']), {
+    cwd: project,
+    env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' },
+  });
+  const printed = { output: '', lines: [] as string[] };
+  child.stdout.on('data', (chunk) => {
+    printed.output += chunk;
+    printed.lines.push(...String(chunk).split('\n').filter(Boolean));
+  });
+  child.stderr.on('data', (chunk) => {
+    printed.output += chunk;
+  });
+  const waitFor = async (pattern: RegExp, timeout = 20_000) => {
+    const started = Date.now();
+    while (!pattern.test(printed.output)) {
+      if (Date.now() - started > timeout) assert.fail(`no ${pattern} in:\n${printed.output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { printed, waitFor, stop: () => child.kill('SIGINT') };
+}
 
 describe('gazette build --watch', () => {
   it('rebuilds on a change, normalizing only the changed article', async () => {
     const project = await makeProject(join(root, 'seeds'));
-    const child = spawn(process.execPath, cliArgs(['build', '--input', 'articles', '--watch']), {
-      cwd: project,
-      env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' },
-    });
-    let output = '';
-    const lines: string[] = [];
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    const waitFor = async (pattern: RegExp, timeout = 20_000) => {
-      const started = Date.now();
-      while (!pattern.test(output)) {
-        if (Date.now() - started > timeout) assert.fail(`no ${pattern} in:\n${output}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const { printed, waitFor, stop } = watchCli(project);
+    const { lines } = printed;
     try {
       await waitFor(/Watching for changes/);
-      assert.match(output, /built 2 entries in .*, 2 normalized/);
+      assert.match(printed.output, /built 2 entries in .*, 2 normalized/);
       const file = join(project, 'articles', '004_5c34eccd36d238b7.txt');
       await writeFile(
         file,
@@ -53,7 +59,33 @@ describe('gazette build --watch', () => {
       );
       assert.equal(lines.filter((l) => /\bbuilt\b/.test(l)).length, 2, 'one line per build');
     } finally {
-      child.kill('SIGINT');
+      stop();
+    }
+  });
+
+  it('keeps the documents an edit does not touch: the same files, linked into the new output', async () => {
+    const project = await tempDir();
+    const config = { ...baseConfig, feeds: { limit: 2, tagMinEntries: 2 } };
+    await writeFile(join(project, 'gazette.config.json'), JSON.stringify(config));
+    await mkdir(join(project, 'articles'));
+    const article = (day: number, extra = '') =>
+      `---\ndate: 2025-03-0${day} 10:00\ntags: [Andes]\n---\nLima. Le conseil municipal a voté le budget numéro ${day}.${extra}\n`;
+    for (const day of [1, 2, 3, 4, 5])
+      await writeFile(join(project, 'articles', `a${day}.md`), article(day));
+    const { waitFor, stop } = watchCli(project);
+    const inode = async (path: string) => (await stat(join(project, 'out', path))).ino;
+    try {
+      await waitFor(/Watching for changes/);
+      // The two oldest fill the first archive page; the newest is in the main feeds only.
+      const page = await inode('archive/1.xml');
+      const feed = await inode('atom.xml');
+      await writeFile(join(project, 'articles', 'a5.md'), article(5, ' Un ajout en direct.'));
+      await waitFor(/built 5 entries in [^\n]*, 1 normalized: a5\.md/);
+      assert.match(await readFile(join(project, 'out', 'atom.xml'), 'utf8'), /Un ajout en direct/);
+      assert.notEqual(await inode('atom.xml'), feed, 'the main feed is written again');
+      assert.equal(await inode('archive/1.xml'), page, 'the archive page is the same file');
+    } finally {
+      stop();
     }
   });
 

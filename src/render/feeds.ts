@@ -125,6 +125,8 @@ export function planFeeds(
   const files = new Map<string, string | PlannedFile>();
   // How many planned documents hold each entry: its XML is kept until the last is rendered.
   const uses = new Map<Entry, number>();
+  // What shapes a document's frame besides the document itself.
+  const settings = JSON.stringify(config);
   const fragment = createFragments(config, uses, (entry) => {
     const version = versions.get(entry.id);
     return version === undefined || !generation ? undefined : `${generation}\0${version}`;
@@ -144,7 +146,7 @@ export function planFeeds(
   // Every Atom document, the main feed too, is made of its entries' XML, written once.
   const planned = (document: AtomDocument): PlannedFile => {
     for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
-    return keyed(document, () => renderAtomFromFragments(document, config, fragment));
+    return keyed(document, () => renderAtomFromFragments(document, config, fragment, settings));
   };
 
   const main: AtomDocument = {
@@ -293,8 +295,11 @@ function atomAuthor(author: Author): Element {
 }
 
 /** Lays a document out with `feed`, then corrects what `feed` cannot express. */
+/** A feed without entries says it was updated then. */
+const defaultUpdated = '2000-01-01T00:00:00Z';
+
 function createFeed(document: AtomDocument, config: ResolvedConfig, newest?: string): Feed {
-  const updated = new Date(newest ?? feedUpdated(document.entries) ?? '2000-01-01T00:00:00Z');
+  const updated = new Date(newest ?? feedUpdated(document.entries) ?? defaultUpdated);
   const feed = new Feed({
     id: document.id,
     title: document.title,
@@ -332,11 +337,34 @@ function renderAtomFromFragments(
   document: AtomDocument,
   config: ResolvedConfig,
   fragment: (entry: Entry) => string,
+  settings: string,
 ): string {
-  const skeleton = renderAtom({ ...document, entries: [] }, config, feedUpdated(document.entries));
-  const close = skeleton.lastIndexOf('</feed>');
-  return `${skeleton.slice(0, close)}${document.entries.map(fragment).join('')}${skeleton.slice(close)}`;
+  const { entries, ...frame } = document;
+  const about = `${settings}\0${JSON.stringify(frame)}`;
+  const skeleton = remember(keptSkeletons, 5000, about, () => {
+    const text = renderAtom({ ...document, entries: [] }, config, sentinelDate);
+    const at = text.indexOf(sentinelUpdated);
+    if (at < 0 || text.indexOf(sentinelUpdated, at + 1) >= 0)
+      throw new Error('feed wrote its <updated> other than once');
+    const close = text.lastIndexOf('</feed>');
+    return {
+      head: text.slice(0, at),
+      middle: text.slice(at + sentinelUpdated.length, close),
+      tail: text.slice(close),
+    };
+  });
+  const updated = new Date(feedUpdated(entries) ?? defaultUpdated).toISOString();
+  return `${skeleton.head}<updated>${updated}</updated>${skeleton.middle}${entries.map(fragment).join('')}${skeleton.tail}`;
 }
+
+/**
+ * Documents' frames, without their entries and with a stand-in date, as written by earlier
+ * builds in this process (`--watch`): a tag's feed or the main feed that changed because of one
+ * entry is not laid out by `feed` again.
+ */
+const keptSkeletons = new Map<string, { head: string; middle: string; tail: string }>();
+const sentinelDate = '1970-01-01T00:00:00.000Z';
+const sentinelUpdated = `<updated>${sentinelDate}</updated>`;
 
 /**
  * The `<entry>` of an entry, as `renderAtom` writes it, serialized on its own; kept for the
