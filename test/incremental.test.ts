@@ -161,6 +161,19 @@ describe('the cache on disk', () => {
   });
 });
 
+/** Reads the entries of `dir` in this process, which keeps the cache's records as `--watch` does. */
+async function entriesReader(dir: string) {
+  const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
+  return () =>
+    readEntries(
+      join(dir, 'articles'),
+      'articles',
+      config,
+      { entries: new Map() },
+      { now: now(), cacheDir: join(dir, '.gazette-cache') },
+    );
+}
+
 describe('content files of an earlier day', () => {
   it('are read where their records moved when a build rewrites their shard', async () => {
     // Two articles whose records share a shard: the newest, whose text the main feed renders,
@@ -200,16 +213,8 @@ describe('a cache rewritten by another command', () => {
     const dir = await makeSite();
     const cli = () => runCli(['build', '--input', 'articles'], dir);
     assert.equal((await cli()).code, 0);
-    const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
     const cacheDir = join(dir, '.gazette-cache');
-    const read = () =>
-      readEntries(
-        join(dir, 'articles'),
-        'articles',
-        config,
-        { entries: new Map() },
-        { now: now(), cacheDir },
-      );
+    const read = await entriesReader(dir);
     // This process holds the records (as `--watch` does); their texts are read when used.
     const held = await read();
     const cache = join(cacheDir, 'articles');
@@ -230,16 +235,8 @@ describe('content files that another command wrote', () => {
     const dir = await makeSite();
     const cli = () => runCli(['build', '--input', 'articles'], dir);
     assert.equal((await cli()).code, 0);
-    const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
     const cacheDir = join(dir, '.gazette-cache');
-    const read = () =>
-      readEntries(
-        join(dir, 'articles'),
-        'articles',
-        config,
-        { entries: new Map() },
-        { now: now(), cacheDir },
-      );
+    const read = await entriesReader(dir);
     // This process holds the records (as `--watch` does).
     await read();
     // Another command rewrites a1's shard: its records now point to a content file of its own.
