@@ -9,7 +9,7 @@ import {
   readConfig,
   resolveBuildOptions,
 } from './config.ts';
-import type { Entry } from './entry.ts';
+import { type Entry, manyArticles } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
@@ -220,6 +220,11 @@ export interface EntryPolicy {
   later?: ((work: Promise<void>) => void) | undefined;
   /** Leave invalid articles out (as warnings) instead of stopping. */
   skipInvalid?: boolean | undefined;
+  /**
+   * Up to this many articles to normalize, their texts stay in memory until written; beyond,
+   * with a cache, each chunk's texts go to it as soon as normalized (`manyArticles`).
+   */
+  textsInMemory?: number | undefined;
 }
 
 /**
@@ -338,6 +343,9 @@ function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions
  */
 const knownVersions = new WeakMap<Entry, { key: string; version: string }>();
 
+/** Articles read, then normalized, at a time: a few tens of megabytes of text. */
+const chunkSize = 4000;
+
 /**
  * Outcomes of every listed article, in order (undefined for a file that could not be read): from
  * the cache, unread, when the file is as it was; from the cache when its bytes, place and dates
@@ -347,7 +355,7 @@ async function readOutcomes(
   input: string,
   files: ArticleFile[],
   config: ResolvedConfig,
-  { cacheDir, onProgress, later }: EntryPolicy,
+  { cacheDir, onProgress, later, textsInMemory = manyArticles }: EntryPolicy,
   normalizer: Normalizer,
 ): Promise<{
   outcomes: (Outcome | undefined)[];
@@ -370,35 +378,65 @@ async function readOutcomes(
     else unread.push(i);
   });
   const errors: GazetteError[] = [];
-  const toNormalize: { index: number; raw: RawArticle; key: string; readAt: number }[] = [];
-  // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
-  await mapLimit(unread, 32, async (i) => {
-    const file = files[i] as ArticleFile;
-    const readAt = Date.now();
-    const result = await readArticle(input, file, maxBytes);
-    readWarnings[i] = result.warning;
-    if ('error' in result) {
-      errors.push(result.error);
-      return;
-    }
-    const key = cache?.keyOf(result.article) ?? '';
-    if (cache) keys[i] = key;
-    const cached = cache?.byKey(file.path, key, file.stamp);
-    if (cached) outcomes[i] = cached.outcome;
-    else toNormalize.push({ index: i, raw: result.article, key, readAt });
-  });
-  toNormalize.sort((a, b) => a.index - b.index);
-  const fresh = await normalizer.normalizeAll(
-    toNormalize.map((t) => t.raw),
-    config,
-    onProgress,
+  /** Reads the files at `indices`: the outcomes the cache has by key, the others to normalize. */
+  const readChunk = async (indices: number[]) => {
+    const toNormalize: { index: number; raw: RawArticle; key: string; readAt: number }[] = [];
+    // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
+    await mapLimit(indices, 32, async (i) => {
+      const file = files[i] as ArticleFile;
+      const readAt = Date.now();
+      const result = await readArticle(input, file, maxBytes);
+      readWarnings[i] = result.warning;
+      if ('error' in result) {
+        errors.push(result.error);
+        return;
+      }
+      const key = cache?.keyOf(result.article) ?? '';
+      if (cache) keys[i] = key;
+      const cached = cache?.byKey(file.path, key, file.stamp);
+      if (cached) outcomes[i] = cached.outcome;
+      else toNormalize.push({ index: i, raw: result.article, key, readAt });
+    });
+    return toNormalize.sort((a, b) => a.index - b.index);
+  };
+  // Very many files are read and normalized a chunk at a time, the next chunk read while one is
+  // normalized: memory holds the raw texts of two chunks, not those of every article. (Fewer go
+  // at once: at each chunk's end, a thread may wait for the other's last batch.)
+  const chunkCount = unread.length > manyArticles ? Math.ceil(unread.length / chunkSize) : 1;
+  const chunks = Array.from({ length: chunkCount }, (_, c) =>
+    unread.slice(
+      Math.floor((c * unread.length) / chunkCount),
+      Math.floor(((c + 1) * unread.length) / chunkCount),
+    ),
   );
-  toNormalize.forEach(({ index, key, readAt }, n) => {
-    const outcome = fresh[n] as Outcome;
-    outcomes[index] = outcome;
-    const file = files[index] as ArticleFile;
-    cache?.set(file.path, file.stamp, key, { outcome, readWarning: readWarnings[index] }, readAt);
-  });
+  // Very many articles: their texts go to the cache as they come, and this thread, left to hold
+  // the entries, normalizes none itself.
+  const spilling = cache !== undefined && unread.length > textsInMemory;
+  const normalized: string[] = [];
+  let done = 0;
+  let reading = chunks[0] ? readChunk(chunks[0]) : undefined;
+  for (let c = 0; reading; c++) {
+    const toNormalize = await reading;
+    const following = chunks[c + 1];
+    reading = following ? readChunk(following) : undefined;
+    // Awaited at the next turn; a failure meanwhile must not go unhandled.
+    reading?.catch(() => undefined);
+    const fresh = await normalizer.normalizeAll(
+      toNormalize.map((t) => t.raw),
+      config,
+      onProgress && ((n) => onProgress(done + n, unread.length)),
+      spilling,
+    );
+    done += chunks[c]?.length ?? 0;
+    toNormalize.forEach(({ index, raw, key, readAt }, n) => {
+      const outcome = fresh[n] as Outcome;
+      outcomes[index] = outcome;
+      normalized.push(raw.path);
+      const file = files[index] as ArticleFile;
+      cache?.set(file.path, file.stamp, key, { outcome, readWarning: readWarnings[index] }, readAt);
+    });
+    if (spilling) cache?.spill(toNormalize.map((t) => t.raw.path));
+  }
   if (cache) {
     cache.keepOnly(new Set(files.map((f) => f.path)));
     const saving = cache.save();
@@ -414,7 +452,7 @@ async function readOutcomes(
   return {
     outcomes,
     keys,
-    normalized: toNormalize.map((t) => t.raw.path),
+    normalized,
     read: unread.length,
     errors,
   };

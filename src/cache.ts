@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
@@ -169,6 +178,36 @@ export async function openCache(folder: string, config: ResolvedConfig) {
       shards[shard]?.set(path, { stamp, readAt, key, ...cached });
       changed.add(shard);
     },
+    /**
+     * Writes the texts of these files' entries, normalized and not yet saved, to a content file
+     * of their own, and lets the entries read them back when used: a build of very many articles
+     * then holds their metadata, not every text. Texts that cannot be written stay in memory.
+     */
+    spill(paths: string[]): void {
+      const file = `spill-${Date.now().toString(36)}-${process.pid}-${spilled++}.content`;
+      const chunks: Buffer[] = [];
+      const placed: [ArticleRecord, Entry, ContentAt][] = [];
+      let offset = 0;
+      for (const path of paths) {
+        const record = recordOf(path);
+        if (!record || record.at || !('entry' in record.outcome)) continue;
+        const bytes = Buffer.from(JSON.stringify(record.outcome.entry.content));
+        placed.push([record, record.outcome.entry, { file, offset, length: bytes.length }]);
+        chunks.push(bytes);
+        offset += bytes.length;
+      }
+      if (placed.length === 0) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, file), Buffer.concat(chunks));
+      } catch {
+        return;
+      }
+      for (const [record, entry, at] of placed) {
+        record.at = at;
+        keptContent(entry, dir, record);
+      }
+    },
     /** Forgets the files that are gone. */
     keepOnly(paths: Set<string>): void {
       shards.forEach((shard, i) => {
@@ -202,6 +241,9 @@ export async function openCache(folder: string, config: ResolvedConfig) {
     },
   };
 }
+
+/** Content files written by `spill` in this process, to name the next. */
+let spilled = 0;
 
 /** The shard of each article path, as computed once in this process. */
 const shardsByPath = new Map<string, number>();
@@ -252,31 +294,34 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
 
 /**
  * Makes a kept entry's `content` an array that reads its paragraphs from the record's content
- * file when first used. It stays an ordinary data property, so entries keep their fast shape, are copied
- * without reading it, and serialize as they were.
+ * file when used. It stays an ordinary data property, so entries keep their fast shape, are
+ * copied without reading it, and serialize as they were. The paragraphs read last are kept in
+ * memory, up to a few thousand entries' worth: a build that renders every entry reads each
+ * text once, without holding them all.
  */
 function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
-  const paragraphs: string[] = [];
-  let read = false;
   const load = () => {
-    if (!read) {
+    let paragraphs = recentContent.get(record);
+    if (paragraphs === undefined) {
       // Where the record says now: saving its shard moves it to a new content file.
       const at = record.at as ContentAt;
-      let kept: string[];
       try {
-        kept = readContent(join(dir, at.file), at);
+        paragraphs = readContent(join(dir, at.file), at);
       } catch (error) {
         // The next build reads the cache again from the disk.
         loaded.clear();
         throw error;
       }
-      // One at a time: a spread of a few hundred thousand arguments overflows the stack.
-      for (const paragraph of kept) paragraphs.push(paragraph);
-      read = true;
+      if (recentContent.size >= recentContentCount) {
+        const oldest = recentContent.keys().next();
+        if (!oldest.done) recentContent.delete(oldest.value);
+      }
+      recentContent.set(record, paragraphs);
     }
     return paragraphs;
   };
-  entry.content = new Proxy(paragraphs, {
+  // The target only stands for an array; every question goes to the paragraphs.
+  entry.content = new Proxy([] as string[], {
     get: (_, key) => Reflect.get(load(), key),
     has: (_, key) => Reflect.has(load(), key),
     ownKeys: () => Reflect.ownKeys(load()),
@@ -287,10 +332,45 @@ function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
   });
 }
 
+/** The paragraphs of the kept entries read last, oldest first. */
+const recentContent = new Map<ArticleRecord, string[]>();
+const recentContentCount = 64;
+
 /**
- * The paragraphs at `offset`. A file another command removed meanwhile is reported; a damaged
- * one is also removed, so that the next build drops the records pointing into it.
+ * The bytes of each range of a content file, read as few stretches as the ranges make: a
+ * shard's own file whole, a few kilobytes here and there of a file shared by every shard. A
+ * range that cannot be read is left out.
  */
+function readRanges(path: string, ranges: ContentAt[]): Map<ContentAt, Buffer> {
+  const bytes = new Map<ContentAt, Buffer>();
+  const sorted = [...ranges].sort((a, b) => a.offset - b.offset);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    for (let first = 0; first < sorted.length; ) {
+      const start = (sorted[first] as ContentAt).offset;
+      let end = start;
+      let last = first;
+      while (last < sorted.length && (sorted[last] as ContentAt).offset <= end) {
+        const at = sorted[last] as ContentAt;
+        end = Math.max(end, at.offset + at.length);
+        last++;
+      }
+      const stretch = Buffer.allocUnsafe(end - start);
+      const read = readSync(fd, stretch, 0, stretch.length, start);
+      for (const at of sorted.slice(first, last))
+        if (at.offset + at.length - start <= read)
+          bytes.set(at, stretch.subarray(at.offset - start, at.offset - start + at.length));
+      first = last;
+    }
+  } catch {
+    // Whatever was not read is normalized again.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return bytes;
+}
+
 function readContent(path: string, { offset, length }: ContentAt): string[] {
   const bytes = Buffer.allocUnsafe(length);
   let fd: number | undefined;
@@ -323,7 +403,17 @@ async function saveShard(
   stamp: string,
 ): Promise<void> {
   const file = `${shardName(i).replace(/\.json$/, '')}-${stamp}.content`;
-  const previous = new Map<string, Buffer | undefined>();
+  // The kept texts, read from where their records point, as few ranges of each file as they make.
+  const wanted = new Map<string, ContentAt[]>();
+  for (const record of shard.values()) {
+    if (!record.at || !('entry' in record.outcome)) continue;
+    const ranges = wanted.get(record.at.file) ?? [];
+    ranges.push(record.at);
+    wanted.set(record.at.file, ranges);
+  }
+  const previous = new Map<ContentAt, Buffer>();
+  for (const [from, ranges] of wanted)
+    for (const [at, bytes] of readRanges(join(dir, from), ranges)) previous.set(at, bytes);
   const chunks: Buffer[] = [];
   const records: Record<string, ArticleRecord> = {};
   const placed: [ArticleRecord, ContentAt][] = [];
@@ -336,10 +426,8 @@ async function saveShard(
     }
     let bytes: Buffer | undefined;
     if (record.at) {
-      const from = record.at.file;
-      if (!previous.has(from))
-        previous.set(from, await readFile(join(dir, from)).catch(() => undefined));
-      bytes = previous.get(from)?.subarray(record.at.offset, record.at.offset + record.at.length);
+      // A text that cannot be read back is dropped with its record: normalized again next time.
+      bytes = previous.get(record.at);
       if (bytes?.length !== record.at.length) continue;
     } else bytes = Buffer.from(JSON.stringify(outcome.entry.content));
     const at = { file, offset, length: bytes.length };

@@ -41,3 +41,10 @@ export interface Entry {
   wordCount: number;
   readingMinutes: number;
 }
+
+/**
+ * Beyond this many articles a build favours memory: texts go to the cache as soon as they are
+ * normalized, and entries' XML waits for its documents as bytes. A hundred thousand texts are
+ * about a gigabyte in memory.
+ */
+export const manyArticles = 20_000;

@@ -14,11 +14,15 @@ const parallelFrom = 200;
 const batchSize = 50;
 
 export interface Normalizer {
-  /** Outcomes of the articles, in their order. */
+  /**
+   * Outcomes of the articles, in their order. `apart`: on worker threads only, one per core,
+   * so that this thread's memory holds the outcomes and none of the normalizer's garbage.
+   */
   normalizeAll(
     articles: RawArticle[],
     config: ResolvedConfig,
     onProgress?: (done: number, total: number) => void,
+    apart?: boolean,
   ): Promise<Outcome[]>;
   /** Compiles MJML on a worker thread when there is one, else on this thread. */
   compileMjml: MjmlCompiler;
@@ -49,14 +53,15 @@ export function createNormalizer(): Normalizer {
   // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
   if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) add();
   return {
-    async normalizeAll(articles, config, onProgress) {
+    async normalizeAll(articles, config, onProgress, apart = false) {
       if (articles.length === 0) return [];
       const batches: RawArticle[][] = [];
       for (let start = 0; start < articles.length; start += batchSize)
         batches.push(articles.slice(start, start + batchSize));
       const threads = Math.min(cores, batches.length);
-      if (articles.length >= parallelFrom) while (lanes.length < threads - 1) add();
-      const useThisThread = lanes.length === 0 || articles.length >= parallelFrom;
+      const workers = apart ? threads : threads - 1;
+      if (articles.length >= parallelFrom) while (lanes.length < workers) add();
+      const useThisThread = lanes.length === 0 || (articles.length >= parallelFrom && !apart);
       const outcomes = new Array<Outcome>(articles.length);
       let next = 0;
       let done = 0;

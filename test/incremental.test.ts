@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type BuildResult, build, readEntries } from '../src/build.ts';
+import { types } from 'node:util';
+import { type BuildResult, build, type EntryPolicy, readEntries } from '../src/build.ts';
 import { readConfig } from '../src/config.ts';
 import { renderWhole, writeOutput } from '../src/write.ts';
 import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
@@ -266,6 +267,47 @@ describe('content files that another command wrote', () => {
       for (const [, used] of text.matchAll(/"file":"([^"]+)"/g))
         assert.ok(names.includes(used ?? ''), `${name} points to ${used}, removed`);
     }
+  });
+});
+
+describe('a build of more articles than the texts it keeps in memory', () => {
+  it('puts their texts in the cache as it goes, and reads each back unchanged', async () => {
+    const dir = await makeSite();
+    const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
+    const cacheDir = join(dir, '.gazette-cache');
+    const read = (policy: Partial<EntryPolicy>) =>
+      readEntries(
+        join(dir, 'articles'),
+        'articles',
+        config,
+        { entries: new Map() },
+        {
+          now: now(),
+          ...policy,
+        },
+      );
+    const held = await read({});
+    const spilled = await read({ cacheDir, textsInMemory: 0 });
+    assert.equal(spilled.normalized.length, 8);
+    // The entries read their texts from the cache, where they went once normalized.
+    assert.ok(spilled.entries.every((entry) => types.isProxy(entry.content)));
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(spilled.entries)),
+      JSON.parse(JSON.stringify(held.entries)),
+    );
+    // Saved, each shard holds its own texts: none points to where they first went.
+    const cache = join(cacheDir, 'articles');
+    const [generation] = await readdir(cache);
+    const folder = join(cache, generation ?? '');
+    const names = await readdir(folder);
+    assert.ok(names.some((name) => name.startsWith('spill-')));
+    for (const name of names.filter((n) => n.endsWith('.json')))
+      assert.doesNotMatch(await readFile(join(folder, name), 'utf8'), /spill-/);
+    // A build from the disk alone finds them all.
+    const again = await runCli(['build', '--input', 'articles'], dir);
+    assert.match(again.stdout, /0 normalized, 8 from the cache/);
+    const entries = JSON.parse(await readFile(join(dir, 'out', 'entries.json'), 'utf8')).entries;
+    assert.deepEqual(entries, JSON.parse(JSON.stringify(held.entries)));
   });
 });
 
