@@ -53,7 +53,7 @@ export const idMapFile = 'gazette.ids.json';
 /** What a build needs from outside: the clock, which decides only what is scheduled. */
 export interface BuildDeps {
   now: () => Date;
-  /** Told how many articles are normalized so far, out of how many to normalize. */
+  /** Told how many of the files to read again are done so far (normalized, found by their bytes, or unreadable), out of how many. */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** A normalizer kept across builds (`--watch`); else each build starts and stops its own. */
   normalizer?: Normalizer | undefined;
@@ -87,11 +87,13 @@ export interface BuildResult {
 
 /**
  * Reads the articles, normalizes them into entries, gives them their permanent ids and dates,
- * renders every output in memory, then replaces the output folder in one step while it records
- * the ids. Every problem in the input is reported together, before anything is written.
+ * records the ids while it renders every output in memory, then replaces the output folder in
+ * one step. Every problem in the articles, the templates and the config is reported together,
+ * before anything is written.
  */
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
-  // The cache is saved while the output is rendered and written; the build ends with it.
+  // The cache is saved while the output is rendered and written; the build ends with it, unless
+  // `deps.later` takes it (`--watch`).
   const saving: Promise<void>[] = [];
   try {
     return await runBuild(options, deps, (work) => saving.push(work));
@@ -130,14 +132,14 @@ async function runBuild(
       later: deps.later ?? later,
     },
   );
+  const templates = await readTemplates(resolved.templates);
+  const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   // The id map holds what this build decided, whether or not the output then gets written (the
   // next build decides the same), so it is written while the output is rendered; under --strict,
   // only once the rendering has found no warning either.
   const writingIdMap = () => writeIdMap(idMapPath, map, deps.idMap);
   const idMapWritten = options.strict ? undefined : writingIdMap();
   if (idMapWritten) later(idMapWritten.catch(() => undefined));
-  const templates = await readTemplates(resolved.templates);
-  const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   const cacheDir = resolved.cacheDir;
   // A normalizer kept between builds compiles the digest on its thread, while this one plans.
   const compileMjml = deps.normalizer?.compileMjml ?? mjmlCompiler;
@@ -427,7 +429,9 @@ async function readOutcomes(
       onProgress && ((n) => onProgress(done + n, unread.length)),
       spilling,
     );
+    // Read, normalized, found by their bytes or unreadable: each file of the chunk is done.
     done += chunks[c]?.length ?? 0;
+    onProgress?.(done, unread.length);
     toNormalize.forEach(({ index, raw, key, readAt }, n) => {
       const outcome = fresh[n] as Outcome;
       outcomes[index] = outcome;

@@ -7,6 +7,7 @@ import {
   readSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -136,6 +137,8 @@ export async function openCache(folder: string, config: ResolvedConfig) {
   // changed by another process meanwhile, a stale record would only cost a file read.
   loaded.set(dir, shards);
   const changed = new Set<number>();
+  /** The content files `spill` wrote in this build. */
+  const spills: string[] = [];
   const shardOf = (path: string) => {
     let shard = shardsByPath.get(path);
     if (shard === undefined) {
@@ -207,6 +210,17 @@ export async function openCache(folder: string, config: ResolvedConfig) {
         record.at = at;
         keptContent(entry, dir, record);
       }
+      // Until the shards are saved, only this process knows these files are in use: their times
+      // say so to others, which remove content files unused for ten minutes.
+      spills.push(join(dir, file));
+      const now = new Date();
+      for (const spill of spills) {
+        try {
+          utimesSync(spill, now, now);
+        } catch {
+          // Gone: its entries fail to read back, and are normalized again by the next build.
+        }
+      }
     },
     /** Forgets the files that are gone. */
     keepOnly(paths: Set<string>): void {
@@ -270,6 +284,7 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
   return Array.from({ length: shardCount }, (_, i): Map<string, ArticleRecord> => {
     try {
       const path = join(dir, shardName(i));
+      shardStates.delete(path);
       // Taken before reading: a file changed meanwhile is another state, read again if need be.
       const state = fileState(path);
       const { records } = JSON.parse(readFileSync(path, 'utf8')) as ShardFile;
@@ -295,9 +310,9 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
 /**
  * Makes a kept entry's `content` an array that reads its paragraphs from the record's content
  * file when used. It stays an ordinary data property, so entries keep their fast shape, are
- * copied without reading it, and serialize as they were. The paragraphs read last are kept in
- * memory, up to a few thousand entries' worth: a build that renders every entry reads each
- * text once, without holding them all.
+ * copied without reading it, and serialize as they were. The paragraphs of the last 64 entries
+ * read are kept in memory: enough for a document being rendered, few enough that a build which
+ * renders every entry never holds all their texts.
  */
 function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
   const load = () => {
@@ -332,7 +347,7 @@ function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
   });
 }
 
-/** The paragraphs of the kept entries read last, oldest first. */
+/** The paragraphs of the kept entries read last, in the order they were read. */
 const recentContent = new Map<ArticleRecord, string[]>();
 const recentContentCount = 64;
 

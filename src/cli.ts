@@ -60,10 +60,14 @@ Examples:
     const buildOptions = { ...options, cacheDir, cwd };
     if (!options.watch) {
       const started = performance.now();
-      const result = await build(buildOptions, {
-        now: () => new Date(),
-        onProgress: progressBar(),
-      });
+      const progress = progressBar();
+      let result: Awaited<ReturnType<typeof build>>;
+      try {
+        result = await build(buildOptions, { now: () => new Date(), onProgress: progress?.update });
+      } finally {
+        // Stopped whatever happened: a bar left running would keep the process alive.
+        progress?.stop();
+      }
       printSummary(result, options.out, performance.now() - started);
       return;
     }
@@ -375,23 +379,28 @@ function printRebuild(result: BuildResult, milliseconds: number): void {
 }
 
 /** A progress bar on a terminal, once a build has run for a second; nothing otherwise. */
-function progressBar(): ((done: number, total: number) => void) | undefined {
+function progressBar():
+  | { update: (done: number, total: number) => void; stop: () => void }
+  | undefined {
   if (!process.stderr.isTTY || program.opts().quiet) return undefined;
   const started = Date.now();
   let bar: SingleBar | undefined;
-  return (done, total) => {
-    if (!bar && Date.now() - started < 1000) return;
-    bar ??= new SingleBar(
-      {
-        format: 'Normalizing [{bar}] {value}/{total} · ETA {eta_formatted}',
-        stream: process.stderr,
-        clearOnComplete: true,
-      },
-      Presets.shades_classic,
-    );
-    if (bar.getTotal() !== total) bar.start(total, done);
-    bar.update(done);
-    if (done >= total) bar.stop();
+  return {
+    update: (done, total) => {
+      if (!bar && Date.now() - started < 1000) return;
+      bar ??= new SingleBar(
+        {
+          format: 'Normalizing [{bar}] {value}/{total} · ETA {eta_formatted}',
+          stream: process.stderr,
+          clearOnComplete: true,
+        },
+        Presets.shades_classic,
+      );
+      if (bar.getTotal() !== total) bar.start(total, done);
+      bar.update(done);
+      if (done >= total) bar.stop();
+    },
+    stop: () => bar?.stop(),
   };
 }
 

@@ -200,12 +200,13 @@ export type Linker = (from: string, to: string, files: KeptFile[]) => Promise<bo
 export function linkKept(from: string, to: string, files: KeptFile[]): boolean[] {
   return files.map(([path, size, mtimeMs, ino]) => {
     const source = join(from, path);
-    const info = statSync(source, { throwIfNoEntry: false });
-    if (!info || !sameFile(info, { size, mtimeMs, ino })) return false;
     try {
+      const info = statSync(source, { throwIfNoEntry: false });
+      if (!info || !sameFile(info, { size, mtimeMs, ino })) return false;
       linkSync(source, join(to, path));
       return true;
     } catch {
+      // Written instead.
       return false;
     }
   });

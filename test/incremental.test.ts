@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { types } from 'node:util';
 import { type BuildResult, build, type EntryPolicy, readEntries } from '../src/build.ts';
 import { readConfig } from '../src/config.ts';
-import { renderWhole, writeOutput } from '../src/write.ts';
+import { linkKept, renderWhole, writeOutput } from '../src/write.ts';
 import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
@@ -308,6 +309,29 @@ describe('a build of more articles than the texts it keeps in memory', () => {
     assert.match(again.stdout, /0 normalized, 8 from the cache/);
     const entries = JSON.parse(await readFile(join(dir, 'out', 'entries.json'), 'utf8')).entries;
     assert.deepEqual(entries, JSON.parse(JSON.stringify(held.entries)));
+  });
+});
+
+describe('linking the files of the previous output', () => {
+  it('links each file still as written, and tells which could not be: gone, changed, unreachable', async () => {
+    const from = await tempDir();
+    const to = await tempDir();
+    await writeFile(join(from, 'kept.xml'), '<feed/>');
+    await writeFile(join(from, 'edited.xml'), '<feed/>');
+    const kept = await stat(join(from, 'kept.xml'));
+    const edited = await stat(join(from, 'edited.xml'));
+    await writeFile(join(from, 'edited.xml'), '<feed>changed since</feed>');
+    const state = (info: Stats) => [info.size, info.mtimeMs, info.ino] as const;
+    const linked = linkKept(from, to, [
+      ['kept.xml', ...state(kept)],
+      ['edited.xml', ...state(edited)],
+      ['gone.xml', ...state(kept)],
+      // A path through a file: not a "no such file" error, still no link.
+      ['kept.xml/inside.xml', ...state(kept)],
+    ]);
+    assert.deepEqual(linked, [true, false, false, false]);
+    assert.equal((await stat(join(to, 'kept.xml'))).ino, kept.ino);
+    assert.deepEqual(await readdir(to), ['kept.xml']);
   });
 });
 

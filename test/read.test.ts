@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readEntries } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
 import { GazetteError, GazetteErrors } from '../src/errors.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
-import { baseConfig, fixtures } from './helpers.ts';
+import { baseConfig, fixtures, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 
@@ -87,6 +88,27 @@ describe('front matter', () => {
         location: { file: 'a.md', line: 3 },
       },
     ]);
+  });
+
+  it('tells its progress up to the last file read, an unreadable one included', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.txt'), 'Lima. Le conseil a voté le budget après un débat.\n');
+    await cp(join(fixtures, 'hostile', 'png-bytes', 'articles', 'photo.txt'), join(dir, 'b.txt'));
+    const calls: [number, number][] = [];
+    const { entries } = await readEntries(
+      dir,
+      'articles',
+      config,
+      { entries: new Map() },
+      {
+        now: new Date(),
+        skipInvalid: true,
+        onProgress: (done, total) => calls.push([done, total]),
+      },
+    );
+    assert.equal(entries.length, 1);
+    // A progress bar that never reached its total would keep the command running.
+    assert.deepEqual(calls.at(-1), [2, 2]);
   });
 
   it('reports every invalid article of a folder at once', async () => {

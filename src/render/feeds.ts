@@ -294,10 +294,10 @@ function atomAuthor(author: Author): Element {
   };
 }
 
-/** Lays a document out with `feed`, then corrects what `feed` cannot express. */
 /** A feed without entries says it was updated then. */
 const defaultUpdated = '2000-01-01T00:00:00Z';
 
+/** Lays a document out with `feed`, then corrects what `feed` cannot express. */
 function createFeed(document: AtomDocument, config: ResolvedConfig, newest?: string): Feed {
   const updated = new Date(newest ?? feedUpdated(document.entries) ?? defaultUpdated);
   const feed = new Feed({
