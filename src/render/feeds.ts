@@ -172,6 +172,37 @@ export function planFeeds(
     keyed({ ...main, path: feedFiles.json }, () => renderJsonFeed(current, config)),
   );
 
+  // Each tag's feed comes right after the last archive page that holds one of its entries (the
+  // newest entries are on none: after them all). An entry's XML, written for its page, then
+  // waits for a few documents, not for every tag's: a large build holds little of it at once.
+  const pageOf = new Map<Entry, number>();
+  pages.forEach((page, index) => {
+    for (const entry of page) pageOf.set(entry, index);
+  });
+  const tagFeeds = Array.from({ length: pages.length + 1 }, (): [string, PlannedFile][] => []);
+  const index = [];
+  for (const tag of tagGroups(sorted, config.feeds.tagMinEntries)) {
+    const path = `tags/${tag.slug}.xml`;
+    const held = tag.entries.slice(0, config.feeds.limit);
+    const after = held.reduce(
+      (last, entry) => Math.max(last, pageOf.get(entry) ?? pages.length),
+      0,
+    );
+    tagFeeds[after]?.push([
+      path,
+      planned({
+        path,
+        id: `${plan.feedId}/tags/${tag.slug}`,
+        title: `${config.title} · ${tag.name}`,
+        subtitle: config.subtitle,
+        entries: held,
+        links: hub,
+        archive: false,
+      }),
+    ]);
+    index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
+  }
+
   const atomUrl = url(feedFiles.atom);
   const pageUrls = pages.map((_, index) => url(pagePath(index + 1)));
   pages.forEach((page, index) => {
@@ -185,25 +216,9 @@ export function planFeeds(
       pagePath(n),
       planned({ ...main, path: pagePath(n), entries: page, links, archive: true }),
     );
+    for (const [path, file] of tagFeeds[index] ?? []) files.set(path, file);
   });
-
-  const index = [];
-  for (const tag of tagGroups(sorted, config.feeds.tagMinEntries)) {
-    const path = `tags/${tag.slug}.xml`;
-    files.set(
-      path,
-      planned({
-        path,
-        id: `${plan.feedId}/tags/${tag.slug}`,
-        title: `${config.title} · ${tag.name}`,
-        subtitle: config.subtitle,
-        entries: tag.entries.slice(0, config.feeds.limit),
-        links: hub,
-        archive: false,
-      }),
-    );
-    index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
-  }
+  for (const [path, file] of tagFeeds[pages.length] ?? []) files.set(path, file);
   files.set(feedFiles.tagIndex, `${JSON.stringify({ tags: index }, null, 2)}\n`);
   return files;
 }
