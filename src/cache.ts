@@ -21,6 +21,7 @@ import type { Outcome } from './normalize/process-article.ts';
 import { packageRoot } from './package-root.ts';
 import { fileState } from './read/file-state.ts';
 import type { RawArticle } from './read/read-articles.ts';
+import { remember } from './remember.ts';
 import type { MjmlCompiler } from './render/mjml.ts';
 import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
@@ -188,21 +189,18 @@ export async function openCache(folder: string, config: ResolvedConfig) {
      */
     spill(paths: string[]): void {
       const file = `spill-${Date.now().toString(36)}-${process.pid}-${spilled++}.content`;
-      const chunks: Buffer[] = [];
+      const layout = contentLayout(file);
       const placed: [ArticleRecord, Entry, ContentAt][] = [];
-      let offset = 0;
       for (const path of paths) {
         const record = recordOf(path);
         if (!record || record.at || !('entry' in record.outcome)) continue;
-        const bytes = Buffer.from(JSON.stringify(record.outcome.entry.content));
-        placed.push([record, record.outcome.entry, { file, offset, length: bytes.length }]);
-        chunks.push(bytes);
-        offset += bytes.length;
+        const { entry } = record.outcome;
+        placed.push([record, entry, layout.add(contentBytes(entry))]);
       }
       if (placed.length === 0) return;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, file), Buffer.concat(chunks));
+        writeFileSync(join(dir, file), layout.bytes());
       } catch {
         return;
       }
@@ -310,31 +308,23 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
 /**
  * Makes a kept entry's `content` an array that reads its paragraphs from the record's content
  * file when used. It stays an ordinary data property, so entries keep their fast shape, are
- * copied without reading it, and serialize as they were. The paragraphs of the last 64 entries
- * read are kept in memory: enough for a document being rendered, few enough that a build which
- * renders every entry never holds all their texts.
+ * copied without reading it, and serialize as they were. The paragraphs read last, up to 64
+ * entries' worth, are kept in memory: enough for a document being rendered, few enough that a
+ * build which renders every entry never holds all their texts.
  */
 function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
-  const load = () => {
-    let paragraphs = recentContent.get(record);
-    if (paragraphs === undefined) {
+  const load = () =>
+    remember(recentContent, recentContentCount, record, () => {
       // Where the record says now: saving its shard moves it to a new content file.
       const at = record.at as ContentAt;
       try {
-        paragraphs = readContent(join(dir, at.file), at);
+        return readContent(join(dir, at.file), at);
       } catch (error) {
         // The next build reads the cache again from the disk.
         loaded.clear();
         throw error;
       }
-      if (recentContent.size >= recentContentCount) {
-        const oldest = recentContent.keys().next();
-        if (!oldest.done) recentContent.delete(oldest.value);
-      }
-      recentContent.set(record, paragraphs);
-    }
-    return paragraphs;
-  };
+    });
   // The target only stands for an array; every question goes to the paragraphs.
   entry.content = new Proxy([] as string[], {
     get: (_, key) => Reflect.get(load(), key),
@@ -347,9 +337,29 @@ function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
   });
 }
 
-/** The paragraphs of the kept entries read last, in the order they were read. */
+/** The paragraphs of the kept entries read last. */
 const recentContent = new Map<ArticleRecord, string[]>();
 const recentContentCount = 64;
+
+/** An entry's paragraphs as a content file holds them. */
+function contentBytes(entry: Entry): Buffer {
+  return Buffer.from(JSON.stringify(entry.content));
+}
+
+/** A content file laid out text after text: where each goes, then the file's bytes. */
+function contentLayout(file: string) {
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  return {
+    add(bytes: Buffer): ContentAt {
+      const at = { file, offset, length: bytes.length };
+      chunks.push(bytes);
+      offset += bytes.length;
+      return at;
+    },
+    bytes: () => Buffer.concat(chunks),
+  };
+}
 
 /**
  * The bytes of each range of a content file, read as few stretches as the ranges make: a
@@ -429,10 +439,9 @@ async function saveShard(
   const previous = new Map<ContentAt, Buffer>();
   for (const [from, ranges] of wanted)
     for (const [at, bytes] of readRanges(join(dir, from), ranges)) previous.set(at, bytes);
-  const chunks: Buffer[] = [];
+  const layout = contentLayout(file);
   const records: Record<string, ArticleRecord> = {};
   const placed: [ArticleRecord, ContentAt][] = [];
-  let offset = 0;
   for (const [path, record] of shard) {
     const { outcome } = record;
     if (!('entry' in outcome)) {
@@ -444,10 +453,8 @@ async function saveShard(
       // A text that cannot be read back is dropped with its record: normalized again next time.
       bytes = previous.get(record.at);
       if (bytes?.length !== record.at.length) continue;
-    } else bytes = Buffer.from(JSON.stringify(outcome.entry.content));
-    const at = { file, offset, length: bytes.length };
-    offset += bytes.length;
-    chunks.push(bytes);
+    } else bytes = contentBytes(outcome.entry);
+    const at = layout.add(bytes);
     placed.push([record, at]);
     records[path] = {
       ...record,
@@ -455,7 +462,7 @@ async function saveShard(
       outcome: { ...outcome, entry: withoutContent(outcome.entry) },
     };
   }
-  await writeFile(join(dir, file), Buffer.concat(chunks));
+  await writeFile(join(dir, file), layout.bytes());
   const path = join(dir, shardName(i));
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify({ records } satisfies ShardFile));

@@ -163,6 +163,16 @@ describe('the cache on disk', () => {
   });
 });
 
+/** The shard of the cache that holds an article's record, as the cache places it. */
+const shardOf = (path: string) => createHash('sha1').update(path).digest().readUInt32BE(0) % 64;
+
+/** The folder of the cache's records for the settings of `dir`'s one config. */
+async function cacheFolder(dir: string): Promise<string> {
+  const cache = join(dir, '.gazette-cache', 'articles');
+  const [generation] = await readdir(cache);
+  return join(cache, generation ?? '');
+}
+
 /** Reads the entries of `dir` in this process, which keeps the cache's records as `--watch` does. */
 async function entriesReader(dir: string) {
   const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
@@ -181,7 +191,6 @@ describe('content files of an earlier day', () => {
     // Two articles whose records share a shard: the newest, whose text the main feed renders,
     // and another, edited. Saving the edit moves both to a new content file, and the old one,
     // long unused, is removed before the feed is rendered.
-    const shardOf = (path: string) => createHash('sha1').update(path).digest().readUInt32BE(0) % 64;
     let n = 0;
     while (shardOf(`other-${n}.md`) !== shardOf('latest.md')) n++;
     const dir = await tempDir();
@@ -237,15 +246,11 @@ describe('content files that another command wrote', () => {
     const dir = await makeSite();
     const cli = () => runCli(['build', '--input', 'articles'], dir);
     assert.equal((await cli()).code, 0);
-    const cacheDir = join(dir, '.gazette-cache');
     const read = await entriesReader(dir);
     // This process holds the records (as `--watch` does).
     await read();
     // Another command rewrites a1's shard: its records now point to a content file of its own.
-    const shardOf = (path: string) => createHash('sha1').update(path).digest().readUInt32BE(0) % 64;
-    const cache = join(cacheDir, 'articles');
-    const [generation] = await readdir(cache);
-    const folder = join(cache, generation ?? '');
+    const folder = await cacheFolder(dir);
     const shard = join(folder, `${String(shardOf('a1.md')).padStart(2, '0')}.json`);
     const records = await readFile(shard, 'utf8');
     const [, file] = records.match(/"file":"([^"]+)"/) ?? [];
@@ -297,9 +302,7 @@ describe('a build of more articles than the texts it keeps in memory', () => {
       JSON.parse(JSON.stringify(held.entries)),
     );
     // Saved, each shard holds its own texts: none points to where they first went.
-    const cache = join(cacheDir, 'articles');
-    const [generation] = await readdir(cache);
-    const folder = join(cache, generation ?? '');
+    const folder = await cacheFolder(dir);
     const names = await readdir(folder);
     assert.ok(names.some((name) => name.startsWith('spill-')));
     for (const name of names.filter((n) => n.endsWith('.json')))
