@@ -239,7 +239,9 @@ export async function openCache(folder: string, config: ResolvedConfig) {
       try {
         await mkdir(dir, { recursive: true });
         const stamp = `${Date.now().toString(36)}-${process.pid}`;
-        await mapLimit([...changed], 16, (i) => saveShard(dir, i, shards[i] ?? new Map(), stamp));
+        // A few shards at a time: each holds its texts' bytes until written, a few megabytes
+        // when there are very many articles.
+        await mapLimit([...changed], 4, (i) => saveShard(dir, i, shards[i] ?? new Map(), stamp));
         changed.clear();
         await removeUnused(dir, shards);
         for (const other of await readdir(root)) {
@@ -313,29 +315,45 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
  * build which renders every entry never holds all their texts.
  */
 function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
-  const load = () =>
-    remember(recentContent, recentContentCount, record, () => {
-      // Where the record says now: saving its shard moves it to a new content file.
-      const at = record.at as ContentAt;
-      try {
-        return readContent(join(dir, at.file), at);
-      } catch (error) {
-        // The next build reads the cache again from the disk.
-        loaded.clear();
-        throw error;
-      }
-    });
-  // The target only stands for an array; every question goes to the paragraphs.
-  entry.content = new Proxy([] as string[], {
-    get: (_, key) => Reflect.get(load(), key),
-    has: (_, key) => Reflect.has(load(), key),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
-    set: (_, key, value) => Reflect.set(load(), key, value),
-    defineProperty: (_, key, descriptor) => Reflect.defineProperty(load(), key, descriptor),
-    deleteProperty: (_, key) => Reflect.deleteProperty(load(), key),
+  const target: string[] = [];
+  keptAt.set(target, { dir, record });
+  entry.content = new Proxy(target, readBack);
+}
+
+/** Where each lazy `content` reads its paragraphs from: its record, in its cache folder. */
+const keptAt = new WeakMap<string[], { dir: string; record: ArticleRecord }>();
+
+/** The paragraphs a lazy `content` stands for, read once and kept while they are recent. */
+function paragraphsOf(target: string[]): string[] {
+  const { dir, record } = keptAt.get(target) as { dir: string; record: ArticleRecord };
+  return remember(recentContent, recentContentCount, record, () => {
+    // Where the record says now: saving its shard moves it to a new content file.
+    const at = record.at as ContentAt;
+    try {
+      return readContent(join(dir, at.file), at);
+    } catch (error) {
+      // The next build reads the cache again from the disk.
+      loaded.clear();
+      throw error;
+    }
   });
 }
+
+/**
+ * One handler for every lazy `content`, so that each costs an empty array and a proxy: the
+ * target only stands for an array, and every question goes to the paragraphs.
+ */
+const readBack: ProxyHandler<string[]> = {
+  get: (target, key) => Reflect.get(paragraphsOf(target), key),
+  has: (target, key) => Reflect.has(paragraphsOf(target), key),
+  ownKeys: (target) => Reflect.ownKeys(paragraphsOf(target)),
+  getOwnPropertyDescriptor: (target, key) =>
+    Reflect.getOwnPropertyDescriptor(paragraphsOf(target), key),
+  set: (target, key, value) => Reflect.set(paragraphsOf(target), key, value),
+  defineProperty: (target, key, descriptor) =>
+    Reflect.defineProperty(paragraphsOf(target), key, descriptor),
+  deleteProperty: (target, key) => Reflect.deleteProperty(paragraphsOf(target), key),
+};
 
 /** The paragraphs of the kept entries read last. */
 const recentContent = new Map<ArticleRecord, string[]>();

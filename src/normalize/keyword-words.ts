@@ -101,7 +101,7 @@ function readBlocks(
     for (let i = 0; i < words.length; i++) {
       // The sentence's first word is capitalised whatever it is.
       const word = first ? spelling.plain[i] : words[i];
-      if (word) block.push(word);
+      if (word !== undefined) block.push(word);
       first = false;
     }
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GazetteError } from '../errors.ts';
 import type { Warning } from '../warnings.ts';
@@ -118,11 +118,7 @@ export async function listArticles(
 type ReadOne = ({ article: RawArticle } | { error: GazetteError }) & { warning?: Warning };
 
 /** Reads and decodes one listed article; files larger than `maxBytes` are refused unread. */
-export async function readArticle(
-  root: string,
-  file: ArticleFile,
-  maxBytes: number,
-): Promise<ReadOne> {
+export function readArticle(root: string, file: ArticleFile, maxBytes: number): ReadOne {
   const { path, displayPath, committed, modified } = file;
   const location = { file: displayPath };
   if (file.size > maxBytes) {
@@ -131,7 +127,7 @@ export async function readArticle(
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(join(root, path));
+    bytes = readFileSync(join(root, path));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return {
