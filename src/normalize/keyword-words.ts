@@ -12,6 +12,8 @@ export type WordKind = 'acronym' | 'name' | 'plain' | 'number' | 'mixed';
 export interface Word {
   /** As written. */
   readonly text: string;
+  /** In lowercase, an elided article's apostrophe straight (`l'`), as `tokenize` gives it. */
+  readonly lower: string;
   /** The term it counts for: lowercase, a final plural `s` folded as YAKE does. */
   readonly term: string;
   readonly kind: WordKind;
@@ -117,6 +119,7 @@ function spell(written: string, language: string): Spelling {
     const kind = kindOf(token.text, position);
     return {
       text: token.text,
+      lower: token.lower,
       term: foldPlural(token.lower),
       kind,
       stop:

@@ -2,7 +2,7 @@ import { type Candidate, collectCandidates, isName, scoreCandidate } from './key
 import { dedupe, type Ranked } from './keyword-dedupe.ts';
 import { stemmerFor } from './keyword-stem.ts';
 import { scoreTerms, type TermTable } from './keyword-terms.ts';
-import { readWords } from './keyword-words.ts';
+import { readWords, type Sentence } from './keyword-words.ts';
 
 /**
  * Keyword extraction after YAKE! (Campos et al., 2020): per-term statistics (casing, position,
@@ -15,7 +15,7 @@ import { readWords } from './keyword-words.ts';
 
 export const maxKeywords = 10;
 /** Enough for any article; bounds the work on a very long text. */
-const maxSentences = 500;
+export const maxKeywordSentences = 500;
 /** A phrase, or a name, met once is as likely chance as a unit. */
 const minPhraseCount = 2;
 /** Least Dice coefficient of a common phrase: words × its count / its words' counts. */
@@ -29,9 +29,18 @@ export interface Keyword {
   name: boolean;
 }
 
-/** The best keywords of a text, best first (lowest score). */
-export function extractKeywords(sentences: string[], language: string): Keyword[] {
-  const words = readWords(distinctSentences(sentences.slice(0, maxSentences)), language);
+/**
+ * The best keywords of a text, best first (lowest score). `read` holds the words of its first
+ * sentences, when they are already read (`readWords`), sentence by sentence.
+ */
+export function extractKeywords(
+  sentences: string[],
+  language: string,
+  read: Sentence[] = readWords(sentences.slice(0, maxKeywordSentences), language),
+): Keyword[] {
+  const words = distinctSentences(sentences.slice(0, maxKeywordSentences)).map(
+    (i) => read[i] ?? [],
+  );
   const table = scoreTerms(words);
   const ranked: Ranked[] = [];
   for (const [key, candidate] of collectCandidates(words)) {
@@ -43,23 +52,23 @@ export function extractKeywords(sentences: string[], language: string): Keyword[
 }
 
 /**
- * A headline printed twice, or a sentence repeated with a prefix, counts once: the longer
- * version is kept in place of the first.
+ * The sentences to count, by index: a headline printed twice, or a sentence repeated with a
+ * prefix, counts once, the longer version kept in place of the first.
  */
-function distinctSentences(sentences: string[]): string[] {
-  const kept: string[] = [];
+function distinctSentences(sentences: string[]): number[] {
+  const kept: number[] = [];
   const lowered: string[] = [];
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, s) => {
     const lower = sentence.toLowerCase();
     const i = repeatOf(lowered, lower);
     if (i < 0) {
-      kept.push(sentence);
+      kept.push(s);
       lowered.push(lower);
-    } else if (sentence.length > (kept[i] ?? '').length) {
-      kept[i] = sentence;
+    } else if (sentence.length > (sentences[kept[i] ?? s] ?? '').length) {
+      kept[i] = s;
       lowered[i] = lower;
     }
-  }
+  });
   return kept;
 }
 

@@ -5,7 +5,8 @@ import { removeBoilerplate } from './boilerplate.ts';
 import { splitDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
 import { slugFromPath, tagUri } from './ids.ts';
-import { extractKeywords, type Keyword, keywordKey } from './keywords.ts';
+import { readWords } from './keyword-words.ts';
+import { extractKeywords, type Keyword, keywordKey, maxKeywordSentences } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { cleanInline, parseParagraphs } from './paragraphs.ts';
 import { splitSentences } from './sentences.ts';
@@ -46,8 +47,10 @@ export function normalizeEntry(
   const leadParagraphs = rest ? [rest, ...paragraphs.slice(1)] : paragraphs.slice(1);
   const sentences = leadParagraphs.flatMap((p) => splitSentences(p, language));
 
-  const summary = fm.summary ? cleanInline(fm.summary) : summarize(sentences, language);
-  const ranked = extractKeywords(sentences, language);
+  // Read once for the summary and the keywords.
+  const read = readWords(sentences.slice(0, maxKeywordSentences), language);
+  const summary = fm.summary ? cleanInline(fm.summary) : summarize(sentences, language, read);
+  const ranked = extractKeywords(sentences, language, read);
   const keywords = ranked.map((k) => k.text);
   const given = (fm.tags ?? []).map(cleanInline);
   const fit = topics(ranked, language);

@@ -1,5 +1,6 @@
+import { readWords, type Sentence } from './keyword-words.ts';
 import { stopwordsFor } from './stopwords.ts';
-import { countWords, tokenize } from './tokens.ts';
+import { countWords } from './tokens.ts';
 
 /** Longest summary, in words, unless a single sentence is longer. */
 export const summaryWordBudget = 60;
@@ -35,13 +36,18 @@ type Matrix = Float64Array;
 /**
  * An extractive summary: sentences ranked by lexical centrality (TextRank over TF-IDF cosine
  * similarity) times a lead prior, chosen with maximal marginal relevance within a word budget,
- * and given back in the order of the text.
+ * and given back in the order of the text. `read` holds the words of its first sentences, when
+ * they are already read (`readWords`), sentence by sentence.
  */
-export function summarize(allSentences: string[], language: string): string {
+export function summarize(
+  allSentences: string[],
+  language: string,
+  read: Sentence[] = readWords(allSentences.slice(0, maxCandidates), language),
+): string {
   const sentences = allSentences.slice(0, maxCandidates);
   const n = sentences.length;
   if (n === 0) return '';
-  const { bags, terms } = termBags(sentences, language);
+  const { bags, terms } = termBags(read.slice(0, n), language);
   const vectors = tfidfVectors(bags, terms);
   const similarity = cosineMatrix(vectors, invert(vectors, terms));
   const centrality = textRank(similarity, n);
@@ -89,19 +95,21 @@ export function summarize(allSentences: string[], language: string): string {
 const number = /^\d+$/;
 
 /** Content words of each sentence as term ids: no stopwords, numbers or single letters. */
-function termBags(sentences: string[], language: string): { bags: number[][]; terms: number } {
+function termBags(sentences: Sentence[], language: string): { bags: number[][]; terms: number } {
   const stopwords = stopwordsFor(language);
   const ids = new Map<string, number>();
-  const bags = sentences.map((sentence) => {
+  const bags = sentences.map((blocks) => {
     const bag: number[] = [];
-    for (const { lower } of tokenize(sentence)) {
-      if (lower.length <= 1 || stopwords.has(lower) || number.test(lower)) continue;
-      let id = ids.get(lower);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(lower, id);
+    for (const block of blocks) {
+      for (const { lower } of block) {
+        if (lower.length <= 1 || stopwords.has(lower) || number.test(lower)) continue;
+        let id = ids.get(lower);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(lower, id);
+        }
+        bag.push(id);
       }
-      bag.push(id);
     }
     return bag;
   });
