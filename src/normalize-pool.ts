@@ -11,7 +11,17 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** Below this many articles, this thread joins in only when no worker thread is running. */
 const parallelFrom = 200;
+/** Articles in a batch, and characters of text: a larger article goes alone. */
 const batchSize = 50;
+const batchChars = 2_000_000;
+/**
+ * A worker thread's old generation, in megabytes. The normalizer holds about 70 MB (language
+ * models, the words it has read, its code), MJML about 40 more; left to itself, V8 lets the
+ * garbage of tens of thousands of articles grow to three times that before collecting it, in
+ * every worker at once. A job that needs more (an article of tens of megabytes) stops its
+ * worker, and is done on this thread instead.
+ */
+const workerHeapMb = 192;
 
 export interface Normalizer {
   /**
@@ -39,12 +49,12 @@ export interface Normalizer {
  * changed, it is ready by the time the build knows which. Many articles (a cold build) go in
  * batches to this thread and one worker per other core; a few go to the first worker alone.
  */
-export function createNormalizer(): Normalizer {
+export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } = {}): Normalizer {
   const cores = availableParallelism();
   const lanes: Lane[] = [];
   // A worker that fails or stops leaves the work to the others, or to this thread.
   const add = () => {
-    const lane = startLane(() => {
+    const lane = startLane(heapMb, () => {
       const at = lanes.indexOf(lane);
       if (at >= 0) lanes.splice(at, 1);
     });
@@ -55,9 +65,7 @@ export function createNormalizer(): Normalizer {
   return {
     async normalizeAll(articles, config, onProgress, apart = false) {
       if (articles.length === 0) return [];
-      const batches: RawArticle[][] = [];
-      for (let start = 0; start < articles.length; start += batchSize)
-        batches.push(articles.slice(start, start + batchSize));
+      const batches = batchesOf(articles);
       const threads = Math.min(cores, batches.length);
       const workers = apart ? threads : threads - 1;
       if (articles.length >= parallelFrom) while (lanes.length < workers) add();
@@ -66,10 +74,10 @@ export function createNormalizer(): Normalizer {
       let next = 0;
       let done = 0;
       /** The next batch, with where its outcomes go. */
-      const take = () => {
-        const index = next++;
-        const batch = batches[index];
-        return batch ? { start: index * batchSize, batch } : undefined;
+      const take = () => batches[next++];
+      const here = async (batch: RawArticle[]) => {
+        const { processArticle } = await import('./normalize/process-article.ts');
+        return batch.map((raw) => processArticle(raw, config));
       };
       const store = (start: number, results: Outcome[]) => {
         results.forEach((outcome, i) => {
@@ -81,22 +89,25 @@ export function createNormalizer(): Normalizer {
       await Promise.all([
         // Two batches in flight on each worker: it starts the next without waiting for this
         // thread, busy with its own batch, to hand it one.
+        // A worker gone (out of memory, or stopped) leaves its batches to this thread.
         ...lanes.flatMap((lane) =>
           [0, 1].map(async () => {
-            for (let job = take(); job; job = take())
-              store(job.start, await lane.normalize(job.batch, config));
+            for (let job = take(); job; job = take()) {
+              const done = lanes.includes(lane)
+                ? await lane.normalize(job.batch, config).catch((error: unknown) => {
+                    if (lanes.includes(lane)) throw error;
+                  })
+                : undefined;
+              store(job.start, done ?? (await here(job.batch)));
+            }
           }),
         ),
         useThisThread
           ? (async () => {
-              const { processArticle } = await import('./normalize/process-article.ts');
               // This thread's share, a batch at a time, letting the workers' replies in between.
               await new Promise((resolve) => setImmediate(resolve));
               for (let job = take(); job; job = take()) {
-                store(
-                  job.start,
-                  job.batch.map((raw) => processArticle(raw, config)),
-                );
+                store(job.start, await here(job.batch));
                 await new Promise((resolve) => setImmediate(resolve));
               }
             })()
@@ -104,13 +115,45 @@ export function createNormalizer(): Normalizer {
       ]);
       return outcomes;
     },
-    compileMjml: (mjml) => (lanes[0] ? lanes[0].compileMjml(mjml) : mjmlCompiler(mjml)),
+    async compileMjml(mjml) {
+      const lane = lanes[0];
+      if (lane) {
+        try {
+          return await lane.compileMjml(mjml);
+        } catch (error) {
+          // A worker gone leaves the compilation to this thread.
+          if (lanes.includes(lane)) throw error;
+        }
+      }
+      return mjmlCompiler(mjml);
+    },
     linkKept: async (from, to, files) =>
       lanes[0] ? lanes[0].linkKept(from, to, files) : linkKept(from, to, files),
     async close() {
       await Promise.all(lanes.map((lane) => lane.worker.terminate()));
     },
   };
+}
+
+/**
+ * Articles cut into batches: up to `batchSize` articles and `batchChars` of text each, an
+ * article larger than that alone. Each batch comes with where its first article stands.
+ */
+function batchesOf(articles: RawArticle[]): { start: number; batch: RawArticle[] }[] {
+  const batches: { start: number; batch: RawArticle[] }[] = [];
+  let start = 0;
+  while (start < articles.length) {
+    let end = start + 1;
+    let chars = articles[start]?.text.length ?? 0;
+    while (end < articles.length && end - start < batchSize) {
+      chars += articles[end]?.text.length ?? 0;
+      if (chars > batchChars) break;
+      end++;
+    }
+    batches.push({ start, batch: articles.slice(start, end) });
+    start = end;
+  }
+  return batches;
 }
 
 /** A worker thread of the pool, with the jobs it was given and has not answered. */
@@ -134,8 +177,8 @@ interface Reply {
  * Starts a worker thread running the normalizer. It keeps the process alive only while it has
  * jobs; when it fails or stops, its jobs fail and `onGone` is told.
  */
-function startLane(onGone: () => void): Lane {
-  const worker = createWorker();
+function startLane(heapMb: number, onGone: () => void): Lane {
+  const worker = createWorker(heapMb);
   worker.unref();
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
   let nextJob = 0;
@@ -189,9 +232,10 @@ const workerUrl = new URL(
  * A worker thread running the normalizer. Run from TypeScript sources, the thread first loads
  * tsx itself: Node 20 does not apply the parent's `--import` hooks to a worker's entry file.
  */
-function createWorker(): Worker {
-  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl);
+function createWorker(heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl, { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits });
 }
