@@ -88,17 +88,17 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
       };
       await Promise.all([
         // Two batches in flight on each worker: it starts the next without waiting for this
-        // thread, busy with its own batch, to hand it one.
-        // A worker gone (out of memory, or stopped) leaves its batches to this thread.
+        // thread, busy with its own batch, to hand it one. A worker gone (out of memory, or
+        // stopped) leaves its batches to this thread.
         ...lanes.flatMap((lane) =>
           [0, 1].map(async () => {
             for (let job = take(); job; job = take()) {
-              const done = lanes.includes(lane)
+              const results = lanes.includes(lane)
                 ? await lane.normalize(job.batch, config).catch((error: unknown) => {
                     if (lanes.includes(lane)) throw error;
                   })
                 : undefined;
-              store(job.start, done ?? (await here(job.batch)));
+              store(job.start, results ?? (await here(job.batch)));
             }
           }),
         ),

@@ -36,8 +36,8 @@ type Matrix = Float64Array;
 /**
  * An extractive summary: sentences ranked by lexical centrality (TextRank over TF-IDF cosine
  * similarity) times a lead prior, chosen with maximal marginal relevance within a word budget,
- * and given back in the order of the text. `read` holds the words of its first sentences, when
- * they are already read (`readWords`), sentence by sentence.
+ * and given back in the order of the text. `read` holds the words of its first sentences (150
+ * at least, or all), when they are already read (`readWords`), sentence by sentence.
  */
 export function summarize(
   allSentences: string[],
