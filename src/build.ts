@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { codeVersion, keptMjml, openCache, readOutputRecords, saveOutputRecords } from './cache.ts';
+import { mapLimit } from './concurrency.ts';
 import {
   type BuildOptions,
   type ResolvedConfig,
@@ -382,26 +383,23 @@ async function readOutcomes(
   /** Reads the files at `indices`: the outcomes the cache has by key, the others to normalize. */
   const readChunk = async (indices: number[]) => {
     const toNormalize: { index: number; raw: RawArticle; key: string; readAt: number }[] = [];
-    // Files are read one after the other with synchronous calls: a few tens of microseconds
-    // each when the system has them in memory, where an asynchronous read makes four round
-    // trips through Node's thread pool. The worker threads' replies get a turn every few dozen.
-    for (const [n, i] of indices.entries()) {
-      if (n > 0 && n % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
+    await mapLimit(indices, 32, async (i) => {
       const file = files[i] as ArticleFile;
       const readAt = Date.now();
-      const result = readArticle(input, file, maxBytes);
+      const result = await readArticle(input, file, maxBytes);
       readWarnings[i] = result.warning;
       if ('error' in result) {
         errors.push(result.error);
-        continue;
+        return;
       }
       const key = cache?.keyOf(result.article) ?? '';
       if (cache) keys[i] = key;
       const cached = cache?.byKey(file.path, key, file.stamp);
       if (cached) outcomes[i] = cached.outcome;
       else toNormalize.push({ index: i, raw: result.article, key, readAt });
-    }
-    return toNormalize;
+    });
+    return toNormalize.sort((a, b) => a.index - b.index);
   };
   // Very many files are read and normalized a chunk at a time, the next chunk read while one is
   // normalized: memory holds the raw texts of two chunks, not those of every article. (Fewer go
