@@ -12,6 +12,7 @@ import {
   statSync,
   writeFileSync,
   writeSync,
+  writevSync,
 } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -121,8 +122,9 @@ export async function writeOutput(
         records.set(path, record);
         return { path, bytes: record.size };
       }
-      writeFileSync(target, content.render());
-      const info = statSync(target);
+      const info = content.chunks
+        ? writeChunks(target, content.chunks())
+        : writeRendered(target, content.render());
       records.set(path, {
         key: content.key,
         size: info.size,
@@ -182,6 +184,26 @@ export async function writeOutput(
     throw new GazetteError('OutputNotWritable', `cannot write the output folder (${code})`, {
       file: displayOut,
     });
+  }
+}
+
+/** Writes a file and tells its state as written. */
+function writeRendered(target: string, content: string) {
+  writeFileSync(target, content);
+  return statSync(target);
+}
+
+/**
+ * Writes byte ranges one after the other to a new file, with as few calls as the system takes
+ * (no copy of them joined), and tells the file's state as written.
+ */
+function writeChunks(target: string, chunks: Uint8Array[]) {
+  const fd = openSync(target, 'w');
+  try {
+    writevSync(fd, chunks);
+    return fstatSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

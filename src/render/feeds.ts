@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import type { Element } from 'xml-js';
 import type { ResolvedConfig } from '../config.ts';
-import { type Author, type Entry, manyArticles } from '../entry.ts';
+import type { Author, Entry } from '../entry.ts';
 import { slugify } from '../normalize/ids.ts';
 import { remember } from '../remember.ts';
 import { escapeHtml, renderContentHtml } from './html.ts';
@@ -84,6 +84,11 @@ const publishedTimes = new WeakMap<Entry, number>();
 export interface PlannedFile {
   key: string;
   render: () => string;
+  /**
+   * The same content as UTF-8 byte ranges, to be written one after the other, when the file is
+   * made of parts that several files share (an Atom document's entries).
+   */
+  chunks?: (() => Uint8Array[]) | undefined;
 }
 
 /** A version of each entry (by id): a hash of all its fields, that changes when any does. */
@@ -127,26 +132,31 @@ export function planFeeds(
   const uses = new Map<Entry, number>();
   // What shapes a document's frame besides the document itself.
   const settings = JSON.stringify(config);
-  const fragment = createFragments(config, uses, entries.length > manyArticles, (entry) => {
+  const fragment = createFragments(config, uses, (entry) => {
     const version = versions.get(entry.id);
     return version === undefined || !generation ? undefined : `${generation}\0${version}`;
   });
-  const keyed = (document: AtomDocument, render: () => string): PlannedFile => {
+  const keyed = (
+    document: AtomDocument,
+    render: () => string,
+    chunks?: () => Uint8Array[],
+  ): PlannedFile => {
     const about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
     const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
     const last = documentKeys.get(document.path);
     if (last && last.about === about && sameItems(last.held, held))
-      return { key: last.key, render };
+      return { key: last.key, render, chunks };
     // One call with every version: a call into the hash for each costs more than the hashing.
     const key = createHash('sha256').update(about).update(held.join('\n')).digest('hex');
     if (documentKeys.size >= 100_000) documentKeys.clear();
     documentKeys.set(document.path, { about, held, key });
-    return { key, render };
+    return { key, render, chunks };
   };
   // Every Atom document, the main feed too, is made of its entries' XML, written once.
   const planned = (document: AtomDocument): PlannedFile => {
     for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
-    return keyed(document, () => renderAtomFromFragments(document, config, fragment, settings));
+    const chunks = () => atomChunks(document, config, fragment, settings);
+    return keyed(document, () => Buffer.concat(chunks()).toString(), chunks);
   };
 
   const main: AtomDocument = {
@@ -345,15 +355,15 @@ function createFeed(document: AtomDocument, config: ResolvedConfig, newest?: str
 }
 
 /**
- * An archive page or a tag's feed: the document laid out by `feed` without its entries, then
- * each entry's XML, written once per build however many documents hold it.
+ * An Atom document as UTF-8 byte ranges: the document laid out by `feed` without its entries,
+ * then each entry's XML, written and encoded once per build however many documents hold it.
  */
-function renderAtomFromFragments(
+function atomChunks(
   document: AtomDocument,
   config: ResolvedConfig,
-  fragment: (entry: Entry) => string,
+  fragment: (entry: Entry) => Buffer,
   settings: string,
-): string {
+): Uint8Array[] {
   const { entries, ...frame } = document;
   const about = `${settings}\0${JSON.stringify(frame)}`;
   const skeleton = remember(keptSkeletons, 5000, about, () => {
@@ -365,11 +375,12 @@ function renderAtomFromFragments(
     return {
       head: text.slice(0, at),
       middle: text.slice(at + sentinelUpdated.length, close),
-      tail: text.slice(close),
+      tail: Buffer.from(text.slice(close)),
     };
   });
   const updated = new Date(feedUpdated(entries) ?? defaultUpdated).toISOString();
-  return `${skeleton.head}<updated>${updated}</updated>${skeleton.middle}${entries.map(fragment).join('')}${skeleton.tail}`;
+  const head = Buffer.from(`${skeleton.head}<updated>${updated}</updated>${skeleton.middle}`);
+  return [head, ...entries.map(fragment), skeleton.tail];
 }
 
 /**
@@ -377,7 +388,7 @@ function renderAtomFromFragments(
  * builds in this process (`--watch`): a tag's feed or the main feed that changed because of one
  * entry is not laid out by `feed` again.
  */
-const keptSkeletons = new Map<string, { head: string; middle: string; tail: string }>();
+const keptSkeletons = new Map<string, { head: string; middle: string; tail: Buffer }>();
 const sentinelDate = '1970-01-01T00:00:00.000Z';
 const sentinelUpdated = `<updated>${sentinelDate}</updated>`;
 
@@ -390,18 +401,16 @@ const sentinelUpdated = `<updated>${sentinelDate}</updated>`;
 function createFragments(
   config: ResolvedConfig,
   uses: Map<Entry, number>,
-  asBytes: boolean,
   keyOf: (entry: Entry) => string | undefined,
-): (entry: Entry) => string {
-  // Very many entries' XML waits as UTF-8 bytes, half the memory and out of the JavaScript heap:
-  // tens of thousands are in an archive page first and in a tag's feed much later.
-  const written = new Map<Entry, string | Buffer>();
+): (entry: Entry) => Buffer {
+  // Entries' XML waits as UTF-8 bytes, out of the JavaScript heap, and is encoded once: tens of
+  // thousands are in an archive page first and in a tag's feed much later.
+  const written = new Map<Entry, Buffer>();
   return (entry) => {
     const left = (uses.get(entry) ?? 1) - 1;
     uses.set(entry, left);
     const key = keyOf(entry);
-    let xml =
-      written.get(entry)?.toString() ?? (key === undefined ? undefined : keptFragments.get(key));
+    let xml = written.get(entry) ?? (key === undefined ? undefined : keptFragments.get(key));
     if (left <= 0) written.delete(entry);
     if (xml === undefined) {
       const element: Element = {
@@ -425,8 +434,8 @@ function createFragments(
         ],
       };
       correctAtomEntry(element, entry, config);
-      xml = `    ${serializeXml({ elements: [element] }).trim()}\n`;
-      if (left > 0) written.set(entry, asBytes ? Buffer.from(xml) : xml);
+      xml = Buffer.from(`    ${serializeXml({ elements: [element] }).trim()}\n`);
+      if (left > 0) written.set(entry, xml);
       if (key !== undefined) {
         if (keptFragments.size >= keptFragmentCount) keptFragments.clear();
         keptFragments.set(key, xml);
@@ -440,7 +449,7 @@ function createFragments(
  * Entries' XML written by earlier builds in this process, by generation and version; no more
  * than a few thousand (a rebuild after one edit writes a few documents of at most `limit`).
  */
-const keptFragments = new Map<string, string>();
+const keptFragments = new Map<string, Buffer>();
 const keptFragmentCount = 2000;
 
 function renderAtom(document: AtomDocument, config: ResolvedConfig, updated?: string): string {
