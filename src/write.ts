@@ -200,7 +200,9 @@ function writeRendered(target: string, content: string) {
 function writeChunks(target: string, chunks: Uint8Array[]) {
   const fd = openSync(target, 'w');
   try {
-    writevSync(fd, chunks);
+    const written = writevSync(fd, chunks);
+    const expected = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    if (written !== expected) throw new Error(`wrote ${written} of ${expected} bytes`);
     return fstatSync(fd);
   } finally {
     closeSync(fd);
