@@ -113,7 +113,7 @@ describe('properties over arbitrary text', () => {
         // The second map shares some records with the first: their texts are kept.
         const both = { ...second, entries: { ...first.entries, ...second.entries } };
         for (const m of [first, both]) {
-          const text = renderIdMap({ ...m, entries: new Map(Object.entries(m.entries)) });
+          const text = renderIdMap({ ...m, entries: new Map(Object.entries(m.entries)) }, true);
           const about = (JSON.parse(text) as { about: string }).about;
           const expected = `${JSON.stringify({ about, feed: m.feed, entries: m.entries }, null, 2)}\n`;
           assert.equal(text, expected);

@@ -54,33 +54,34 @@ export async function readIdMap(path: string, display: string, kept?: KeptIdMap)
 }
 
 /**
- * The id map as JSON, two spaces an indent. Each record's line is kept with the record: a map of
- * thousands, most of them unchanged since the last build (`--watch`), is rendered in a few
- * milliseconds.
+ * The id map as JSON, two spaces an indent. With `keepLines`, when the map is kept across
+ * builds (`--watch`), each record's line is kept with the record: a map of thousands, most of
+ * them unchanged since the last build, is then rendered in a few milliseconds. A single build
+ * keeps none: the lines take about a kilobyte a record, for nothing.
  */
-export function renderIdMap(map: IdMap): string {
+export function renderIdMap(map: IdMap, keepLines = false): string {
   const skeleton = JSON.stringify({ about, feed: map.feed, entries: {} }, null, 2);
   if (map.entries.size === 0) return `${skeleton}\n`;
   const lines: string[] = [];
-  for (const [path, record] of map.entries) lines.push(lineOf(path, record));
+  for (const [path, record] of map.entries) lines.push(lineOf(path, record, keepLines));
   return `${skeleton.slice(0, -'{}\n}'.length)}{\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
 const recordLines = new WeakMap<IdRecord, { path: string; line: string }>();
 
 /** A record as `JSON.stringify(…, null, 2)` writes it, three levels deep, under its path. */
-function lineOf(path: string, record: IdRecord): string {
+function lineOf(path: string, record: IdRecord, keep: boolean): string {
   const known = recordLines.get(record);
   if (known?.path === path) return known.line;
   const text = JSON.stringify(record, null, 2).replaceAll('\n', '\n    ');
   const line = `    ${JSON.stringify(path)}: ${text}`;
-  recordLines.set(record, { path, line });
+  if (keep) recordLines.set(record, { path, line });
   return line;
 }
 
 /** Writes the id map atomically (temporary file, flush, rename), and only when it changed. */
 export async function writeIdMap(path: string, map: IdMap, kept?: KeptIdMap): Promise<void> {
-  const text = renderIdMap(map);
+  const text = renderIdMap(map, kept !== undefined);
   const known = kept?.last?.path === path && kept.last.state === fileState(path);
   const current = known ? kept?.last?.text : await readFile(path, 'utf8').catch(() => undefined);
   if (current !== text) {
