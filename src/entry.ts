@@ -44,7 +44,7 @@ export interface Entry {
 
 /**
  * Beyond this many articles a build favours memory: texts go to the cache as soon as they are
- * normalized, and entries' XML waits for its documents as bytes. A hundred thousand texts are
- * about a gigabyte in memory.
+ * normalized, and are read back when rendered. A hundred thousand texts are about a gigabyte in
+ * memory.
  */
 export const manyArticles = 20_000;
