@@ -1,20 +1,21 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { baseConfig, cliArgs, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
+import {
+  baseConfig,
+  cliArgs,
+  makeProject,
+  runCli,
+  seedParagraphs,
+  snapshot,
+  tempDir,
+} from './helpers.ts';
 
 /** A corpus of `count` articles made from the seeds' paragraphs, reshuffled. */
 async function corpus(count: number): Promise<string> {
-  const paragraphs = (
-    await Promise.all(
-      (await readdir(join(root, 'seeds'))).map((f) => readFile(join(root, 'seeds', f), 'utf8')),
-    )
-  )
-    .join('\n')
-    .split('\n')
-    .filter((p) => p.length > 80);
+  const paragraphs = await seedParagraphs();
   const dir = await tempDir();
   for (let i = 0; i < count; i++) {
     const picked = [0, 3, 7].map((k) => paragraphs[(i * 5 + k) % paragraphs.length]);

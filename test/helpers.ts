@@ -58,6 +58,18 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
+/** The seeds' paragraphs (their lines of more than 80 characters), to make corpora of. */
+export async function seedParagraphs(): Promise<string[]> {
+  const folder = join(root, 'seeds');
+  const texts = await Promise.all(
+    (await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')),
+  );
+  return texts
+    .join('\n')
+    .split('\n')
+    .filter((p) => p.length > 80);
+}
+
 export const baseConfig = {
   title: 'Gazette de test',
   siteUrl: 'https://news.example.org/',

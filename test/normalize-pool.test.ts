@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../src/config.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
 import { createNormalizer } from '../src/normalize-pool.ts';
 import type { RawArticle } from '../src/read/read-articles.ts';
-import { baseConfig, root } from './helpers.ts';
+import { baseConfig, seedParagraphs } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 
 /** Many articles made of the seeds' paragraphs, each in its own order and with its own date. */
 async function manyArticles(count: number): Promise<RawArticle[]> {
-  const folder = join(root, 'seeds');
-  const texts = await Promise.all(
-    (await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')),
-  );
-  const paragraphs = texts.flatMap((text) => text.split(/\n\s*\n/).filter((p) => p.trim()));
+  const paragraphs = await seedParagraphs();
   return Array.from({ length: count }, (_, i) => {
     const day = String((i % 28) + 1).padStart(2, '0');
     const path = `2025-02-${day}-article-${i}.txt`;
