@@ -56,6 +56,25 @@ describe('gazette command line', () => {
     assert.deepEqual(await snapshot(join(project, 'out')), before);
   });
 
+  it('stops on an MJML error in the digest, found while the feeds are written, and leaves out/ untouched', async () => {
+    const project = await projectWithOutput(join(fixtures, 'front-matter'));
+    await mkdir(join(project, 'templates'));
+    await writeFile(
+      join(project, 'templates', 'digest.mjml.hbs'),
+      '<mjml>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-text colour="red">{{subject}}</mj-text>\n</mj-column>\n</mj-section>\n</mj-body>\n</mjml>\n',
+    );
+    const before = await snapshot(join(project, 'out'));
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /templates\/digest\.mjml\.hbs:5: MJML: .*colour/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    assert.deepEqual(await snapshot(join(project, 'out')), before);
+    assert.deepEqual(
+      (await readdir(project)).filter((name) => name.startsWith('.out-')),
+      [],
+    );
+  });
+
   it('says so when the input folder does not exist', async () => {
     const project = await makeProject(join(fixtures, 'front-matter'));
     const result = await runCli(['build', '--input', 'nowhere'], project);
