@@ -14,7 +14,7 @@ import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import type { Outcome } from './normalize/process-article.ts';
-import { createNormalizer, type Normalizer } from './normalize-pool.ts';
+import { articleQueue, createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import {
   type ArticleFile,
@@ -36,7 +36,13 @@ import { messagesFor } from './render/messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './render/mjml.ts';
 import { personalize, personalValues } from './render/personalize.ts';
 import type { Warning } from './warnings.ts';
-import { type OutputFiles, renderWhole, type SplicedFile, writeOutput } from './write.ts';
+import {
+  type OutputFile,
+  type OutputFiles,
+  renderWhole,
+  type SplicedFile,
+  writeOutput,
+} from './write.ts';
 
 /** Names of the files a build writes in the output folder, besides the feeds. */
 export const outputFiles = {
@@ -141,24 +147,34 @@ async function runBuild(
   const idMapWritten = options.strict ? undefined : writingIdMap();
   if (idMapWritten) later(idMapWritten.catch(() => undefined));
   const cacheDir = resolved.cacheDir;
-  // A normalizer kept between builds compiles the digest on its thread, while this one plans.
-  const compileMjml = deps.normalizer?.compileMjml ?? mjmlCompiler;
+  // The digest's MJML compiles on another thread (the kept normalizer's, under `--watch`)
+  // while this one writes the feeds.
+  const thread = deps.normalizer ? undefined : mjmlThread();
+  const compileMjml = (deps.normalizer ?? thread)?.compileMjml ?? mjmlCompiler;
   const generation = cacheDir
     ? createHash('sha256')
         .update(await codeVersion())
         .update(JSON.stringify(config))
         .digest('hex')
     : undefined;
-  const { files, digest } = await renderOutput(entries, config, plan, templates, dkimPrivateKey, {
+  const planned = planOutput(entries, config, plan, templates, dkimPrivateKey, {
     generation,
     versions,
     compileMjml: cacheDir ? keptMjml(cacheDir, compileMjml) : compileMjml,
   });
-  if (digest.dropped > 0) {
-    warnings.push({
-      message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
-    });
-  }
+  const digestFiles = planned.digest.then(({ digest, files }) => {
+    if (digest.dropped > 0) {
+      warnings.push({
+        message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
+      });
+    }
+    return files;
+  });
+  // Awaited while writing; a failure meanwhile must not go unhandled.
+  digestFiles.catch(() => undefined);
+  if (thread) later(planned.digest.then(thread.close, thread.close));
+  // Under --strict, nothing is written before every warning is known, the digest's included.
+  if (options.strict) await digestFiles;
   if (options.strict && warnings.length > 0) {
     throw new GazetteErrors(
       warnings.map((w) => new GazetteError('StrictWarning', w.message, w.location)),
@@ -167,10 +183,11 @@ async function runBuild(
   const outDir = resolved.out.path;
   const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
   const [{ written, reused, records: now }] = await Promise.all([
-    writeOutput(outDir, files, resolved.out.display, {
+    writeOutput(outDir, planned.files, resolved.out.display, {
       previous: records,
       later: deps.later,
       link: deps.normalizer?.linkKept,
+      coming: digestFiles,
     }),
     idMapWritten ?? writingIdMap(),
   ]);
@@ -180,6 +197,7 @@ async function runBuild(
     if (deps.later) deps.later(recording);
     else await recording;
   }
+  const { digest } = await planned.digest;
   return {
     config,
     entries,
@@ -380,11 +398,15 @@ async function readOutcomes(
     else unread.push(i);
   });
   const errors: GazetteError[] = [];
-  /** Reads the files at `indices`: the outcomes the cache has by key, the others to normalize. */
-  const readChunk = async (indices: number[]) => {
+  /**
+   * Reads the files at `indices`: the outcomes the cache has by key, the others into a queue
+   * that the normalizer empties as it fills.
+   */
+  const readChunk = (indices: number[]) => {
+    const queue = articleQueue();
     const toNormalize: { index: number; raw: RawArticle; key: string; readAt: number }[] = [];
     // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
-    await mapLimit(indices, 32, async (i) => {
+    const reading = mapLimit(indices, 32, async (i) => {
       const file = files[i] as ArticleFile;
       const readAt = Date.now();
       const result = await readArticle(input, file, maxBytes);
@@ -397,9 +419,15 @@ async function readOutcomes(
       if (cache) keys[i] = key;
       const cached = cache?.byKey(file.path, key, file.stamp);
       if (cached) outcomes[i] = cached.outcome;
-      else toNormalize.push({ index: i, raw: result.article, key, readAt });
-    });
-    return toNormalize.sort((a, b) => a.index - b.index);
+      else {
+        toNormalize.push({ index: i, raw: result.article, key, readAt });
+        queue.push(result.article);
+      }
+    }).then(
+      () => queue.end(),
+      (error: unknown) => queue.end(error),
+    );
+    return { indices, queue, toNormalize, reading };
   };
   // Very many files are read and normalized a chunk at a time, the next chunk read while one is
   // normalized: memory holds the raw texts of two chunks, not those of every article. (Fewer go
@@ -414,32 +442,30 @@ async function readOutcomes(
   // Very many articles: their texts go to the cache as they come, and this thread, left to hold
   // the entries, normalizes none itself.
   const spilling = cache !== undefined && unread.length > textsInMemory;
-  const normalized: string[] = [];
+  const normalized: { index: number; path: string }[] = [];
   let done = 0;
-  let reading = chunks[0] ? readChunk(chunks[0]) : undefined;
-  for (let c = 0; reading; c++) {
-    const toNormalize = await reading;
+  let current = chunks[0] ? readChunk(chunks[0]) : undefined;
+  for (let c = 0; current; c++) {
     const following = chunks[c + 1];
-    reading = following ? readChunk(following) : undefined;
-    // Awaited at the next turn; a failure meanwhile must not go unhandled.
-    reading?.catch(() => undefined);
-    const fresh = await normalizer.normalizeAll(
-      toNormalize.map((t) => t.raw),
-      config,
-      onProgress && ((n) => onProgress(done + n, unread.length)),
-      spilling,
-    );
+    // The next chunk is read once this one is.
+    const next = following ? current.reading.then(() => readChunk(following)) : undefined;
+    const fresh = await normalizer.normalizeAll(current.queue, config, {
+      count: current.indices.length,
+      onProgress: onProgress && ((n) => onProgress(done + n, unread.length)),
+      apart: spilling,
+    });
     // Read, normalized, found by their bytes or unreadable: each file of the chunk is done.
-    done += chunks[c]?.length ?? 0;
+    done += current.indices.length;
     onProgress?.(done, unread.length);
-    toNormalize.forEach(({ index, raw, key, readAt }, n) => {
+    current.toNormalize.forEach(({ index, raw, key, readAt }, n) => {
       const outcome = fresh[n] as Outcome;
       outcomes[index] = outcome;
-      normalized.push(raw.path);
+      normalized.push({ index, path: raw.path });
       const file = files[index] as ArticleFile;
       cache?.set(file.path, file.stamp, key, { outcome, readWarning: readWarnings[index] }, readAt);
     });
-    if (spilling) cache?.spill(toNormalize.map((t) => t.raw.path));
+    if (spilling) cache?.spill(current.toNormalize.map((t) => t.raw.path));
+    current = await next;
   }
   if (cache) {
     cache.keepOnly(new Set(files.map((f) => f.path)));
@@ -456,7 +482,7 @@ async function readOutcomes(
   return {
     outcomes,
     keys,
-    normalized,
+    normalized: normalized.sort((a, b) => a.index - b.index).map((n) => n.path),
     read: unread.length,
     errors,
   };
@@ -542,6 +568,12 @@ async function readDkimKey(
   });
 }
 
+/** What `planOutput` gives: the files but the digest's, and the digest's when compiled. */
+export interface PlannedOutput {
+  files: OutputFiles;
+  digest: Promise<{ digest: RenderedDigest; files: OutputFiles }>;
+}
+
 /**
  * Everything the build writes, rendered in memory; given a `generation` (a hash of the code and
  * settings), the archive pages and tag feeds are only planned, to be rendered when the
@@ -553,19 +585,48 @@ export async function renderOutput(
   plan: FeedPlan,
   templates: DigestTemplates,
   dkimPrivateKey?: string,
-  {
-    generation,
-    versions,
-    compileMjml = mjmlCompiler,
-  }: {
-    generation?: string | undefined;
-    versions?: EntryVersions | undefined;
-    compileMjml?: MjmlCompiler;
-  } = {},
+  options: OutputOptions = {},
 ): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
-  // The digest's MJML compiles (on another thread, when given one) while the feeds are planned.
-  const rendering = renderDigest(entries, config, templates, compileMjml);
-  rendering.catch(() => undefined);
+  const planned = planOutput(entries, config, plan, templates, dkimPrivateKey, options);
+  const { digest, files } = await planned.digest;
+  for (const [path, content] of files) planned.files.set(path, content);
+  return { files: planned.files, digest };
+}
+
+interface OutputOptions {
+  generation?: string | undefined;
+  versions?: EntryVersions | undefined;
+  compileMjml?: MjmlCompiler;
+}
+
+/**
+ * The output as `renderOutput` makes it, without waiting for the digest: the feeds can be
+ * written while its MJML compiles (on another thread, when given one).
+ */
+export function planOutput(
+  entries: Entry[],
+  config: ResolvedConfig,
+  plan: FeedPlan,
+  templates: DigestTemplates,
+  dkimPrivateKey?: string,
+  { generation, versions, compileMjml = mjmlCompiler }: OutputOptions = {},
+): PlannedOutput {
+  const digest = renderDigest(entries, config, templates, compileMjml).then(async (digest) => {
+    const message = await renderMessage(digest, config, { dkimPrivateKey });
+    // The files in out/ are the digest as anyone may see it: no recipient's name or token.
+    const preview = personalize(
+      digest,
+      personalValues(undefined, config, messagesFor(digest.language)),
+    );
+    const files: OutputFiles = new Map<string, OutputFile>([
+      [outputFiles.digestHtml, preview.html],
+      [outputFiles.digestText, preview.text],
+      [outputFiles.digestMessage, message],
+    ]);
+    return { digest, files };
+  });
+  // Awaited by the caller; a failure meanwhile must not go unhandled.
+  digest.catch(() => undefined);
   // Without versions from the cache, every entry is serialized (and hashed when planning).
   const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
   const known =
@@ -588,16 +649,6 @@ export async function renderOutput(
   if (generation === undefined)
     for (const [path, file] of files) files.set(path, renderWhole(file));
   files.set(outputFiles.index, renderIndexPage(entries, config));
-  const digest = await rendering;
-  const message = await renderMessage(digest, config, { dkimPrivateKey });
-  // The files in out/ are the digest as anyone may see it: no recipient's name or token.
-  const preview = personalize(
-    digest,
-    personalValues(undefined, config, messagesFor(digest.language)),
-  );
-  files.set(outputFiles.digestHtml, preview.html);
-  files.set(outputFiles.digestText, preview.text);
-  files.set(outputFiles.digestMessage, message);
   return { files, digest };
 }
 

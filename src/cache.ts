@@ -625,12 +625,21 @@ export function keptMjml(folder: string, compile: MjmlCompiler): MjmlCompiler {
       .digest('hex')
       .slice(0, 32);
     const path = join(dir, `${key}.html`);
-    const kept = await readFile(path, 'utf8').catch(() => undefined);
+    // Read at once: a compilation that must happen then starts before this thread gets busy.
+    const kept = readKept(path);
     if (kept !== undefined) return { html: kept, errors: [] };
     const result = await compile(mjml);
     if (result.errors.length === 0) await keep(dir, path, result.html);
     return result;
   };
+}
+
+function readKept(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 async function keep(dir: string, path: string, html: string): Promise<void> {

@@ -25,14 +25,18 @@ const workerHeapMb = 192;
 
 export interface Normalizer {
   /**
-   * Outcomes of the articles, in their order. `apart`: on worker threads only, one per core,
-   * so that this thread's memory holds the outcomes and none of the normalizer's garbage.
+   * Outcomes of the articles, in their order: given as a list, or as a queue that reading
+   * fills, of about `count` articles. `apart`: on worker threads only, one per core, so that
+   * this thread's memory holds the outcomes and none of the normalizer's garbage.
    */
   normalizeAll(
-    articles: RawArticle[],
+    articles: RawArticle[] | ArticleQueue,
     config: ResolvedConfig,
-    onProgress?: (done: number, total: number) => void,
-    apart?: boolean,
+    options?: {
+      count?: number | undefined;
+      onProgress?: ((done: number, total: number) => void) | undefined;
+      apart?: boolean | undefined;
+    },
   ): Promise<Outcome[]>;
   /** Compiles MJML on a worker thread when there is one, else on this thread. */
   compileMjml: MjmlCompiler;
@@ -54,7 +58,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
   const lanes: Lane[] = [];
   // A worker that fails or stops leaves the work to the others, or to this thread.
   const add = () => {
-    const lane = startLane(heapMb, () => {
+    const lane = startLane(heapMb, true, () => {
       const at = lanes.indexOf(lane);
       if (at >= 0) lanes.splice(at, 1);
     });
@@ -63,18 +67,16 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
   // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
   if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) add();
   return {
-    async normalizeAll(articles, config, onProgress, apart = false) {
-      if (articles.length === 0) return [];
-      const batches = batchesOf(articles);
-      const threads = Math.min(cores, batches.length);
+    async normalizeAll(articles, config, { count, onProgress, apart = false } = {}) {
+      if (Array.isArray(articles) && articles.length === 0) return [];
+      const queue = Array.isArray(articles) ? queueOf(articles) : articles;
+      const total = count ?? queue.size();
+      const threads = Math.min(cores, Math.ceil(total / batchSize));
       const workers = apart ? threads : threads - 1;
-      if (articles.length >= parallelFrom) while (lanes.length < workers) add();
-      const useThisThread = lanes.length === 0 || (articles.length >= parallelFrom && !apart);
-      const outcomes = new Array<Outcome>(articles.length);
-      let next = 0;
+      if (total >= parallelFrom) while (lanes.length < workers) add();
+      const useThisThread = lanes.length === 0 || (total >= parallelFrom && !apart);
+      const outcomes: Outcome[] = [];
       let done = 0;
-      /** The next batch, with where its outcomes go. */
-      const take = () => batches[next++];
       const here = async (batch: RawArticle[]) => {
         const { processArticle } = await import('./normalize/process-article.ts');
         return batch.map((raw) => processArticle(raw, config));
@@ -84,7 +86,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
           outcomes[start + i] = outcome;
         });
         done += results.length;
-        onProgress?.(done, articles.length);
+        onProgress?.(done, Math.max(total, done));
       };
       await Promise.all([
         // Two batches in flight on each worker: it starts the next without waiting for this
@@ -92,7 +94,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
         // stopped) leaves its batches to this thread.
         ...lanes.flatMap((lane) =>
           [0, 1].map(async () => {
-            for (let job = take(); job; job = take()) {
+            for (let job = await queue.take(); job; job = await queue.take()) {
               const results = lanes.includes(lane)
                 ? await lane.normalize(job.batch, config).catch((error: unknown) => {
                     if (lanes.includes(lane)) throw error;
@@ -104,9 +106,12 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
         ),
         useThisThread
           ? (async () => {
-              // This thread's share, a batch at a time, letting the workers' replies in between.
+              // This thread joins in once every article is read: reading, on this thread too,
+              // feeds the workers meanwhile. It takes a batch at a time, letting the workers'
+              // replies in between.
+              await queue.complete;
               await new Promise((resolve) => setImmediate(resolve));
-              for (let job = take(); job; job = take()) {
+              for (let job = await queue.take(); job; job = await queue.take()) {
                 store(job.start, await here(job.batch));
                 await new Promise((resolve) => setImmediate(resolve));
               }
@@ -136,24 +141,110 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
 }
 
 /**
- * Articles cut into batches: up to `batchSize` articles and `batchChars` of text each, an
- * article larger than that alone. Each batch comes with where its first article stands.
+ * A compiler of MJML on a thread of its own, started by the first compilation: a build that
+ * has no normalizer's thread left writes its feeds while its digest compiles there. A thread
+ * that stops (out of memory) leaves the compilation to this one. `close` stops the thread.
  */
-function batchesOf(articles: RawArticle[]): { start: number; batch: RawArticle[] }[] {
-  const batches: { start: number; batch: RawArticle[] }[] = [];
-  let start = 0;
-  while (start < articles.length) {
-    let end = start + 1;
-    let chars = articles[start]?.text.length ?? 0;
-    while (end < articles.length && end - start < batchSize) {
-      chars += articles[end]?.text.length ?? 0;
-      if (chars > batchChars) break;
-      end++;
-    }
-    batches.push({ start, batch: articles.slice(start, end) });
-    start = end;
-  }
-  return batches;
+export function mjmlThread(heapMb = workerHeapMb): {
+  compileMjml: MjmlCompiler;
+  close(): Promise<void>;
+} {
+  let lane: Lane | undefined;
+  let gone = false;
+  return {
+    async compileMjml(mjml) {
+      if (!gone) {
+        lane ??= startLane(heapMb, false, () => {
+          gone = true;
+        });
+        try {
+          return await lane.compileMjml(mjml);
+        } catch (error) {
+          if (!gone) throw error;
+        }
+      }
+      return mjmlCompiler(mjml);
+    },
+    async close() {
+      await lane?.worker.terminate();
+    },
+  };
+}
+
+/** Articles to normalize, handed over as they are read, and taken in batches. */
+export interface ArticleQueue {
+  /** Adds an article. */
+  push(article: RawArticle): void;
+  /** Tells that every article is in, or that reading them failed. */
+  end(failure?: unknown): void;
+  /** How many articles came in so far. */
+  size(): number;
+  /** Settles once every article is in. */
+  complete: Promise<void>;
+  /**
+   * The next batch, once there is a whole one or every article is in, with where its first
+   * article stands; undefined when none is left. A batch holds up to `batchSize` articles and
+   * `batchChars` characters of text; a larger article goes alone.
+   */
+  take(): Promise<{ start: number; batch: RawArticle[] } | undefined>;
+}
+
+/** A queue of articles, to fill. */
+export function articleQueue(): ArticleQueue {
+  const waiting: (RawArticle | undefined)[] = [];
+  let taken = 0;
+  let chars = 0;
+  let ended = false;
+  let failure: unknown;
+  const wake: (() => void)[] = [];
+  let settle: (failure?: unknown) => void = () => undefined;
+  const complete = new Promise<void>((resolve, reject) => {
+    settle = (failure) => (failure === undefined ? resolve() : reject(failure));
+  });
+  complete.catch(() => undefined);
+  const ready = () => ended || waiting.length - taken >= batchSize || chars >= batchChars;
+  const queue: ArticleQueue = {
+    push(article) {
+      waiting.push(article);
+      chars += article.text.length;
+      if (ready()) for (const resume of wake.splice(0)) resume();
+    },
+    end(error) {
+      ended = true;
+      failure = error;
+      settle(error);
+      for (const resume of wake.splice(0)) resume();
+    },
+    size: () => waiting.length,
+    complete,
+    async take() {
+      while (!ready()) await new Promise<void>((resume) => wake.push(resume));
+      if (failure !== undefined) throw failure;
+      if (taken === waiting.length) return undefined;
+      const start = taken;
+      const batch: RawArticle[] = [];
+      let batchText = 0;
+      while (taken < waiting.length && batch.length < batchSize) {
+        const article = waiting[taken] as RawArticle;
+        if (batch.length > 0 && batchText + article.text.length > batchChars) break;
+        batch.push(article);
+        batchText += article.text.length;
+        // The queue lets go of the text; the batch holds it until normalized.
+        waiting[taken++] = undefined;
+      }
+      chars -= batchText;
+      return { start, batch };
+    },
+  };
+  return queue;
+}
+
+/** A queue holding `articles`, every one of them in. */
+function queueOf(articles: RawArticle[]): ArticleQueue {
+  const queue = articleQueue();
+  for (const article of articles) queue.push(article);
+  queue.end();
+  return queue;
 }
 
 /** A worker thread of the pool, with the jobs it was given and has not answered. */
@@ -177,8 +268,8 @@ interface Reply {
  * Starts a worker thread running the normalizer. It keeps the process alive only while it has
  * jobs; when it fails or stops, its jobs fail and `onGone` is told.
  */
-function startLane(heapMb: number, onGone: () => void): Lane {
-  const worker = createWorker(heapMb);
+function startLane(heapMb: number, normalizes: boolean, onGone: () => void): Lane {
+  const worker = createWorker(heapMb, normalizes);
   worker.unref();
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
   let nextJob = 0;
@@ -232,10 +323,13 @@ const workerUrl = new URL(
  * A worker thread running the normalizer. Run from TypeScript sources, the thread first loads
  * tsx itself: Node 20 does not apply the parent's `--import` hooks to a worker's entry file.
  */
-function createWorker(heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl, { resourceLimits });
+function createWorker(heapMb: number, normalizes: boolean): Worker {
+  const options = {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    workerData: { normalizes },
+  };
+  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(code, { eval: true, resourceLimits });
+  return new Worker(code, { ...options, eval: true });
 }

@@ -1,6 +1,5 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.ts';
-import { processArticle } from './normalize/process-article.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { mjmlCompiler } from './render/mjml.ts';
 import { type KeptFile, linkKept } from './write.ts';
@@ -11,6 +10,14 @@ export type WorkerJob = { id: number } & (
   | { mjml: string }
   | { link: { from: string; to: string; files: KeptFile[] } }
 );
+
+/**
+ * The normalizer, loaded as the thread starts (language models, stopword lists, Markdown: about
+ * a quarter of a second, while the build lists its folder); a thread started only to compile
+ * MJML (`workerData.normalizes` false) loads it if ever given articles.
+ */
+let normalizer =
+  workerData?.normalizes === false ? undefined : import('./normalize/process-article.ts');
 
 /**
  * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
@@ -28,6 +35,8 @@ parentPort?.on('message', async (job: WorkerJob) => {
       parentPort?.postMessage({ id: job.id, linked: linkKept(from, to, files) });
       return;
     }
+    normalizer ??= import('./normalize/process-article.ts');
+    const { processArticle } = await normalizer;
     const outcomes = job.articles.map((raw) => processArticle(raw, job.config));
     parentPort?.postMessage({ id: job.id, outcomes });
   } catch (error) {

@@ -84,6 +84,7 @@ export async function writeOutput(
     previous = new Map(),
     later,
     link,
+    coming,
   }: {
     /** The records of the previous output's planned files. */
     previous?: Map<string, WrittenRecord> | undefined;
@@ -91,6 +92,8 @@ export async function writeOutput(
     later?: ((work: Promise<void>) => void) | undefined;
     /** Links the kept files on another thread, while this one writes the others. */
     link?: Linker | undefined;
+    /** Files still being made (the digest): written once made, after the others. */
+    coming?: Promise<OutputFiles> | undefined;
   } = {},
 ): Promise<WriteResult> {
   const parent = dirname(outDir);
@@ -150,6 +153,10 @@ export async function writeOutput(
     const written = all.map(([path, content], i) =>
       linkedAt.has(i) ? undefined : write(path, content),
     );
+    for (const [path, content] of coming ? await coming : []) {
+      mkdirSync(dirname(join(stage, path)), { recursive: true });
+      written.push(write(path, content));
+    }
     const linked = await linking;
     let reused = 0;
     keptAt.forEach((i, n) => {

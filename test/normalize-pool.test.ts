@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../src/config.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
-import { createNormalizer } from '../src/normalize-pool.ts';
+import { articleQueue, createNormalizer, mjmlThread } from '../src/normalize-pool.ts';
 import type { RawArticle } from '../src/read/read-articles.ts';
+import { mjmlCompiler } from '../src/render/mjml.ts';
 import { baseConfig, seedParagraphs } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
@@ -40,6 +41,132 @@ describe('the normalizing pool', () => {
       );
     } finally {
       await normalizer.close();
+    }
+  });
+
+  it('normalizes articles as reading hands them over, in the order they came', async () => {
+    const articles = await manyArticles(240);
+    const normalizer = createNormalizer();
+    const queue = articleQueue();
+    try {
+      const normalizing = normalizer.normalizeAll(queue, config, { count: articles.length });
+      // Reading hands the articles over a few at a time, turn after turn.
+      for (let i = 0; i < articles.length; i += 7) {
+        for (const article of articles.slice(i, i + 7)) queue.push(article);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      queue.end();
+      assert.deepEqual(
+        await normalizing,
+        articles.map((raw) => processArticle(raw, config)),
+      );
+    } finally {
+      await normalizer.close();
+    }
+  });
+
+  it('fails with the reading that failed', async () => {
+    const normalizer = createNormalizer();
+    const queue = articleQueue();
+    try {
+      const normalizing = normalizer.normalizeAll(queue, config, { count: 300 });
+      for (const article of await manyArticles(30)) queue.push(article);
+      queue.end(new Error('the disk went away'));
+      await assert.rejects(normalizing, /the disk went away/);
+    } finally {
+      await normalizer.close();
+    }
+  });
+});
+
+describe('the queue of articles to normalize', () => {
+  it('hands out batches of at most 50 articles and 2 million characters, a larger article alone', async () => {
+    const queue = articleQueue();
+    const sizes = [...Array(120).fill(10), 1_500_000, 900_000, 3_000_000, 5, 5];
+    for (const [i, size] of sizes.entries())
+      queue.push({
+        path: `a${i}.txt`,
+        displayPath: `a${i}.txt`,
+        text: 'x'.repeat(size),
+        committed: undefined,
+        modified: new Date(0),
+      });
+    // Every article is in: the last batch may be short.
+    queue.end();
+    const batches: { start: number; sizes: number[] }[] = [];
+    for (let job = await queue.take(); job; job = await queue.take())
+      batches.push({ start: job.start, sizes: job.batch.map((a) => a.text.length) });
+    assert.deepEqual(batches, [
+      { start: 0, sizes: Array(50).fill(10) },
+      { start: 50, sizes: Array(50).fill(10) },
+      { start: 100, sizes: [...Array(20).fill(10), 1_500_000] },
+      { start: 121, sizes: [900_000] },
+      { start: 122, sizes: [3_000_000] },
+      { start: 123, sizes: [5, 5] },
+    ]);
+  });
+
+  it('waits for a whole batch until every article is in', async () => {
+    const queue = articleQueue();
+    const article = (i: number) => ({
+      path: `a${i}.txt`,
+      displayPath: `a${i}.txt`,
+      text: 'texte',
+      committed: undefined,
+      modified: new Date(0),
+    });
+    for (let i = 0; i < 30; i++) queue.push(article(i));
+    let taken: number | undefined;
+    const taking = queue.take().then((job) => {
+      taken = job?.batch.length;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(taken, undefined);
+    for (let i = 30; i < 60; i++) queue.push(article(i));
+    await taking;
+    assert.equal(taken, 50);
+    queue.end();
+    assert.equal((await queue.take())?.batch.length, 10);
+    assert.equal(await queue.take(), undefined);
+  });
+});
+
+describe('the thread that compiles MJML', () => {
+  const mjml =
+    '<mjml><mj-body><mj-section><mj-column><mj-text>Bonjour</mj-text></mj-column></mj-section></mj-body></mjml>';
+
+  it('compiles as MJML does on this thread', async () => {
+    const thread = mjmlThread();
+    try {
+      const result = await thread.compileMjml(mjml);
+      assert.match(result.html, /Bonjour/);
+      assert.deepEqual(result, await mjmlCompiler(mjml));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('compiles on this thread when its own runs out of memory', async () => {
+    // Too small a heap for MJML to load: the thread stops, and this one compiles.
+    const thread = mjmlThread(4);
+    try {
+      assert.deepEqual(await thread.compileMjml(mjml), await mjmlCompiler(mjml));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("gives MJML's validation errors with their lines", async () => {
+    const thread = mjmlThread();
+    try {
+      const result = await thread.compileMjml(
+        '<mjml>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-text colour="red">x</mj-text>\n</mj-column>\n</mj-section>\n</mj-body>\n</mjml>',
+      );
+      assert.deepEqual(result.errors, [
+        { message: 'mj-text: Attribute colour is illegal', line: 5 },
+      ]);
+    } finally {
+      await thread.close();
     }
   });
 });
