@@ -20,7 +20,6 @@ import {
   type ArticleFile,
   type KeptListing,
   listArticles,
-  type RawArticle,
   readArticle,
 } from './read/read-articles.ts';
 import {
@@ -404,7 +403,9 @@ async function readOutcomes(
    */
   const readChunk = (indices: number[]) => {
     const queue = articleQueue();
-    const toNormalize: { index: number; raw: RawArticle; key: string; readAt: number }[] = [];
+    // What is kept of each article to normalize; its text goes with the queue, and is let go
+    // once normalized.
+    const toNormalize: { index: number; path: string; key: string; readAt: number }[] = [];
     // Files are read a few dozen at a time: enough to keep the disk busy, few enough for memory.
     const reading = mapLimit(indices, 32, async (i) => {
       const file = files[i] as ArticleFile;
@@ -420,7 +421,7 @@ async function readOutcomes(
       const cached = cache?.byKey(file.path, key, file.stamp);
       if (cached) outcomes[i] = cached.outcome;
       else {
-        toNormalize.push({ index: i, raw: result.article, key, readAt });
+        toNormalize.push({ index: i, path: file.path, key, readAt });
         queue.push(result.article);
       }
     }).then(
@@ -457,14 +458,14 @@ async function readOutcomes(
     // Read, normalized, found by their bytes or unreadable: each file of the chunk is done.
     done += current.indices.length;
     onProgress?.(done, unread.length);
-    current.toNormalize.forEach(({ index, raw, key, readAt }, n) => {
+    current.toNormalize.forEach(({ index, path, key, readAt }, n) => {
       const outcome = fresh[n] as Outcome;
       outcomes[index] = outcome;
-      normalized.push({ index, path: raw.path });
+      normalized.push({ index, path });
       const file = files[index] as ArticleFile;
       cache?.set(file.path, file.stamp, key, { outcome, readWarning: readWarnings[index] }, readAt);
     });
-    if (spilling) cache?.spill(current.toNormalize.map((t) => t.raw.path));
+    if (spilling) cache?.spill(current.toNormalize.map((t) => t.path));
     current = await next;
   }
   if (cache) {

@@ -21,7 +21,7 @@ let normalizer =
 
 /**
  * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
- * builds (`--watch`), it also compiles the digest's MJML while the main thread renders the feeds,
+ * builds (`--watch`), it also compiles the digest's MJML while the main thread writes the feeds,
  * and links the unchanged files into the new output while the main thread writes the others.
  */
 parentPort?.on('message', async (job: WorkerJob) => {
