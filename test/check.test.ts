@@ -72,6 +72,17 @@ describe('check', () => {
     );
     assert.equal(broken.entries, 2);
 
+    // Valid Handlebars, but MJML's strict validation rejects an attribute.
+    await writeFile(
+      join(project, 'broken', 'digest.mjml.hbs'),
+      '<mjml>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-text colour="red">{{subject}}</mj-text>\n</mj-column>\n</mj-section>\n</mj-body>\n</mjml>\n',
+    );
+    const invalid = await check({ cwd: project, input: 'articles', templates: 'broken' }, deps);
+    assert.deepEqual(
+      invalid.errors.map((e) => [e.name, e.line, e.message]),
+      [['TemplateInvalid', 5, 'MJML: mj-text: Attribute colour is illegal']],
+    );
+
     await writeFile(join(project, 'articles', 'notes.pdf'), 'pas un article');
     const lenient = await check({ cwd: project, input: 'articles' }, deps);
     assert.equal(lenient.ok, true);
