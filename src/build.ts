@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { codeVersion, keptMjml, openCache, readOutputRecords, saveOutputRecords } from './cache.ts';
 import { mapLimit } from './concurrency.ts';
 import {
@@ -137,7 +137,7 @@ async function runBuild(
       later: deps.later ?? later,
     },
   );
-  const templates = await readTemplates(resolved.templates);
+  const templates = await readTemplates(resolved.templates, resolved.cwd);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   // The id map holds what this build decided, whether or not the output then gets written (the
   // next build decides the same), so it is written while the output is rendered; under --strict,
@@ -534,14 +534,20 @@ function duplicateOf(
   return undefined;
 }
 
-/** The digest's templates: each from the first folder that has it. */
-export async function readTemplates(folders: string | string[]): Promise<DigestTemplates> {
+/**
+ * The digest's templates: each from the first folder that has it, its path shown relative to
+ * `cwd` when it lies inside it.
+ */
+export async function readTemplates(
+  folders: string | string[],
+  cwd?: string,
+): Promise<DigestTemplates> {
   const list = typeof folders === 'string' ? [folders] : folders;
   const read = async (name: string) => {
     for (const folder of list) {
       const path = join(folder, name);
       const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text !== undefined) return { text, path };
+      if (text !== undefined) return { text, path: cwd ? shownFrom(cwd, path) : path };
     }
     throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
       file: name,
@@ -549,6 +555,12 @@ export async function readTemplates(folders: string | string[]): Promise<DigestT
   };
   const [mjml, text] = await Promise.all([read('digest.mjml.hbs'), read('digest.txt.hbs')]);
   return { mjml: mjml.text, text: text.text, mjmlPath: mjml.path, textPath: text.path };
+}
+
+/** A path as the user would write it from `cwd`: relative inside it, else whole. */
+function shownFrom(cwd: string, path: string): string {
+  const shown = relative(cwd, path);
+  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
 /** The DKIM private key named by the config, if any. */

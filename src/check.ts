@@ -110,7 +110,7 @@ export async function check(options: BuildOptions, deps: CheckDeps): Promise<Che
     });
   }
   try {
-    const templates = await readTemplates(resolved.templates);
+    const templates = await readTemplates(resolved.templates, resolved.cwd);
     if (result && result.entries.length > 0) {
       // Rendered in memory only: the templates are checked as MJML's strict mode sees them.
       const { digest } = await renderOutput(result.entries, config, result.plan, templates);

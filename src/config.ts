@@ -200,6 +200,8 @@ export interface ResolvedPath {
 }
 
 export interface ResolvedBuildOptions {
+  /** The folder the options' paths are relative to, and shown relative to. */
+  cwd: string;
   input: ResolvedPath;
   out: ResolvedPath;
   config: ResolvedPath;
@@ -221,6 +223,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
         ? resolve(cwd, options.cacheDir)
         : join(dirname(config.path), '.gazette-cache');
   return {
+    cwd,
     input: at(options.input ?? 'seeds'),
     out: at(options.out ?? 'out'),
     config,

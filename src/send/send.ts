@@ -105,7 +105,7 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
       `this would send the digest to ${recipients.length} recipients (more than send.confirmAbove, ${config.send.confirmAbove})`,
     );
   }
-  const templates = await readTemplates(resolved.templates);
+  const templates = await readTemplates(resolved.templates, resolved.cwd);
   const digest = await renderDigest(selection.entries, config, templates);
   const digestId = digestIdOf(digest);
   const result: SendResult = {
