@@ -24,7 +24,7 @@ import {
 } from './read/read-articles.ts';
 import {
   type DigestTemplates,
-  htmlBudget,
+  droppedWarning,
   type RenderedDigest,
   renderDigest,
 } from './render/digest.ts';
@@ -162,11 +162,8 @@ async function runBuild(
     compileMjml: cacheDir ? keptMjml(cacheDir, compileMjml) : compileMjml,
   });
   const digestFiles = planned.digest.then(({ digest, files }) => {
-    if (digest.dropped > 0) {
-      warnings.push({
-        message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
-      });
-    }
+    const dropped = droppedWarning(digest);
+    if (dropped) warnings.push(dropped);
     return files;
   });
   // Awaited while writing; a failure meanwhile must not go unhandled.

@@ -120,17 +120,9 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
       ]);
       return outcomes;
     },
-    async compileMjml(mjml) {
+    compileMjml(mjml) {
       const lane = lanes[0];
-      if (lane) {
-        try {
-          return await lane.compileMjml(mjml);
-        } catch (error) {
-          // A worker gone leaves the compilation to this thread.
-          if (lanes.includes(lane)) throw error;
-        }
-      }
-      return mjmlCompiler(mjml);
+      return compileOn(lane, () => lane !== undefined && lanes.includes(lane), mjml);
     },
     linkKept: async (from, to, files) =>
       lanes[0] ? lanes[0].linkKept(from, to, files) : linkKept(from, to, files),
@@ -152,23 +144,33 @@ export function mjmlThread(heapMb = workerHeapMb): {
   let lane: Lane | undefined;
   let gone = false;
   return {
-    async compileMjml(mjml) {
-      if (!gone) {
+    compileMjml(mjml) {
+      if (!gone)
         lane ??= startLane(heapMb, false, () => {
           gone = true;
         });
-        try {
-          return await lane.compileMjml(mjml);
-        } catch (error) {
-          if (!gone) throw error;
-        }
-      }
-      return mjmlCompiler(mjml);
+      return compileOn(lane, () => !gone, mjml);
     },
     async close() {
       await lane?.worker.terminate();
     },
   };
+}
+
+/** Compiles MJML on `lane` while it runs (`running`); a lane gone leaves it to this thread. */
+async function compileOn(
+  lane: Lane | undefined,
+  running: () => boolean,
+  mjml: string,
+): Promise<MjmlResult> {
+  if (lane && running()) {
+    try {
+      return await lane.compileMjml(mjml);
+    } catch (error) {
+      if (running()) throw error;
+    }
+  }
+  return mjmlCompiler(mjml);
 }
 
 /** Articles to normalize, handed over as they are read, and taken in batches. */

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
+import type { Warning } from '../warnings.ts';
 import { feedFiles, newestFirst } from './feeds.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
@@ -229,6 +230,14 @@ export async function renderDigestHtml(
 export function renderDigestText(data: DigestData, templates: DigestTemplates): string {
   const text = compile(templates.text, templates.textPath, true)(data);
   return `${wrapText(text.replace(/\n{3,}/g, '\n\n').trim())}\n`;
+}
+
+/** The warning of a digest that left out its oldest entries to stay under the HTML budget. */
+export function droppedWarning(digest: RenderedDigest): Warning | undefined {
+  if (digest.dropped === 0) return undefined;
+  return {
+    message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
+  };
 }
 
 /**
