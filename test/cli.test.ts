@@ -14,6 +14,19 @@ async function projectWithOutput(articles: string, config: Record<string, unknow
   return project;
 }
 
+/**
+ * Builds the project, which must fail as a user's mistake (exit 1, no stack trace) and leave
+ * out/ as it was; gives what the command printed on stderr.
+ */
+async function failedBuild(project: string): Promise<string> {
+  const before = await snapshot(join(project, 'out'));
+  const result = await runCli(['build', '--input', 'articles'], project);
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+  assert.deepEqual(await snapshot(join(project, 'out')), before);
+  return result.stderr;
+}
+
 describe('gazette command line', () => {
   it('shows examples in the help of build', async () => {
     const result = await runCli(['build', '--help'], fixtures);
@@ -32,28 +45,17 @@ describe('gazette command line', () => {
       ...baseConfig,
       siteUrl: 'news.example.org',
     });
-    const before = await snapshot(join(project, 'out'));
-    const result = await runCli(['build', '--input', 'articles'], project);
-    assert.equal(result.code, 1);
-    assert.match(
-      result.stderr,
-      /gazette\.config\.json: siteUrl: must be an absolute http\(s\) URL/,
-    );
-    assert.doesNotMatch(result.stderr, /\n\s+at /);
-    assert.deepEqual(await snapshot(join(project, 'out')), before);
+    const stderr = await failedBuild(project);
+    assert.match(stderr, /gazette\.config\.json: siteUrl: must be an absolute http\(s\) URL/);
   });
 
   it('lists every invalid article, and leaves out/ untouched', async () => {
     const project = await projectWithOutput(join(fixtures, 'invalid-articles'));
-    const before = await snapshot(join(project, 'out'));
-    const result = await runCli(['build', '--input', 'articles'], project);
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /articles\/bad-yaml\.md:\d+: front matter is not valid YAML/);
-    assert.match(result.stderr, /articles\/wrong-type\.md:3: date: must be a date/);
-    assert.match(result.stderr, /articles\/empty\.txt: the article has no text/);
-    assert.match(result.stderr, /3 problems; nothing was written\./);
-    assert.doesNotMatch(result.stderr, /\n\s+at /);
-    assert.deepEqual(await snapshot(join(project, 'out')), before);
+    const stderr = await failedBuild(project);
+    assert.match(stderr, /articles\/bad-yaml\.md:\d+: front matter is not valid YAML/);
+    assert.match(stderr, /articles\/wrong-type\.md:3: date: must be a date/);
+    assert.match(stderr, /articles\/empty\.txt: the article has no text/);
+    assert.match(stderr, /3 problems; nothing was written\./);
   });
 
   it('stops on an MJML error in the digest, found while the feeds are written, and leaves out/ untouched', async () => {
@@ -63,16 +65,12 @@ describe('gazette command line', () => {
       join(project, 'templates', 'digest.mjml.hbs'),
       '<mjml>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-text colour="red">{{subject}}</mj-text>\n</mj-column>\n</mj-section>\n</mj-body>\n</mjml>\n',
     );
-    const before = await snapshot(join(project, 'out'));
-    const result = await runCli(['build', '--input', 'articles'], project);
-    assert.equal(result.code, 1);
+    const stderr = await failedBuild(project);
     // The template is named as from the project's folder, where the command ran.
     assert.match(
-      result.stderr,
+      stderr,
       /error: templates\/digest\.mjml\.hbs:5: MJML: mj-text: Attribute colour is illegal/,
     );
-    assert.doesNotMatch(result.stderr, /\n\s+at /);
-    assert.deepEqual(await snapshot(join(project, 'out')), before);
     assert.deepEqual(
       (await readdir(project)).filter((name) => name.startsWith('.out-')),
       [],
