@@ -13,6 +13,8 @@ export const errorCatalogue = {
   ArticleTooLarge: 'Split the article, or raise maxArticleSize in the config.',
   ArticleBinary: 'Remove the file from the input folder, or give it another extension.',
   FrontMatterSyntax: 'Fix the YAML between the two --- lines.',
+  FrontMatterLanguage:
+    'Only YAML front matter is read: open the block with a line of three dashes alone (---).',
   FrontMatterInvalid: 'Correct the field as described; the README lists the recognised fields.',
   ArticleEmpty: 'Give the article some text, or remove the file.',
   IdMapInvalid: 'Restore gazette.ids.json from version control; without it ids would change.',
@@ -35,6 +37,17 @@ export const errorCatalogue = {
   PortInUse: 'Stop what uses the port, or choose another with --port.',
   CacheChanged:
     'Another command changed the cache meanwhile: build again (deleting the cache folder is always safe).',
+  OutputFolderUnsafe:
+    'Choose an output folder of its own, such as out/ (--out): Gazette replaces it as a whole.',
+  OutputLocked:
+    'Another build is writing this output folder: wait for it to end, or stop it, then build again.',
+  SendLocked:
+    'Another send of this project is running: let it finish (a send that was killed leaves no lock behind).',
+  SendIncomplete:
+    'Run send again later: the readers still pending are served first, before anything newer.',
+  PortInvalid: 'Give a port number from 1 to 65535, e.g. --port 8080.',
+  SmtpUrlInvalid:
+    'Set GAZETTE_SMTP_URL to smtp://user:password@host:port (or smtps:// for TLS from the start).',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
   InitNotEmpty: 'Run init in a new or empty folder, or give it another folder: gazette init <dir>.',
   ArticleExists: 'Choose another title, or edit the existing article.',
