@@ -14,6 +14,11 @@ export interface TestServer {
 }
 
 export interface Behaviour {
+  /**
+   * At each connection: an SMTP reply code to greet with instead of 220 (421: busy, closing),
+   * or 'stall' to never greet at all.
+   */
+  greeting?: () => number | 'stall' | undefined;
   /** An SMTP reply code to refuse this recipient with, or nothing to accept it. */
   rcpt?: (address: string) => number | undefined;
   /**
@@ -31,6 +36,17 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     disableReverseLookup: true,
+    closeTimeout: 500,
+    onConnect(_session, callback) {
+      const greeting = behaviour.greeting?.();
+      if (greeting === 'stall') return;
+      if (greeting === undefined) return callback();
+      callback(
+        Object.assign(new Error(`${greeting} not now, says the test server`), {
+          responseCode: greeting,
+        }),
+      );
+    },
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const code = behaviour.rcpt?.(address.address);
       if (code === undefined) return callback();
