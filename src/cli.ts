@@ -185,7 +185,7 @@ program
   .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
   .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
   .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
-  .option('-p, --port <number>', 'port on 127.0.0.1', '4321')
+  .option('-p, --port <number>', 'port on 127.0.0.1 (0: any free port)', parsePort, 4321)
   .addHelpText(
     'after',
     `
@@ -196,7 +196,7 @@ Examples:
   $ gazette serve
   $ gazette serve --port 8080 --input articles`,
   )
-  .action(async (options: BuildOptions & { out: string; port: string }) => {
+  .action(async (options: BuildOptions & { out: string; port: number }) => {
     const outDir = resolve(cwd, options.out);
     const [{ watchBuild }, { previewInfoOf, previewPath, startPreviewServer }] = await Promise.all([
       import('./watch.ts'),
@@ -214,11 +214,17 @@ Examples:
         onError: (error) => reportError(error),
         onFirstBuild: async (result) => {
           server = await startPreviewServer(
-            { outDir, port: Number(options.port) },
+            { outDir, port: options.port },
             previewInfoOf(result),
           ).catch((error: NodeJS.ErrnoException) => {
-            if (error.code !== 'EADDRINUSE') throw error;
-            throw new GazetteError('PortInUse', `port ${options.port} is already in use`);
+            if (error.code === 'EADDRINUSE')
+              throw new GazetteError('PortInUse', `port ${options.port} is already in use`);
+            if (error.code === 'EACCES')
+              throw new GazetteError(
+                'PortInvalid',
+                `port ${options.port} may not be opened by this user (below 1024 needs administrator rights)`,
+              );
+            throw error;
           });
           console.log(`Serving ${options.out}/ at ${server.url}`);
           console.log(`Digest preview: ${new URL(previewPath, server.url).href}`);
@@ -269,6 +275,13 @@ Examples:
       );
     }
   });
+
+/** `--port`: a whole number from 0 (any free port) to 65535, else a user error, not a bug. */
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (port >= 0 && port <= 65535) return port;
+  throw new GazetteError('PortInvalid', `--port ${JSON.stringify(text)} is not a port number`);
+}
 
 /** A progress bar on a terminal; a plain line per recipient otherwise. */
 function createProgress(): { onProgress: SendDeps['onProgress']; stop: () => void } {

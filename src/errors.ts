@@ -45,7 +45,7 @@ export const errorCatalogue = {
     'Another send of this project is running: let it finish (a send that was killed leaves no lock behind).',
   SendIncomplete:
     'Run send again later: the readers still pending are served first, before anything newer.',
-  PortInvalid: 'Give a port number from 1 to 65535, e.g. --port 8080.',
+  PortInvalid: 'Give a port number from 1 to 65535 (0: any free port), e.g. --port 8080.',
   SmtpUrlInvalid:
     'Set GAZETTE_SMTP_URL to smtp://user:password@host:port (or smtps:// for TLS from the start).',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',

@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { extname, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { allowedHosts, isAllowedHost } from './allowed-hosts.ts';
 import { type BuildResult, outputFiles } from './build.ts';
 import { feedFiles } from './render/feeds.ts';
 import {
@@ -10,6 +11,7 @@ import {
   renderPreviewPage,
   renderReloadScript,
 } from './render/preview-page.ts';
+import { openServed, type Served } from './served-file.ts';
 
 export type { PreviewInfo } from './render/preview-page.ts';
 
@@ -59,7 +61,9 @@ export function previewInfoOf(result: BuildResult): PreviewInfo {
 
 /**
  * Serves the output folder on this machine, with the preview page of the digest, and reloads
- * every open page when told to. Files are read on each request: a build replaces the folder.
+ * every open page when told to. Files are read on each request (a build replaces the folder),
+ * and streamed: a large file costs each client a small buffer, not its size. Only requests
+ * that name the address listened on are answered, and only files really inside the folder.
  */
 export async function startPreviewServer(
   options: ServeOptions,
@@ -70,8 +74,19 @@ export async function startPreviewServer(
   const clients = new Set<ServerResponse>();
   let current = info;
   let generation = 0;
+  let hosts = new Set<string>();
 
   const respond = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!isAllowedHost(req.headers.host, hosts)) {
+      const names = [...hosts].join(', ');
+      return send(
+        res,
+        req,
+        403,
+        'text/plain; charset=utf-8',
+        `Refused: this preview answers ${names} only, not another host name.\n`,
+      );
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, req, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
         Allow: 'GET, HEAD',
@@ -84,21 +99,18 @@ export async function startPreviewServer(
       return openEvents(res, Number(query(target).get('since') ?? generation));
     const script = renderReloadScript(eventsPath, generation);
     if (path === previewPath) {
-      const text = await readFile(join(root, outputFiles.digestText), 'utf8').catch(
-        () => undefined,
-      );
+      const text = await readServed(await openServed(root, `/${outputFiles.digestText}`, ''));
       const page = renderPreviewPage(current, { htmlUrl: `/${outputFiles.digestHtml}`, text });
       return send(res, req, 200, contentTypes['.html'], injectBeforeBodyEnd(page, script));
     }
-    const found = await findFile(root, path);
-    if (found?.directory) {
+    // Once open, a file stays readable even if a build swaps the folder meanwhile.
+    const found = await openServed(root, path, outputFiles.index);
+    if (found?.kind === 'folder') {
       // Built from the folder found, not from the request: never a redirect to another host.
       const location = urlPath(root, found.path).replace(/\/?$/, '/');
       return send(res, req, 301, 'text/plain; charset=utf-8', 'Moved', { Location: location });
     }
-    // A file can vanish between the look and the read while a build swaps the folder.
-    const body = found && (await readFile(found.path).catch(() => undefined));
-    if (!found || !body) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (!found) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
     const type =
       feedTypes[relative(root, found.path)] ??
       contentTypes[extname(found.path)] ??
@@ -106,8 +118,10 @@ export async function startPreviewServer(
     // A page in a frame (the digest in the preview's, which may not run scripts) leaves the
     // reloading to the page around it.
     const framed = /^i?frame$/.test(String(req.headers['sec-fetch-dest']));
-    if (extname(found.path) !== '.html' || framed) return send(res, req, 200, type, body);
-    return send(res, req, 200, type, injectBeforeBodyEnd(body.toString('utf8'), script));
+    if (extname(found.path) !== '.html' || framed) return stream(res, req, type, found);
+    const page = await readServed(found);
+    if (page === undefined) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
+    return send(res, req, 200, type, injectBeforeBodyEnd(page, script));
   };
 
   const openEvents = (res: ServerResponse, since: number) => {
@@ -136,6 +150,7 @@ export async function startPreviewServer(
     });
   });
   const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(host, port);
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     reload(info) {
@@ -174,24 +189,34 @@ function query(target: string): URLSearchParams {
   return new URLSearchParams(at < 0 ? '' : target.slice(at + 1));
 }
 
-/**
- * The file of `root` that `path` names (a folder's `index.html` for a path ending in `/`), or
- * the folder it names without its final `/`; undefined for anything else, and for anything
- * outside `root`.
- */
-async function findFile(
-  root: string,
-  path: string,
-): Promise<{ path: string; directory: boolean } | undefined> {
-  if (!path.startsWith('/') || path.includes('\0')) return undefined;
-  const file = resolve(root, `.${path}`);
-  if (file !== root && !file.startsWith(root + sep)) return undefined;
-  const stats = await stat(file).catch(() => undefined);
-  if (stats?.isDirectory()) {
-    if (!path.endsWith('/')) return { path: file, directory: true };
-    return findFile(root, `${path}${outputFiles.index}`);
+/** The text of a file opened by `openServed`, which it closes; undefined for anything else. */
+async function readServed(found: Served | undefined): Promise<string | undefined> {
+  if (found?.kind !== 'file') return undefined;
+  try {
+    return await found.handle.readFile('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await found.handle.close();
   }
-  return stats?.isFile() ? { path: file, directory: false } : undefined;
+}
+
+/** Sends an opened file as it is read, at the pace the client takes it; closes the file. */
+async function stream(
+  res: ServerResponse,
+  req: IncomingMessage,
+  type: string,
+  file: Served & { kind: 'file' },
+): Promise<void> {
+  res.writeHead(200, headers(type, file.size));
+  if (req.method === 'HEAD' || file.size === 0) {
+    await file.handle.close();
+    return void res.end();
+  }
+  // No further than the size announced: a file that grew since would break the response.
+  const body = file.handle.createReadStream({ end: file.size - 1 });
+  // A client that leaves early ends the pipeline, which destroys both ends and closes the file.
+  await pipeline(body, res).catch(() => undefined);
 }
 
 /** The URL path of a file or folder of `root`. */
@@ -205,15 +230,18 @@ function send(
   status: number,
   type: string | undefined,
   body: string | Buffer,
-  headers: Record<string, string> = {},
+  extra: Record<string, string> = {},
 ): void {
-  res.writeHead(status, {
+  res.writeHead(status, { ...headers(type, Buffer.byteLength(body)), ...extra });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function headers(type: string | undefined, length: number): Record<string, string | number> {
+  return {
     'Content-Type': type ?? 'application/octet-stream',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': length,
     // Every build replaces the files: a reload must never show an older one.
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  };
 }
