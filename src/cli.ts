@@ -6,7 +6,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
 import { type BuildOptions, readConfig } from './config.ts';
-import { formatLocation, GazetteError, GazetteErrors, isUserError } from './errors.ts';
+import { formatBug, formatProblem, GazetteError, GazetteErrors, isUserError } from './errors.ts';
+import { inert, inertJson, inertLines } from './inert.ts';
 import { packageRoot } from './package-root.ts';
 import type { SendDeps, SendOptions, SendResult } from './send/send.ts';
 import type { PreviewServer } from './serve.ts';
@@ -25,7 +26,7 @@ const program = new Command()
   .description('Turns a folder of articles into Atom, RSS and JSON feeds and an email digest.')
   .version(version)
   .showSuggestionAfterError()
-  .configureOutput({ outputError: (text, write) => write(text) })
+  .configureOutput({ outputError: (text, write) => write(inertLines(text)) })
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1));
 
 program
@@ -96,9 +97,9 @@ Examples:
     const { initProject } = await import('./init.ts');
     const { created } = await initProject(folder);
     if (!program.opts().quiet) {
-      console.log(`Created in ${dir}/: ${created.join(', ')}`);
+      console.log(`Created in ${inert(dir)}/: ${created.join(', ')}`);
       console.log('Next:');
-      if (dir !== '.') console.log(`  cd ${dir}`);
+      if (dir !== '.') console.log(`  cd ${inert(dir)}`);
       console.log('  gazette build      # after editing gazette.config.json');
       console.log('  gazette serve      # preview the site and the digest');
     }
@@ -138,7 +139,7 @@ Examples:
         },
         { now: () => new Date(), timeZone: config.timeZone },
       );
-      if (!program.opts().quiet) console.log(`Wrote ${relative(cwd, path)}`);
+      if (!program.opts().quiet) console.log(`Wrote ${inert(relative(cwd, path))}`);
     },
   );
 
@@ -159,7 +160,7 @@ Examples:
   .action(async (options: BuildOptions & { json?: boolean }) => {
     const { check } = await import('./check.ts');
     const report = await check({ ...options, cwd }, { now: () => new Date() });
-    if (options.json) console.log(JSON.stringify(report, null, 2));
+    if (options.json) console.log(inertJson(report, 2));
     else {
       for (const w of report.warnings)
         console.error(
@@ -167,7 +168,7 @@ Examples:
         );
       for (const e of report.errors)
         console.error(
-          `${paint('red', 'error:')} ${formatLocation(e.file ? { file: e.file, line: e.line } : undefined)}${e.message} [${e.name}]`,
+          `${paint('red', 'error:')} ${formatProblem(e.file ? { file: e.file, line: e.line } : undefined, e.message)} [${e.name}]`,
         );
       if (!program.opts().quiet)
         console.log(
@@ -226,7 +227,7 @@ Examples:
               );
             throw error;
           });
-          console.log(`Serving ${options.out}/ at ${server.url}`);
+          console.log(`Serving ${inert(options.out)}/ at ${server.url}`);
           console.log(`Digest preview: ${new URL(previewPath, server.url).href}`);
         },
       },
@@ -289,7 +290,9 @@ function createProgress(): { onProgress: SendDeps['onProgress']; stop: () => voi
     return {
       onProgress: ({ done, total, email, status, detail }) => {
         if (status !== 'skipped')
-          console.error(`${status} ${email}${detail ? `: ${detail}` : ''} (${done}/${total})`);
+          console.error(
+            `${status} ${inert(email)}${detail ? `: ${inert(detail)}` : ''} (${done}/${total})`,
+          );
       },
       stop: () => undefined,
     };
@@ -321,14 +324,14 @@ function createProgress(): { onProgress: SendDeps['onProgress']; stop: () => voi
 
 function printSend(result: SendResult): void {
   if (result.nothingNew) {
-    console.log(`Nothing new since ${result.since}: no digest was sent.`);
+    console.log(`Nothing new since ${inert(String(result.since))}: no digest was sent.`);
     return;
   }
   const mode = result.dryRun ? 'Would send' : 'Sent';
   console.log(
-    `${mode} "${result.subject}" (${result.items.length} entr${result.items.length === 1 ? 'y' : 'ies'}) to ${result.recipients} recipient(s):`,
+    `${mode} "${inert(String(result.subject))}" (${result.items.length} entr${result.items.length === 1 ? 'y' : 'ies'}) to ${result.recipients} recipient(s):`,
   );
-  for (const item of result.items) console.log(`  - ${item.title}`);
+  for (const item of result.items) console.log(`  - ${inert(item.title)}`);
   if (result.dryRun) {
     console.log(
       `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
@@ -339,7 +342,7 @@ function printSend(result: SendResult): void {
     `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)`,
   );
   for (const failure of result.failed)
-    console.error(`  failed ${failure.email}: ${failure.reason}`);
+    console.error(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
 }
 
 const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
@@ -362,7 +365,7 @@ function printSummary(result: BuildResult, out: string, milliseconds: number): v
   const count = result.entries.length;
   const normalized = result.normalized.length;
   console.log(
-    `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${out}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
+    `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${inert(out)}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
   );
   const groups = new Map<string, { files: number; bytes: number }>();
   for (const file of result.written) {
@@ -374,7 +377,8 @@ function printSummary(result: BuildResult, out: string, milliseconds: number): v
     groups.set(folder, { files: group.files + 1, bytes: group.bytes + file.bytes });
   }
   for (const [path, { files, bytes }] of groups) {
-    const label = path.endsWith('/') ? `${path} (${files} file${files === 1 ? '' : 's'})` : path;
+    const name = inert(path);
+    const label = name.endsWith('/') ? `${name} (${files} file${files === 1 ? '' : 's'})` : name;
     console.log(`  ${label.padEnd(24)} ${formatBytes(bytes).padStart(10)}`);
   }
 }
@@ -385,7 +389,7 @@ function printRebuild(result: BuildResult, milliseconds: number): void {
   if (program.opts().quiet) return;
   const time = new Date().toTimeString().slice(0, 8);
   const changed = result.normalized.length;
-  const which = changed > 0 && changed <= 3 ? `: ${result.normalized.join(', ')}` : '';
+  const which = changed > 0 && changed <= 3 ? `: ${inert(result.normalized.join(', '))}` : '';
   console.log(
     `${paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}`,
   );
@@ -438,7 +442,7 @@ function reportError(error: unknown): number {
     return 1;
   }
   console.error('Gazette hit a bug (this is not a problem with your input):');
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(formatBug(error));
   return 2;
 }
 

@@ -1,3 +1,5 @@
+import { inert, inertLines, inertMessage } from './inert.ts';
+
 /**
  * The catalogue of problems a user can cause and fix. Each has a permanent name (tests and
  * scripts match on it), a message that says what happened, and a hint that says what to do.
@@ -61,10 +63,27 @@ export interface Location {
   line?: number | undefined;
 }
 
-/** `file:line: `, `file: ` or nothing. */
+/** `file:line: `, `file: ` or nothing; the file name made inert, as everything user-given. */
 export function formatLocation(location: Location | undefined): string {
   if (!location) return '';
-  return `${location.file}${location.line ? `:${location.line}` : ''}: `;
+  return `${inert(location.file)}${location.line ? `:${location.line}` : ''}: `;
+}
+
+/** `file:line: message`, ready for the terminal: the one form of every problem Gazette prints. */
+export function formatProblem(location: Location | undefined, message: string): string {
+  return `${formatLocation(location)}${inertMessage(message)}`;
+}
+
+/**
+ * A bug's stack trace for the terminal: its message may quote a file name or a server's reply,
+ * so the message is made inert whole and the lines of the trace one by one.
+ */
+export function formatBug(error: unknown): string {
+  if (!(error instanceof Error)) return inert(String(error));
+  const head = error.message ? `${error.name}: ${error.message}` : error.name;
+  const stack = error.stack ?? head;
+  if (!stack.startsWith(head)) return inertLines(stack);
+  return `${inert(head)}${inertLines(stack.slice(head.length))}`;
 }
 
 /** A problem the user can fix. Printed without a stack trace. */
@@ -82,7 +101,7 @@ export class GazetteError extends Error {
 
   /** `file:line: message (what to do)`, the form every user-facing error takes. */
   format(): string {
-    return `${formatLocation(this.location)}${this.message}\n  ${this.hint} [${this.name}]`;
+    return `${formatProblem(this.location, this.message)}\n  ${this.hint} [${this.name}]`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { formatLocation, type Location } from './errors.ts';
+import { formatProblem, type Location } from './errors.ts';
 
 /** Something worth telling the user that does not stop the build. */
 export interface Warning {
@@ -7,5 +7,5 @@ export interface Warning {
 }
 
 export function formatWarning(warning: Warning): string {
-  return `${formatLocation(warning.location)}${warning.message}`;
+  return formatProblem(warning.location, warning.message);
 }
