@@ -269,12 +269,9 @@ Examples:
       stop();
     }
     printSend(result);
-    if (result.failed.length > 0) {
-      throw new GazetteError(
-        'SendFailed',
-        `${result.failed.length} recipient(s) could not be served`,
-      );
-    }
+    const { sendProblem } = await import('./send/send.ts');
+    const problem = sendProblem(result);
+    if (problem) throw problem;
   });
 
 /** `--port`: a whole number from 0 (any free port) to 65535, else a user error, not a bug. */
@@ -323,15 +320,18 @@ function createProgress(): { onProgress: SendDeps['onProgress']; stop: () => voi
 }
 
 function printSend(result: SendResult): void {
+  printTooOld(result.tooOld);
   if (result.nothingNew) {
     console.log(`Nothing new since ${inert(String(result.since))}: no digest was sent.`);
     return;
   }
-  const mode = result.dryRun ? 'Would send' : 'Sent';
+  const mode = result.dryRun ? 'Would send' : 'Digest';
   console.log(
     `${mode} "${inert(String(result.subject))}" (${result.items.length} entr${result.items.length === 1 ? 'y' : 'ies'}) to ${result.recipients} recipient(s):`,
   );
   for (const item of result.items) console.log(`  - ${inert(item.title)}`);
+  if (result.resumed)
+    console.log('An earlier send started this digest: it is finished as it was then.');
   if (result.dryRun) {
     console.log(
       `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
@@ -339,10 +339,24 @@ function printSend(result: SendResult): void {
     return;
   }
   console.log(
-    `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)`,
+    `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)${result.pending > 0 ? `, pending ${result.pending}` : ''}`,
   );
   for (const failure of result.failed)
     console.error(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
+  for (const later of result.deferred)
+    console.error(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
+  if (result.stopped) console.error(`  stopped: ${inert(result.stopped)}`);
+  for (const warning of result.warnings)
+    console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
+}
+
+/** The entries that appeared since the last send with a date too old to be news. */
+function printTooOld({ count, titles }: SendResult['tooOld']): void {
+  if (count === 0) return;
+  const some = titles.map((t) => `"${inert(t)}"`).join(', ');
+  console.log(
+    `Left out as too old: ${count} entr${count === 1 ? 'y' : 'ies'} new to the list but dated more than send.firstWindowDays before: ${some}${count > titles.length ? ', …' : ''}`,
+  );
 }
 
 const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;

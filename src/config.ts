@@ -98,7 +98,10 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Subscriber list (CSV or JSON), relative to the config file. Default: none. */
       subscribers: z.string().min(1).optional(),
-      /** The first send takes the entries of this many days. Default 7. */
+      /**
+       * The first send takes the entries of this many days; later, an entry that appears with an
+       * earlier date than the last send is news if dated at most this many days ago. Default 7.
+       */
       firstWindowDays: z.number().positive().default(7),
       /** Sending to more recipients than this needs `--yes`. Default 10. */
       confirmAbove: z.int('must be a whole number').min(0).default(10),

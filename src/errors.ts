@@ -32,7 +32,7 @@ export const errorCatalogue = {
     'Set GAZETTE_SMTP_URL, e.g. smtp://user:password@smtp.example.org:587, or use --dry-run.',
   ConfirmationNeeded: 'Check the list, then run the same command with --yes.',
   SendFailed:
-    'See the failures listed above; run send again to retry the recipients not yet served.',
+    'The servers of the addresses listed above refused them for good (5xx): correct them or remove them from the list; sending again will not retry them.',
   SendStateInvalid:
     'Restore the file from a backup, or delete it to start again from the first-send window.',
   StrictWarning: 'Fix the warning, or build without --strict.',

@@ -60,7 +60,8 @@ describe('the digest', () => {
     assert.doesNotMatch(preheader[0], /color/);
     assert.ok(html.includes('Gazette, 1 rue de la Paix, 75002 Paris'));
     assert.ok(
-      html.includes('%%GAZETTE_UNSUBSCRIBE_URL%%') && html.includes('%%GAZETTE_VIEW_URL%%'),
+      html.includes(digest.placeholders.unsubscribeUrl) &&
+        html.includes(digest.placeholders.viewUrl),
     );
   });
 

@@ -124,7 +124,7 @@ describe('gazette send', () => {
           ['first@example.org', 'sent'],
           ['second@example.org', 'sent'],
           ['third@example.org', 'sent'],
-          ['gone@example.org', 'failed'],
+          ['gone@example.org', 'refused'],
           ['fifth@example.org', 'sent'],
         ],
       );

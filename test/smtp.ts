@@ -42,7 +42,7 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
       if (greeting === 'stall') return;
       if (greeting === undefined) return callback();
       callback(
-        Object.assign(new Error(`${greeting} not now, says the test server`), {
+        Object.assign(new Error('not now, says the test server'), {
           responseCode: greeting,
         }),
       );
@@ -50,7 +50,7 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const code = behaviour.rcpt?.(address.address);
       if (code === undefined) return callback();
-      const error = Object.assign(new Error(`${code} refused by the test server`), {
+      const error = Object.assign(new Error('refused by the test server'), {
         responseCode: code,
       });
       callback(error);

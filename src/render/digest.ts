@@ -6,7 +6,7 @@ import type { Warning } from '../warnings.ts';
 import { feedFiles, newestFirst } from './feeds.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
-import { placeholders } from './personalize.ts';
+import { digestPlaceholders, type Placeholders, templatePlaceholders } from './personalize.ts';
 import { wrapText } from './wrap.ts';
 
 /** Gmail clips a message over about 102 KB of HTML, and then drops its styles. */
@@ -37,7 +37,8 @@ export interface DigestData {
   footer: string;
   contact: string | undefined;
   messages: Messages;
-  placeholders: typeof placeholders;
+  /** The per-reader values' places in this digest, filled for each reader after MJML. */
+  placeholders: Placeholders;
   /** The newest entry's update time: the digest's own date. */
   date: string;
   /** Items by main tag (one unnamed group when the digest is short), newest first in each. */
@@ -70,6 +71,8 @@ export interface RenderedDigest {
   ids: string[];
   /** Entries left out to keep the HTML within the size budget. */
   dropped: number;
+  /** Where each reader's own values go in `html` and `text`. */
+  placeholders: Placeholders;
 }
 
 /** Languages written right to left. */
@@ -131,7 +134,7 @@ export function resolveDigest(entries: Entry[], config: ResolvedConfig, drop = 0
     tags: e.tags,
     location: e.location,
   });
-  return {
+  const shown: Omit<DigestData, 'placeholders'> = {
     lang,
     dir: rtlLanguages.has(lang) ? 'rtl' : 'ltr',
     subject: to ? `${config.digest.title} · ${to}` : config.digest.title,
@@ -145,7 +148,6 @@ export function resolveDigest(entries: Entry[], config: ResolvedConfig, drop = 0
     footer: fill(messages.footer, { title: config.title }),
     contact: config.digest.contact,
     messages,
-    placeholders,
     date,
     groups: groupItems(items, config.digest.groupAbove, messages).map((g) => ({
       name: g.name,
@@ -153,6 +155,7 @@ export function resolveDigest(entries: Entry[], config: ResolvedConfig, drop = 0
     })),
     more: dropped > 0 ? plural(messages.andMore, dropped) : null,
   };
+  return { ...shown, placeholders: digestPlaceholders(JSON.stringify(shown)) };
 }
 
 /**
@@ -184,7 +187,10 @@ function createHandlebars(): typeof Handlebars {
 
 function compile(source: string, path: string, noEscape: boolean) {
   try {
-    const template = createHandlebars().compile(source, { noEscape, strict: false });
+    const template = createHandlebars().compile(templatePlaceholders(source), {
+      noEscape,
+      strict: false,
+    });
     return (data: DigestData) => template(data);
   } catch (error) {
     throw new GazetteError('TemplateInvalid', (error as Error).message.split('\n')[0] ?? '', {
@@ -270,5 +276,6 @@ export async function renderDigest(
     language: data.lang,
     ids: data.groups.flatMap((g) => g.items.map((i) => i.id)),
     dropped: drop,
+    placeholders: data.placeholders,
   };
 }

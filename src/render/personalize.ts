@@ -1,17 +1,45 @@
+import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
 import { escapeHtml } from './html.ts';
 import { fill, type Messages } from './messages/index.ts';
 
+/** The per-reader values the digest is rendered with as placeholders. */
+export type Placeholders = Record<'greeting' | 'unsubscribeUrl' | 'viewUrl', string>;
+
 /**
- * The fixed set of placeholders the digest is rendered with, once, and that are filled for
- * each recipient afterwards (MJML never runs per recipient). They hold no character that
- * Handlebars, MJML or HTML would change.
+ * The placeholders' names as a template may write them literally. They are a template's words
+ * only: in a rendered digest each holds its digest's key (`digestPlaceholders`).
  */
-export const placeholders = {
+export const placeholders: Placeholders = {
   greeting: '%%GAZETTE_GREETING%%',
   unsubscribeUrl: '%%GAZETTE_UNSUBSCRIBE_URL%%',
   viewUrl: '%%GAZETTE_VIEW_URL%%',
-} as const;
+};
+
+/**
+ * The placeholders of one digest, filled for each reader after MJML (which never runs per
+ * reader): `%%GAZETTE_GREETING_<key>%%`, where the key is a hash of everything the digest
+ * shows. An article cannot hold its own digest's key (it would have to hold a hash of itself),
+ * so no text of an article is ever taken for a placeholder; and the same digest always gets
+ * the same key, so that rendering stays deterministic. They hold no character that Handlebars,
+ * MJML or HTML would change.
+ */
+export function digestPlaceholders(shown: string): Placeholders {
+  const key = createHash('sha256').update(shown).digest('hex').slice(0, 20);
+  return {
+    greeting: `%%GAZETTE_GREETING_${key}%%`,
+    unsubscribeUrl: `%%GAZETTE_UNSUBSCRIBE_URL_${key}%%`,
+    viewUrl: `%%GAZETTE_VIEW_URL_${key}%%`,
+  };
+}
+
+/** A template's literal placeholders, as the expressions that give the digest's own. */
+export function templatePlaceholders(source: string): string {
+  let result = source;
+  for (const [name, literal] of Object.entries(placeholders))
+    result = result.replaceAll(literal, `{{@root.placeholders.${name}}}`);
+  return result;
+}
 
 /** Who a digest goes to. */
 export interface Recipient {
@@ -21,11 +49,7 @@ export interface Recipient {
   token?: string | undefined;
 }
 
-export interface PersonalValues {
-  greeting: string;
-  unsubscribeUrl: string;
-  viewUrl: string;
-}
+export type PersonalValues = Placeholders;
 
 /** The values for one recipient; the token is URL-encoded into the unsubscribe URL. */
 export function personalValues(
@@ -46,13 +70,16 @@ export function personalValues(
 
 /** The digest for one recipient: values HTML-escaped in the HTML part, as they are in text. */
 export function personalize(
-  digest: { html: string; text: string },
+  digest: { html: string; text: string; placeholders: Placeholders },
   values: PersonalValues,
 ): { html: string; text: string } {
+  const marks = digest.placeholders;
+  // A function, not a string: a reader's name may hold `$&` or `$'`, which a replacement
+  // string would read as patterns.
   const replace = (source: string, encode: (s: string) => string) =>
     source
-      .replaceAll(placeholders.greeting, encode(values.greeting))
-      .replaceAll(placeholders.unsubscribeUrl, encode(values.unsubscribeUrl))
-      .replaceAll(placeholders.viewUrl, encode(values.viewUrl));
+      .replaceAll(marks.greeting, () => encode(values.greeting))
+      .replaceAll(marks.unsubscribeUrl, () => encode(values.unsubscribeUrl))
+      .replaceAll(marks.viewUrl, () => encode(values.viewUrl));
   return { html: replace(digest.html, escapeHtml), text: replace(digest.text, (s) => s) };
 }

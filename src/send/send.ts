@@ -1,20 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { build, readTemplates } from '../build.ts';
 import { type BuildOptions, type ResolvedConfig, resolveBuildOptions } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
+import { acquireLock } from '../lock.ts';
 import { parseDate } from '../normalize/dates.ts';
 import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
 import { type RenderedDigest, renderDigest } from '../render/digest.ts';
-import { digestMessageId, renderMessage } from '../render/message.ts';
-import { ledgerKey, openLedger, readLedger } from './ledger.ts';
-import { createSmtpTransport, describeFailure, isTemporary, type MailTransport } from './smtp.ts';
-import { readSendState, type SendState, writeSendState } from './state.ts';
+import type { Warning } from '../warnings.ts';
+import { type Delivered, deliver, type ProgressEvent } from './deliver.ts';
+import { writeOutbox } from './outbox.ts';
+import { type Selection, seenNow, selectNews, selectSince } from './select.ts';
+import { createSmtpTransport, type MailTransport, parseSmtpUrl } from './smtp.ts';
+import type { FrozenDigest, SendState } from './state.ts';
+import { createFileStore, type SendStore } from './store.ts';
 
-/** Files `send` keeps beside the output folder. */
-export const sendFiles = { state: '.gazette-send.json', ledger: '.gazette-ledger.jsonl' } as const;
+export type { RecipientStatus } from './deliver.ts';
+export { sendFiles } from './store.ts';
+
+/** The lock file of a project's sends, beside its config file. */
+export const sendLockFile = '.gazette-send.lock';
 
 export interface SendOptions extends BuildOptions {
   /** Test send to these addresses: the list and its state are left alone. */
@@ -29,8 +35,6 @@ export interface SendOptions extends BuildOptions {
   yes?: boolean | undefined;
 }
 
-export type RecipientStatus = 'sent' | 'failed' | 'skipped' | 'retrying';
-
 export interface SendDeps {
   now: () => Date;
   /** The mail transport; else one is made from `smtpUrl`. */
@@ -38,117 +42,213 @@ export interface SendDeps {
   /** `GAZETTE_SMTP_URL`, read by the caller from the environment. */
   smtpUrl?: string | undefined;
   sleep?: (ms: number) => Promise<void>;
-  onProgress?: (event: {
-    done: number;
-    total: number;
-    email: string;
-    status: RecipientStatus;
-    detail?: string;
-  }) => void;
+  onProgress?: (event: ProgressEvent) => void;
 }
 
-export interface SendResult {
+export interface SendResult extends Delivered {
   /** Nothing was new: no digest. */
   nothingNew: boolean;
   since: string;
   digestId?: string;
   subject?: string;
   items: { title: string; url: string }[];
+  /** The digest is one that an earlier send started: finished as it was then. */
+  resumed: boolean;
   recipients: number;
-  sent: number;
-  skipped: number;
-  failed: { email: string; reason: string }[];
+  /** Entries that appeared since the last send but are dated too long before it. */
+  tooOld: { count: number; titles: string[] };
+  warnings: Warning[];
   dryRun: boolean;
   /** Messages written by a dry run, relative to the output folder. */
   outbox: string[];
 }
 
 /**
- * Builds, then sends the entries not sent yet as one digest to every recipient, exactly once
- * each: a ledger records every recipient's outcome before the next is tried, so a run stopped
- * at any point resumes where it was.
+ * Builds, then sends the news as one digest to every recipient, exactly once each. Only one
+ * send of a project runs at a time. The digest is frozen in the send state before the first
+ * message goes, and a ledger records each recipient's outcome before the next is tried: a run
+ * stopped at any point, or by a server that says "later", is finished by the next one, with
+ * the same digest, before anything newer.
  */
 export async function send(options: SendOptions, deps: SendDeps): Promise<SendResult> {
-  const { config, entries } = await build(options, { now: deps.now });
+  // A mistake in the server's URL is told before anything is built.
+  if (deps.smtpUrl && !deps.transport) parseSmtpUrl(deps.smtpUrl);
   const resolved = resolveBuildOptions(options);
-  const folder = dirname(resolved.out.path);
-  const statePath = join(folder, sendFiles.state);
-  const testSend = (options.to?.length ?? 0) > 0;
-  const state = await readSendState(
-    statePath,
-    join(dirname(resolved.out.display), sendFiles.state),
-  );
+  // A test send and a dry run change nothing of the list's: they run beside a send.
+  const recording = !options.dryRun && !options.to?.length;
+  const lock = recording
+    ? await acquireLock(join(dirname(resolved.config.path), sendLockFile), {
+        error: 'SendLocked',
+        what: `this project's send lock (${sendLockFile})`,
+      })
+    : undefined;
+  try {
+    const { config, entries } = await build(options, { now: deps.now });
+    const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
+    return await sendDigest(options, deps, { config, entries, store, recording });
+  } finally {
+    lock?.release();
+  }
+}
 
-  const selection = selectEntries(entries, state, config, deps.now(), options.since, testSend);
-  const base: SendResult = {
-    nothingNew: selection.entries.length === 0,
-    since: selection.since,
-    items: selection.entries.map((e) => ({ title: e.title, url: e.url })),
-    recipients: 0,
-    sent: 0,
-    skipped: 0,
-    failed: [],
-    dryRun: Boolean(options.dryRun),
-    outbox: [],
-  };
-  if (base.nothingNew) return base;
+interface SendContext {
+  config: ResolvedConfig;
+  entries: Entry[];
+  store: SendStore;
+  recording: boolean;
+}
+
+async function sendDigest(
+  options: SendOptions,
+  deps: SendDeps,
+  { config, entries, store, recording }: SendContext,
+): Promise<SendResult> {
+  const resolved = resolveBuildOptions(options);
+  const state = await store.readState();
+  const now = deps.now();
+  const resuming = state.pending && !options.since ? state.pending : undefined;
+  if (state.pending && options.since && recording) {
+    throw new GazetteError(
+      'SendIncomplete',
+      `the digest "${state.pending.frozen?.subject ?? state.pending.digest}" is still being sent: send it to everyone (without --since) before another`,
+    );
+  }
+  const selection = resuming
+    ? undefined
+    : options.since
+      ? selectSince(entries, sinceDate(options.since, config))
+      : selectNews(entries, state, now, config.send.firstWindowDays);
+  const result = emptyResult(options, state, selection);
+  const news = selection?.entries ?? [];
+  if (!resuming && news.length === 0) {
+    result.nothingNew = true;
+    if (recording) rememberSeen(store, state, entries);
+    return result;
+  }
 
   const recipients = await resolveRecipients(options, config, resolved.config.path);
-  if (
-    !testSend &&
-    !options.dryRun &&
-    recipients.length > config.send.confirmAbove &&
-    !options.yes
-  ) {
+  if (recording && recipients.length > config.send.confirmAbove && !options.yes) {
     throw new GazetteError(
       'ConfirmationNeeded',
       `this would send the digest to ${recipients.length} recipients (more than send.confirmAbove, ${config.send.confirmAbove})`,
     );
   }
-  const templates = await readTemplates(resolved.templates, resolved.cwd);
-  const digest = await renderDigest(selection.entries, config, templates);
-  const digestId = digestIdOf(digest);
-  const result: SendResult = {
-    ...base,
+  const legacy = resuming && !resuming.frozen ? resuming.entries : undefined;
+  const digest =
+    resuming?.frozen ??
+    (await freeze(
+      await renderDigest(
+        legacy ? entries.filter((e) => legacy.includes(e.id)) : news,
+        config,
+        await readTemplates(resolved.templates, resolved.cwd),
+      ),
+      entries,
+    ));
+  const digestId = resuming?.digest ?? digestIdOf(digest);
+  const chosen = resuming?.chosen ?? now.toISOString();
+  Object.assign(result, {
     digestId,
     subject: digest.subject,
+    items: digest.items,
     recipients: recipients.length,
-  };
-  result.items = digest.ids.map((id) => {
-    const entry = selection.entries.find((e) => e.id === id);
-    return { title: entry?.title ?? id, url: entry?.url ?? '' };
+    resumed: Boolean(resuming),
   });
+  // A test send goes to its addresses whatever the list's readers had.
+  const done = options.to?.length ? new Map() : await store.readOutcomes(digestId);
 
   if (options.dryRun) {
-    result.outbox = await writeOutbox(resolved.out.path, digest, config, recipients, deps.now());
+    const waiting = recipients.filter((r) => !done.has(r.email.toLowerCase()));
+    result.outbox = await writeOutbox(resolved.out.path, digest, config, waiting, now);
+    result.skipped = recipients.length - waiting.length;
     return result;
   }
+  // What this digest's send saw: recorded when it was frozen, kept while it is resumed.
+  const seen = resuming?.frozen && state.seen ? state.seen : seenNow(entries, state.sent);
+  if (recording && !resuming?.frozen) {
+    store.writeState({
+      ...state,
+      seen,
+      pending: { digest: digestId, entries: digest.ids, chosen, frozen: digest },
+    });
+  }
   const transport = deps.transport ?? createTransport(deps.smtpUrl, config);
+  const recorder = recording
+    ? await store.openRecorder((warning) => result.warnings.push(warning))
+    : undefined;
   try {
-    if (!testSend)
-      await writeSendState(statePath, {
-        ...state,
-        pending: { digest: digestId, entries: digest.ids },
-      });
-    await deliver(
-      digest,
-      digestId,
-      config,
-      recipients,
-      transport,
-      join(folder, sendFiles.ledger),
-      deps,
+    Object.assign(
       result,
-      testSend,
+      await deliver({
+        digest,
+        digestId,
+        config,
+        recipients,
+        transport,
+        done,
+        recorder,
+        now: deps.now,
+        sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+        onProgress: deps.onProgress,
+      }),
     );
-    if (!testSend) {
-      const sent = [...new Set([...state.sent, ...digest.ids])];
-      await writeSendState(statePath, { sent, lastSend: deps.now().toISOString() });
-    }
   } finally {
+    recorder?.close();
     transport.close?.();
   }
+  if (recording && result.pending === 0) {
+    // Every recipient is served or refused for good: the digest is complete.
+    const ids = new Set(digest.ids);
+    store.writeState({
+      sent: [...new Set([...state.sent, ...digest.ids])],
+      lastSend: chosen,
+      seen: seen.filter((id) => !ids.has(id)),
+    });
+  }
   return result;
+}
+
+function emptyResult(
+  options: SendOptions,
+  state: SendState,
+  selection: Selection | undefined,
+): SendResult {
+  const tooOld = [...(selection?.tooOld ?? [])].sort(
+    (a, b) => Date.parse(b.published) - Date.parse(a.published),
+  );
+  return {
+    nothingNew: false,
+    since: selection?.since ?? state.lastSend ?? '',
+    items: [],
+    resumed: false,
+    recipients: 0,
+    sent: 0,
+    skipped: 0,
+    failed: [],
+    pending: 0,
+    deferred: [],
+    tooOld: { count: tooOld.length, titles: tooOld.slice(0, 3).map((e) => e.title) },
+    warnings: [],
+    dryRun: Boolean(options.dryRun),
+    outbox: [],
+  };
+}
+
+/** A send with nothing new still records what it saw, so that it is not news later. */
+function rememberSeen(store: SendStore, state: SendState, entries: Entry[]): void {
+  const seen = seenNow(entries, state.sent);
+  if (JSON.stringify(seen) !== JSON.stringify(state.seen)) store.writeState({ ...state, seen });
+}
+
+/** The digest as it will be sent, with what the summary shows of its entries. */
+function freeze(digest: RenderedDigest, entries: Entry[]): FrozenDigest {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return {
+    ...digest,
+    items: digest.ids.map((id) => ({
+      title: byId.get(id)?.title ?? id,
+      url: byId.get(id)?.url ?? '',
+    })),
+  };
 }
 
 /** A digest is known by the entries it holds (and their versions). */
@@ -160,40 +260,32 @@ function digestIdOf(digest: RenderedDigest): string {
     .slice(0, 16);
 }
 
-/**
- * The entries of this send: those of an unfinished digest first; else, with `since`, those
- * published since then; else those not sent yet, within the first-send window when the list
- * has never had a digest.
- */
-function selectEntries(
-  entries: Entry[],
-  state: SendState,
-  config: ResolvedConfig,
-  now: Date,
-  since: string | undefined,
-  testSend: boolean,
-): { entries: Entry[]; since: string } {
-  if (state.pending && !since && !testSend) {
-    const ids = new Set(state.pending.entries);
-    const pending = entries.filter((e) => ids.has(e.id));
-    if (pending.length > 0) return { entries: pending, since: state.lastSend ?? '' };
-  }
-  const floor = since
-    ? parseDate(since, config.timeZone)
-    : state.lastSend
-      ? new Date(0)
-      : new Date(now.getTime() - config.send.firstWindowDays * 86_400_000);
-  if (Number.isNaN(floor.getTime())) {
+function sinceDate(since: string, config: ResolvedConfig): Date {
+  const date = parseDate(since, config.timeZone);
+  if (Number.isNaN(date.getTime())) {
     throw new GazetteError('ConfigInvalid', `--since: "${since}" is not a date such as 2025-01-05`);
   }
-  const sent = new Set(since ? [] : state.sent);
-  const chosen = entries.filter(
-    (e) => !sent.has(e.id) && Date.parse(e.published) >= floor.getTime(),
-  );
-  return {
-    entries: chosen,
-    since: state.lastSend && !since ? state.lastSend : floor.toISOString(),
-  };
+  return date;
+}
+
+/**
+ * The catalogue's error for a send that left some recipients unserved, or undefined: pending
+ * ones first (the next send serves them), then those refused for good.
+ */
+export function sendProblem(result: SendResult): GazetteError | undefined {
+  const refused = result.failed.length;
+  if (result.pending > 0) {
+    const why = result.stopped
+      ? `the connection failed (${result.stopped}), so the run stopped`
+      : 'the server said "try later" until the retries ran out';
+    return new GazetteError(
+      'SendIncomplete',
+      `${result.pending} recipient(s) not served yet: ${why}${refused > 0 ? `; ${refused} refused for good` : ''}`,
+    );
+  }
+  if (refused > 0)
+    return new GazetteError('SendFailed', `${refused} recipient(s) could not be served`);
+  return undefined;
 }
 
 async function resolveRecipients(
@@ -217,96 +309,4 @@ async function resolveRecipients(
 function createTransport(smtpUrl: string | undefined, config: ResolvedConfig): MailTransport {
   if (!smtpUrl) throw new GazetteError('SmtpNotConfigured', 'GAZETTE_SMTP_URL is not set');
   return createSmtpTransport(smtpUrl, config);
-}
-
-async function writeOutbox(
-  out: string,
-  digest: RenderedDigest,
-  config: ResolvedConfig,
-  recipients: Subscriber[],
-  date: Date,
-): Promise<string[]> {
-  const folder = join(out, 'outbox');
-  await mkdir(folder, { recursive: true });
-  const written: string[] = [];
-  let n = 0;
-  for (const recipient of recipients) {
-    const name = `${String(++n).padStart(4, '0')}-${recipient.email.replace(/[^\w.@+-]/g, '_')}.eml`;
-    await writeFile(join(folder, name), await renderMessage(digest, config, { recipient, date }));
-    written.push(`outbox/${name}`);
-  }
-  return written;
-}
-
-async function deliver(
-  digest: RenderedDigest,
-  digestId: string,
-  config: ResolvedConfig,
-  recipients: Subscriber[],
-  transport: MailTransport,
-  ledgerPath: string,
-  deps: SendDeps,
-  result: SendResult,
-  testSend: boolean,
-): Promise<void> {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const done = testSend ? new Map() : await readLedger(ledgerPath);
-  const ledger = testSend ? undefined : openLedger(ledgerPath);
-  const from = /<([^>]+)>/.exec(config.sender)?.[1] ?? config.sender;
-  const report = (email: string, status: RecipientStatus, detail?: string) =>
-    deps.onProgress?.({
-      done: result.sent + result.failed.length + result.skipped,
-      total: recipients.length,
-      email,
-      status,
-      detail,
-    });
-  try {
-    for (const recipient of recipients) {
-      if (done.has(ledgerKey(digestId, recipient.email))) {
-        result.skipped++;
-        report(recipient.email, 'skipped');
-        continue;
-      }
-      const messageId = digestMessageId(digest, config, recipient);
-      let attempt = 0;
-      for (;;) {
-        try {
-          // The Date header is the time of each attempt; the Message-ID never changes.
-          const raw = await renderMessage(digest, config, { recipient, date: deps.now() });
-          await transport.sendMail({ envelope: { from, to: [recipient.email] }, raw });
-          ledger?.append({
-            digest: digestId,
-            email: recipient.email,
-            messageId,
-            result: 'sent',
-            at: deps.now().toISOString(),
-          });
-          result.sent++;
-          report(recipient.email, 'sent');
-          break;
-        } catch (error) {
-          const failure = describeFailure(error);
-          if (isTemporary(error) && attempt < config.send.retries) {
-            report(recipient.email, 'retrying', failure.response);
-            await sleep(config.send.retryDelay * 1000 * 2 ** attempt++);
-            continue;
-          }
-          ledger?.append({
-            digest: digestId,
-            email: recipient.email,
-            messageId,
-            result: 'failed',
-            ...failure,
-            at: deps.now().toISOString(),
-          });
-          result.failed.push({ email: recipient.email, reason: failure.response });
-          report(recipient.email, 'failed', failure.response);
-          break;
-        }
-      }
-    }
-  } finally {
-    ledger?.close();
-  }
 }

@@ -1,37 +1,77 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileAtomic } from '../atomic-file.ts';
 import { GazetteError } from '../errors.ts';
+import type { RenderedDigest } from '../render/digest.ts';
+
+const placeholdersSchema = z.object({
+  greeting: z.string(),
+  unsubscribeUrl: z.string(),
+  viewUrl: z.string(),
+});
+
+/**
+ * A digest as it was rendered when its sending started: resumed as it was, byte for byte. The
+ * fields the messages are made of are checked; the rest of the rendered digest is kept as is.
+ */
+const frozenSchema = z.looseObject({
+  subject: z.string(),
+  preheader: z.string(),
+  html: z.string(),
+  text: z.string(),
+  date: z.string(),
+  language: z.string(),
+  ids: z.array(z.string()),
+  dropped: z.number(),
+  shortened: z.array(z.object({ title: z.string(), path: z.string() })).default([]),
+  placeholders: placeholdersSchema,
+  /** Title and URL of each entry, in the order of `ids`, for the summary. */
+  items: z.array(z.object({ title: z.string(), url: z.string() })),
+});
+
+export type FrozenDigest = RenderedDigest & z.infer<typeof frozenSchema>;
 
 const stateSchema = z.object({
   /** Ids of the entries already sent to the list. */
   sent: z.array(z.string()),
-  /** When the last send to the list finished. */
+  /** When the entries of the last digest were chosen: what is published later is news. */
   lastSend: z.string().optional(),
+  /**
+   * Ids of the entries present at the last send that were not sent: an entry missing here was
+   * first seen after it, and is news if its date is within `send.firstWindowDays`.
+   */
+  seen: z.array(z.string()).optional(),
   /** A digest whose sending started and has not finished: it is finished before any other. */
-  pending: z.object({ digest: z.string(), entries: z.array(z.string()) }).optional(),
+  pending: z
+    .object({
+      digest: z.string(),
+      entries: z.array(z.string()),
+      /** When its entries were chosen. */
+      chosen: z.string().optional(),
+      /** Absent in a state written before digests were kept: rendered again then. */
+      frozen: frozenSchema.optional(),
+    })
+    .optional(),
 });
 
-export type SendState = z.infer<typeof stateSchema>;
+export type SendState = Omit<z.infer<typeof stateSchema>, 'pending'> & {
+  pending?:
+    | (NonNullable<z.infer<typeof stateSchema>['pending']> & { frozen?: FrozenDigest })
+    | undefined;
+};
 
 export async function readSendState(path: string, display: string): Promise<SendState> {
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return { sent: [] };
   try {
-    return stateSchema.parse(JSON.parse(text));
+    // A frozen digest was written from a whole rendered digest: what is not checked is as it was.
+    return stateSchema.parse(JSON.parse(text)) as SendState;
   } catch {
     throw new GazetteError('SendStateInvalid', 'the send state is damaged', { file: display });
   }
 }
 
-/** Written as a whole or not at all: temporary file, flushed, then renamed over the old one. */
-export async function writeSendState(path: string, state: SendState): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify(state, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, path);
+/** Written as a whole or not at all. */
+export function writeSendState(path: string, state: SendState, display: string): void {
+  writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`, display);
 }

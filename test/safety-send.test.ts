@@ -1,0 +1,422 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { simpleParser } from 'mailparser';
+import { baseConfig, cliArgs, makeProject, root, runCli } from './helpers.ts';
+import { type Behaviour, type Received, startSmtpServer } from './smtp.ts';
+
+const sendConfig = {
+  ...baseConfig,
+  send: { retries: 2, retryDelay: 0.01, rateLimit: 1000, confirmAbove: 500, timeout: 1 },
+};
+
+/** The seeds (two articles of today) as `articles/`, and a list of readers. */
+async function project(
+  emails: string[],
+  rows?: string[],
+  config: Record<string, unknown> = sendConfig,
+): Promise<string> {
+  const dir = await makeProject(join(root, 'seeds'), config);
+  const lines = rows ?? emails.map((e) => `${e},,,`);
+  await writeFile(join(dir, 'subscribers.csv'), `email,name,lang,token\n${lines.join('\n')}\n`);
+  return dir;
+}
+
+function send(dir: string, url: string, ...args: string[]) {
+  return runCli(['send', '--input', 'articles', '--subscribers', 'subscribers.csv', ...args], dir, {
+    GAZETTE_SMTP_URL: url,
+  });
+}
+
+/** How many messages each recipient got. */
+function counts(received: Received[]): Record<string, number> {
+  const map: Record<string, number> = {};
+  for (const message of received) for (const to of message.to) map[to] = (map[to] ?? 0) + 1;
+  return map;
+}
+
+const readers = (n: number) => Array.from({ length: n }, (_, i) => `reader${i}@example.org`);
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = await startSmtpServer();
+  await server.close();
+  return server.port;
+}
+
+/** A Markdown article dated `date`, in French like the seeds. */
+function article(title: string, date: string): string {
+  return `---\ntitle: ${title}\ndate: ${date}\n---\nQuito. Le ministère a publié un rapport sur ${title.toLowerCase()}, avec des chiffres détaillés pour chaque province du pays et des recommandations pour la suite.\n`;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+describe('send: a temporary failure never loses a digest', () => {
+  const connectionFailures: {
+    name: string;
+    behaviour: (failing: () => boolean, attempts: () => void) => Behaviour;
+    closed?: boolean;
+    reason: RegExp;
+  }[] = [
+    {
+      name: 'a greeting of 421',
+      behaviour: (failing, attempt) => ({
+        greeting: () => {
+          if (!failing()) return undefined;
+          attempt();
+          return 421;
+        },
+      }),
+      reason: /421 not now/,
+    },
+    {
+      name: 'a server that never greets',
+      behaviour: (failing, attempt) => ({
+        greeting: () => {
+          if (!failing()) return undefined;
+          attempt();
+          return 'stall';
+        },
+      }),
+      reason: /did not greet within 1 s/,
+    },
+    { name: 'a closed port', behaviour: () => ({}), closed: true, reason: /ECONNREFUSED/ },
+  ];
+  for (const failure of connectionFailures) {
+    it(`stops at ${failure.name}, leaves every reader pending, and serves them next time`, async () => {
+      let failing = true;
+      let attempts = 0;
+      const server = await startSmtpServer(
+        failure.behaviour(
+          () => failing,
+          () => attempts++,
+        ),
+      );
+      try {
+        const dir = await project(readers(5));
+        const url = failure.closed ? `smtp://127.0.0.1:${await closedPort()}` : server.url;
+        const first = await send(dir, url);
+        assert.equal(first.code, 1);
+        assert.match(first.stderr, /5 recipient\(s\) not served yet: the connection failed/);
+        assert.match(first.stderr, failure.reason);
+        assert.match(first.stderr, /\[SendIncomplete\]/);
+        assert.doesNotMatch(first.stderr, /\n\s+at /, 'no stack trace');
+        assert.match(first.stdout, /sent 0, failed 0, skipped 0 \(already served\), pending 5/);
+        // One reader's attempts (the first and two retries), not every reader's.
+        if (!failure.closed) assert.equal(attempts, 3);
+        assert.equal(server.received.length, 0);
+
+        failing = false;
+        const second = await send(dir, server.url);
+        assert.equal(second.code, 0, second.stderr);
+        assert.match(second.stdout, /sent 5, failed 0, skipped 0/);
+        assert.deepEqual(Object.values(counts(server.received)), [1, 1, 1, 1, 1]);
+        const third = await send(dir, server.url);
+        assert.equal(third.code, 0, third.stderr);
+        assert.match(third.stdout, /Nothing new since/);
+        assert.equal(server.received.length, 5);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it('keeps a reader told "later" pending, ends a refused one, and finishes the digest before anything newer', async () => {
+    let busy = true;
+    let goneAsked = 0;
+    const server = await startSmtpServer({
+      rcpt: (address) => {
+        if (address === 'later@example.org' && busy) return 451;
+        if (address === 'gone@example.org') {
+          goneAsked++;
+          return 550;
+        }
+        return undefined;
+      },
+    });
+    try {
+      const emails = ['a@example.org', 'later@example.org', 'gone@example.org', 'b@example.org'];
+      const dir = await project(emails);
+      const first = await send(dir, server.url);
+      assert.equal(first.code, 1);
+      assert.match(first.stderr, /1 recipient\(s\) not served yet: the server said "try later"/);
+      assert.match(first.stderr, /1 refused for good.*\[SendIncomplete\]/s);
+      assert.match(first.stderr, /pending later@example\.org: 451/);
+      assert.match(first.stderr, /failed gone@example\.org: 550/);
+      assert.deepEqual(counts(server.received), { 'a@example.org': 1, 'b@example.org': 1 });
+      const digest = (await simpleParser(server.received[0]?.raw ?? '')).text ?? '';
+      const since = await send(dir, server.url, '--since', '2020-01-01');
+      assert.equal(since.code, 1);
+      assert.match(since.stderr, /is still being sent: send it to everyone .*\[SendIncomplete\]/s);
+
+      // Something new meanwhile: it waits for the digest that is still being sent.
+      await writeFile(
+        join(dir, 'articles', 'nouveau.md'),
+        article('Le référendum annoncé', daysAgo(0)),
+      );
+      busy = false;
+      const second = await send(dir, server.url);
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stdout, /sent 1, failed 0, skipped 3/);
+      assert.match(second.stdout, /An earlier send started this digest/);
+      assert.equal(goneAsked, 1, 'a refused reader is not asked again for that digest');
+      const late = server.received.find((m) => m.to[0] === 'later@example.org');
+      assert.equal((await simpleParser(late?.raw ?? '')).text, digest);
+      assert.doesNotMatch(digest, /référendum/);
+
+      const third = await send(dir, server.url);
+      assert.match(third.stdout, /Digest ".*" \(1 entry\)/);
+      const newest = server.received.at(-1);
+      assert.match((await simpleParser(newest?.raw ?? '')).text ?? '', /référendum/);
+      assert.deepEqual(counts(server.received), {
+        'a@example.org': 2,
+        'later@example.org': 2,
+        'b@example.org': 2,
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('send: only what is new is news', () => {
+  it('leaves out an imported archive, takes an article that appears late, and says what it left out', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await project(['anne@example.org']);
+      await writeFile(join(dir, 'articles', 'vieux.md'), article('Un vieux rapport', daysAgo(20)));
+      const first = await send(dir, server.url);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /Digest ".*" \(2 entries\)/);
+      assert.match(first.stdout, /Left out as too old: 1 entry .*"Un vieux rapport"/);
+
+      // An archive of old articles is imported, and one written three days ago appears now.
+      for (let n = 1; n <= 25; n++) {
+        const day = String(n).padStart(2, '0');
+        await writeFile(
+          join(dir, 'articles', `archive-${day}.md`),
+          article(`Archive numéro ${n}`, `2020-01-${day}`),
+        );
+      }
+      await writeFile(join(dir, 'articles', 'tardif.md'), article('Un article tardif', daysAgo(3)));
+      const second = await send(dir, server.url);
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(
+        second.stdout,
+        /Digest ".*" \(1 entry\) to 1 recipient\(s\):\n {2}- Un article tardif\n/,
+      );
+      assert.match(second.stdout, /Left out as too old: 25 entries .*"Archive numéro 25", /);
+
+      const third = await send(dir, server.url);
+      assert.equal(third.code, 0, third.stderr);
+      assert.match(third.stdout, /Nothing new since/);
+      assert.doesNotMatch(third.stdout, /too old/, 'what was left out is said once');
+      assert.equal(server.received.length, 2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('send: one send at a time', () => {
+  it('refuses a second send while the first runs, and takes over the lock of a killed one', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const server = await startSmtpServer({
+      accept: async () => {
+        started();
+        await released;
+        return true;
+      },
+    });
+    try {
+      // The first send waits for its first message's answer longer than send.timeout of 1 s.
+      const dir = await project(readers(20), undefined, {
+        ...sendConfig,
+        send: { ...sendConfig.send, timeout: 60 },
+      });
+      const running = send(dir, server.url);
+      await first;
+      // Were the second to send too, it would wait for the first: both go on after a while.
+      const timer = setTimeout(release, 20_000);
+      const second = await send(dir, server.url);
+      clearTimeout(timer);
+      release();
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /in use by another Gazette process .*\[SendLocked\]/s);
+      assert.doesNotMatch(second.stdout, /Sent/);
+      const done = await running;
+      assert.equal(done.code, 0, done.stderr);
+      assert.deepEqual(Object.values(counts(server.received)), Array(20).fill(1));
+
+      // A lock whose process is gone is taken over.
+      const gone = spawn(process.execPath, ['-e', '']);
+      await new Promise((resolve) => gone.on('exit', resolve));
+      await writeFile(join(dir, '.gazette-send.lock'), `${gone.pid}\n`);
+      await writeFile(join(dir, 'articles', 'nouveau.md'), article('Une nouvelle', daysAgo(0)));
+      const after = await send(dir, server.url);
+      assert.equal(after.code, 0, after.stderr);
+      assert.match(after.stdout, /sent 20, failed 0/);
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+});
+
+describe('send: an interrupted digest is finished as it was', () => {
+  it('sends the frozen digest, Message-IDs and all, after an article of it was edited', async () => {
+    const emails = readers(10);
+    const killAt = 5;
+    let child: ReturnType<typeof spawn> | undefined;
+    let exited: Promise<unknown> = Promise.resolve();
+    let killed = false;
+    const server = await startSmtpServer({
+      accept: async () => {
+        if (killed || server.received.length < killAt) return true;
+        killed = true;
+        child?.kill('SIGKILL');
+        await exited;
+        return false;
+      },
+    });
+    try {
+      const dir = await project(emails);
+      const dry = await send(dir, server.url, '--dry-run');
+      assert.equal(dry.code, 0, dry.stderr);
+      const planned = new Map<string, string | undefined>();
+      for (const [i, email] of emails.entries()) {
+        const name = `${String(i + 1).padStart(4, '0')}-${email}.eml`;
+        const mail = await simpleParser(await readFile(join(dir, 'out', 'outbox', name)));
+        planned.set(email, mail.messageId);
+      }
+      child = spawn(
+        process.execPath,
+        cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),
+        {
+          cwd: dir,
+          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },
+          stdio: 'ignore',
+        },
+      );
+      const running = child;
+      exited = new Promise((resolve) => running.on('exit', resolve));
+      await exited;
+      assert.ok(killed);
+
+      const path = join(dir, 'articles', '000_8cbf9f20e154a38e.txt');
+      await writeFile(path, `Lima. Un texte réécrit après coup.\n${await readFile(path, 'utf8')}`);
+      const rerun = await send(dir, server.url);
+      assert.equal(rerun.code, 0, rerun.stderr);
+      assert.match(rerun.stdout, new RegExp(`sent ${10 - killAt}, failed 0, skipped ${killAt}`));
+      assert.match(await readFile(join(dir, 'out', 'digest.txt'), 'utf8'), /réécrit après coup/);
+
+      assert.deepEqual(Object.values(counts(server.received)), Array(10).fill(1));
+      const mails = await Promise.all(server.received.map((m) => simpleParser(m.raw)));
+      for (const mail of mails) {
+        const to = server.received[mails.indexOf(mail)]?.to[0] ?? '';
+        assert.equal(mail.messageId, planned.get(to), `the Message-ID of ${to}`);
+        assert.equal(mail.subject, mails[0]?.subject);
+        assert.equal(mail.text, mails[0]?.text);
+        assert.doesNotMatch(mail.text ?? '', /réécrit/);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('send: a torn ledger line loses nothing', () => {
+  it('mends the ledger, keeps the torn record, and reads every later one', async () => {
+    let flaky = true;
+    const server = await startSmtpServer({
+      accept: (to) => !(flaky && to[0] === 'c@example.org'),
+    });
+    try {
+      const emails = ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'];
+      const dir = await project(emails);
+      const first = await send(dir, server.url);
+      assert.equal(first.code, 1);
+      assert.match(first.stderr, /\[SendIncomplete\]/);
+      assert.deepEqual(counts(server.received), { 'a@example.org': 1, 'b@example.org': 1 });
+
+      // A crash cut b's record short: its end and the newline never reached the disk.
+      const ledgerPath = join(dir, '.gazette-ledger.jsonl');
+      const ledger = await readFile(ledgerPath, 'utf8');
+      const cut = ledger.lastIndexOf('"messageId"') + 20;
+      await writeFile(ledgerPath, ledger.slice(0, cut));
+
+      flaky = false;
+      const second = await send(dir, server.url);
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(
+        second.stderr,
+        /warning: \.gazette-ledger\.jsonl: the last line was cut short by a crash; .*b@example\.org/,
+      );
+      assert.deepEqual(counts(server.received), {
+        'a@example.org': 1,
+        'b@example.org': 1,
+        'c@example.org': 1,
+        'd@example.org': 1,
+      });
+      const lines = (await readFile(ledgerPath, 'utf8')).trimEnd().split('\n');
+      const records = lines.map((line) => JSON.parse(line));
+      assert.deepEqual(
+        records.map((r) => [r.email, r.result]),
+        [
+          ['a@example.org', 'sent'],
+          ['b@example.org', 'sent'],
+          ['c@example.org', 'sent'],
+          ['d@example.org', 'sent'],
+        ],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('send: article text is never a placeholder', () => {
+  it('shows placeholders written in an article literally, and no reader another one’s token', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await project(
+        [],
+        ["anne@example.org,Anne $& $',,tok-anne", 'bob@example.org,Bob,,tok-bob'],
+      );
+      const marks = ['%%GAZETTE_GREETING%%', '%%GAZETTE_UNSUBSCRIBE_URL%%', '%%GAZETTE_VIEW_URL%%'];
+      await writeFile(
+        join(dir, 'articles', 'marques.md'),
+        `---\ntitle: Les marques ${marks.join(' ')}\n---\nLima. Un lecteur a écrit ${marks.join(' et ')} dans un article publié ce matin par le journal.\n`,
+      );
+      const result = await send(dir, server.url);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(server.received.length, 2);
+      for (const message of server.received) {
+        const mail = await simpleParser(message.raw);
+        const own = message.to[0] === 'anne@example.org' ? 'tok-anne' : 'tok-bob';
+        const other = own === 'tok-anne' ? 'tok-bob' : 'tok-anne';
+        const html = String(mail.html);
+        const text = (mail.text ?? '').replace(/\s+/g, ' ');
+        assert.ok(text.includes(`écrit ${marks.join(' et ')} dans`), 'text: literally');
+        for (const mark of marks) assert.ok(html.includes(mark), `html: ${mark} literally`);
+        assert.ok(text.includes(`unsubscribe?token=${own}`), 'the own link');
+        if (own === 'tok-anne')
+          assert.ok(text.includes("Bonjour Anne $& $',"), 'the name as it is');
+        const headers = mail.headerLines.map((h) => h.line).join('\n');
+        for (const part of [text, html, headers])
+          assert.ok(!part.includes(other), "no other reader's token");
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
