@@ -20,21 +20,6 @@ export function createSmtpTransport(url: string, config: ResolvedConfig): MailTr
   return nodemailer.createTransport(options as never) as unknown as MailTransport;
 }
 
-/** Whether a failed attempt may succeed later: a 4xx reply, or a connection that failed. */
-export function isTemporary(error: unknown): boolean {
-  const { responseCode, code, message } = error as {
-    responseCode?: number;
-    code?: string;
-    message?: string;
-  };
-  if (typeof responseCode === 'number') return responseCode >= 400 && responseCode < 500;
-  return (
-    ['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EDNS'].includes(
-      code ?? '',
-    ) || /connection|socket|timed? ?out|closed/i.test(message ?? '')
-  );
-}
-
 export function describeFailure(error: unknown): { code?: number; response: string } {
   const { responseCode, response, message } = error as {
     responseCode?: number;
