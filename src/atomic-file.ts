@@ -8,6 +8,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GazetteError } from './errors.ts';
 import { isProcessAlive } from './process-alive.ts';
@@ -23,10 +24,7 @@ export const temporarySuffix = '.gazette-tmp';
 
 /** Writes `data` to `path` as one step. `display` names the file in an error. */
 export function writeFileAtomic(path: string, data: string | Uint8Array, display = path): void {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${temporarySuffix}`,
-  );
+  const temporary = temporaryPath(path);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'wx');
@@ -42,6 +40,38 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, display
     rmSync(temporary, { force: true });
     throw notWritable(error, display);
   }
+}
+
+/**
+ * `writeFileAtomic` on Node's thread pool: the same steps, for a large file or one written while
+ * this thread has other work (the id map and the cache, saved while the output is written).
+ */
+export async function writeFileAtomicAsync(
+  path: string,
+  data: string | Uint8Array,
+  display = path,
+): Promise<void> {
+  const temporary = temporaryPath(path);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(temporary, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temporary, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw notWritable(error, display);
+  }
+}
+
+function temporaryPath(path: string): string {
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${temporarySuffix}`,
+  );
 }
 
 /**
@@ -77,12 +107,15 @@ const refusals = new Set([
   'EFBIG',
 ]);
 
-/** A file system's refusal as the catalogue's `OutputNotWritable`; anything else as it is. */
-export function notWritable(error: unknown, display: string): unknown {
+/**
+ * A file system's refusal as the catalogue's `OutputNotWritable`, naming `display` (`what` it is:
+ * the file, the output folder); anything else as it is.
+ */
+export function notWritable(error: unknown, display: string, what = 'the file'): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (error instanceof GazetteError || typeof code !== 'string' || !refusals.has(code))
     return error;
-  return new GazetteError('OutputNotWritable', `cannot write ${display} (${describeCode(code)})`, {
+  return new GazetteError('OutputNotWritable', `cannot write ${what} (${describeCode(code)})`, {
     file: display,
   });
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { removeTemporaryLeftovers } from './atomic-file.ts';
 import { codeVersion, keptMjml, openCache, readOutputRecords, saveOutputRecords } from './cache.ts';
 import { mapLimit } from './concurrency.ts';
 import {
   type BuildOptions,
+  type ResolvedBuildOptions,
   type ResolvedConfig,
   readConfig,
   resolveBuildOptions,
@@ -15,6 +17,7 @@ import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { articleQueue, createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
+import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import {
   type ArticleFile,
@@ -72,6 +75,10 @@ export interface BuildDeps {
    * waits for it.
    */
   later?: ((work: Promise<void>) => void) | undefined;
+  /** How long to wait for another build of the same output folder, in ms. Default: a minute. */
+  lockWait?: number | undefined;
+  /** Told, with its process id, that another build holds the output folder: this one waits. */
+  onLockWait?: ((holder: number) => void) | undefined;
 }
 
 export interface BuildResult {
@@ -94,33 +101,93 @@ export interface BuildResult {
  * Reads the articles, normalizes them into entries, gives them their permanent ids and dates,
  * records the ids while it renders every output in memory, then replaces the output folder in
  * one step. Every problem in the articles, the templates and the config is reported together,
- * before anything is written.
+ * before anything is written. An output folder that is not Gazette's to replace is refused;
+ * one that another build is writing is waited for.
  */
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
+  const resolved = resolveBuildOptions(options);
+  const config = await readConfig(resolved.config.path, resolved.config.display);
+  checkOutputFolder(resolved.out, keptPaths(resolved, options, config));
+  const lock = await lockOutputFolder(resolved.out, {
+    wait: deps.lockWait,
+    onWait: deps.onLockWait,
+  });
   // The cache is saved while the output is rendered and written; the build ends with it, unless
   // `deps.later` takes it (`--watch`).
   const saving: Promise<void>[] = [];
+  // What changes the output folder after the build has returned (`--watch`): the lock is held
+  // until it is done.
+  const outputWork: Promise<void>[] = [];
   try {
-    return await runBuild(options, deps, (work) => saving.push(work));
+    removeTemporaryLeftovers(dirname(resolved.config.path));
+    if (resolved.cacheDir) removeTemporaryLeftovers(resolved.cacheDir);
+    return await runBuild(resolved, config, options, deps, {
+      later: (work) => saving.push(work),
+      laterOutput: deps.later && ((work) => outputWork.push(work)),
+    });
   } finally {
+    const released = Promise.all(outputWork).then(
+      () => lock.release(),
+      () => lock.release(),
+    );
+    if (deps.later) deps.later(released);
+    else saving.push(released);
     await Promise.all(saving);
   }
 }
 
+/**
+ * What a build reads or keeps, outside the output folder: the output folder must not be one of
+ * them, nor hold one.
+ */
+function keptPaths(
+  resolved: ResolvedBuildOptions,
+  options: BuildOptions,
+  config: ResolvedConfig,
+): KeptPath[] {
+  const project = dirname(resolved.config.path);
+  const projectShown = dirname(resolved.config.display);
+  const kept: KeptPath[] = [
+    { ...resolved.input, what: 'the input folder' },
+    { ...resolved.config, what: 'the config file' },
+    { path: project, display: projectShown, what: "the project's folder" },
+    { path: resolved.cwd, display: '.', what: 'the folder the command runs in' },
+    {
+      path: resolved.templates[0] ?? project,
+      display: options.templates ?? join(projectShown, 'templates'),
+      what: 'the templates folder',
+    },
+  ];
+  if (resolved.cacheDir) {
+    const display =
+      typeof options.cacheDir === 'string'
+        ? options.cacheDir
+        : join(projectShown, '.gazette-cache');
+    kept.push({ path: resolved.cacheDir, display, what: 'the cache' });
+  }
+  const key = config.digest.dkim?.privateKeyFile;
+  if (key) kept.push({ path: resolve(project, key), display: key, what: 'the DKIM key file' });
+  return kept;
+}
+
 /** The build itself; `later` takes what may go on meanwhile, which the build then awaits. */
 async function runBuild(
+  resolved: ResolvedBuildOptions,
+  config: ResolvedConfig,
   options: BuildOptions,
   deps: BuildDeps,
-  later: (work: Promise<void>) => void,
+  {
+    later,
+    laterOutput,
+  }: {
+    later: (work: Promise<void>) => void;
+    /** Takes what changes the output folder after the build has returned (`--watch`). */
+    laterOutput: ((work: Promise<void>) => void) | undefined;
+  },
 ): Promise<BuildResult> {
-  const resolved = resolveBuildOptions(options);
-  const config = await readConfig(resolved.config.path, resolved.config.display);
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
-  const previous = await readIdMap(
-    idMapPath,
-    join(dirname(resolved.config.display), idMapFile),
-    deps.idMap,
-  );
+  const idMapShown = join(dirname(resolved.config.display), idMapFile);
+  const previous = await readIdMap(idMapPath, idMapShown, deps.idMap);
   const { entries, normalized, read, warnings, map, plan, versions } = await readEntries(
     resolved.input.path,
     resolved.input.display,
@@ -142,7 +209,7 @@ async function runBuild(
   // The id map holds what this build decided, whether or not the output then gets written (the
   // next build decides the same), so it is written while the output is rendered; under --strict,
   // only once the rendering has found no warning either.
-  const writingIdMap = () => writeIdMap(idMapPath, map, deps.idMap);
+  const writingIdMap = () => writeIdMap(idMapPath, map, deps.idMap, idMapShown);
   const idMapWritten = options.strict ? undefined : writingIdMap();
   if (idMapWritten) later(idMapWritten.catch(() => undefined));
   const cacheDir = resolved.cacheDir;
@@ -178,19 +245,24 @@ async function runBuild(
   }
   const outDir = resolved.out.path;
   const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
-  const [{ written, reused, records: now }] = await Promise.all([
-    writeOutput(outDir, planned.files, resolved.out.display, {
-      previous: records,
-      later: deps.later,
-      link: deps.normalizer?.linkKept,
-      coming: digestFiles,
-    }),
-    idMapWritten ?? writingIdMap(),
-  ]);
+  // The new output takes the old one's place only once the ids it shows are kept.
+  const idMapSaved = idMapWritten ?? writingIdMap();
+  idMapSaved.catch(() => undefined);
+  const {
+    written,
+    reused,
+    records: now,
+  } = await writeOutput(outDir, planned.files, resolved.out.display, {
+    previous: records,
+    later: laterOutput,
+    link: deps.normalizer?.linkKept,
+    coming: digestFiles,
+    ready: idMapSaved,
+  });
   if (cacheDir) {
     // Records for the next build, which waits for them when they are still being written.
     const recording = saveOutputRecords(cacheDir, outDir, now);
-    if (deps.later) deps.later(recording);
+    if (laterOutput) laterOutput(recording);
     else await recording;
   }
   const { digest } = await planned.digest;

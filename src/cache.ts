@@ -10,9 +10,10 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
+import { removeTemporaryLeftovers, writeFileAtomicAsync } from './atomic-file.ts';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { Entry } from './entry.ts';
@@ -133,6 +134,7 @@ export async function openCache(folder: string, config: ResolvedConfig) {
   const generation = createHash('sha256').update(settings).digest('hex').slice(0, 16);
   const root = join(folder, 'articles');
   const dir = join(root, generation);
+  removeTemporaryLeftovers(dir);
   const shards = loaded.get(dir) ?? loadShards(dir);
   // A process that builds again (`build --watch`) finds its records in memory. Were the files
   // changed by another process meanwhile, a stale record would only cost a file read.
@@ -198,10 +200,13 @@ export async function openCache(folder: string, config: ResolvedConfig) {
         placed.push([record, entry, layout.add(contentBytes(entry))]);
       }
       if (placed.length === 0) return;
+      // A scratch file of this build, not a record: read back by this process only, and left
+      // unused by a crash, so written as it is, without a temporary file.
       try {
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, file), layout.bytes());
       } catch {
+        rmSync(join(dir, file), { force: true });
         return;
       }
       for (const [record, entry, at] of placed) {
@@ -514,13 +519,12 @@ async function saveShard(
       outcome: { ...outcome, entry: withoutContent(outcome.entry) },
     };
   }
-  await writeFile(join(dir, file), layout.bytes());
+  await writeFileAtomicAsync(join(dir, file), layout.bytes());
   const path = join(dir, shardName(i));
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify({ records } satisfies ShardFile));
-  // The file's state as written (a rename keeps it): its records are those in memory.
-  const state = fileState(temporary);
-  await rename(temporary, path);
+  await writeFileAtomicAsync(path, JSON.stringify({ records } satisfies ShardFile));
+  // Its records are those in memory. (Were it replaced by another command right after, that
+  // command's records point to content files it just wrote, which stay: too recent to remove.)
+  const state = fileState(path);
   if (state) shardStates.set(path, state);
   // The files the records left: unused from now on, which their time now says.
   const retired = new Set(placed.flatMap(([record]) => (record.at ? [record.at.file] : [])));
@@ -600,8 +604,7 @@ export async function saveOutputRecords(
   const path = outputRecordsPath(folder, outDir);
   try {
     await mkdir(folder, { recursive: true });
-    await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(Object.fromEntries(records)));
-    await rename(`${path}.${process.pid}.tmp`, path);
+    await writeFileAtomicAsync(path, JSON.stringify(Object.fromEntries(records)));
   } catch {
     // Without records, the next build renders every file again: slower, never wrong.
   }
@@ -617,6 +620,7 @@ const keptDigests = 8;
  */
 export function keptMjml(folder: string, compile: MjmlCompiler): MjmlCompiler {
   const dir = join(folder, 'digests');
+  removeTemporaryLeftovers(dir);
   const mjmlVersion = createRequire(import.meta.url)('mjml/package.json').version as string;
   return async (mjml) => {
     const key = createHash('sha256')
@@ -645,10 +649,11 @@ function readKept(path: string): string | undefined {
 async function keep(dir: string, path: string, html: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(`${path}.${process.pid}.tmp`, html);
-    await rename(`${path}.${process.pid}.tmp`, path);
+    await writeFileAtomicAsync(path, html);
+    // The digests only: another command's temporary files are being written.
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.html'));
     const files = await Promise.all(
-      (await readdir(dir)).map(async (name) => ({
+      names.map(async (name) => ({
         path: join(dir, name),
         time: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0,
       })),

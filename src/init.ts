@@ -8,9 +8,9 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
+import { temporarySuffix } from './atomic-file.ts';
 import { type Config, defaultTemplates } from './config.ts';
 import { GazetteError } from './errors.ts';
-import { sendFiles } from './send/send.ts';
 
 /** The starter config: placeholders to replace, but valid as it is, so that a build works at once. */
 export const starterConfig = {
@@ -45,8 +45,18 @@ quartier prêtées par les habitants. La municipalité dressera un premier bilan
 fonction de la fréquentation et des avis recueillis à l’accueil.
 `;
 
-/** What Git should leave out: the output, the cache, and the send state kept beside `out/`. */
-const ignoredPaths = ['out/*', '.out-*', '.gazette-cache/', sendFiles.state, sendFiles.ledger];
+/**
+ * What Git should leave out: the output (with the folders and lock file beside it, `.out-*`),
+ * the cache, temporary files and lock files. Not the sending state: a fresh checkout without it
+ * would send every entry again.
+ */
+const ignoredPaths = [
+  'out/*',
+  '.out-*',
+  '.gazette-cache/',
+  `*${temporarySuffix}`,
+  '.gazette-*.lock',
+];
 
 const templateFiles = ['digest.mjml.hbs', 'digest.txt.hbs'];
 

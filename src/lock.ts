@@ -52,16 +52,23 @@ export async function acquireLock(path: string, options: LockOptions): Promise<L
 
 /** Undefined once created; else the live holder's pid, or 'stale' when a dead one's was removed. */
 function tryCreate(path: string): number | 'stale' | undefined {
+  let fd: number | undefined;
   try {
-    const fd = openSync(path, 'wx');
-    try {
-      writeSync(fd, `${process.pid}\n`);
-    } finally {
-      closeSync(fd);
-    }
-    return undefined;
+    fd = openSync(path, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (fd !== undefined) {
+    try {
+      writeSync(fd, `${process.pid}\n`);
+    } catch (error) {
+      // A full disk: a lock without its holder would stop others for nothing.
+      closeSync(fd);
+      rmSync(path, { force: true });
+      throw error;
+    }
+    closeSync(fd);
+    return undefined;
   }
   const seen = readHolder(path);
   if (seen === undefined) return 'stale';

@@ -114,24 +114,31 @@ export async function watchBuild(
     await normalizer.close();
   };
 
-  if (deps.onFirstBuild) {
-    running = true;
-    const started = performance.now();
-    try {
-      const first = await build();
-      deps.onBuild(first, performance.now() - started);
-      await deps.onFirstBuild(first);
-    } catch (error) {
+  running = true;
+  const started = performance.now();
+  try {
+    const first = await build();
+    deps.onBuild(first, performance.now() - started);
+    await deps.onFirstBuild?.(first);
+  } catch (error) {
+    // Watching goes on after a failed first build (an edit may fix it), unless it is needed
+    // (to serve), or no edit of what is watched can fix it.
+    if (
+      deps.onFirstBuild ||
+      (error instanceof GazetteError && error.name === 'OutputFolderUnsafe')
+    ) {
       await stop();
       throw error;
-    } finally {
-      running = false;
     }
-    if (again) {
-      again = false;
-      void run();
-    }
-  } else await run();
+    deps.onError(error);
+  } finally {
+    running = false;
+  }
+  if (again) {
+    again = false;
+    if (deps.onFirstBuild) void run();
+    else await run();
+  }
   // MJML loads on the normalizer's thread now, while nothing happens (about half a second),
   // rather than when the first edit changes the digest.
   void normalizer.compileMjml('<mjml><mj-body></mj-body></mjml>').catch(() => undefined);

@@ -14,9 +14,12 @@ import {
   writeSync,
   writevSync,
 } from 'node:fs';
-import { cp, rm } from 'node:fs/promises';
+import { cp, lstat, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { notWritable } from './atomic-file.ts';
 import { GazetteError } from './errors.ts';
+import { outputMarker, renderOutputMarker } from './output-folder.ts';
+import { isProcessAlive } from './process-alive.ts';
 import type { PlannedFile } from './render/feeds.ts';
 
 /**
@@ -74,7 +77,8 @@ export interface WriteResult {
  * build that fails or is stopped leaves it as it was. Node has no atomic exchange of two
  * folders, so the swap is two renames: the old folder goes aside, the new one takes its place.
  * A build stopped in the microseconds between them leaves the old output aside, and the next
- * command puts it back. Hidden files at the top of the old folder (`.gitkeep`) are carried over.
+ * command puts it back. Every output holds Gazette's marker file. Hidden files and folders at the
+ * top of the old folder (`.gitkeep`) are carried over, without the links in them.
  */
 export async function writeOutput(
   outDir: string,
@@ -85,6 +89,7 @@ export async function writeOutput(
     later,
     link,
     coming,
+    ready,
   }: {
     /** The records of the previous output's planned files. */
     previous?: Map<string, WrittenRecord> | undefined;
@@ -94,6 +99,8 @@ export async function writeOutput(
     link?: Linker | undefined;
     /** Files still being made (the digest): written once made, after the others. */
     coming?: Promise<OutputFiles> | undefined;
+    /** What must be done before the new output takes the old one's place (the id map saved). */
+    ready?: Promise<unknown> | undefined;
   } = {},
 ): Promise<WriteResult> {
   const parent = dirname(outDir);
@@ -168,10 +175,13 @@ export async function writeOutput(
         written[i] = { path, bytes: record.size };
       } else written[i] = write(path, content);
     });
+    writeFileSync(join(stage, outputMarker), renderOutputMarker());
     const existing = existsSync(outDir) ? readdirSync(outDir) : [];
-    for (const hidden of existing.filter((f) => f.startsWith('.'))) {
-      await cp(join(outDir, hidden), join(stage, hidden), { recursive: true });
+    for (const hidden of existing.filter((f) => f.startsWith('.') && f !== outputMarker)) {
+      // Only what is really in the folder: a link (`.etc -> /etc`) would bring in what it points to.
+      await cp(join(outDir, hidden), join(stage, hidden), { recursive: true, filter: isPlain });
     }
+    await ready;
     if (existsSync(outDir)) renameSync(outDir, aside);
     renameSync(stage, outDir);
     // The old output is out of sight already: the caller may let its removal finish later.
@@ -188,10 +198,18 @@ export async function writeOutput(
     // rendering, a bug) goes on as it is.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || error instanceof GazetteError) throw error;
+    const refused = notWritable(error, displayOut, 'the output folder');
+    if (refused !== error) throw refused;
     throw new GazetteError('OutputNotWritable', `cannot write the output folder (${code})`, {
       file: displayOut,
     });
   }
+}
+
+/** A file or a folder, not a link nor a device. */
+async function isPlain(path: string): Promise<boolean> {
+  const info = await lstat(path);
+  return info.isFile() || info.isDirectory();
 }
 
 /** Writes a file and tells its state as written. */
@@ -207,9 +225,17 @@ function writeRendered(target: string, content: string) {
 function writeChunks(target: string, chunks: Uint8Array[]) {
   const fd = openSync(target, 'w');
   try {
-    const written = writevSync(fd, chunks);
-    const expected = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-    if (written !== expected) throw new Error(`wrote ${written} of ${expected} bytes`);
+    let written = writevSync(fd, chunks);
+    // The system may take fewer bytes than given (a disk filling up): the rest is written
+    // after, which then tells why.
+    for (const chunk of chunks) {
+      if (written >= chunk.byteLength) {
+        written -= chunk.byteLength;
+        continue;
+      }
+      for (let at = written; at < chunk.byteLength; ) at += writeSync(fd, chunk, at);
+      written = 0;
+    }
     return fstatSync(fd);
   } finally {
     closeSync(fd);
@@ -397,11 +423,15 @@ function createStream(output: number, source: number | undefined) {
   };
 }
 
-/** Folders a stopped build was writing: never used again. */
+/**
+ * Folders a stopped build was writing, never used again: those whose process (its id is in the
+ * name) is gone. One of a live process is another build's, being written.
+ */
 async function removeStale(parent: string, name: string): Promise<void> {
   const prefix = `.out-${name}-`;
   for (const entry of readdirSync(parent)) {
-    if (entry.startsWith(prefix) && /^\d+-[0-9a-z]+$/.test(entry.slice(prefix.length))) {
+    const pid = /^(\d+)-[0-9a-z]+$/.exec(entry.slice(prefix.length))?.[1];
+    if (entry.startsWith(prefix) && pid && !isProcessAlive(Number(pid))) {
       await rm(join(parent, entry), { recursive: true, force: true });
     }
   }

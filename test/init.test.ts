@@ -24,8 +24,10 @@ describe('init', () => {
     assert.equal(resolved.language, 'fr');
     assert.equal(resolved.timeZone, 'Europe/Paris');
     const ignored = (await readFile(join(dir, '.gitignore'), 'utf8')).split('\n');
-    for (const line of ['out/*', '.gazette-cache/', '.gazette-send.json', '.gazette-ledger.jsonl'])
+    for (const line of ['out/*', '.out-*', '.gazette-cache/', '*.gazette-tmp', '.gazette-*.lock'])
       assert.ok(ignored.includes(line), line);
+    // A fresh checkout without the sending state would send every entry again.
+    for (const line of ignored) assert.doesNotMatch(line, /send|ledger/);
 
     await appendFile(join(dir, 'templates', 'digest.txt.hbs'), '\nMarqueur-de-modele\n');
     const result = await build(

@@ -1,5 +1,6 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileAtomicAsync } from '../atomic-file.ts';
 import { GazetteError } from '../errors.ts';
 import type { IdMap, IdRecord } from '../normalize/identity.ts';
 import { fileState } from './file-state.ts';
@@ -79,22 +80,20 @@ function lineOf(path: string, record: IdRecord, keep: boolean): string {
   return line;
 }
 
-/** Writes the id map atomically (temporary file, flush, rename), and only when it changed. */
-export async function writeIdMap(path: string, map: IdMap, kept?: KeptIdMap): Promise<void> {
+/**
+ * Writes the id map atomically, and only when it changed; `display` names it in an error (it
+ * cannot go unwritten: the ids it keeps are those the output shows).
+ */
+export async function writeIdMap(
+  path: string,
+  map: IdMap,
+  kept?: KeptIdMap,
+  display = path,
+): Promise<void> {
   const text = renderIdMap(map, kept !== undefined);
   const known = kept?.last?.path === path && kept.last.state === fileState(path);
   const current = known ? kept?.last?.text : await readFile(path, 'utf8').catch(() => undefined);
-  if (current !== text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  }
+  if (current !== text) await writeFileAtomicAsync(path, text, display);
   const state = kept && fileState(path);
   if (kept && state) kept.last = { path, state, map, text };
 }

@@ -79,7 +79,7 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
   const lock = recording
     ? await acquireLock(join(dirname(resolved.config.path), sendLockFile), {
         error: 'SendLocked',
-        what: `this project's send lock (${sendLockFile})`,
+        what: 'the send lock',
       })
     : undefined;
   try {
@@ -106,7 +106,7 @@ async function sendDigest(
   const resolved = resolveBuildOptions(options);
   const state = await store.readState();
   const now = deps.now();
-  const resuming = state.pending && !options.since ? state.pending : undefined;
+  const resuming = options.since ? undefined : resumable(state, entries);
   if (state.pending && options.since && recording) {
     throw new GazetteError(
       'SendIncomplete',
@@ -133,17 +133,16 @@ async function sendDigest(
       `this would send the digest to ${recipients.length} recipients (more than send.confirmAbove, ${config.send.confirmAbove})`,
     );
   }
-  const legacy = resuming && !resuming.frozen ? resuming.entries : undefined;
   const digest =
     resuming?.frozen ??
-    (await freeze(
+    freeze(
       await renderDigest(
-        legacy ? entries.filter((e) => legacy.includes(e.id)) : news,
+        resuming ? entries.filter((e) => resuming.entries.includes(e.id)) : news,
         config,
         await readTemplates(resolved.templates, resolved.cwd),
       ),
       entries,
-    ));
+    );
   const digestId = resuming?.digest ?? digestIdOf(digest);
   const chosen = resuming?.chosen ?? now.toISOString();
   Object.assign(result, {
@@ -205,6 +204,17 @@ async function sendDigest(
     });
   }
   return result;
+}
+
+/**
+ * The digest an earlier send started, if any. One that a version of Gazette before frozen
+ * digests started is rendered again from its entries, if any of them is still there.
+ */
+function resumable(state: SendState, entries: Entry[]): SendState['pending'] {
+  const pending = state.pending;
+  if (pending?.frozen) return pending;
+  const ids = new Set(pending?.entries);
+  return entries.some((e) => ids.has(e.id)) ? pending : undefined;
 }
 
 function emptyResult(
