@@ -64,7 +64,11 @@ Examples:
       const progress = progressBar();
       let result: Awaited<ReturnType<typeof build>>;
       try {
-        result = await build(buildOptions, { now: () => new Date(), onProgress: progress?.update });
+        result = await build(buildOptions, {
+          now: () => new Date(),
+          onProgress: progress?.update,
+          onLockWait: waitingFor(options.out),
+        });
       } finally {
         // Stopped whatever happened: a bar left running would keep the process alive.
         progress?.stop();
@@ -75,6 +79,7 @@ Examples:
     const { watchBuild } = await import('./watch.ts');
     await watchBuild(buildOptions, {
       now: () => new Date(),
+      onLockWait: waitingFor(options.out),
       onBuild: (result, milliseconds) => printRebuild(result, milliseconds),
       onError: (error) => reportError(error),
     });
@@ -208,6 +213,7 @@ Examples:
       { ...options, cwd },
       {
         now: () => new Date(),
+        onLockWait: waitingFor(options.out),
         onBuild: (result, milliseconds) => {
           printRebuild(result, milliseconds);
           server?.reload(previewInfoOf(result));
@@ -345,6 +351,7 @@ function printSend(result: SendResult): void {
     console.error(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
   for (const later of result.deferred)
     console.error(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
+  if (result.stopped) console.error(`  stopped: ${inert(result.stopped)}`);
   for (const warning of result.warnings)
     console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
 }
@@ -394,6 +401,12 @@ function printSummary(result: BuildResult, out: string, milliseconds: number): v
     const label = name.endsWith('/') ? `${name} (${files} file${files === 1 ? '' : 's'})` : name;
     console.log(`  ${label.padEnd(24)} ${formatBytes(bytes).padStart(10)}`);
   }
+}
+
+/** Tells that another build writes the output folder, which this one waits for. */
+function waitingFor(out: string): (holder: number) => void {
+  return (holder) =>
+    console.error(`Waiting for another Gazette build (pid ${holder}) to finish writing ${out}/…`);
 }
 
 /** One line per rebuild in --watch. */
