@@ -18,6 +18,8 @@ export const errorCatalogue = {
   FrontMatterLanguage:
     'Only YAML front matter is read: open the block with a line of three dashes alone (---).',
   FrontMatterInvalid: 'Correct the field as described; the README lists the recognised fields.',
+  FileNameDateInvalid:
+    'Rename the file with a real date (YYYY-MM-DD-title.md), or give it a `date` in front matter.',
   ArticleEmpty: 'Give the article some text, or remove the file.',
   IdMapInvalid: 'Restore gazette.ids.json from version control; without it ids would change.',
   DuplicateSlug: 'Give one of the two articles its own `slug` in front matter, or rename its file.',

@@ -47,22 +47,94 @@ function offsetOf(format: Intl.DateTimeFormat, date: Date): number {
   return match[1] === '-' ? -minutes : minutes;
 }
 
-/** Parses `2025-01-05`, `2025-01-05 10:30` or ISO 8601; without a zone, in `timeZone`. */
-export function parseDate(text: string, timeZone: string): Date {
-  const match =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-      text.trim(),
-    );
-  if (!match) return new Date(Number.NaN);
-  const [, y, mo, d, h = '0', mi = '0', s = '0', , zone] = match;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (zone) {
-    if (zone === 'Z') return new Date(wall);
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-    return new Date(wall - sign * minutes * 60_000);
+/** A date and time as written, each field checked to exist; `offset` in minutes east of UTC. */
+export interface DateFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Undefined when the text names no zone. */
+  offset: number | undefined;
+}
+
+const datePattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Zones in use run from UTC-12:00 to UTC+14:00; an offset beyond is a typo. */
+const maxOffsetMinutes = 14 * 60;
+
+/**
+ * Reads `2025-01-05`, `2025-01-05 10:30` or ISO 8601 exactly: a day, hour or offset that does
+ * not exist (`2025-02-30`, `24:00`, `+15:00`) is a problem, never carried into the next month or
+ * day. Years before 1000 are refused: no article is that old, and such a year is a typo.
+ * Leap seconds (`:60`) are refused too: JavaScript dates have no place for them.
+ */
+export function readDate(text: string): { fields: DateFields } | { problem: string } {
+  const match = datePattern.exec(text.trim());
+  const quoted = JSON.stringify(text.trim());
+  if (!match) return { problem: `${quoted} is not a date such as 2025-01-05` };
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = match;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  const [hour, minute, second] = [Number(h), Number(mi), Number(s)];
+  const notDate = `${quoted} is not a real date`;
+  const notTime = `${quoted} is not a real time`;
+  if (year < 1000) return { problem: `${quoted} is too early: years before 1000 are not read` };
+  if (month < 1 || month > 12) return { problem: `${notDate}: months go from 01 to 12` };
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) {
+    return { problem: `${notDate}: ${monthNames[month - 1]} ${year} has ${days} days` };
   }
+  if (hour > 23) return { problem: `${notTime}: hours go from 00 to 23` };
+  if (minute > 59) return { problem: `${notTime}: minutes go from 00 to 59` };
+  if (second > 59) return { problem: `${notTime}: seconds go from 00 to 59` };
+  let offset: number | undefined;
+  if (zone === 'Z') offset = 0;
+  else if (zone) {
+    const digits = zone.slice(1).replace(':', '');
+    const minutes = Number(digits.slice(2));
+    if (minutes > 59) return { problem: `${notTime}: the zone's minutes go from 00 to 59` };
+    offset = (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + minutes);
+    if (Math.abs(offset) > maxOffsetMinutes) {
+      return { problem: `${notTime}: zones go from -12:00 to +14:00` };
+    }
+  }
+  return { fields: { year, month, day, hour, minute, second, offset } };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Parses a date as `readDate` does; without a zone, in `timeZone`. An impossible date gives an
+ * invalid Date (NaN).
+ */
+export function parseDate(text: string, timeZone: string): Date {
+  const read = readDate(text);
+  if ('problem' in read) return new Date(Number.NaN);
+  const { year, month, day, hour, minute, second, offset } = read.fields;
+  // setUTCFullYear, unlike Date.UTC, takes years 0 to 99 as they are, not as 1900 to 1999.
+  const wall =
+    new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000;
+  if (offset !== undefined) return new Date(wall - offset * 60_000);
   // The offset depends on the instant; two passes settle it except inside a DST gap.
   let instant = wall - zoneOffset(new Date(wall), timeZone) * 60_000;
   instant = wall - zoneOffset(new Date(instant), timeZone) * 60_000;

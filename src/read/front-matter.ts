@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { languageCode } from '../config.ts';
+import { readDate } from '../normalize/dates.ts';
 
 const text = z
   .union([z.string(), z.number()], 'must be text')
   .transform((value) => String(value).trim());
 const nonEmpty = text.pipe(z.string().min(1, 'must not be empty'));
 
-/** A date as written in front matter: `2025-01-05`, `2025-01-05 10:30`, or full ISO 8601. */
+/**
+ * A date as written in front matter: `2025-01-05`, `2025-01-05 10:30`, or full ISO 8601; a real
+ * one (see `readDate`).
+ */
 export const dateText = text.pipe(
   z
     .string()
@@ -14,7 +18,10 @@ export const dateText = text.pipe(
       /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
       'must be a date such as 2025-01-05 or 2025-01-05T10:30:00+01:00',
     )
-    .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))), 'is not a real date'),
+    .superRefine((value, context) => {
+      const date = readDate(value);
+      if ('problem' in date) context.addIssue({ code: 'custom', message: date.problem });
+    }),
 );
 
 const tagList = z

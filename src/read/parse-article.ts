@@ -1,8 +1,9 @@
-import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { GazetteError } from '../errors.ts';
+import { dateFromFileName, readDate } from '../normalize/dates.ts';
 import type { Warning } from '../warnings.ts';
 import { type FrontMatter, frontMatterFields, frontMatterSchema } from './front-matter.ts';
+import { splitFrontMatter } from './split-front-matter.ts';
 
 /** An article split into validated front matter and its body. */
 export interface ParsedArticle {
@@ -10,12 +11,6 @@ export interface ParsedArticle {
   body: string;
   format: 'text' | 'markdown';
 }
-
-// The core schema keeps dates as strings, so that a date without a zone can be read in the
-// configured time zone instead of being taken as UTC by the YAML parser.
-const matterOptions = {
-  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
-};
 
 /**
  * Splits front matter (in `.md` files, and in `.txt` files that start with `---`) from the body
@@ -29,15 +24,16 @@ export function parseArticle(
   const format = /\.(md|markdown)$/i.test(path) ? 'markdown' : 'text';
   const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const source = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
-  if (!source.startsWith('---')) {
-    return { article: { frontMatter: {}, body: source, format }, warnings: [] };
+  const { yaml: frontMatter, body } = splitFrontMatter(source, file);
+  if (frontMatter === undefined) {
+    checkFileNameDate(path, file);
+    return { article: { frontMatter: {}, body, format }, warnings: [] };
   }
   let data: Record<string, unknown>;
-  let body: string;
   try {
-    const parsed = matter(source, matterOptions);
-    data = (parsed.data ?? {}) as Record<string, unknown>;
-    body = parsed.content;
+    // The core schema keeps dates as strings, so that a date without a zone can be read in the
+    // configured time zone instead of being taken as UTC by the YAML parser.
+    data = (yaml.load(frontMatter, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
@@ -61,6 +57,7 @@ export function parseArticle(
       line: lineOfField(source, field),
     });
   }
+  if (result.data.date === undefined) checkFileNameDate(path, file);
   const warnings = Object.keys(data)
     .filter((key) => !frontMatterFields.includes(key))
     .map((key) => ({
@@ -77,4 +74,17 @@ function lineOfField(source: string, field: string): number | undefined {
     if (lines[i]?.startsWith(`${field}:`)) return i + 1;
   }
   return undefined;
+}
+
+/**
+ * A date at the start of the file name dates the article when its front matter does not: an
+ * impossible one (`2025-02-30-lima.md`) is a typo to fix, not a reason to date it otherwise.
+ */
+function checkFileNameDate(path: string, file: string): void {
+  const written = dateFromFileName(path);
+  if (written === undefined) return;
+  const date = readDate(written);
+  if ('problem' in date) {
+    throw new GazetteError('FileNameDateInvalid', `in the file name, ${date.problem}`, { file });
+  }
 }
