@@ -84,7 +84,7 @@ export interface BuildDeps {
 export interface BuildResult {
   config: ResolvedConfig;
   entries: Entry[];
-  /** Articles normalized by this build; the others came unchanged from the cache. */
+  /** Entries normalized by this build, by path; the other entries came from the cache. */
   normalized: string[];
   /** How many article files this build read; the others were unchanged since the last. */
   read: number;
@@ -284,7 +284,7 @@ async function runBuild(
 
 export interface ReadEntriesResult {
   entries: Entry[];
-  /** Articles normalized by this build (the others came from the cache). */
+  /** Entries normalized by this build, by path (the other entries came from the cache). */
   normalized: string[];
   /** How many article files were read (the others were unchanged since the last build). */
   read: number;
@@ -393,9 +393,12 @@ export async function readEntries(
   const sequence = new Map(
     identified.entries.map((e) => [e.id, identified.map.entries.get(e.path)?.seq ?? 0]),
   );
+  // Only the files that became entries: the others (dated in the future, invalid, empty) are
+  // neither entries normalized nor entries from the cache.
+  const published = new Set(identified.entries.map((e) => e.path));
   return {
     entries: newestFirst(identified.entries),
-    normalized,
+    normalized: normalized.filter((path) => published.has(path)),
     read,
     warnings,
     map: identified.map,

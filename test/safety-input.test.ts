@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -224,5 +224,63 @@ describe('impossible dates are errors', () => {
       dir,
     );
     assert.equal(valid.code, 0, valid.stderr);
+  });
+});
+
+describe('files as they come', () => {
+  it('reads UTF-16 articles, little- and big-endian, with their byte-order mark', async () => {
+    const markdown = `---\ntitle: "Élections à Lima : « le budget est voté »"\n---\n\n${text}`;
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(markdown, 'utf16le')]);
+    const big = Buffer.from(little);
+    big.swap16();
+    const dir = await project({ 'le.md': little, 'be.txt': big });
+    const built = await runCli(['build', '--input', 'articles'], dir);
+    assert.equal(built.code, 0, built.stderr);
+    assert.doesNotMatch(built.stderr, /warning/);
+    const entries = await builtEntries(dir);
+    for (const path of ['le.md', 'be.txt']) {
+      const entry = entries.find((e) => e.path === path);
+      assert.equal(entry?.title, 'Élections à Lima : « le budget est voté »', path);
+      // Markdown joins the two lines into one paragraph; plain text keeps a paragraph a line.
+      assert.equal(entry?.content.join(' '), text.trim().split('\n').join(' '), path);
+    }
+  });
+
+  it('names a dangling link and its missing target', async () => {
+    const dir = await project({ 'a.txt': text });
+    await symlink('manquant.md', join(dir, 'articles', 'perdu.md'));
+    await symlink('../photos-parties', join(dir, 'articles', 'photos'));
+    const built = await runCli(['build', '--input', 'articles'], dir);
+    assert.equal(built.code, 1, built.stderr);
+    assert.match(
+      built.stderr,
+      /articles\/perdu\.md: .*link to manquant\.md, which does not exist\n.*\[ArticleUnreadable\]/,
+    );
+    const skipped = await runCli(['build', '--input', 'articles', '--skip-invalid'], dir);
+    assert.equal(skipped.code, 0, skipped.stderr);
+    assert.match(skipped.stderr, /warning: articles\/perdu\.md: left out: .*manquant\.md/);
+    assert.match(
+      skipped.stderr,
+      /warning: articles\/photos: skipped: link to \.\.\/photos-parties, which does not exist/,
+    );
+    assert.deepEqual(
+      (await builtEntries(dir)).map((e) => e.path),
+      ['a.txt'],
+    );
+  });
+
+  it('counts in the summary only the entries built, normalized or from the cache', async () => {
+    const dir = await project({
+      'a.txt': text,
+      'futur.md': `---\ndate: 2999-01-01\n---\n\n${text}`,
+      'vide.txt': '\n\n',
+    });
+    const args = ['build', '--input', 'articles', '--skip-invalid'];
+    const cold = await runCli(args, dir);
+    assert.equal(cold.code, 0, cold.stderr);
+    assert.match(cold.stdout, /Built 1 entry into out\/ in .* \(1 normalized, 0 from the cache\)/);
+    const warm = await runCli(args, dir);
+    assert.equal(warm.code, 0, warm.stderr);
+    assert.match(warm.stdout, /Built 1 entry into out\/ in .* \(0 normalized, 1 from the cache\)/);
   });
 });

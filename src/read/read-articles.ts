@@ -30,6 +30,8 @@ export interface ArticleFile {
   committed: string | undefined;
   size: number;
   modified: Date;
+  /** Why the file cannot be read, when the listing found it out: a link leading nowhere. */
+  unreadable?: string | undefined;
   /**
    * The file's state as the folder listing saw it (size, times, inode, place, commit): equal
    * stamps mean an unchanged file, which need not be read again.
@@ -109,7 +111,16 @@ export async function listArticles(
         committed,
         size: f.size,
         modified: new Date(f.mtimeMs),
-        stamp: [displayPath, f.size, f.mtimeMs, f.ctimeMs, f.ino, committed ?? ''].join('\0'),
+        unreadable: f.unreadable,
+        stamp: [
+          displayPath,
+          f.size,
+          f.mtimeMs,
+          f.ctimeMs,
+          f.ino,
+          committed ?? '',
+          f.unreadable ?? '',
+        ].join('\0'),
       };
     }),
     warnings,
@@ -126,6 +137,10 @@ export async function readArticle(
 ): Promise<ReadOne> {
   const { path, displayPath, committed, modified } = file;
   const location = { file: displayPath };
+  if (file.unreadable !== undefined) {
+    const message = `cannot read the file: it is a ${file.unreadable}`;
+    return { error: new GazetteError('ArticleUnreadable', message, location) };
+  }
   if (file.size > maxBytes) {
     const message = `the file is ${megabytes(file.size)}, more than the ${megabytes(maxBytes)} allowed`;
     return { error: new GazetteError('ArticleTooLarge', message, location) };
@@ -150,9 +165,9 @@ export async function readArticle(
     const message = 'not UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to silence this.';
     return { article, warning: { message, location } };
   }
-  if (decoded.encoding === 'utf-8-repaired') {
-    const message =
-      'invalid UTF-8 bytes, each replaced by \uFFFD (�). Fix the file to keep its text intact.';
+  if (decoded.encoding === 'utf-8-repaired' || decoded.encoding === 'utf-16-repaired') {
+    const name = decoded.encoding === 'utf-8-repaired' ? 'UTF-8' : 'UTF-16';
+    const message = `invalid ${name} bytes, each replaced by \uFFFD (�). Fix the file to keep its text intact.`;
     return { article, warning: { message, location: { ...location, line: decoded.line } } };
   }
   return { article };

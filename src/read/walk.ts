@@ -1,6 +1,6 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { GazetteError } from '../errors.ts';
 
 /** File endings read as articles. */
@@ -14,6 +14,8 @@ export interface WalkedFile {
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+  /** Why the file cannot be read, when that is known from the listing: a link leading nowhere. */
+  unreadable?: string | undefined;
 }
 
 export interface WalkResult {
@@ -115,21 +117,34 @@ async function walkFolder(
   // takes microseconds, less than a round trip through Node's thread pool.
   const targets = dirents.map((dirent) => {
     let target: string | undefined = join(realFolder, dirent.name);
+    let broken: string | undefined;
     if (dirent.isSymbolicLink()) {
       result.linked = true;
       try {
         target = realpathSync(join(folder, dirent.name));
-      } catch {
+      } catch (error) {
         target = undefined;
+        broken = brokenLink(join(folder, dirent.name), error);
       }
     }
-    return { target, info: target ? statOf(target) : undefined };
+    return { target, broken, info: target ? statOf(target) : undefined };
   });
   const prefix = relative(root, folder).split(sep).join('/');
   for (const [i, dirent] of dirents.entries()) {
     const path = join(folder, dirent.name);
     const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name;
-    const { target, info } = targets[i] ?? {};
+    const { target, broken, info } = targets[i] ?? {};
+    if (broken !== undefined) {
+      // A link named as an article is an article that cannot be read; any other is passed over.
+      const link = lstatSync(path, { throwIfNoEntry: false });
+      if (link && articleExtensions.has(extname(dirent.name).toLowerCase()))
+        result.files.push({
+          ...walked(rel, { size: 0, mtimeMs: link.mtimeMs, ctimeMs: link.ctimeMs, ino: link.ino }),
+          unreadable: broken,
+        });
+      else result.skipped.push({ path: rel, reason: broken });
+      continue;
+    }
     if (!target || !(target === root || target.startsWith(root + sep))) {
       result.skipped.push({ path: rel, reason: 'link to a place outside the input folder' });
       continue;
@@ -145,6 +160,22 @@ async function walkFolder(
       result.files.push(walked(rel, info));
     else result.skipped.push({ path: rel, reason: 'not a .txt, .md or .markdown file' });
   }
+}
+
+/** What is wrong with the link at `path`, which could not be followed. */
+function brokenLink(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'link in a loop of links, leading nowhere';
+  let target: string;
+  try {
+    target = readlinkSync(path);
+  } catch {
+    return `link that cannot be followed (${code ?? 'unknown error'})`;
+  }
+  if (code !== 'ENOENT') return `link to ${target}, which cannot be followed (${code})`;
+  // The target may itself be a link leading nowhere.
+  const exists = lstatSync(resolve(dirname(path), target), { throwIfNoEntry: false });
+  return `link to ${target}, which ${exists ? 'leads nowhere' : 'does not exist'}`;
 }
 
 function statOf(path: string) {
