@@ -27,7 +27,7 @@ import {
 } from './read/read-articles.ts';
 import {
   type DigestTemplates,
-  droppedWarning,
+  digestWarnings,
   type RenderedDigest,
   renderDigest,
 } from './render/digest.ts';
@@ -229,8 +229,7 @@ async function runBuild(
     compileMjml: cacheDir ? keptMjml(cacheDir, compileMjml) : compileMjml,
   });
   const digestFiles = planned.digest.then(({ digest, files }) => {
-    const dropped = droppedWarning(digest);
-    if (dropped) warnings.push(dropped);
+    warnings.push(...digestWarnings(digest));
     return files;
   });
   // Awaited while writing; a failure meanwhile must not go unhandled.

@@ -32,6 +32,9 @@ const mailbox = z
     'must be an address, e.g. "Gazette <digest@example.org>"',
   );
 
+/** The largest `maxArticleSize`, in megabytes. */
+export const maxArticleMegabytes = 1.25;
+
 /** The schema of `gazette.config.json`. Every field is documented in the README. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -48,8 +51,19 @@ export const configSchema = z.strictObject({
   }),
   /** Language assumed when an article's language cannot be detected. */
   language: languageCode,
-  /** Articles larger than this many megabytes are refused. Default 10. */
-  maxArticleSize: z.number().positive().default(10),
+  /**
+   * Articles larger than this many megabytes (of the file) are refused. Default 1, at most 1.25:
+   * escaped as HTML in a feed, an article's text can grow sevenfold (a line of one `"` becomes
+   * `<p>&quot;</p>`), and XML parsers refuse a text of more than 10,000,000 bytes.
+   */
+  maxArticleSize: z
+    .number('must be a number of megabytes')
+    .positive('must be more than 0')
+    .max(
+      maxArticleMegabytes,
+      `must be at most ${maxArticleMegabytes}: a feed holding a larger article could have a text longer than XML parsers accept`,
+    )
+    .default(1),
   /** Time zone for dates written without one, and for dates shown in the digest. Default `UTC`. */
   timeZone: timeZone.default('UTC'),
   digest: z

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { CheckReport } from '../src/check.ts';
 import type { Entry } from '../src/entry.ts';
 import { parseDate, readDate } from '../src/normalize/dates.ts';
+import { hasCommand, xmllint } from './feed-tools.ts';
 import { baseConfig, runCli, tempDir } from './helpers.ts';
 
 const text =
@@ -282,5 +283,40 @@ describe('files as they come', () => {
     const warm = await runCli(args, dir);
     assert.equal(warm.code, 0, warm.stderr);
     assert.match(warm.stdout, /Built 1 entry into out\/ in .* \(0 normalized, 1 from the cache\)/);
+  });
+});
+
+describe('feeds stay within what XML parsers accept', () => {
+  it('refuses a maxArticleSize above its maximum, naming the field', async () => {
+    const dir = await project({ 'a.txt': text }, { ...baseConfig, maxArticleSize: 2 });
+    const result = await runCli(['build', '--input', 'articles'], dir);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /gazette\.config\.json: maxArticleSize: .*1\.25.*\n.*\[ConfigInvalid\]/,
+    );
+  });
+
+  it('writes feeds xmllint accepts for an article of the largest size, all escapes', async (t) => {
+    if (!hasCommand('xmllint')) return t.skip('xmllint is not installed');
+    const maxBytes = 1.25 * 1024 * 1024;
+    // One quote a line: each byte becomes 7 in the feeds' HTML (`<p>&quot;</p>` and a newline).
+    const room = maxBytes - Buffer.byteLength(text);
+    const worst = `${'"\n'.repeat(Math.floor(room / 2))}${room % 2 ? '"' : ''}`;
+    const dir = await project(
+      { 'a.txt': `${text}${worst}` },
+      { ...baseConfig, maxArticleSize: 1.25 },
+    );
+    assert.equal((await readFile(join(dir, 'articles', 'a.txt'))).length, maxBytes);
+    const built = await runCli(['build', '--input', 'articles'], dir);
+    assert.equal(built.code, 0, built.stderr);
+    const feeds = (await readdir(join(dir, 'out'), { recursive: true })).filter((f) =>
+      f.endsWith('.xml'),
+    );
+    assert.ok(feeds.includes('atom.xml') && feeds.includes('rss.xml'), feeds.join(', '));
+    for (const feed of feeds) {
+      const lint = xmllint(join(dir, 'out', feed));
+      assert.ok(lint.ok, `${feed}: ${lint.output.slice(0, 300)}`);
+    }
   });
 });

@@ -51,7 +51,11 @@ export const frontMatterSchema = z.object({
     .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by -'))
     .optional(),
   lang: languageCode.optional(),
-  source: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+  // Bounded, as the article's text is (maxArticleSize): the feeds write the link twice, escaped.
+  source: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+    .max(2048, 'must be at most 2,048 characters')
+    .optional(),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
