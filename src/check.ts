@@ -16,7 +16,7 @@ import {
 import { GazetteError, GazetteErrors, isUserError, type Location } from './errors.ts';
 import type { IdMap } from './normalize/identity.ts';
 import { readIdMap } from './read/id-map.ts';
-import { droppedWarning } from './render/digest.ts';
+import { digestWarnings } from './render/digest.ts';
 import type { Warning } from './warnings.ts';
 
 /** One problem that would stop a build, by its catalogue name. */
@@ -114,8 +114,7 @@ export async function check(options: BuildOptions, deps: CheckDeps): Promise<Che
     if (result && result.entries.length > 0) {
       // Rendered in memory only: the templates are checked as MJML's strict mode sees them.
       const { digest } = await renderOutput(result.entries, config, result.plan, templates);
-      const dropped = droppedWarning(digest);
-      if (dropped) warnings.push(dropped);
+      warnings.push(...digestWarnings(digest));
     }
   } catch (error) {
     collect(error);

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { controlsMessage, isHeaderText, mailbox } from './address.ts';
 import { GazetteError } from './errors.ts';
+import { lineOfJsonValue } from './json-lines.ts';
 import { packageRoot } from './package-root.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -25,13 +27,6 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as "Europe/Paris"');
 
-const mailbox = z
-  .string()
-  .regex(
-    /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
-    'must be an address, e.g. "Gazette <digest@example.org>"',
-  );
-
 /** The largest `maxArticleSize`, in megabytes. */
 export const maxArticleMegabytes = 1.25;
 
@@ -39,14 +34,14 @@ export const maxArticleMegabytes = 1.25;
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Feed title, also the digest's sender name when `sender` has none. */
-  title: z.string().trim().min(1, 'must not be empty'),
+  title: z.string().trim().min(1, 'must not be empty').refine(isHeaderText, controlsMessage),
   /** Feed subtitle. Default: none. */
-  subtitle: z.string().trim().optional(),
+  subtitle: z.string().trim().refine(isHeaderText, controlsMessage).optional(),
   /** Base of every link and of the entries' tag URIs; a trailing slash is added. */
   siteUrl: httpUrl,
   /** The feed's author; entries without their own author get this one. */
   author: z.strictObject({
-    name: z.string().trim().min(1, 'must not be empty'),
+    name: z.string().trim().min(1, 'must not be empty').refine(isHeaderText, controlsMessage),
     email: z.email('must be an email address').optional(),
   }),
   /** Language assumed when an article's language cannot be detected. */
@@ -69,7 +64,12 @@ export const configSchema = z.strictObject({
   digest: z
     .strictObject({
       /** Subject and heading of the digest. Default: the feed title. */
-      title: z.string().trim().min(1, 'must not be empty').optional(),
+      title: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .refine(isHeaderText, controlsMessage)
+        .optional(),
       /** How many entries the digest holds at most, newest first. Default 10. */
       limit: z.int('must be a whole number').min(1).max(500).default(10),
       /** Items are grouped by their main tag when the digest has more than this many. Default 5. */
@@ -96,7 +96,10 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .default({ limit: 10, groupAbove: 5 }),
-  /** The digest's From address. */
+  /**
+   * The digest's From: `Name <address>` or an address. The name may hold any character but
+   * line breaks and other controls; it is quoted in the header as needed.
+   */
   sender: mailbox,
   feeds: z
     .strictObject({
@@ -125,8 +128,21 @@ export const configSchema = z.strictObject({
       retries: z.int('must be a whole number').min(0).max(20).default(4),
       /** Seconds before the first retry; each later one waits twice as long. Default 2. */
       retryDelay: z.number().min(0).default(2),
+      /**
+       * Seconds the SMTP server has to accept the connection, to greet, and to answer each
+       * command, before the attempt fails as a temporary failure. Default 60: a relay answers
+       * in seconds, and a stalled one would otherwise hold the send for nodemailer's 10 minutes.
+       */
+      timeout: z.number().positive().max(3600).default(60),
     })
-    .default({ firstWindowDays: 7, confirmAbove: 10, rateLimit: 10, retries: 4, retryDelay: 2 }),
+    .default({
+      firstWindowDays: 7,
+      confirmAbove: 10,
+      rateLimit: 10,
+      retries: 4,
+      retryDelay: 2,
+      timeout: 60,
+    }),
 });
 
 export type Config = z.input<typeof configSchema>;
@@ -135,19 +151,28 @@ export type ResolvedConfig = z.output<typeof configSchema> & {
   digest: { title: string; unsubscribeUrl: string; unsubscribeEmail: string };
 };
 
-/** Validates parsed JSON; `file` is how the user names the config file in messages. */
-export function parseConfig(value: unknown, file: string): ResolvedConfig {
+/**
+ * Validates parsed JSON; `file` is how the user names the config file in messages, `text` the
+ * file's text, when there is one, for the line of a wrong field.
+ */
+export function parseConfig(value: unknown, file: string, text?: string): ResolvedConfig {
   const result = configSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : '(top level)';
     const message = issue ? describeIssue(issue) : 'is invalid';
-    throw new GazetteError('ConfigInvalid', `${field}: ${message}`, { file });
+    const at =
+      issue?.code === 'unrecognized_keys'
+        ? [...issue.path, ...issue.keys.slice(0, 1)]
+        : issue?.path;
+    const line = text !== undefined && at ? lineOfJsonValue(text, at) : undefined;
+    throw new GazetteError('ConfigInvalid', `${field}: ${message}`, { file, line });
   }
   const config = result.data;
-  const senderAddress = /<([^>]+)>/.exec(config.sender)?.[1] ?? config.sender;
+  const senderAddress = config.sender.address;
   return {
     ...config,
+    sender: { name: config.sender.name || config.title, address: senderAddress },
     digest: {
       ...config.digest,
       title: config.digest.title ?? config.title,
@@ -184,7 +209,7 @@ export async function readConfig(path: string, displayPath: string): Promise<Res
       line,
     });
   }
-  return parseConfig(value, displayPath);
+  return parseConfig(value, displayPath, text);
 }
 
 /** Options of `build` as a caller gives them. */

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { controlsMessage, emailAddress, isHeaderText } from '../address.ts';
 import { languageCode } from '../config.ts';
 import { GazetteError } from '../errors.ts';
+import { visitJsonValues } from '../json-lines.ts';
 import type { Recipient } from '../render/personalize.ts';
 
 const optionalText = z
@@ -12,12 +14,20 @@ const optionalText = z
   .optional();
 
 const subscriberSchema = z.object({
-  // The HTML form rule: it accepts local domains such as user@localhost, which MTAs deliver.
-  email: z.email({ pattern: z.regexes.html5Email, error: 'is not an email address' }),
-  name: optionalText,
+  email: emailAddress,
+  // The name goes into the To header.
+  name: z
+    .string()
+    .trim()
+    .refine(isHeaderText, controlsMessage)
+    .transform((value) => value || undefined)
+    .optional(),
   lang: z.union([z.literal('').transform(() => undefined), languageCode]).optional(),
   token: optionalText,
 });
+
+/** How many bad rows an error lists at most. */
+const shownProblems = 20;
 
 /** A reader of the digest. */
 export type Subscriber = Recipient & { lang?: string | undefined };
@@ -39,13 +49,15 @@ export async function readSubscribers(path: string, display: string): Promise<Su
 
 /** Rows of a CSV file with a header row; every bad row is reported with its line. */
 export function parseSubscribersCsv(text: string, file: string): Subscriber[] {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  const source = text.replace(/^\uFEFF/, '');
+  let rows: { record: Record<string, string>; raw: string }[];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), {
+    rows = parse(source, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       info: true,
+      raw: true,
     });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
@@ -60,17 +72,34 @@ export function parseSubscribersCsv(text: string, file: string): Subscriber[] {
       line: 1,
     });
   }
-  return validate(
-    rows.map((row) => ({ value: row.record, line: row.info.lines })),
-    file,
-  );
+  return validate(rowLines(source, rows), file);
+}
+
+/**
+ * Each row with the line it starts on. The rows' raw texts follow each other to the end of the
+ * file (blank lines before a row included in its own), so one pass counts the lines; the
+ * parser's own count is where a row ends, and takes the CR LF inside a quoted field for two.
+ */
+function rowLines(
+  text: string,
+  rows: { record: Record<string, string>; raw: string }[],
+): { value: unknown; line: number }[] {
+  const newlines = (s: string) => s.split('\n').length - 1;
+  const start = text.length - rows.reduce((n, row) => n + row.raw.length, 0);
+  let line = 1 + newlines(text.slice(0, start));
+  return rows.map(({ record, raw }) => {
+    const blank = /^(?:[ \t]*\r?\n)*/.exec(raw)?.[0] ?? '';
+    const at = line + newlines(blank);
+    line += newlines(raw);
+    return { value: record, line: at };
+  });
 }
 
 /** A JSON array of `{ email, name?, lang?, token? }`. */
 export function parseSubscribersJson(text: string, file: string): Subscriber[] {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new GazetteError('SubscribersInvalid', `not valid JSON: ${(error as Error).message}`, {
       file,
@@ -81,10 +110,11 @@ export function parseSubscribersJson(text: string, file: string): Subscriber[] {
       file,
     });
   }
-  // The line of each object, found from where its "email" key stands.
-  const lines = [...text.matchAll(/"email"\s*:/g)].map(
-    (m) => text.slice(0, m.index).split('\n').length,
-  );
+  // The line each item starts on, all found in one pass over the text.
+  const lines: number[] = [];
+  visitJsonValues(text, 1, (path, line) => {
+    if (path.length === 1) lines.push(line);
+  });
   return validate(
     value.map((item, i) => ({ value: item, line: lines[i] })),
     file,
@@ -114,7 +144,10 @@ function validate(
   }
   if (problems.length > 0) {
     const first = /^line (\d+)/.exec(problems[0] ?? '')?.[1];
-    throw new GazetteError('SubscribersInvalid', `bad rows:\n    ${problems.join('\n    ')}`, {
+    // A list that is wrong throughout (another file, a shifted column) stays readable.
+    const shown = problems.slice(0, shownProblems);
+    if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
+    throw new GazetteError('SubscribersInvalid', `bad rows:\n    ${shown.join('\n    ')}`, {
       file,
       line: first ? Number(first) : undefined,
     });

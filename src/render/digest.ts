@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import type { Warning } from '../warnings.ts';
+import { fitItem, shortenText } from './digest-fit.ts';
 import { feedFiles, newestFirst } from './feeds.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
@@ -71,6 +72,8 @@ export interface RenderedDigest {
   ids: string[];
   /** Entries left out to keep the HTML within the size budget. */
   dropped: number;
+  /** Entries whose text was cut to keep the HTML within the size budget. */
+  shortened: { title: string; path: string }[];
   /** Where each reader's own values go in `html` and `text`. */
   placeholders: Placeholders;
 }
@@ -99,9 +102,14 @@ export function digestLanguage(entries: Entry[], fallback: string): string {
 
 /**
  * Chooses the digest's entries (newest first, up to the limit, less `drop` of the oldest) and
- * words them.
+ * words them, each item's text cut to `itemBytes` of HTML.
  */
-export function resolveDigest(entries: Entry[], config: ResolvedConfig, drop = 0): DigestData {
+export function resolveDigest(
+  entries: Entry[],
+  config: ResolvedConfig,
+  drop = 0,
+  itemBytes = Number.POSITIVE_INFINITY,
+): DigestData {
   const chosen = newestFirst(entries).slice(0, config.digest.limit);
   const items = chosen.slice(0, Math.max(1, chosen.length - drop));
   const dropped = chosen.length - items.length;
@@ -124,22 +132,27 @@ export function resolveDigest(entries: Entry[], config: ResolvedConfig, drop = 0
     (d, e) => (Date.parse(e.updated) > Date.parse(d) ? e.updated : d),
     newest?.updated ?? '2000-01-01T00:00:00Z',
   );
-  const toItem = (e: Entry): DigestItem => ({
-    id: e.id,
-    title: e.title,
-    url: e.url,
-    date: formatDay(e.published),
-    readingTime: fill(messages.readingTime, { minutes: e.readingMinutes }),
-    summary: e.summary,
-    tags: e.tags,
-    location: e.location,
-  });
+  const toItem = (e: Entry): DigestItem =>
+    fitItem(
+      {
+        id: e.id,
+        title: e.title,
+        url: e.url,
+        date: formatDay(e.published),
+        readingTime: fill(messages.readingTime, { minutes: e.readingMinutes }),
+        summary: e.summary,
+        tags: e.tags,
+        location: e.location,
+      },
+      itemBytes,
+      messages.locale,
+    );
   const shown: Omit<DigestData, 'placeholders'> = {
     lang,
     dir: rtlLanguages.has(lang) ? 'rtl' : 'ltr',
     subject: to ? `${config.digest.title} · ${to}` : config.digest.title,
     title: config.digest.title,
-    preheader: newest?.summary ?? '',
+    preheader: newest ? toItem(newest).summary : '',
     siteName: config.title,
     siteUrl: config.siteUrl,
     feedUrl: new URL(feedFiles.atom, config.siteUrl).href,
@@ -175,6 +188,10 @@ function groupItems(items: Entry[], groupAbove: number, messages: Messages) {
     ...named.map(([name, entries]) => ({ name, entries })),
     ...(rest.length > 0 ? [{ name: messages.otherTopics, entries: rest }] : []),
   ];
+}
+
+function itemCount(data: DigestData): number {
+  return data.groups.reduce((n, g) => n + g.items.length, 0);
 }
 
 function createHandlebars(): typeof Handlebars {
@@ -238,17 +255,31 @@ export function renderDigestText(data: DigestData, templates: DigestTemplates): 
   return `${wrapText(text.replace(/\n{3,}/g, '\n\n').trim())}\n`;
 }
 
-/** The warning of a digest that left out its oldest entries to stay under the HTML budget. */
-export function droppedWarning(digest: RenderedDigest): Warning | undefined {
-  if (digest.dropped === 0) return undefined;
-  return {
-    message: `the digest left out its ${digest.dropped} oldest entries to stay under ${htmlBudget / 1024} KB of HTML, which Gmail would clip`,
-  };
+/** The warnings of a digest made to fit the HTML budget: entries left out, or cut short. */
+export function digestWarnings(digest: RenderedDigest): Warning[] {
+  const budget = `${htmlBudget / 1024} KB of HTML, which Gmail would clip`;
+  return [
+    ...(digest.dropped > 0
+      ? [
+          {
+            message: `the digest left out its ${digest.dropped} oldest entries to stay under ${budget}`,
+          },
+        ]
+      : []),
+    ...digest.shortened.map(({ title, path }) => ({
+      message: `the digest shortened "${shortenText(title, 80, 'en')}" (${path}) to stay under ${budget}`,
+    })),
+  ];
 }
 
+/** An item's text is never cut below this while older items can be left out instead. */
+const minItemBytes = 2048;
+
 /**
- * Renders the digest once. When its HTML would pass the size budget, the oldest items are left
- * out (the digest then says how many, and links to the rest) and it is rendered again.
+ * Renders the digest once. When its HTML would pass the size budget, the items whose text
+ * would take more than an even share of the room are cut first (so that one very long item
+ * does not push the others out); then the oldest items are left out (the digest then says how
+ * many, and links to the rest); and a last item still too long is cut to what is left.
  */
 export async function renderDigest(
   entries: Entry[],
@@ -256,17 +287,52 @@ export async function renderDigest(
   templates: DigestTemplates,
   compileMjml: MjmlCompiler = mjmlCompiler,
 ): Promise<RenderedDigest> {
+  const render = (data: DigestData) => renderDigestHtml(data, templates, compileMjml);
+  const over = (html: string) => Buffer.byteLength(html) > htmlBudget;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const cutShort = (data: DigestData) =>
+    data.groups.flatMap((g) =>
+      g.items.flatMap((item) => {
+        const entry = byId.get(item.id);
+        const whole =
+          entry?.summary === item.summary &&
+          entry.title === item.title &&
+          entry.tags.length === item.tags.length;
+        return entry && !whole ? [{ title: entry.title, path: entry.path }] : [];
+      }),
+    );
   let drop = 0;
+  let itemBytes = Number.POSITIVE_INFINITY;
   let data = resolveDigest(entries, config);
-  let html = await renderDigestHtml(data, templates, compileMjml);
-  const count = data.groups.reduce((n, g) => n + g.items.length, 0);
-  while (Buffer.byteLength(html) > htmlBudget && count - drop > 1) {
+  let html = await render(data);
+  const count = itemCount(data);
+  // Each item's text gets an even share of the room the rest of the digest leaves (the lead
+  // summary counts twice: it is the preheader too), measured with every item's text taken out;
+  // a template that shows the text more often than that is met by cutting again by the excess.
+  const cut = async (floor: number) => {
+    const bare = resolveDigest(entries, config, drop, 0);
+    const room = htmlBudget - Buffer.byteLength(await render(bare));
+    itemBytes = Math.min(itemBytes, Math.max(floor, Math.floor(room / (itemCount(bare) + 1))));
+    for (let round = 0; round < 3; round++) {
+      const fitted = resolveDigest(entries, config, drop, itemBytes);
+      const shortened = cutShort(fitted).length;
+      if (shortened === 0) return;
+      data = fitted;
+      html = await render(data);
+      const excess = Buffer.byteLength(html) - htmlBudget;
+      if (excess <= 0 || itemBytes <= floor) return;
+      itemBytes = Math.max(floor, itemBytes - Math.ceil(excess / shortened));
+    }
+  };
+  if (over(html)) await cut(count > 1 ? minItemBytes : 0);
+  while (over(html) && count - drop > 1) {
     const share = htmlBudget / Buffer.byteLength(html);
     const keep = Math.max(1, Math.min(count - drop - 1, Math.floor((count - drop) * share * 0.95)));
     drop = count - keep;
-    data = resolveDigest(entries, config, drop);
-    html = await renderDigestHtml(data, templates, compileMjml);
+    data = resolveDigest(entries, config, drop, itemBytes);
+    html = await render(data);
   }
+  if (over(html) && count > 1) await cut(0);
   return {
     subject: data.subject,
     preheader: data.preheader,
@@ -276,6 +342,7 @@ export async function renderDigest(
     language: data.lang,
     ids: data.groups.flatMap((g) => g.items.map((i) => i.id)),
     dropped: drop,
+    shortened: cutShort(data),
     placeholders: data.placeholders,
   };
 }
