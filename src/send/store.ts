@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { removeTemporaryLeftovers } from '../atomic-file.ts';
 import type { Warning } from '../warnings.ts';
 import { type LedgerRecord, openLedger, readOutcomes, repairLedger } from './ledger.ts';
 import { readSendState, type SendState, writeSendState } from './state.ts';
@@ -39,6 +40,9 @@ export function createFileStore(folder: string, display: string): SendStore {
     writeState: (value) => writeSendState(state.path, value, state.display),
     readOutcomes: (digest) => readOutcomes(ledger.path, digest),
     async openRecorder(warn) {
+      // The state's temporary files that a killed send left (the output folder may be elsewhere
+      // than the project's, which a build cleans).
+      removeTemporaryLeftovers(folder);
       const repaired = await repairLedger(ledger.path, ledger.display);
       if (repaired) warn({ message: repaired, location: { file: ledger.display } });
       const file = openLedger(ledger.path, ledger.display);
