@@ -293,7 +293,7 @@ describe('feeds stay within what XML parsers accept', () => {
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,
-      /gazette\.config\.json: maxArticleSize: .*1\.25.*\n.*\[ConfigInvalid\]/,
+      /gazette\.config\.json(?::\d+)?: maxArticleSize: .*1\.25.*\n.*\[ConfigInvalid\]/,
     );
   });
 
