@@ -46,7 +46,8 @@ describe('gazette command line', () => {
       siteUrl: 'news.example.org',
     });
     const stderr = await failedBuild(project);
-    assert.match(stderr, /gazette\.config\.json: siteUrl: must be an absolute http\(s\) URL/);
+    // The line is the field's own: the file is written one field a line, siteUrl third.
+    assert.match(stderr, /gazette\.config\.json:3: siteUrl: must be an absolute http\(s\) URL/);
   });
 
   it('lists every invalid article, and leaves out/ untouched', async () => {

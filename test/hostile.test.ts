@@ -214,17 +214,17 @@ describe('broken and hostile input', async () => {
     [
       'a wrong type',
       { ...baseConfig, digest: { limit: 'ten' } },
-      /gazette\.config\.json: digest\.limit: /,
+      /gazette\.config\.json:1: digest\.limit: /,
     ],
     [
       'a relative site URL',
       { ...baseConfig, siteUrl: '/blog/' },
-      /gazette\.config\.json: siteUrl: must be an absolute http\(s\) URL/,
+      /gazette\.config\.json:1: siteUrl: must be an absolute http\(s\) URL/,
     ],
     [
       'an unknown language',
       { ...baseConfig, language: 'zz' },
-      /gazette\.config\.json: language: is not a known ISO 639-1 language/,
+      /gazette\.config\.json:1: language: is not a known ISO 639-1 language/,
     ],
   ] as const) {
     it(`stops on a config file with ${name}, leaving out/ as it was`, async () => {
