@@ -100,10 +100,12 @@ export function createSmtpTransport(url: string, config: ResolvedConfig): MailTr
   };
 }
 
+// The greeting's timer and the socket's start together: a server that never greets may be
+// reported by either.
 const timeouts: Record<string, string> = {
   CONNECT_TIMEOUT: 'could not be reached',
   GREETING_TIMEOUT: 'did not greet',
-  SOCKET_TIMEOUT: 'stopped answering',
+  SOCKET_TIMEOUT: 'did not answer',
 };
 
 /** A time-out said with the server and the setting it waited for; other errors as they are. */
