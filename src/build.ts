@@ -95,6 +95,8 @@ export interface BuildResult {
   /** What was written, relative to the output folder, with sizes in bytes. */
   written: { path: string; bytes: number }[];
   warnings: Warning[];
+  /** When each entry, by id, was first built as one, where the id map knows it. */
+  firstSeen: ReadonlyMap<string, string>;
 }
 
 /**
@@ -278,7 +280,17 @@ async function runBuild(
       preheader: digest.preheader,
       htmlBytes: Buffer.byteLength(digest.html),
     },
+    firstSeen: firstSightings(entries, map),
   };
+}
+
+function firstSightings(entries: Entry[], map: IdMap): Map<string, string> {
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const at = map.entries.get(entry.path)?.seen;
+    if (at) seen.set(entry.id, at);
+  }
+  return seen;
 }
 
 export interface ReadEntriesResult {
@@ -377,7 +389,13 @@ export async function readEntries(
     return !problem;
   });
   const host = new URL(config.siteUrl).hostname;
-  const identified = resolveIdentities(unique, previous, host, config.timeZone);
+  const identified = resolveIdentities(
+    unique,
+    previous,
+    host,
+    config.timeZone,
+    formatDate(policy.now, config.timeZone),
+  );
   // Ids kept from before may now clash; the drafts' own did not.
   if (identified.idsMoved) {
     const firstIdentified = firstOfEach(identified.entries);

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { baseConfig, cliArgs, makeProject, root, runCli } from './helpers.ts';
+import { build } from '../src/build.ts';
+import { send as sendDigest } from '../src/send/send.ts';
+import { baseConfig, cliArgs, makeProject, root, runCli, tempDir } from './helpers.ts';
 import { type Behaviour, type Received, startSmtpServer } from './smtp.ts';
 
 const sendConfig = {
@@ -214,6 +216,56 @@ describe('send: only what is new is news', () => {
       assert.match(third.stdout, /Nothing new since/);
       assert.doesNotMatch(third.stdout, /too old/, 'what was left out is said once');
       assert.equal(server.received.length, 2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('send: news by when an entry was first built', () => {
+  it('takes an article dated before the last send that was first built since, within the window of that first build', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await tempDir();
+      await mkdir(join(dir, 'articles'));
+      await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(sendConfig));
+      await writeFile(join(dir, 'subscribers.csv'), 'email\nanne@example.org\n');
+      const at = (days: number) => () => new Date(Date.now() - days * 86_400_000);
+      const options = {
+        input: 'articles',
+        subscribers: 'subscribers.csv',
+        cwd: dir,
+        cacheDir: false as const,
+      };
+      await writeFile(
+        join(dir, 'articles', 'premier.md'),
+        article('Le premier rapport', daysAgo(10.1)),
+      );
+      const first = await sendDigest(options, { now: at(10), smtpUrl: server.url });
+      assert.deepEqual(
+        first.items.map((i) => i.title),
+        ['Le premier rapport'],
+      );
+
+      // Five days ago, a build first saw an article dated eleven days ago (written before the
+      // last send, published after it) and one from an archive, dated a month ago.
+      await writeFile(
+        join(dir, 'articles', 'retarde.md'),
+        article('Un rapport retardé', daysAgo(11)),
+      );
+      await writeFile(
+        join(dir, 'articles', 'archive.md'),
+        article('Un rapport archivé', daysAgo(30)),
+      );
+      await build(options, { now: at(5) });
+
+      const second = await sendDigest(options, { now: at(0), smtpUrl: server.url });
+      assert.deepEqual(
+        second.items.map((i) => i.title),
+        ['Un rapport retardé'],
+      );
+      assert.deepEqual(second.tooOld.titles, ['Un rapport archivé']);
+      assert.deepEqual(counts(server.received), { 'anne@example.org': 2 });
     } finally {
       await server.close();
     }

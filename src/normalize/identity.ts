@@ -13,6 +13,12 @@ export interface IdRecord {
   hash: string;
   /** Order of first appearance: archive pages are filled in this order and never reshuffled. */
   seq: number;
+  /**
+   * When the first build that made it an entry ran (a draft or a scheduled article is not one
+   * yet): what tells `send` that an article dated earlier appeared only now. Records kept by
+   * earlier versions have none.
+   */
+  seen?: string | undefined;
 }
 
 /** The id map (`gazette.ids.json`), keyed by the article's path in the input folder. */
@@ -62,6 +68,8 @@ export function resolveIdentities(
   previous: IdMap,
   siteHost: string,
   timeZone: string,
+  /** This build's time, as `formatDate` writes it: when new entries were first seen. */
+  now: string,
 ): Identified {
   const records = new Map(previous.entries);
   const present = new Set(drafts.map((d) => d.entry.path));
@@ -94,13 +102,16 @@ export function resolveIdentities(
       record.published === entry.published &&
       record.updated === entry.updated &&
       record.hash === hash;
-    records.set(entry.path, same ? record : { ...recordOf(entry, hash), seq: record.seq });
+    records.set(
+      entry.path,
+      same ? record : { ...recordOf(entry, hash), seq: record.seq, seen: record.seen },
+    );
     entries.push(entry);
   }
   // New entries are numbered in order of publication, so archive pages fill chronologically.
   fresh.sort((a, b) => compareByDate(a.entry, b.entry));
   for (const draft of fresh) {
-    records.set(draft.entry.path, { ...recordOf(draft.entry, draft.hash), seq: ++seq });
+    records.set(draft.entry.path, { ...recordOf(draft.entry, draft.hash), seq: ++seq, seen: now });
     entries.push(draft.entry);
   }
   const feedId = previous.feed?.id ?? feedIdFor(siteHost, entries);

@@ -16,6 +16,7 @@ const idMapSchema = z.object({
       updated: z.string(),
       hash: z.string(),
       seq: z.int().min(1),
+      seen: z.string().optional(),
     }),
   ),
 });

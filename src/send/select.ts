@@ -12,20 +12,22 @@ export interface Selection {
 
 /**
  * The news of a send. An entry is news when it was never sent, its date has come, and either it
- * was published after the last send chose its entries, or it was not there then (so it appears
- * now) and is dated at most `windowDays` before now. An imported archive is not news, an
- * article that appears late with an earlier date is, and the first send takes the window.
- * Whether an entry was there at the last send is what the state's `seen` records: the
- * sightings of the sends are the ones that count, not those of builds in between.
+ * was published after the last send chose its entries, or it was first seen (first built as an
+ * entry) after that and is dated at most `windowDays` before it was first seen. An imported
+ * archive is not news, an article that appears late with an earlier date is, and the first send
+ * takes the window before now. The id map records when each entry was first seen
+ * (`firstSeen`); for an entry it recorded before it kept that date, the state's `seen` tells
+ * whether it was there at the last send, and an entry that was not is taken as seen now.
  */
 export function selectNews(
   entries: Entry[],
   state: SendState,
   now: Date,
   windowDays: number,
+  firstSeen: ReadonlyMap<string, string>,
 ): Selection {
   const last = state.lastSend === undefined ? undefined : Date.parse(state.lastSend);
-  const floor = now.getTime() - windowDays * 86_400_000;
+  const window = windowDays * 86_400_000;
   const sent = new Set(state.sent);
   const seen = new Set(state.seen);
   const news: Entry[] = [];
@@ -33,14 +35,27 @@ export function selectNews(
   for (const entry of entries) {
     const published = Date.parse(entry.published);
     if (sent.has(entry.id) || published > now.getTime()) continue;
-    if (last !== undefined && published > last) news.push(entry);
-    else if (seen.has(entry.id)) continue;
-    else if (published >= floor) news.push(entry);
+    if (last !== undefined && published > last) {
+      news.push(entry);
+      continue;
+    }
+    const recorded = firstSeen.get(entry.id);
+    const sighted =
+      last === undefined
+        ? now.getTime()
+        : recorded !== undefined
+          ? Date.parse(recorded)
+          : seen.has(entry.id)
+            ? Number.NEGATIVE_INFINITY
+            : now.getTime();
+    // Seen at or before the last send: it was not news then, and is not now.
+    if (last !== undefined && !(sighted > last)) continue;
+    if (published >= sighted - window) news.push(entry);
     else tooOld.push(entry);
   }
   return {
     entries: news,
-    since: state.lastSend ?? new Date(floor).toISOString(),
+    since: state.lastSend ?? new Date(now.getTime() - window).toISOString(),
     tooOld,
   };
 }

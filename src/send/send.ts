@@ -83,9 +83,9 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
       })
     : undefined;
   try {
-    const { config, entries } = await build(options, { now: deps.now });
+    const { config, entries, firstSeen } = await build(options, { now: deps.now });
     const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
-    return await sendDigest(options, deps, { config, entries, store, recording });
+    return await sendDigest(options, deps, { config, entries, firstSeen, store, recording });
   } finally {
     lock?.release();
   }
@@ -94,6 +94,8 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
 interface SendContext {
   config: ResolvedConfig;
   entries: Entry[];
+  /** When each entry was first built as one, by id, where the id map knows it. */
+  firstSeen: ReadonlyMap<string, string>;
   store: SendStore;
   recording: boolean;
 }
@@ -101,7 +103,7 @@ interface SendContext {
 async function sendDigest(
   options: SendOptions,
   deps: SendDeps,
-  { config, entries, store, recording }: SendContext,
+  { config, entries, firstSeen, store, recording }: SendContext,
 ): Promise<SendResult> {
   const resolved = resolveBuildOptions(options);
   const state = await store.readState();
@@ -117,7 +119,7 @@ async function sendDigest(
     ? undefined
     : options.since
       ? selectSince(entries, sinceDate(options.since, config))
-      : selectNews(entries, state, now, config.send.firstWindowDays);
+      : selectNews(entries, state, now, config.send.firstWindowDays, firstSeen);
   const result = emptyResult(options, state, selection);
   const news = selection?.entries ?? [];
   if (!resuming && news.length === 0) {
