@@ -31,6 +31,8 @@ describe('gazette build on the seeds', () => {
   it('writes the feeds, the entries, the page and the digest', async () => {
     const files = (await readdir(out, { recursive: true })).sort();
     assert.deepEqual(files, [
+      // The marker that tells a folder Gazette writes (and may replace) from anyone else's.
+      '.gazette-build',
       'atom.xml',
       'digest.eml',
       'digest.html',
