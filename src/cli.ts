@@ -406,7 +406,9 @@ function printSummary(result: BuildResult, out: string, milliseconds: number): v
 /** Tells that another build writes the output folder, which this one waits for. */
 function waitingFor(out: string): (holder: number) => void {
   return (holder) =>
-    console.error(`Waiting for another Gazette build (pid ${holder}) to finish writing ${out}/…`);
+    console.error(
+      `Waiting for another Gazette build (pid ${holder}) to finish writing ${inert(out)}/…`,
+    );
 }
 
 /** One line per rebuild in --watch. */
