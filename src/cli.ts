@@ -351,7 +351,6 @@ function printSend(result: SendResult): void {
     console.error(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
   for (const later of result.deferred)
     console.error(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
-  if (result.stopped) console.error(`  stopped: ${inert(result.stopped)}`);
   for (const warning of result.warnings)
     console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
 }
