@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -137,4 +137,51 @@ export async function rejection(promise: Promise<unknown>): Promise<GazetteError
     return error;
   }
   assert.fail('it was accepted');
+}
+
+/** A running `gazette serve`, started by `startServe`. */
+export interface Serving {
+  child: ChildProcess;
+  /** Where it serves; undefined when it stopped before serving. */
+  url: URL | undefined;
+  /** What it printed so far, stdout and stderr together. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Runs the real `gazette serve` in `project` on a free port, and waits until it serves (or
+ * stops, or 30 seconds have passed).
+ */
+export async function startServe(project: string, args: string[] = []): Promise<Serving> {
+  const child = spawn(
+    process.execPath,
+    cliArgs(['serve', '--input', 'articles', '--port', '0', ...args]),
+    { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = Date.now();
+  while (
+    !/Digest preview: /.test(output) &&
+    child.exitCode === null &&
+    Date.now() - started < 30_000
+  )
+    await new Promise((r) => setTimeout(r, 50));
+  const url = /Serving .*\/ at (\S+)/.exec(output)?.[1];
+  return {
+    child,
+    url: url ? new URL(url) : undefined,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
@@ -7,7 +7,13 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { baseConfig, cliArgs, runCli, tempDir } from './helpers.ts';
+import {
+  baseConfig,
+  runCli,
+  type Serving as StartedServe,
+  startServe,
+  tempDir,
+} from './helpers.ts';
 
 /** A project of two small articles, in `articles/`. */
 async function smallProject(): Promise<string> {
@@ -25,52 +31,19 @@ async function smallProject(): Promise<string> {
   return dir;
 }
 
-interface Serving {
-  child: ChildProcess;
+interface Serving extends Omit<StartedServe, 'url'> {
   url: URL;
-  output: () => string;
-  stop: () => Promise<void>;
 }
 
 /** `gazette serve` on a free port, running until `stop()`. */
 async function serve(project: string, args: string[] = []): Promise<Serving> {
-  const child = spawn(
-    process.execPath,
-    cliArgs(['serve', '--input', 'articles', '--port', '0', ...args]),
-    {
-      cwd: project,
-      env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' },
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = Date.now();
-  while (
-    !/Digest preview: /.test(output) &&
-    child.exitCode === null &&
-    Date.now() - started < 30_000
-  )
-    await new Promise((r) => setTimeout(r, 50));
-  const url = /Serving .*\/ at (\S+)/.exec(output)?.[1];
+  const serving = await startServe(project, args);
+  const { url } = serving;
   if (!url) {
-    child.kill('SIGKILL');
-    assert.fail(`serve did not start:\n${output}`);
+    serving.child.kill('SIGKILL');
+    assert.fail(`serve did not start:\n${serving.output()}`);
   }
-  return {
-    child,
-    url: new URL(url),
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGINT');
-      await exited;
-    },
-  };
+  return { ...serving, url };
 }
 
 interface Reply {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { formatBug, formatProblem } from '../src/errors.ts';
 import { inert, inertJson, inertMessage } from '../src/inert.ts';
-import { baseConfig, type CliResult, cliArgs, runCli, tempDir } from './helpers.ts';
+import { baseConfig, type CliResult, runCli, startServe, tempDir } from './helpers.ts';
 
 /**
  * The first character of `text` that a terminal acts on instead of showing (C0 and C1 controls,
@@ -180,29 +179,9 @@ describe('terminal output is inert', () => {
 
 /** What `gazette serve` prints until it serves, then stops it. */
 async function serveOutput(project: string, args: string[]): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    cliArgs(['serve', '--input', 'articles', '--port', '0', ...args]),
-    { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = Date.now();
-  while (
-    !/Digest preview: /.test(output) &&
-    child.exitCode === null &&
-    Date.now() - started < 30_000
-  )
-    await new Promise((r) => setTimeout(r, 50));
-  child.kill('SIGINT');
-  await exited;
-  return output;
+  const serving = await startServe(project, args);
+  await serving.stop();
+  return serving.output();
 }
 
 describe('inert text', () => {
