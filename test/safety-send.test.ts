@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { build } from '../src/build.ts';
 import { send as sendDigest } from '../src/send/send.ts';
-import { baseConfig, cliArgs, makeProject, root, runCli, tempDir } from './helpers.ts';
-import { type Behaviour, type Received, startSmtpServer } from './smtp.ts';
+import { baseConfig, makeProject, root, runCli, tempDir } from './helpers.ts';
+import { type Behaviour, type Received, startKillingSmtpServer, startSmtpServer } from './smtp.ts';
 
 const sendConfig = {
   ...baseConfig,
@@ -328,18 +328,7 @@ describe('send: an interrupted digest is finished as it was', () => {
   it('sends the frozen digest, Message-IDs and all, after an article of it was edited', async () => {
     const emails = readers(10);
     const killAt = 5;
-    let child: ReturnType<typeof spawn> | undefined;
-    let exited: Promise<unknown> = Promise.resolve();
-    let killed = false;
-    const server = await startSmtpServer({
-      accept: async () => {
-        if (killed || server.received.length < killAt) return true;
-        killed = true;
-        child?.kill('SIGKILL');
-        await exited;
-        return false;
-      },
-    });
+    const { server, killed, sendUntilKilled } = await startKillingSmtpServer(killAt);
     try {
       const dir = await project(emails);
       const dry = await send(dir, server.url, '--dry-run');
@@ -350,19 +339,8 @@ describe('send: an interrupted digest is finished as it was', () => {
         const mail = await simpleParser(await readFile(join(dir, 'out', 'outbox', name)));
         planned.set(email, mail.messageId);
       }
-      child = spawn(
-        process.execPath,
-        cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),
-        {
-          cwd: dir,
-          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },
-          stdio: 'ignore',
-        },
-      );
-      const running = child;
-      exited = new Promise((resolve) => running.on('exit', resolve));
-      await exited;
-      assert.ok(killed);
+      await sendUntilKilled(dir);
+      assert.ok(killed());
 
       const path = join(dir, 'articles', '000_8cbf9f20e154a38e.txt');
       await writeFile(path, `Lima. Un texte réécrit après coup.\n${await readFile(path, 'utf8')}`);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { baseConfig, cliArgs, makeProject, root, runCli } from './helpers.ts';
-import { startSmtpServer } from './smtp.ts';
+import { baseConfig, makeProject, root, runCli } from './helpers.ts';
+import { startKillingSmtpServer, startSmtpServer } from './smtp.ts';
 
 const sendConfig = {
   ...baseConfig,
@@ -194,20 +193,7 @@ describe('gazette send', () => {
 
   it('finishes after being killed mid-send, serving every recipient exactly once', async () => {
     const killAt = 60 + Math.floor(Math.random() * 80);
-    let child: ReturnType<typeof spawn> | undefined;
-    let exited: Promise<unknown> = Promise.resolve();
-    let killed = false;
-    // The process is killed while a message is on the wire: its data has reached the server,
-    // which has not yet said it accepts it.
-    const server = await startSmtpServer({
-      accept: async () => {
-        if (killed || server.received.length < killAt) return true;
-        killed = true;
-        child?.kill('SIGKILL');
-        await exited;
-        return false;
-      },
-    });
+    const { server, killed, sendUntilKilled } = await startKillingSmtpServer(killAt);
     try {
       const dir = await seedsProject();
       const emails = Array.from({ length: 200 }, (_, i) => `reader${i}@example.org`);
@@ -215,19 +201,8 @@ describe('gazette send', () => {
         dir,
         emails.map((e) => `${e},,,`),
       );
-      child = spawn(
-        process.execPath,
-        cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),
-        {
-          cwd: dir,
-          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },
-          stdio: 'ignore',
-        },
-      );
-      const running = child;
-      exited = new Promise((resolve) => running.on('exit', resolve));
-      await exited;
-      assert.ok(killed, 'killed in the middle');
+      await sendUntilKilled(dir);
+      assert.ok(killed(), 'killed in the middle');
       assert.equal(server.received.length, killAt);
       const rerun = await send(dir, server.url);
       assert.equal(rerun.code, 0, rerun.stderr);

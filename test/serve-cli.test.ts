@@ -1,36 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
-import { cliArgs, makeProject, root, runCli } from './helpers.ts';
+import { makeProject, root, runCli, startServe } from './helpers.ts';
 
 describe('gazette serve', () => {
   it('reloads the open page with the new title when an article is edited', async (t) => {
     if (!needsProgram(t, chromiumPath, 'chromium')) return;
     const project = await makeProject(join(root, 'seeds'));
-    const child = spawn(
-      process.execPath,
-      cliArgs(['serve', '--input', 'articles', '--port', '0']),
-      { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
+    const serving = await startServe(project);
     const browser = await launchChromium();
     try {
-      const started = Date.now();
-      while (!/Digest preview: /.test(output) && Date.now() - started < 20_000)
-        await new Promise((r) => setTimeout(r, 50));
-      const url = /Serving out\/ at (\S+)/.exec(output)?.[1];
-      assert.ok(url, output);
+      const url = serving.url?.href;
+      assert.ok(url, serving.output());
       const page = await browser.newPage();
       await page.goto(url);
       await page.getByRole('heading', { name: /Dina Boluarte/ }).waitFor();
@@ -42,10 +27,10 @@ describe('gazette serve', () => {
       await page
         .getByRole('heading', { name: 'Nouveau titre, servi à chaud' })
         .waitFor({ timeout: 10_000 });
-      assert.match(output, /1 normalized: 000_8cbf9f20e154a38e\.txt/);
+      assert.match(serving.output(), /1 normalized: 000_8cbf9f20e154a38e\.txt/);
     } finally {
       await browser.close();
-      child.kill('SIGINT');
+      await serving.stop();
     }
   });
 });

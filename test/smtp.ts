@@ -1,4 +1,6 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import { cliArgs } from './helpers.ts';
 
 /** A message the test server accepted. */
 export interface Received {
@@ -80,5 +82,44 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
     url: `smtp://127.0.0.1:${port}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A test server, and `gazette send` run in a project folder until it is killed (SIGKILL) while
+ * the message after the first `killAt` is on the wire: its data has reached the server, which
+ * has not yet said it accepts it.
+ */
+export async function startKillingSmtpServer(killAt: number) {
+  let child: ChildProcess | undefined;
+  let exited: Promise<unknown> = Promise.resolve();
+  let killed = false;
+  const server = await startSmtpServer({
+    accept: async () => {
+      if (killed || server.received.length < killAt) return true;
+      killed = true;
+      child?.kill('SIGKILL');
+      await exited;
+      return false;
+    },
+  });
+  return {
+    server,
+    killed: () => killed,
+    /** Sends to `subscribers.csv` the articles of `articles/`, until the process is gone. */
+    async sendUntilKilled(dir: string): Promise<void> {
+      const running = spawn(
+        process.execPath,
+        cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),
+        {
+          cwd: dir,
+          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },
+          stdio: 'ignore',
+        },
+      );
+      child = running;
+      exited = new Promise((resolve) => running.on('exit', resolve));
+      await exited;
+    },
   };
 }
