@@ -17,9 +17,6 @@ export function isHeaderText(text: string): boolean {
   return !controls.test(text);
 }
 
-/** Text of a single header line, such as a title or a name. */
-export const headerText = z.string().refine(isHeaderText, controlsMessage);
-
 const atext = "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+";
 const label = '[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?';
 // RFC 5322's dot-atom local part (no leading, trailing or doubled dot) at a host name; the
