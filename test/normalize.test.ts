@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isBoilerplate, removeBoilerplate } from '../src/normalize/boilerplate.ts';
 import { splitDateline } from '../src/normalize/dateline.ts';
 import { formatDate, parseDate } from '../src/normalize/dates.ts';
 import { slugFromPath, tagUri } from '../src/normalize/ids.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
 import { detectLanguage } from '../src/normalize/language.ts';
+import { isAppeal } from '../src/normalize/page/appeals.ts';
+import { noPageRules } from '../src/normalize/page/page-reading.ts';
+import { readPage } from '../src/normalize/page/read-page.ts';
 import { cleanInline, parseParagraphs } from '../src/normalize/paragraphs.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { summarize } from '../src/normalize/summary.ts';
@@ -120,7 +122,7 @@ describe('boilerplate', () => {
       '© 2025 Agencia EFE. Todos los derechos reservados.',
       '(Avec AFP)',
     ]) {
-      assert.ok(isBoilerplate(paragraph), paragraph);
+      assert.ok(isAppeal(paragraph), paragraph);
     }
   });
 
@@ -131,18 +133,16 @@ describe('boilerplate', () => {
       'Les dons aux associations ont baissé de 12 % en 2024, selon France Générosités.',
       'La discussion au Sénat a duré trois jours.',
     ]) {
-      assert.ok(!isBoilerplate(paragraph), paragraph);
+      assert.ok(!isAppeal(paragraph), paragraph);
     }
   });
 
   it('drops the trailing fragments of a comment widget', () => {
     assert.deepEqual(
-      removeBoilerplate([
-        'Un vrai paragraphe.',
-        'Discussion',
-        'Join the conversation',
-        'Be the first to comment',
-      ]),
+      readPage(
+        ['Un vrai paragraphe.', 'Discussion', 'Join the conversation', 'Be the first to comment'],
+        noPageRules,
+      ).body,
       ['Un vrai paragraphe.'],
     );
   });

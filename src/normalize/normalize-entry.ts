@@ -1,14 +1,15 @@
 import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import type { ParsedArticle } from '../read/parse-article.ts';
-import { removeBoilerplate } from './boilerplate.ts';
 import { splitDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
 import { slugFromPath, tagUri } from './ids.ts';
 import { readWords } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywordSentences } from './keywords.ts';
 import { detectLanguage } from './language.ts';
-import { cleanInline, parseParagraphs } from './paragraphs.ts';
+import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
+import { readMarkdownPage, readPage } from './page/read-page.ts';
+import { cleanInline, readParagraphs } from './paragraphs.ts';
 import { splitSentences } from './sentences.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { summarize } from './summary.ts';
@@ -31,15 +32,20 @@ export interface ArticleContext {
 
 /**
  * Turns a parsed article into an entry. Pure: the same article, context and config give the
- * same entry. Returns null when no text is left once boilerplate is removed.
+ * same entry. Returns null when no text is left once page furniture is removed. `rules` are what
+ * the project's config and the article's folder add to the built-in rules of page reading.
  */
 export function normalizeEntry(
   article: ParsedArticle,
   context: ArticleContext,
   config: ResolvedConfig,
+  rules: PageRules = noPageRules,
 ): Entry | null {
   const fm = article.frontMatter;
-  const paragraphs = removeBoilerplate(parseParagraphs(article.body, article.format));
+  const { paragraphs: lines, pageText } = readParagraphs(article.body, article.format);
+  // Page text is read for its header, body and tail; a Markdown article's structure is its own.
+  const page: PageReading = pageText ? readPage(lines, rules) : readMarkdownPage(lines, rules);
+  const paragraphs = page.body;
   if (paragraphs.length === 0) return null;
 
   const language = fm.lang ?? detectLanguage(paragraphs.join('\n'), config.language);
@@ -49,19 +55,28 @@ export function normalizeEntry(
 
   // Read once for the summary and the keywords.
   const read = readWords(sentences.slice(0, maxKeywordSentences), language);
-  const summary = fm.summary ? cleanInline(fm.summary) : summarize(sentences, language, read);
-  const ranked = extractKeywords(sentences, language, read);
+  const summary = fm.summary
+    ? cleanInline(fm.summary)
+    : (page.standfirst ?? summarize(sentences, language, read));
+  // The headline names what the article is about: its words count for the keywords.
+  const ranked = page.headline
+    ? extractKeywords([page.headline, ...sentences], language, [
+        ...readWords([page.headline], language),
+        ...read,
+      ])
+    : extractKeywords(sentences, language, read);
   const keywords = ranked.map((k) => k.text);
   const given = (fm.tags ?? []).map(cleanInline);
   const fit = topics(ranked, language);
   const tags = mergeTags(given, fit);
   const title = fm.title
     ? cleanInline(fm.title)
-    : deriveTitle(sentences[0] ?? '', language, [
+    : (page.headline ??
+      deriveTitle(sentences[0] ?? '', language, [
         ...(location ? [location] : []),
         ...given,
         ...fit.filter((k) => k.name).map((k) => k.text),
-      ]);
+      ]));
 
   const published = resolvePublished(fm.date, context, config.timeZone);
   const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;

@@ -29,11 +29,59 @@ export function cleanInline(text: string): string {
  * HTML written in either is kept as text.
  */
 export function parseParagraphs(body: string, format: 'text' | 'markdown'): string[] {
-  const blocks = format === 'markdown' ? markdownBlocks(body) : body.split('\n');
-  return blocks.map(cleanInline).filter((p) => p.length > 0);
+  const blocks = format === 'markdown' ? markdownBlocks(lexer(body)) : body.split('\n');
+  return blocks.map(cleanInline).filter(nonEmpty);
 }
 
-function markdownBlocks(body: string): string[] {
+/**
+ * The paragraphs of an article and whether they are the text of a saved page: a `.txt`, or a
+ * Markdown file with no Markdown structure at all (no heading, list, quote, code, table, rule,
+ * emphasis, link or image), which is page text whatever its extension, one paragraph a line.
+ */
+export function readParagraphs(
+  body: string,
+  format: 'text' | 'markdown',
+): { paragraphs: string[]; pageText: boolean } {
+  if (format === 'markdown') {
+    const tokens = lexer(body);
+    if (hasStructure(tokens)) {
+      return {
+        paragraphs: markdownBlocks(tokens).map(cleanInline).filter(nonEmpty),
+        pageText: false,
+      };
+    }
+  }
+  return { paragraphs: body.split('\n').map(cleanInline).filter(nonEmpty), pageText: true };
+}
+
+const nonEmpty = (p: string) => p.length > 0;
+
+/** Block and inline tokens that only an author writing Markdown produces. */
+const structural = new Set([
+  'heading',
+  'list',
+  'blockquote',
+  'code',
+  'table',
+  'hr',
+  'html',
+  'em',
+  'strong',
+  'del',
+  'link',
+  'image',
+  'codespan',
+]);
+
+function hasStructure(tokens: Token[]): boolean {
+  return tokens.some(
+    (token) =>
+      structural.has(token.type) ||
+      ('tokens' in token && token.tokens !== undefined && hasStructure(token.tokens)),
+  );
+}
+
+function markdownBlocks(tokens: Token[]): string[] {
   const blocks: string[] = [];
   const visit = (tokens: Token[]): void => {
     for (const token of tokens) {
@@ -62,7 +110,7 @@ function markdownBlocks(body: string): string[] {
       }
     }
   };
-  visit(lexer(body));
+  visit(tokens);
   return blocks;
 }
 

@@ -45,9 +45,6 @@ const maxWordsOneCue = 30;
 /** Longest paragraph that two cues or more mark as boilerplate, in words. */
 const maxWordsTwoCues = 80;
 
-/** Longest trailing fragment of a widget, in words. */
-const maxFragmentWords = 8;
-
 const word = /\S+/g;
 
 /** The number of words of the paragraph, or `limit + 1` when it has more than `limit`. */
@@ -59,7 +56,7 @@ function wordCount(paragraph: string, limit: number): number {
 }
 
 /** True when the paragraph is page furniture rather than article text. */
-export function isBoilerplate(paragraph: string): boolean {
+export function isAppeal(paragraph: string): boolean {
   if (widgetLabel.test(paragraph)) return true;
   // A long paragraph that mentions a newsletter once is reporting, not appealing; a longer one
   // is article text whatever it says, and is not searched for cues.
@@ -76,24 +73,4 @@ function countCues(paragraph: string, enough: number): number {
     if (cues >= enough) break;
   }
   return cues;
-}
-
-/**
- * Removes boilerplate paragraphs. Short fragments with no sentence punctuation that trail
- * boilerplate at the end of the text (the rest of a widget) go with it.
- */
-export function removeBoilerplate(paragraphs: string[]): string[] {
-  const flags = paragraphs.map(isBoilerplate);
-  for (let i = paragraphs.length - 1; i > 0; i--) {
-    if (flags[i]) continue;
-    const paragraph = paragraphs[i] ?? '';
-    const fragment =
-      wordCount(paragraph, maxFragmentWords) <= maxFragmentWords && !/[.!?…»"]$/.test(paragraph);
-    if (fragment && flags.slice(0, i).some(Boolean) && flags.slice(i + 1).every(Boolean)) {
-      flags[i] = true;
-      continue;
-    }
-    break;
-  }
-  return paragraphs.filter((_, i) => !flags[i]);
 }
