@@ -5,7 +5,8 @@ import { formatDate, parseDate } from '../src/normalize/dates.ts';
 import { slugFromPath, tagUri } from '../src/normalize/ids.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
 import { detectLanguage } from '../src/normalize/language.ts';
-import { isAppeal } from '../src/normalize/page/appeals.ts';
+import { furnitureOf } from '../src/normalize/page/furniture.ts';
+import { lineShape } from '../src/normalize/page/line-shape.ts';
 import { noPageRules } from '../src/normalize/page/page-reading.ts';
 import { readPage } from '../src/normalize/page/read-page.ts';
 import { cleanInline, parseParagraphs } from '../src/normalize/paragraphs.ts';
@@ -122,7 +123,7 @@ describe('boilerplate', () => {
       '© 2025 Agencia EFE. Todos los derechos reservados.',
       '(Avec AFP)',
     ]) {
-      assert.ok(isAppeal(paragraph), paragraph);
+      assert.ok(furnitureOf(lineShape(paragraph)), paragraph);
     }
   });
 
@@ -133,7 +134,7 @@ describe('boilerplate', () => {
       'Les dons aux associations ont baissé de 12 % en 2024, selon France Générosités.',
       'La discussion au Sénat a duré trois jours.',
     ]) {
-      assert.ok(!isAppeal(paragraph), paragraph);
+      assert.equal(furnitureOf(lineShape(paragraph)), null, paragraph);
     }
   });
 

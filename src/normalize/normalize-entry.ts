@@ -58,13 +58,12 @@ export function normalizeEntry(
   const summary = fm.summary
     ? cleanInline(fm.summary)
     : (page.standfirst ?? summarize(sentences, language, read));
-  // The headline names what the article is about: its words count for the keywords.
-  const ranked = page.headline
-    ? extractKeywords([page.headline, ...sentences], language, [
-        ...readWords([page.headline], language),
-        ...read,
-      ])
-    : extractKeywords(sentences, language, read);
+  // The headline and the standfirst name what the article is about: their words count too.
+  const lead = [page.headline, page.standfirst].filter((p): p is string => p !== null);
+  const ranked =
+    lead.length > 0
+      ? extractKeywords([...lead, ...sentences], language, [...readWords(lead, language), ...read])
+      : extractKeywords(sentences, language, read);
   const keywords = ranked.map((k) => k.text);
   const given = (fm.tags ?? []).map(cleanInline);
   const fit = topics(ranked, language);
@@ -83,7 +82,9 @@ export function normalizeEntry(
   const slug = fm.slug ?? slugFromPath(context.path);
   const publishedText = formatDate(published, config.timeZone);
   const day = publishedText.slice(0, 10);
-  const wordCount = paragraphs.reduce((n, p) => n + countWords(p), 0);
+  // The standfirst is the article's own text: it opens the content.
+  const content = page.standfirst ? [page.standfirst, ...paragraphs] : paragraphs;
+  const wordCount = content.reduce((n, p) => n + countWords(p), 0);
 
   return {
     id: fm.id ?? tagUri(config.siteUrl, day, slug),
@@ -92,7 +93,7 @@ export function normalizeEntry(
     url: new URL(`${slug}/`, config.siteUrl).href,
     title,
     summary,
-    content: paragraphs,
+    content,
     keywords,
     tags,
     language,

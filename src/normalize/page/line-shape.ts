@@ -17,9 +17,9 @@ export interface LineShape {
 }
 
 /** Past this many words, a line is running text whatever its punctuation. */
-const longLine = 15;
+const longLine = 25;
 /** Words counted at most: beyond, only "long" matters. */
-export const wordLimit = 60;
+export const wordLimit = 200;
 
 const word = /\S+/g;
 const sentenceEnd = /[.!?…][»"”’)\]]*\s*$/;

@@ -1,0 +1,297 @@
+import { anyWord, opening } from './cue.ts';
+
+/**
+ * Who wrote, photographed, edited or sent the article: bylines, photo captions and credits,
+ * agency sign-offs, in French, English, Spanish, Portuguese and German. Judged by the words
+ * that open or close the line and by the shape of what follows them (a name, not a sentence).
+ */
+
+const bylineCue = opening([
+  'par',
+  'by',
+  'por',
+  'von',
+  'written by',
+  'words by',
+  'reported by',
+  'story by',
+  'text by',
+  'texto',
+  'textos',
+  'text',
+  'texte',
+  'texte et photos',
+  'texto e fotos',
+  'texto y fotos',
+  'text und fotos',
+  'reportagem',
+  'reportage',
+  'reportaje',
+  'autor',
+  'autora',
+  'autores',
+  'author',
+  'authors',
+  'auteur',
+  'auteurs',
+  'autorin',
+  'escrito por',
+  'publicado por',
+  'posted by',
+  'propos recueillis par',
+  'entretien réalisé par',
+  'interview by',
+  'interview réalisée par',
+  'entrevista de',
+  'entrevista por',
+  'entrevista realizada por',
+  'entrevistado por',
+  'ein interview von',
+  'das interview führte',
+  'das gespräch führte',
+  'fotos',
+  'photos',
+  'imagens',
+  'bilder',
+  'edited by',
+  'editado por',
+  'de notre correspondant',
+  'de notre correspondante',
+  'de notre envoyé spécial',
+  'de notre envoyée spéciale',
+  'de nuestro corresponsal',
+  'de nuestra corresponsal',
+  'do nosso correspondente',
+  'from our correspondent',
+  'von unserem korrespondenten',
+  'von unserer korrespondentin',
+]);
+
+/** Words that may stand in a byline after the name: connectors, roles, desks, agencies. */
+const bylineWords = new Set(
+  `de da do das dos del della di du des van von der den la le les el los las y e et and und & with avec con com mit the o a os as for pour para für in à en em aus from at chez
+  repórter reporter reporters journaliste journalistes journalist journalists periodista periodistas jornalista jornalistas redakteur redakteurin correspondant correspondante correspondent corresponsal correspondente korrespondent korrespondentin envoyé envoyée spécial spéciale special especial enviado enviada editor editors éditeur éditrice editora chef chief senior staff writer writers rédacteur rédactrice redactor redactora redator redatora fotógrafo fotógrafa photographe photographer fotograf fotografin agência agencia agence agency agentur desk team équipe equipo equipe redaktion rédaction redacción redação newsroom bureau service services sección seção ressort international economics politics business culture science sports`.split(
+    /\s+/,
+  ),
+);
+
+/** A newsroom signing as a whole rather than a person. */
+const newsroom = opening([
+  'la rédaction',
+  'la redacción',
+  'a redação',
+  'die redaktion',
+  'the editors',
+  'the editorial board',
+  'our correspondent',
+  'notre correspondant',
+  'nuestro corresponsal',
+  'nosso correspondente',
+  'unserem korrespondenten',
+  'the associated press',
+  "l'afp",
+  'la agencia',
+]);
+
+const upper = /^[\p{Lu}(]/u;
+const fullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
+
+/** True when the line is a byline: a cue, then a name (and a role, a desk, an agency). */
+export function isByline(text: string, words: number): boolean {
+  if (words > 24) return false;
+  const cue = bylineCue.exec(text);
+  if (!cue) return false;
+  const rest = text.slice(cue[0].length).replace(/^\s*[:：-]?\s*/, '');
+  if (rest === '') return false;
+  if (newsroom.test(rest)) return true;
+  if (!upper.test(rest) || fullStop.test(rest)) return false;
+  let common = 0;
+  for (const token of rest.split(/[\s,;|/–—-]+/)) {
+    const word = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (word === '' || upper.test(word) || bylineWords.has(word.toLowerCase())) continue;
+    common++;
+  }
+  return common === 0 || (common === 1 && words <= 12);
+}
+
+/** The sign-offs of agencies and desks that close a wire story. */
+const signOffStart = opening([
+  'reporting by',
+  'additional reporting by',
+  'additional reporting',
+  'writing by',
+  'editing by',
+  'compiled by',
+  'research by',
+  'graphics by',
+  'production by',
+  'contributing reporting',
+  'rédigé par',
+  'édité par',
+  'avec la collaboration de',
+  'con información de',
+  'con reporte de',
+  'edición de',
+  'edición:',
+  'redacción:',
+  'edição:',
+  'edição de',
+  'revisão:',
+  'com informações',
+  'reportagem de',
+  'colaborou',
+  'colaboraram',
+  'mit material',
+  'bearbeitet von',
+  'redaktion:',
+  'mitarbeit:',
+  'übersetzung:',
+  'übersetzt von',
+]);
+const initials = /^\(?\p{L}{1,5}(?:\/\p{L}{1,5}){1,6}\)?\.?$/u;
+const dpaCode = /^dpa-infocom\b|(?<![\p{L}])dpa:\d{6}-/u;
+const rights =
+  /^(?:©|\(c\)\s|copyright\b)|all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten/iu;
+const trust =
+  /trust principles|principes de confiance|principios de confianza|princípios de confiança/iu;
+const newTab =
+  /(?:opens new tab|opens in (?:a )?new (?:tab|window)|ouvre un nouvel onglet|s'ouvre dans un nouvel onglet|abre (?:en )?una nueva (?:pestaña|ventana)|abre em (?:uma )?nova (?:aba|guia|janela)|öffnet (?:in )?(?:einem )?neue[nm]? (?:tab|fenster))\s*$/iu;
+
+/** The sign-off class of a line, or null. */
+export function signOffOf(text: string, words: number): string | null {
+  if (words > 40) return null;
+  if (initials.test(text) && text.includes('/')) return 'agency sign-off';
+  if (dpaCode.test(text) || signOffStart.test(text) || trust.test(text)) return 'agency sign-off';
+  if (words <= 20 && rights.test(text)) return 'copyright';
+  if (words <= 12 && newTab.test(text)) return 'link text';
+  return null;
+}
+
+const creditWord = opening(
+  [
+    'photo',
+    'photos',
+    'foto',
+    'fotos',
+    'fotografía',
+    'fotografia',
+    'foto de archivo',
+    'photo d’archives',
+    "photo d'archives",
+    'crédit',
+    'crédits',
+    'credit',
+    'credits',
+    'crédito',
+    'créditos',
+    'image',
+    'images',
+    'imagem',
+    'imagen',
+    'bild',
+    'bilder',
+    'illustration',
+    'ilustración',
+    'ilustração',
+    'infographie',
+    'grafik',
+    'archivbild',
+    'symbolbild',
+  ],
+  'iu',
+);
+/** A caption's own label, then a colon: "Légende : …", "Foto: …". */
+const captionLabel =
+  /^(?:légende|caption|pie de foto|legenda|bildunterschrift|photo|foto|image|imagen|imagem|bild)\s*:\s*\S/iu;
+const slashCredit = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,4}\s*\/\s*\S/u;
+/** A credit in brackets at the end: "(Foto: Marcelo Camargo)", "(AP Photo/Natacha Pisarenko)". */
+const parenCredit =
+  /\((?:[^()]{0,40}[\s/])?(?:photo|foto|crédit|credit|bild|imagem|imagen|image)s?(?:\s*[:/©]|\s+(?:by|par|de|por|von)\s)[^()]{1,60}\)\s*$/iu;
+const agencyNames = anyWord(
+  [
+    'afp',
+    'ap',
+    'reuters',
+    'efe',
+    'dpa',
+    'ansa',
+    'getty',
+    'getty images',
+    'epa',
+    'picture alliance',
+    'imago',
+    'keystone',
+    'xinhua',
+    'bloomberg',
+    'shutterstock',
+    'sipa',
+    'maxppp',
+    'abaca',
+    'anadolu',
+    'zuma',
+    'nurphoto',
+    'europa press',
+    'agência brasil',
+    'folhapress',
+    'estadão conteúdo',
+    'cuartoscuro',
+  ],
+  'iu',
+);
+/** Where the last sentence of a line ends, when a credit follows it. */
+const lastSentenceEnd = /[.!?…][»"”’)\]]*\s+(?=\S)/g;
+
+/** Whether the words of a credit are a name (capitalised words, slashes, agencies). */
+function nameLike(credit: string): boolean {
+  const tokens = credit.split(/[\s/|,;]+/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 10) return false;
+  let lower = 0;
+  for (const token of tokens)
+    if (
+      !upper.test(token) &&
+      !/^(?:de|da|do|van|von|der|y|e|et|and|und|dpa|picture|alliance|via)$/.test(token)
+    )
+      lower++;
+  return lower === 0 || (lower === 1 && tokens.length >= 3);
+}
+
+/** Whether the end of a line (or the whole of it) is a photo credit. */
+function isCredit(segment: string): boolean {
+  const word = creditWord.exec(segment);
+  if (word)
+    return nameLike(
+      segment.slice(word[0].length).replace(/^\s*[:©]?\s*(?:by|par|de|por|von|:)?\s*/iu, ''),
+    );
+  if (slashCredit.test(segment))
+    return nameLike(segment) && (agencyNames.test(segment) || segment.split(/\s+/).length <= 6);
+  if (segment.startsWith('©')) return segment.length <= 80;
+  // An agency or a photographer in capitals: "REUTERS", "BRUNO KELLY / REUTERS".
+  return (
+    !segment.startsWith('(') &&
+    segment === segment.toUpperCase() &&
+    /\p{Lu}{2}/u.test(segment) &&
+    segment.split(/\s+/).length <= 6 &&
+    agencyNames.test(segment)
+  );
+}
+
+/**
+ * The caption class of a line: 'photo credit' for a credit alone, 'photo caption' for a
+ * description that ends in one (or opens with a caption label), or null.
+ */
+export function captionOf(text: string, words: number, endsSentence: boolean): string | null {
+  if (words > 80) return null;
+  if (parenCredit.test(text)) return words <= 12 ? 'photo credit' : 'photo caption';
+  if (captionLabel.test(text) && words <= 60) {
+    const after = text.slice(text.indexOf(':') + 1).trim();
+    if (!isCredit(text)) return after.length > 0 ? 'photo caption' : null;
+  }
+  if (endsSentence && !/\)$/.test(text)) return null;
+  let cut = 0;
+  lastSentenceEnd.lastIndex = 0;
+  for (let m = lastSentenceEnd.exec(text); m; m = lastSentenceEnd.exec(text))
+    cut = m.index + m[0].length;
+  const segment = text.slice(cut).trim();
+  if (!isCredit(segment)) return null;
+  return cut === 0 ? 'photo credit' : 'photo caption';
+}

@@ -1,0 +1,218 @@
+import { appealOf } from './appeals.ts';
+import { captionOf, isByline, signOffOf } from './credits.ts';
+import { anyWord, opening } from './cue.ts';
+import { labelOf } from './labels.ts';
+import type { LineShape } from './line-shape.ts';
+import { readTimestamp } from './timestamps.ts';
+
+/**
+ * The furniture class of one line of a saved page, judged on its own (its place in the page is
+ * judged in read-page.ts), or null. Cheap tests of shape come first; a long line of running
+ * text is only asked whether it speaks to the reader.
+ */
+export function furnitureOf(shape: LineShape): string | null {
+  const { text, words } = shape;
+  if (words <= 8) {
+    const label = labelOf(text);
+    if (label) return label;
+    if (duration.test(text)) return 'player control';
+  }
+  if (words <= 30) {
+    const time = timeOf(text, words);
+    if (time) return time;
+    if (isByline(text, words)) return 'byline';
+    const link = linkOf(text, shape);
+    if (link) return link;
+  }
+  return (
+    signOffOf(text, words) ?? captionOf(text, words, shape.endsSentence) ?? appealOf(text, words)
+  );
+}
+
+/** A media player's time: "3:45", "00:00 / 03:45", "1x". */
+const duration =
+  /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$|^\d(?:[.,]\d+)?x$/;
+
+function timeOf(text: string, words: number): string | null {
+  const time = readTimestamp(text);
+  if (!time) return null;
+  if (time.kind !== 'rest') return time.kind;
+  if (isByline(time.rest, words)) return 'byline';
+  // "Jane Doe | 22/05/2025": a name beside a date, set apart from it.
+  return time.names && words <= 10 && /\s[|·•]\s/.test(text) ? 'byline' : null;
+}
+
+const readAlso = opening([
+  'à lire aussi',
+  'a lire aussi',
+  'lire aussi',
+  'lire également',
+  'voir aussi',
+  'à voir aussi',
+  'à écouter',
+  'à regarder',
+  'à découvrir',
+  'sur le même sujet',
+  'read more',
+  'read also',
+  'also read',
+  'read next',
+  'more on this story',
+  'more on this',
+  'related coverage',
+  'related stories',
+  'related article',
+  'see also',
+  'lee también',
+  'lea también',
+  'lee además',
+  'lea además',
+  'leer más',
+  'lee más',
+  'te puede interesar',
+  'le puede interesar',
+  'también te puede interesar',
+  'ver también',
+  'mira también',
+  'noticias relacionadas',
+  'leia também',
+  'leia mais',
+  'leia ainda',
+  'veja também',
+  'veja mais',
+  'saiba mais',
+  'confira também',
+  'assista também',
+  'lesen sie auch',
+  'lesen sie mehr',
+  'lesen sie hier',
+  'auch interessant',
+  'mehr zum thema',
+  'mehr dazu',
+  'siehe auch',
+]);
+/** Words that open a link only when a colon or an arrow follows them ("Watch: …"). */
+const linkWord = opening([
+  'à voir',
+  'à lire',
+  'a lire',
+  'related',
+  'recommended',
+  'watch',
+  'listen',
+  'more',
+  'confira',
+  'assista',
+  'zum thema',
+]);
+const tagLine = opening([
+  'tags',
+  'mots-clés',
+  'mots clés',
+  'mots-clefs',
+  'sujets',
+  'thèmes',
+  'topics',
+  'suggested topics',
+  'related topics',
+  'temas',
+  'etiquetas',
+  'palavras-chave',
+  'assuntos',
+  'tópicos',
+  'themen',
+  'schlagwörter',
+  'schlagworte',
+  'stichworte',
+  'keywords',
+  'filed under',
+  'archivado en',
+  'arquivado em',
+  'catégories',
+  'categories',
+  'categorías',
+  'categorias',
+  'kategorien',
+]);
+const shareVerb = opening([
+  'share',
+  'share this',
+  'share on',
+  'partager',
+  'partagez',
+  'partager sur',
+  'compartir',
+  'comparte',
+  'compartir en',
+  'compartilhe',
+  'compartilhar',
+  'compartilhar no',
+  'teilen',
+  'teile',
+  'teilen auf',
+  'teilen per',
+  'send',
+  'envoyer',
+  'enviar',
+]);
+const networks = anyWord([
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'linkedin',
+  'telegram',
+  'bluesky',
+  'threads',
+  'instagram',
+  'pinterest',
+  'reddit',
+  'flipboard',
+  'messenger',
+  'mastodon',
+  'tiktok',
+  'youtube',
+  'xing',
+  'e-mail',
+  'email',
+  'mail',
+  'sms',
+  'copy link',
+  'copier le lien',
+  'copiar enlace',
+  'copiar link',
+  'link kopieren',
+  'imprimir',
+  'print',
+  'drucken',
+  'imprimer',
+]);
+const networksAll = new RegExp(networks.source, 'giu');
+const listSeparator = /\s[>›»/|•·]\s|\s?[>›»]\s?/g;
+const endsFullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
+
+/** Read-also links, tag lines, share rows, breadcrumbs: lines that are links, not text. */
+function linkOf(text: string, shape: LineShape): string | null {
+  const also = readAlso.exec(text);
+  if (also) {
+    const rest = text.slice(also[0].length);
+    if (/^\s*[:|»›>–—-]/.test(rest) || (/^\s+\p{Lu}/u.test(rest) && !endsFullStop.test(rest)))
+      return 'read-also link';
+  }
+  const word = linkWord.exec(text);
+  if (word && /^\s*[:|»›>]/.test(text.slice(word[0].length))) return 'read-also link';
+  if (tagLine.test(text) && /^[^:]{1,24}:\s*\S/.test(text)) return 'tag list';
+  if (shareVerb.test(text) && !endsFullStop.test(text)) {
+    if (networks.test(text) || /^\S+\s*:?\s*$/.test(text)) return 'share row';
+  }
+  if (shape.words <= 14 && !shape.endsSentence) {
+    const found = text.match(networksAll)?.length ?? 0;
+    if (found >= 2 && found >= shape.words - 3) return 'share row';
+  }
+  if (shape.words <= 24 && !shape.endsSentence && !text.includes('«')) {
+    const parts = text.split(listSeparator);
+    if (parts.length >= 3 && parts.every((p) => p.trim().split(/\s+/).length <= 5))
+      return 'breadcrumb';
+  }
+  return null;
+}
