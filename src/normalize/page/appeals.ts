@@ -38,12 +38,21 @@ const imperatives = [
   'activez',
   'partagez',
   'lisez',
+  'écrivez-nous',
+  'écrivez',
+  'contactez-nous',
+  'envoyez-nous',
   // en
   'sign up',
   'subscribe',
   'donate',
   'support',
   'help us',
+  'contact us',
+  'write to us',
+  'email us',
+  'send us',
+  'tell us',
   'follow',
   'join',
   'download',
@@ -90,8 +99,24 @@ const imperatives = [
   'colabora',
   'contribuye',
   'dona',
-  'lee',
   'disfruta',
+  'súmate',
+  'sumate',
+  'ayúdanos',
+  'ayúdenos',
+  'escríbenos',
+  'escriba',
+  'envíanos',
+  'contáctanos',
+  // es, as Argentina and Uruguay address the reader
+  'accedé',
+  'suscribite',
+  'registrate',
+  'seguinos',
+  'apoyanos',
+  'hacete',
+  'descargá',
+  'ingresá',
   // pt
   'assine',
   'inscreva-se',
@@ -116,35 +141,49 @@ const imperatives = [
   'clique',
   'leia',
   'ouça',
+  'ajude',
+  'torne-se',
+  'envie-nos',
+  'escreva-nos',
+  'escreva',
+  'fale conosco',
+  'fale connosco',
+  'contacte-nos',
   // de
-  'abonnieren sie',
+  'abonnieren Sie',
   'jetzt abonnieren',
-  'unterstützen sie',
-  'spenden sie',
+  'unterstützen Sie',
+  'spenden Sie',
   'jetzt spenden',
-  'werden sie',
-  'folgen sie',
-  'laden sie',
-  'registrieren sie',
-  'melden sie sich',
-  'testen sie',
-  'lesen sie',
-  'holen sie sich',
-  'sichern sie sich',
-  'erhalten sie',
-  'klicken sie',
-  'hören sie',
+  'werden Sie',
+  'folgen Sie',
+  'laden Sie',
+  'registrieren Sie',
+  'melden Sie sich',
+  'testen Sie',
+  'lesen Sie',
+  'holen Sie sich',
+  'sichern Sie sich',
+  'erhalten Sie',
+  'klicken Sie',
+  'hören Sie',
+  'schreiben Sie uns',
+  'kontaktieren Sie uns',
+  'schicken Sie uns',
 ];
 /**
  * At the start of the line or of a clause (after . ! ? : ; … or a dash), and followed by a word
  * in lower case: "Lee también", not "Lee Jae-myung".
  */
+// Case-sensitive, so that "lower case next" means lower case: each word as it opens a clause
+// (capitalised) or follows a colon or a dash (as written).
 const imperative = new RegExp(
   `(?:^|[.!?:;…)]\\s+|\\s[-–—|]\\s+)[¿¡]?(?:${imperatives
+    .flatMap((w) => [w, `${w.charAt(0).toUpperCase()}${w.slice(1)}`])
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/ /g, '\\s+'))
     .join('|')})(?=\\s+[\\p{Ll}\\p{N}«"“']|\\s*[.!:,…]|$)`,
-  'iu',
+  'u',
 );
 
 const reader = anyWord([
@@ -162,10 +201,14 @@ const reader = anyWord([
   'tus',
   'você',
   'vocês',
+  'lhe',
 ]);
-/** The formal and familiar "you" of German, capitalised (lower-case "sie" is "they"). */
+/**
+ * The "you" of German: the formal one capitalised (lower-case "sie" is "they"), the familiar
+ * one but for "du", which is also French.
+ */
 const readerDe =
-  /(?<![\p{L}])(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|du|dein|deine|dich|dir)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|dein|deine|deinen|dich)(?![\p{L}])/u;
 const publisherWords = [
   'nous',
   'notre',
@@ -263,6 +306,15 @@ const offers = anyWord([
   'inbox',
 ]);
 
+/** The site speaking of itself: "Este site utiliza cookies", "This website uses". */
+const thisSite =
+  /(?<![\p{L}])(?:ce site|cette page|this (?:site|website|page)|este (?:sitio|site|portal)|esta (?:página|web)|diese (?:website|webseite|seite))(?![\p{L}])/iu;
+/** A price or a period of a subscription: "1 € le premier mois", "desde S/ 15 al mes". */
+const price =
+  /\d\s?(?:€|\$|£)|(?:€|\$|£|R\$|S\/)\s?\d|(?<![\p{L}])(?:par mois|par an|per month|a month|per year|a year|al mes|por mes|al año|por año|por mês|por ano|ao mês|im monat|pro monat|im jahr|pro jahr)(?![\p{L}])/iu;
+/** An e-mail address: where the page asks to be written to. */
+const mailbox = /[\w.-]+@[\w-]+\.[\w.]+/u;
+
 const reporting = anyWord([
   'a déclaré',
   'a dit',
@@ -293,11 +345,20 @@ const paywall =
 const cookieWords = /cookie|traceurs|trackers|rastreadores/iu;
 /** What a consent banner asks: to accept, refuse or set what the site stores. */
 const consent =
-  /accept|consent|refus|paramétr|param[eè]tres|préférences|settings|preferences|privacy|confidentialité|navigation|browsing|expérience|experience|experiencia|experiência|aceptar|rechazar|configura|aceitar|rejeitar|akzeptieren|ablehnen|einstellungen|zustimm|einwillig|datenschutz|privacidad|privacidade/iu;
+  /accept|consent|refus|naveg|personnalis|personaliz|choix|audience|publicité|advertising|publicidad|publicidade|werbung|partenaires|partners|socios|parceiros|paramétr|param[eè]tres|préférences|settings|preferences|privacy|confidentialité|navigation|browsing|expérience|experience|experiencia|experiência|aceptar|rechazar|configura|aceitar|rejeitar|akzeptieren|ablehnen|einstellungen|zustimm|einwillig|datenschutz|privacidad|privacidade/iu;
+/** The heading of a consent banner speaks of the reader's privacy ("Le respect de votre vie privée"). */
+const privacy =
+  /vie privée|privacy|privacidad|privacidade|privatsphäre|données personnelles|personal data|datos personales|dados pessoais|personenbezogene daten/iu;
 /** Quotation marks: an appeal in quotes is someone's words that the article reports. */
 const quoted = /[«»“”„"]/u;
 const commentRules =
   /(?:comment|commentaire|comentario|comentário|kommentar)[\p{L}]*.{0,80}(?:moder|charte|normas|regras|regeln|richtlinien|netiquette|guidelines|community|communauté|comunidad|comunidade)/iu;
+/** A notice about the comments themselves (closed, moderated, whose opinion they are). */
+const commentNotice =
+  /^(?:les |the |los |os |die )?(?:commentaires|comments|comentarios|comentários|kommentare|kommentarfunktion)(?!\s+(?:du|de|des|d'|of|del|do|da|dos|der|von|zu)\s)[^.]{0,120}(?:désactiv|fermé|closed|disabled|desativad|desactivad|cerrad|deaktiviert|geschlossen|modér|moderat|moderad|moderiert|responsab|verantwort|opinião d|opinion d|opinion of|opinión d|meinung der)/iu;
+/** Who answers for an opinion page, and how its author spells. */
+const disclaimer =
+  /n'engagent que|de la seule responsabilité de leurs? auteurs?|d[ae] exclusiva responsabilidade d|do not necessarily (?:reflect|represent)|no (?:reflejan|representan) necesariamente|não (?:refletem|reflectem|representam) necessariamente|geben nicht (?:unbedingt|notwendigerweise|zwingend) die meinung|(?:views|opinions) expressed|opinions exprimées|opiniones expresadas|opiniões expressas|escreve (?:segundo|de acordo com) (?:a antiga ortografia|o (?:antigo|novo) acordo ortográfico)/iu;
 const aboutArticle =
   /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
 const correction =
@@ -330,24 +391,31 @@ function appealKind(text: string): string {
  */
 export function appealOf(text: string, words = countWords(text)): string | null {
   if (words > 100) return null;
-  const addressed = reader.test(text) || readerDe.test(text);
-  const ours = publisher.test(text);
-  if (cookieWords.test(text) && (addressed || ours) && consent.test(text)) return 'cookie banner';
-  if (!addressed && !ours && words > 40) return null;
+  let addressedMemo: boolean | undefined;
+  let oursMemo: boolean | undefined;
+  const addressed = () => (addressedMemo ??= reader.test(text) || readerDe.test(text));
+  const ours = () => (oursMemo ??= publisher.test(text) || thisSite.test(text));
+  if (cookieWords.test(text) && (addressed() || ours()) && consent.test(text))
+    return 'cookie banner';
   if (words > 30 && quoted.test(text)) return null;
-  if (words <= 40 && commentRules.test(text) && (addressed || ours)) return 'comment widget';
-  if (words <= 40 && aboutArticle.test(text)) return 'edition note';
+  if (words <= 40) {
+    if (privacy.test(text) && addressed()) return 'cookie banner';
+    if (commentNotice.test(text)) return 'comment widget';
+    if (commentRules.test(text) && (addressed() || ours())) return 'comment widget';
+    if (disclaimer.test(text)) return 'disclaimer';
+    if (aboutArticle.test(text)) return 'edition note';
+  }
   if (words <= 80 && correction.test(text)) return 'correction note';
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);
-  const asks = imperative.test(text);
-  if (asks) {
-    const offered = offers.test(text);
-    if (words > 60 && !(ours && (addressed || offered))) return null;
-    // A report that quotes an appeal is still a report.
-    if (words > 20 && reporting.test(text)) return null;
-    if (ours || addressed || offered) return appealKind(text);
-    return null;
+  if (!imperative.test(text)) {
+    return words <= 30 && offers.test(text) && ours() && addressed() ? appealKind(text) : null;
   }
-  if (words <= 30 && ours && addressed && offers.test(text)) return appealKind(text);
-  return null;
+  // A report that quotes an appeal is still a report.
+  if (words > 8 && reporting.test(text)) return null;
+  const offered = offers.test(text);
+  const priced = price.test(text) || mailbox.test(text);
+  const signals = Number(ours()) + Number(addressed()) + Number(offered) + Number(priced);
+  // A long line must say more than once that it is the page speaking to its reader.
+  if (words > 40 && !(signals >= 2 && (ours() || addressed() || (offered && priced)))) return null;
+  return signals > 0 ? appealKind(text) : null;
 }

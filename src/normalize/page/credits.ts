@@ -148,10 +148,13 @@ const signOffStart = opening([
   'übersetzung:',
   'übersetzt von',
 ]);
-const initials = /^\(?\p{L}{1,5}(?:\/\p{L}{1,5}){1,6}\)?\.?$/u;
+const initials = /^\(?\p{L}{1,5}(?:\s?\/{1,2}\s?\p{L}{1,5}){1,6}\)?\.?$/u;
 const dpaCode = /^dpa-infocom\b|(?<![\p{L}])dpa:\d{6}-/u;
 const rights =
   /^(?:©|\(c\)\s|copyright\b)|all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten/iu;
+/** Terms of reuse printed under wire stories: what may be reproduced, and on what terms. */
+const reuse =
+  /reproduction (?:interdite|totale ou partielle|or redistribution)|toute reproduction|may not be (?:published|reproduced|redistributed|rewritten)|prohibida (?:la|su) (?:reproducción|redistribución)|redistribución y la redifusión|(?:pode|podem) ser reproduzid|reprodução (?:proibida|total ou parcial)|nachdruck (?:nur|verboten)|vervielfältigung|weiterverbreitung/iu;
 const trust =
   /trust principles|principes de confiance|principios de confianza|princípios de confiança/iu;
 const newTab =
@@ -159,10 +162,13 @@ const newTab =
 
 /** The sign-off class of a line, or null. */
 export function signOffOf(text: string, words: number): string | null {
-  if (words > 40) return null;
+  if (words > 60) return null;
   if (initials.test(text) && text.includes('/')) return 'agency sign-off';
   if (dpaCode.test(text) || signOffStart.test(text) || trust.test(text)) return 'agency sign-off';
   if (words <= 20 && rights.test(text)) return 'copyright';
+  // The terms open the line: after an article's last sentence, they are not the line's point.
+  const terms = reuse.exec(text);
+  if (terms && (terms.index <= 60 || /^(?:©|copyright)/iu.test(text))) return 'copyright';
   if (words <= 12 && newTab.test(text)) return 'link text';
   return null;
 }
@@ -238,6 +244,8 @@ const agencyNames = anyWord(
   ],
   'iu',
 );
+/** The part of a line after its last dash or bar. */
+const dashedCredit = /\s[-–—|]\s+([^-–—|]+)$/u;
 /** Where the last sentence of a line ends, when a credit follows it. */
 const lastSentenceEnd = /[.!?…][»"”’)\]]*\s+(?=\S)/g;
 
@@ -292,6 +300,8 @@ export function captionOf(text: string, words: number, endsSentence: boolean): s
   for (let m = lastSentenceEnd.exec(text); m; m = lastSentenceEnd.exec(text))
     cut = m.index + m[0].length;
   const segment = text.slice(cut).trim();
-  if (!isCredit(segment)) return null;
-  return cut === 0 ? 'photo credit' : 'photo caption';
+  if (isCredit(segment)) return cut === 0 ? 'photo credit' : 'photo caption';
+  // A credit set off by a dash: "… durante obras de reforma - Marina Duarte/Diário Paulistano".
+  const dash = dashedCredit.exec(text);
+  return dash && dash.index > 0 && isCredit(dash[1] ?? '') ? 'photo caption' : null;
 }

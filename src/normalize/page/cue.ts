@@ -14,9 +14,40 @@ export function alternation(words: readonly string[]): string {
     .join('|');
 }
 
-/** Any of the words, as whole words, anywhere. */
-export function anyWord(words: readonly string[], flags = 'iu'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
+/** A set of words or phrases to find as whole words in a line. */
+export interface WordList {
+  test(text: string): boolean;
+  /** How many times the words occur. */
+  count(text: string): number;
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+/**
+ * Any of the words, as whole words, anywhere. The alternation leads the expression (which lets
+ * the engine skip ahead to where a word may start); the letter before a match is checked apart.
+ */
+export function anyWord(words: readonly string[], flags = 'iu'): WordList {
+  const re = new RegExp(`(?:${alternation(words)})(?![\\p{L}\\p{N}])`, `g${flags}`);
+  return {
+    test(text: string): boolean {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m.index === 0 || !wordChar.test(text[m.index - 1] ?? '')) return true;
+        re.lastIndex = m.index + 1;
+      }
+      return false;
+    },
+    count(text: string): number {
+      let found = 0;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m.index === 0 || !wordChar.test(text[m.index - 1] ?? '')) found++;
+        re.lastIndex = m.index + Math.max(1, m[0].length);
+      }
+      return found;
+    },
+  };
 }
 
 /** One of the words (or phrases) opening the line, as whole words. */
@@ -29,10 +60,14 @@ export function opening(words: readonly string[], flags = 'iu'): RegExp {
  * surrounding punctuation or symbols ("Share:", "» Lire aussi", "Publicité ·").
  */
 export function labelKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return (
+    text
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      // A count beside a label: "Comentários (34)", "12 commentaires".
+      .replace(/^\d+ | \(\d+\)$| \d+$/g, '')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+  );
 }
 
 /** A lookup table of labels (already folded) to the class they belong to. */

@@ -34,6 +34,8 @@ const duration =
   /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$|^\d(?:[.,]\d+)?x$/;
 
 function timeOf(text: string, words: number): string | null {
+  // A time has a number, or is a few words ("Yesterday", "Hace un momento").
+  if (words > 6 && !/\d/.test(text)) return null;
   const time = readTimestamp(text);
   if (!time) return null;
   if (time.kind !== 'rest') return time.kind;
@@ -105,6 +107,9 @@ const linkWord = opening([
   'assista',
   'zum thema',
 ]);
+/** Links to a video, a gallery or a live page ("VÍDEO: …"): furniture, unless the headline. */
+const mediaLink =
+  /^(?:vídeo|video|vidéo|videos|vidéos|podcast|audio|áudio|galerie|galería|galeria|gallery|fotos|photos|diaporama|infographie|infografía|infográfico|grafik|live|en direct|en vivo|ao vivo|direct)\s*[:|»›>]/iu;
 const tagLine = opening([
   'tags',
   'mots-clés',
@@ -187,9 +192,10 @@ const networks = anyWord([
   'drucken',
   'imprimer',
 ]);
-const networksAll = new RegExp(networks.source, 'giu');
 const listSeparator = /\s[>›»/|•·]\s|\s?[>›»]\s?/g;
 const endsFullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
+
+export const mediaLinkReason = 'media link';
 
 /** Read-also links, tag lines, share rows, breadcrumbs: lines that are links, not text. */
 function linkOf(text: string, shape: LineShape): string | null {
@@ -199,6 +205,7 @@ function linkOf(text: string, shape: LineShape): string | null {
     if (/^\s*[:|»›>–—-]/.test(rest) || (/^\s+\p{Lu}/u.test(rest) && !endsFullStop.test(rest)))
       return 'read-also link';
   }
+  if (mediaLink.test(text)) return mediaLinkReason;
   const word = linkWord.exec(text);
   if (word && /^\s*[:|»›>]/.test(text.slice(word[0].length))) return 'read-also link';
   if (tagLine.test(text) && /^[^:]{1,24}:\s*\S/.test(text)) return 'tag list';
@@ -206,7 +213,7 @@ function linkOf(text: string, shape: LineShape): string | null {
     if (networks.test(text) || /^\S+\s*:?\s*$/.test(text)) return 'share row';
   }
   if (shape.words <= 14 && !shape.endsSentence) {
-    const found = text.match(networksAll)?.length ?? 0;
+    const found = networks.count(text);
     if (found >= 2 && found >= shape.words - 3) return 'share row';
   }
   if (shape.words <= 24 && !shape.endsSentence && !text.includes('«')) {

@@ -24,8 +24,10 @@ export const wordLimit = 200;
 const word = /\S+/g;
 const sentenceEnd = /[.!?…][»"”’)\]]*\s*$/;
 const fullStop = /[^.]\.[»"”’)\]]*\s*$/;
+/** A sentence that ends inside the line ("… navegação. Ao continuar"), not an initial (U.S.). */
+const innerSentenceEnd = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
 const quotation = /^[«"“„].{8,}[»"”“]$/;
-const opensCapital = /^[\p{Lu}\p{N}«"“„¿¡(]/u;
+const opensCapital = /^[\p{Lu}\p{N}«"“„‘'¿¡(]/u;
 
 /** The number of words of a line, or `limit + 1` when it has more than `limit`. */
 export function countWords(text: string, limit = wordLimit): number {
@@ -44,6 +46,7 @@ export function lineShape(text: string): LineShape {
     words >= 4 &&
     words <= 25 &&
     !/:\s*$/.test(text) &&
+    !innerSentenceEnd.test(text) &&
     (quotation.test(text) || !fullStop.test(text));
   return {
     text,

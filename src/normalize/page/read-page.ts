@@ -1,5 +1,5 @@
 import { appealOf } from './appeals.ts';
-import { furnitureOf } from './furniture.ts';
+import { furnitureOf, mediaLinkReason } from './furniture.ts';
 import { labelOf, listLabels } from './labels.ts';
 import { type LineShape, lineShape } from './line-shape.ts';
 import type { LineVerdict, PageReading, PageRules } from './page-reading.ts';
@@ -45,6 +45,7 @@ function anchors(line: Judged): boolean {
 export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   const judged = paragraphs.map((p) => judge(p, rules));
   markLists(judged);
+  markCaptions(judged);
   let start = judged.findIndex(anchors);
   const end = start < 0 ? judged.length - 1 : judged.findLastIndex(anchors);
   if (start < 0) start = 0;
@@ -57,11 +58,26 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   if (headlineAt >= 0) {
     headline = paragraphs[headlineAt] ?? null;
     special.set(headlineAt, { text: headline ?? '', role: 'headline', reason: 'headline' });
-    if (isStandfirst(judged, start, end)) {
+    const under = judged[headlineAt + 1];
+    if (headlineAt + 1 < start && under && isUnpunctuatedStandfirst(under, headline ?? '')) {
+      standfirst = under.shape.text;
+      special.set(headlineAt + 1, { text: standfirst, role: 'standfirst', reason: 'standfirst' });
+    } else if (headlineAt + 1 === start && isStandfirst(judged, start, end)) {
       standfirst = paragraphs[start] ?? null;
       special.set(start, { text: standfirst ?? '', role: 'standfirst', reason: 'standfirst' });
       start = judged.findIndex((line, i) => i > start && anchors(line));
     }
+  }
+  // A live blog's first entry: its time, its heading, then its text; the heading is the body's.
+  const before = judged[start - 1];
+  if (
+    start >= 2 &&
+    !special.has(start - 1) &&
+    before?.furniture === null &&
+    !before.learned &&
+    judged[start - 2]?.furniture === 'timestamp'
+  ) {
+    start -= 1;
   }
 
   const lines = judged.map(
@@ -86,6 +102,12 @@ function verdict(line: Judged, header: boolean, tail: boolean): LineVerdict {
   return { text, role: 'body', reason: 'body' };
 }
 
+/** A standfirst printed without a full stop: a long line right under the headline. */
+function isUnpunctuatedStandfirst(line: Judged, headline: string): boolean {
+  const { prose, words, text } = line.shape;
+  return line.furniture === null && !line.learned && !prose && words >= 10 && text !== headline;
+}
+
 function isNewsSentence(shape: LineShape): boolean {
   return shape.endsSentence && shape.words >= newsSentenceWords;
 }
@@ -104,6 +126,10 @@ function markLists(judged: Judged[]): void {
     for (; j < judged.length; j++) {
       const line = judged[j];
       if (!line || line.kept) break;
+      // Other furniture (a timestamp, a control) closes the list; topics may be section names.
+      if (line.furniture && line.furniture !== label.furniture) {
+        if (related || line.furniture !== 'section label') break;
+      }
       const { words, endsSentence, headlineShaped } = line.shape;
       const listed = related
         ? headlineShaped || (words <= 3 && !endsSentence)
@@ -112,6 +138,23 @@ function markLists(judged: Judged[]): void {
       line.furniture ??= related ? 'related headlines under a read-also' : 'tag list';
     }
     i = j - 1;
+  }
+}
+
+const oneSentence = /^[^.!?…]*[.…]["»”’)]*$/u;
+
+/**
+ * A short sentence right above a photo credit standing alone is the photo's caption
+ * ("Les chalutiers à quai, lundi 13 janvier." then "Photo : Thomas Le Goff / La Vigie").
+ */
+function markCaptions(judged: Judged[]): void {
+  for (let i = 1; i < judged.length; i++) {
+    const caption = judged[i - 1];
+    if (judged[i]?.furniture !== 'photo credit' || !caption || caption.furniture || caption.kept)
+      continue;
+    const { text, words } = caption.shape;
+    if (words <= 20 && oneSentence.test(text) && !/[«"“]/u.test(text))
+      caption.furniture = 'photo caption';
   }
 }
 
@@ -126,15 +169,49 @@ function markComments(judged: Judged[], start: number): void {
   }
 }
 
+/** Headline-shaped, opening with a capital, and no rule against it. */
+function headlineCandidate(line: Judged | undefined): line is Judged {
+  if (!line || line.learned || !line.shape.headlineShaped || !line.shape.capitalised) return false;
+  // "Video: …" is a link in the body but may head a page about a video.
+  return line.furniture === null || line.furniture === mediaLinkReason;
+}
+
+const lowerWord = /(?:^|\s)\p{Ll}/u;
+/** A site's name and motto: "Puente Sur | Periodismo independiente…", "La Vigie – L'info…". */
+const siteTitle =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|d[aeou]s?|del|la|le|the|of|der|die|das)){0,4}\s[|–—]\s/u;
+
 /**
- * The headline: the last headline-shaped line of the header that no rule marks; else a short
- * title (two or three words) alone on the page's first line, right above the body.
+ * How much a candidate reads as a headline: its words, less when it is a site's name and motto
+ * or a menu (no word in lower case).
+ */
+function headlineScore(shape: LineShape): number {
+  let score = Math.min(shape.words, 20);
+  if (siteTitle.test(shape.text)) score -= 15;
+  if (!lowerWord.test(shape.text)) score -= 10;
+  return score;
+}
+
+/**
+ * The headline: the header's first line that reads as one (chrome comes above it, the
+ * standfirst, the byline and the author's line below); else the best of the lines shaped like
+ * one that is not a site's motto; else a short title (two or three words) alone on the page's
+ * first line, right above the body.
  */
 function findHeadline(judged: Judged[], start: number): number {
-  for (let i = start - 1; i >= 0; i--) {
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < start; i++) {
     const line = judged[i];
-    if (line && line.furniture === null && !line.learned && line.shape.headlineShaped) return i;
+    if (!headlineCandidate(line)) continue;
+    const score = headlineScore(line.shape);
+    if (score >= 4) return i;
+    if (score > bestScore && !siteTitle.test(line.shape.text)) {
+      best = i;
+      bestScore = score;
+    }
   }
+  if (best >= 0) return best;
   const first = judged[0];
   if (start === 1 && first && first.furniture === null && !first.learned) {
     const { words, capitalised, text } = first.shape;
@@ -144,8 +221,8 @@ function findHeadline(judged: Judged[], start: number): number {
 }
 
 /**
- * Whether the first running line under a headline is a standfirst: more running text follows,
- * and page furniture (a byline, a timestamp, a caption) stands between it and the next.
+ * Whether the running line right under the headline is a standfirst: more running text
+ * follows, and page furniture (a byline, a timestamp, a caption) stands between it and the next.
  */
 function isStandfirst(judged: Judged[], start: number, end: number): boolean {
   const first = judged[start];

@@ -40,7 +40,7 @@ const around = [
   // fr
   "publié publiée publie mis mise à jour maj modifié modifiée actualisé actualisée le la les l' à a au aux et il y depuis de du d' h heure heures min mn minute minutes seconde secondes jour jours semaine semaines mois an ans lecture temps environ",
   // en
-  'published updated posted last modified on at ago min mins minute minutes hour hours hr hrs h day days week weeks month months year years a an the of just read reading time and first edited am pm a.m p.m',
+  'published updated posted last modified on at ago min mins minute minutes hour hours hr hrs h day days week weeks month months year years a an the of just read reading time and first edited am pm a.m p.m p m',
   'et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest wet west brt art clt cot pet mez mesz',
   // es
   'publicado publicada actualizado actualizada act hace minuto minutos hora horas día días semana semanas mes meses año años el de del a las los en y lectura tiempo aprox',
@@ -68,6 +68,12 @@ const weak = new Set([
   'sat',
   'wed',
 ]);
+/** The issue a page belongs to: "Édition numérique n° 18 342 du 14/01/2025", "Edição n.º 3514". */
+const editionWords = new Set(
+  'édition edition edición edição ausgabe issue número numéro nummer n° nº n.º no nr numérique digital impresa impressa imprimée print druckausgabe e-paper'.split(
+    ' ',
+  ),
+);
 const anchors = new Set(
   `${months} ${days} ${relative}`.split(' ').filter((w) => w.length > 2 && !weak.has(w)),
 );
@@ -82,7 +88,7 @@ const edges = /^[([{"«“]+|[)\]}"»”,;:]+$/g;
 
 /** A line read as a time: only time words, or time words then something else (`rest`). */
 export type TimeReading =
-  | { kind: 'timestamp' | 'reading time' }
+  | { kind: 'timestamp' | 'reading time' | 'edition line' }
   | { kind: 'rest'; rest: string; names: boolean };
 
 const capitalised = /^\p{Lu}/u;
@@ -97,6 +103,7 @@ export function readTimestamp(text: string): TimeReading | null {
   if (tokens.length > 30) return null;
   let anchored = false;
   let reading = false;
+  let edition = false;
   let firstOther = -1;
   let others = 0;
   let named = 0;
@@ -112,6 +119,10 @@ export function readTimestamp(text: string): TimeReading | null {
       anchored = true;
       continue;
     }
+    if (editionWords.has(token) || editionWords.has(raw)) {
+      edition = true;
+      continue;
+    }
     if (vocabulary.has(token) || vocabulary.has(raw)) {
       if (/^(lecture|read|reading|lectura|leitura|lesezeit|lesedauer)$/.test(token)) reading = true;
       continue;
@@ -121,7 +132,9 @@ export function readTimestamp(text: string): TimeReading | null {
     if (firstOther < 0) firstOther = i;
   }
   if (!anchored) return null;
-  if (others === 0) return { kind: reading ? 'reading time' : 'timestamp' };
+  if (others === 0) {
+    return { kind: edition ? 'edition line' : reading ? 'reading time' : 'timestamp' };
+  }
   return {
     kind: 'rest',
     rest: tokens.slice(firstOther).join(' '),

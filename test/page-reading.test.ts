@@ -1,0 +1,471 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseConfig } from '../src/config.ts';
+import type { Entry } from '../src/entry.ts';
+import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
+import { furnitureOf } from '../src/normalize/page/furniture.ts';
+import { lineShape } from '../src/normalize/page/line-shape.ts';
+import {
+  lineFingerprint,
+  noPageRules,
+  type PageReading,
+  type PageRules,
+} from '../src/normalize/page/page-reading.ts';
+import { readPage } from '../src/normalize/page/read-page.ts';
+import { readParagraphs } from '../src/normalize/paragraphs.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
+import { baseConfig, fixtures, makeProject, runCli, seedParagraphs } from './helpers.ts';
+
+const folder = join(fixtures, 'page-reading');
+const furniture = (line: string) => furnitureOf(lineShape(line));
+
+async function readFixture(name: string, rules: PageRules = noPageRules): Promise<PageReading> {
+  const text = await readFile(join(folder, name), 'utf8');
+  return readPage(readParagraphs(text, 'text').paragraphs, rules);
+}
+
+/** The verdict's reason of the line that starts with `start`. */
+function reasonOf(page: PageReading, start: string): string {
+  const line = page.lines.find((l) => l.text.startsWith(start));
+  assert.ok(line, `no line starts with ${start}`);
+  return line.reason;
+}
+
+describe('page furniture, by class, in five languages', () => {
+  const classes: Record<string, string[]> = {
+    'cookie banner': [
+      'Nous et nos partenaires utilisons des cookies pour mesurer l’audience et personnaliser les publicités. Vous pouvez modifier vos choix à tout moment.',
+      'We use cookies to improve your experience on our website. By clicking Accept, you agree to our use of cookies.',
+      'Utilizamos cookies propias y de terceros para analizar tu navegación. Si continúas navegando, aceptas su uso.',
+      'Este site utiliza cookies para melhorar a sua experiência. Ao continuar a navegar, você concorda com a nossa política de privacidade.',
+      'Wir nutzen Cookies, um Ihnen die bestmögliche Erfahrung zu bieten. Mit „Zustimmen“ willigen Sie in die Verarbeitung ein.',
+      'Tout accepter',
+      'Accept all',
+      'Aceptar todas',
+      'Rejeitar',
+      'Alle ablehnen',
+      'Le respect de votre vie privée est notre priorité',
+    ],
+    byline: [
+      'Par Claire DUVAL et Marc HENRY (AFP)',
+      'Propos recueillis par Élise Martin',
+      'By Sarah Connolly and Tom Reed, Reuters',
+      'Por María José Ortega | EFE',
+      'Texto: João Pereira | Fotos: Ana Luz',
+      'Por Carlos Lima - Repórter da Agência Brasil - Recife',
+      'Von Katrin Schulz, dpa',
+      'Das Gespräch führte Max Bauer',
+      'Publicado em 03/02/2025 - 08:15 Por Rita Souza',
+    ],
+    timestamp: [
+      'Publié le 03/03/2025 à 18h42, mis à jour le 04/03/2025 à 07h10',
+      'Mis à jour il y a 2 heures',
+      'Published March 3, 2025 at 6:42 p.m. GMT',
+      'Updated 14 min ago',
+      '4:45 p.m. ET',
+      'Actualizado: 12 de mayo de 2025, 10:32',
+      'Hace 3 horas',
+      '6:12 p. m.',
+      'Atualizado há 2 horas',
+      '22/05/2025 19h12',
+      'Stand: 06.12.2024, 17:05 Uhr',
+      'vor 3 Stunden',
+      'Mittwoch, 4. März 2025',
+    ],
+    'reading time': [
+      'Lecture : 4 min.',
+      '5 min read',
+      'Tiempo de lectura: 3 minutos',
+      'Lesezeit: 2 Min.',
+    ],
+    'photo caption': [
+      'Des manifestants devant le Parlement, à Lima, le 3 mars 2025. Photo Ernesto BENAVIDES / AFP',
+      'Residents wade through floodwater in Porto Alegre, Brazil, May 6, 2024. REUTERS/Diego Vara',
+      'Bomberos trabajan en la zona del incendio, en Viña del Mar. EFE/ Adriana Thomasa',
+      'O presidente durante cerimônia no Palácio do Planalto. Foto: Marcelo Camargo/Agência Brasil',
+      'Der Hafen von Santos am Dienstag. Foto: Andre Penner/AP/dpa',
+      'Le port de Valparaiso vu du ciel (Photo : Martin Bernetti / AFP)',
+      'Casa de bombas no bairro Sarandi durante obras - Marina Duarte/Diário do Sul',
+    ],
+    'photo credit': ['Photo : Thomas Le Goff / Le Télégramme', 'Foto: Cristóbal Escobar'],
+    breadcrumb: [
+      'Accueil > International > Amériques',
+      'Home / World / Americas / Brazil',
+      'Portada › Internacional › América Latina',
+      'Startseite » Politik » Ausland',
+    ],
+    'section label': ['EN DIRECT', 'ANÁLISIS', 'Entretien', 'Opinião', 'Meinung', 'Live updates'],
+    'player control': [
+      'Ouvir',
+      'Écouter l’article',
+      'Listen to this article',
+      'Carregando...',
+      'Escuchar noticia',
+      'Artikel anhören',
+      '00:00 / 03:12',
+    ],
+    'live-blog control': [
+      'Share',
+      'Copy link',
+      'Copier le lien',
+      'Load more updates',
+      'Mostrar mais',
+      'Weitere Einträge laden',
+    ],
+    'read-also link': [
+      'À lire aussi : La sécheresse menace les récoltes de café au Brésil',
+      'Read more: Why hurricanes are getting stronger, faster',
+      'Lea también: El Congreso aprueba la reforma de pensiones',
+      'Leia também: Entenda o que muda com o novo arcabouço fiscal',
+      'Lesen Sie auch: Was das Abkommen für Verbraucher bedeutet',
+      'Mehr zum Thema',
+      'Related Coverage',
+    ],
+    'ad label': ['Publicité', 'Advertisement', 'Publicidad', 'Publicidade', 'Anzeige', 'Werbung'],
+    'share row': [
+      'Partager sur Facebook Partager sur X Copier le lien',
+      'Teilen: Facebook WhatsApp E-Mail',
+      'Compartilhe: Facebook Twitter WhatsApp',
+      'Facebook Twitter LinkedIn E-mail',
+    ],
+    'share and follow row': [
+      'Suivez-nous sur Instagram et sur notre chaîne WhatsApp',
+      'Síguenos en Google News',
+      'Siga-nos no Instagram e receba as notícias do dia',
+      'Folgen Sie uns auf Instagram und Threads',
+    ],
+    'appeal: donation': [
+      'Soutenez notre rédaction indépendante : faites un don déductible de vos impôts.',
+      'Support independent journalism. Donate today and help fund our reporting.',
+      '¿Te gustó este reportaje? Apoya el periodismo independiente: hazte socio desde 5 euros al mes.',
+      'Chaque jour, notre équipe de journalistes enquête sur le terrain, loin des pressions des annonceurs et des actionnaires, pour vous offrir une information libre et vérifiée. Cette indépendance a un prix : elle ne tient que grâce à vous. Rejoignez les 30.000 lecteurs qui nous soutiennent déjà et faites un don, même modeste, avant la fin de l’année.',
+    ],
+    'appeal: newsletter': [
+      'Inscrivez-vous à notre newsletter et recevez l’essentiel de l’actualité chaque matin.',
+      'The Morning Brief newsletter brings you the day’s top stories. Sign up here.',
+      'Suscríbete a nuestro boletín semanal.',
+      'Newsletter abonnieren',
+    ],
+    'appeal: subscription': [
+      'Abonnez-vous pour lire la suite – 1 € le premier mois, sans engagement.',
+      'Gostaria de continuar lendo? Assine o Jornal do Sul por R$ 1,90 no primeiro mês.',
+      'Dieser Artikel ist nur für Abonnenten verfügbar.',
+    ],
+    'app prompt': [
+      'Download our app to get breaking news alerts on your phone.',
+      'Téléchargez notre application pour ne rien manquer.',
+    ],
+    'agency sign-off': [
+      'jpr/ag/mr',
+      '© Agence France-Presse',
+      'mc/jgb/lcm',
+      'ACL // JMR',
+      'EFE',
+      '(Avec AFP)',
+      'Reporting by Diego Ortiz; Editing by Jane Merriman',
+      'Nuestras normas: Los principios de confianza de Thomson Reuters.',
+      'dpa-infocom, dpa:250304-930-123456/2',
+      'Edição: Fernando Fraga',
+      'Com informações da Agência Brasil',
+      'Mit Material von dpa und AFP',
+    ],
+    copyright: [
+      '© 2025 Agencia EFE. Todos los derechos reservados.',
+      'Este conteúdo pode ser reproduzido desde que citada a fonte: Agência Brasil.',
+    ],
+    'comment widget': [
+      'Commentaires (12)',
+      'Be the first to comment',
+      'Los comentarios son moderados y deben respetar nuestras normas de convivencia.',
+      'Os comentários não representam a opinião do jornal.',
+      'Die Kommentarfunktion ist geschlossen.',
+    ],
+    'tag list': [
+      'Mots-clés : Chili, incendies, climat',
+      'Tags: Brazil, economy, inflation',
+      'Temas: Uruguay, sequía, agua',
+      'Themen: Klima, Chile',
+    ],
+    'edition note': [
+      'Cet article est paru dans notre édition du 12 mars.',
+      'A version of this article appeared in print on March 3, 2025.',
+    ],
+    'correction note': [
+      'Correction : une précédente version de cet article indiquait à tort que le vote avait eu lieu mardi.',
+      'An earlier version of this story misstated the number of victims.',
+    ],
+    disclaimer: ['Os artigos de opinião são da exclusiva responsabilidade dos seus autores.'],
+    'edition line': ['Édition numérique n° 18 342 du 14/01/2025', 'Edição n.º 3514 · 27.03.2025'],
+  };
+  for (const [kind, lines] of Object.entries(classes)) {
+    it(kind, () => {
+      for (const line of lines) assert.equal(furniture(line), kind, line);
+    });
+  }
+});
+
+describe('never lose the article', () => {
+  it('keeps sentences that speak of cookies, newsletters, donations, comments and subscriptions as news', () => {
+    for (const line of [
+      'La Cnil a infligé mercredi une amende de 75 millions d’euros à un site de vente en ligne qui déposait des cookies sans le consentement des internautes.',
+      'Google said on Tuesday it would stop using third-party cookies in its Chrome browser by the end of next year, after objections from regulators.',
+      'Le nombre d’abonnés à la newsletter de la mairie a doublé depuis le début de la crise, selon un rapport publié lundi.',
+      'Les dons aux associations ont reculé de 12 % en 2024, selon France Générosités.',
+      'The charity said donations had fallen by a third and urged supporters to give what they could before the winter.',
+      'Las suscripciones a los servicios de streaming crecieron un 18 % en América Latina durante el último trimestre.',
+      'Os comentários do ministro sobre a reforma da Previdência provocaram reações no Congresso nesta terça-feira.',
+      'Die Zahl der Abonnenten der Tageszeitung ist im vergangenen Jahr um fünf Prozent gesunken, teilte der Verlag mit.',
+      '« Abonnez-vous à nos chaînes et partagez nos vidéos », a lancé le youtubeur devant le tribunal, qui l’a condamné à deux ans de prison.',
+      'Support for the measure has grown among farmers, who say the subsidies will help them survive another dry season.',
+      'Par ailleurs, le gouvernement a annoncé une hausse de 3 % du budget de la santé.',
+      'By Friday, the storm had weakened to a tropical depression and moved out to sea.',
+      'Lee Jae-myung said on Monday that our two countries should deepen their trade ties.',
+      'Von der Leyen sagte, die Einigung sei ein historischer Schritt.',
+      'La photo du président, prise à Bogotá le 3 mars, a fait le tour des réseaux sociaux.',
+      'Share prices fell 3% in early trading after the announcement.',
+      'Le procès reprendra lundi 13 janvier.',
+      'Desde o início do ano, pelo menos três partos ocorreram em ambulâncias a caminho de hospitais, segundo o INEM.',
+    ]) {
+      assert.equal(furniture(line), null, line);
+    }
+  });
+
+  it('keeps a clean article whole, however its paragraphs are drawn', async () => {
+    // The seeds' paragraphs that no rule marks on their own: where they stand must not matter.
+    const paragraphs = (await seedParagraphs()).filter((p) => furniture(p) === null);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...paragraphs), { minLength: 1, maxLength: 12 }),
+        (article) => {
+          assert.deepEqual(readPage(article, noPageRules).body, article);
+        },
+      ),
+    );
+  });
+
+  it('gives every line one verdict, in order, and a body drawn from the page', () => {
+    const line = fc.oneof(
+      fc.constantFrom('Publicité', 'Par Jean Dupont', 'Lire aussi : Un titre', 'Share', 'jpr/ag'),
+      fc.string({ minLength: 1, maxLength: 120 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const page = readPage(lines, noPageRules);
+        assert.deepEqual(
+          page.lines.map((l) => l.text),
+          lines,
+        );
+        let at = 0;
+        for (const paragraph of page.body) {
+          at = lines.indexOf(paragraph, at) + 1;
+          assert.ok(at > 0, paragraph);
+        }
+      }),
+    );
+  });
+});
+
+describe('the article in the page', () => {
+  it('finds the header, the body and the tail of an agency dispatch', async () => {
+    const page = await readFixture('depeche-fr.txt');
+    assert.equal(
+      page.headline,
+      'Portugal : le Parlement adopte la semaine de quatre jours dans la fonction publique',
+    );
+    assert.match(page.standfirst ?? '', /^Le texte, voté à une courte majorité/);
+    assert.match(page.body[0] ?? '', /^LISBONNE, 12 nov \(AFP\)/);
+    assert.equal(
+      page.body.at(-1),
+      "Un premier bilan doit être présenté au Parlement à l'automne 2027.",
+    );
+    assert.equal(page.body.length, 6);
+    // Traps: a union's newsletter and an appeal for donations, reported.
+    assert.ok(page.body.some((p) => p.includes("38.000 abonnés à sa lettre d'information")));
+    assert.ok(page.body.some((p) => p.includes('a lancé un appel aux dons')));
+    assert.equal(reasonOf(page, 'Accueil > Monde'), 'breadcrumb');
+    assert.equal(reasonOf(page, 'Monde'), 'section label');
+    assert.equal(reasonOf(page, 'Des fonctionnaires manifestent'), 'photo caption');
+    assert.equal(reasonOf(page, 'ims/pz/cn'), 'agency sign-off');
+    assert.equal(reasonOf(page, 'Inscrivez-vous'), 'appeal: newsletter');
+  });
+
+  it('keeps a live blog’s entries and their headings, without times and controls', async () => {
+    const page = await readFixture('live-en.txt');
+    assert.equal(
+      page.headline,
+      'Wildfires force thousands to flee as heat wave grips southern Chile',
+    );
+    assert.equal(page.standfirst, null);
+    assert.deepEqual(
+      page.body.filter((p) => lineShape(p).words < 10),
+      [
+        'Evacuation orders extended to three more towns',
+        'Why the fires spread so fast',
+        'President asks residents to register for aid',
+      ],
+    );
+    assert.ok(page.body.some((p) => p.includes("sign up for the government's emergency bonus")));
+    assert.equal(reasonOf(page, '5:40 p.m. ET'), 'timestamp');
+    assert.equal(
+      reasonOf(page, 'Firefighters from Argentina'),
+      'related headlines under a read-also',
+    );
+    assert.equal(reasonOf(page, 'Load more updates'), 'live-blog control');
+  });
+
+  it('reads an interview: quotation headline, standfirst, questions kept, widgets gone', async () => {
+    const page = await readFixture('gespraech-de.txt');
+    assert.equal(page.headline, '„Ohne Wasserstoff aus Südamerika wird die Energiewende teurer“');
+    assert.match(page.standfirst ?? '', /^Chile und Brasilien wollen/);
+    assert.equal(page.body[0], 'Frau Kessler, wie weit sind die Projekte in Südamerika?');
+    assert.equal(page.body.length, 6);
+    assert.equal(reasonOf(page, 'Das Gespräch führte'), 'byline');
+    assert.equal(reasonOf(page, '03:48'), 'player control');
+    assert.equal(reasonOf(page, 'Chile setzt auf'), 'related headlines under a read-also');
+    assert.equal(reasonOf(page, 'Die Kommentarfunktion'), 'comment widget');
+  });
+
+  it('reads a brief with no headline, and its tail', async () => {
+    const page = await readFixture('breve-es.txt');
+    assert.equal(page.headline, null);
+    assert.equal(page.body.length, 2);
+    assert.ok(page.body[1]?.includes('suscripciones al servicio de alertas'));
+    assert.equal(reasonOf(page, 'abc/def'), 'agency sign-off');
+    assert.equal(
+      reasonOf(page, 'Argentina y Uruguay firman'),
+      'related headlines under a read-also',
+    );
+  });
+
+  it('tells a long donation appeal from a report on a blood donation campaign', async () => {
+    const page = await readFixture('assinatura-pt.txt');
+    assert.equal(
+      page.headline,
+      'Governo lança campanha de doação de sangue após queda de 20% nos estoques',
+    );
+    assert.equal(page.body.length, 2);
+    assert.match(page.body[0] ?? '', /^São Paulo – O Ministério da Saúde/);
+    assert.equal(reasonOf(page, 'O jornalismo independente depende de você'), 'appeal: donation');
+    assert.equal(reasonOf(page, 'Publicado em 14/06/2025'), 'byline');
+  });
+});
+
+describe('rules a project and a folder add', () => {
+  it('keeps what boilerplate.keep matches, drops what boilerplate.drop matches', async () => {
+    const rules: PageRules = {
+      keep: [/^Publicité$/],
+      drop: [/^Un premier bilan/],
+      learned: new Set(),
+    };
+    const page = await readFixture('depeche-fr.txt', rules);
+    assert.equal(reasonOf(page, 'Publicité'), 'kept: boilerplate.keep');
+    assert.ok(page.body.includes('Publicité'));
+    assert.equal(reasonOf(page, 'Un premier bilan'), 'config: boilerplate.drop');
+    assert.ok(!page.body.some((p) => p.startsWith('Un premier bilan')));
+  });
+
+  it('drops learned lines that are not news sentences, and keeps a repeated background sentence', () => {
+    const background =
+      'The Andean country, the world’s second-largest copper producer, has been hit by protests since the new mining code was announced in March.';
+    const lines = [
+      'The Andes Wire — independent news from the Andes',
+      'Copper prices jump as Chilean miners walk out',
+      'SANTIAGO, June 3 — Workers at three of Chile’s largest copper mines went on strike on Monday, demanding a share of record profits.',
+      'More from The Andes Wire',
+      background,
+      'The unions said the strike would last until the companies return to the table.',
+      'Independent journalism from Santiago, Lima and La Paz',
+    ];
+    const learned = new Set(
+      [lines[0], lines[3], background, lines[6], 'More from The Andes Wire'].map((l) =>
+        lineFingerprint(l ?? ''),
+      ),
+    );
+    const page = readPage(lines, { keep: [], drop: [], learned });
+    assert.ok(page.body.includes(background));
+    assert.equal(reasonOf(page, 'More from'), 'learned: recurs in 3+ articles of the folder');
+    assert.equal(
+      reasonOf(page, 'Independent journalism'),
+      'learned: recurs in 3+ articles of the folder',
+    );
+    assert.equal(
+      reasonOf(page, 'The Andes Wire —'),
+      'learned: recurs in 3+ articles of the folder',
+    );
+    assert.equal(page.headline, 'Copper prices jump as Chilean miners walk out');
+  });
+});
+
+describe('Markdown and page text', () => {
+  const config = parseConfig(baseConfig, 'gazette.config.json');
+  const entryOf = async (name: string) => {
+    const text = await readFile(join(folder, name), 'utf8');
+    const { article } = parseArticle(text, name, name);
+    return normalizeEntry(
+      article,
+      { path: name, committed: undefined, modified: new Date(0) },
+      config,
+    );
+  };
+
+  it('keeps a Markdown article’s headings, lists and captions, and drops its appeals', async () => {
+    const entry = await entryOf('notes-md.md');
+    assert.deepEqual(entry?.content, [
+      'Les grandes lignes',
+      "Le gouvernement a présenté mercredi un projet de loi de finances qui prévoit 40 milliards d'euros d'économies.",
+      'Gel des pensions de retraite',
+      'Suppression de deux jours fériés',
+      "Hausse de la taxe sur les billets d'avion",
+      "Source : ministère de l'Économie",
+      "Le texte sera examiné par l'Assemblée nationale à partir du 20 octobre.",
+    ]);
+  });
+
+  it('reads a .md file with no Markdown in it as page text, one paragraph a line', async () => {
+    const entry = await entryOf('plain-page.md');
+    assert.deepEqual(entry?.content, [
+      "Plus de 1.500 bateaux sont attendus jusqu'à dimanche dans la rade de Brest pour les Fêtes maritimes, qui avaient été annulées en 2020 puis réduites en 2024.",
+      'Les organisateurs attendent un million de visiteurs sur les quais et ont fait appel à 2.000 bénévoles, selon la mairie.',
+    ]);
+  });
+});
+
+describe('gazette build on saved pages', () => {
+  let entries: Entry[];
+  before(async () => {
+    const project = await makeProject(folder);
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 0, result.stderr);
+    entries = JSON.parse(await readFile(join(project, 'out', 'entries.json'), 'utf8')).entries;
+  });
+
+  it('builds entries from the article, without the page around it', () => {
+    const dispatch = entries.find((e) => e.path === 'depeche-fr.txt');
+    assert.ok(dispatch);
+    assert.match(dispatch.content[0] ?? '', /^Le texte, voté à une courte majorité/);
+    assert.match(dispatch.title, /semaine de quatre jours/);
+    for (const entry of entries) {
+      const text = [entry.title, entry.summary, ...entry.content].join('\n');
+      for (const furnitureLine of [
+        'cookies',
+        'Publicité',
+        'Par Inès',
+        'Publié le',
+        'Partager',
+        'Mots-clés',
+        'Advertisement',
+        'Copy link',
+        'Alle akzeptieren',
+        'Mehr zum Thema',
+        'Síguenos',
+        'Ouvir',
+        'Compartilhe',
+      ]) {
+        assert.ok(!text.includes(furnitureLine), `${furnitureLine} in ${entry.path}`);
+      }
+    }
+  });
+});
