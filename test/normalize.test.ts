@@ -55,7 +55,7 @@ describe('titles', () => {
     );
     assert.equal(
       title,
-      'El Gobierno aprobó este martes un plan de ayudas para los agricultores afectados por la sequía',
+      'El Gobierno aprobó un plan de ayudas para los agricultores afectados por la sequía',
     );
   });
 
@@ -101,6 +101,7 @@ describe('datelines', () => {
   it('finds the place a text opens with', () => {
     assert.deepEqual(splitDateline('Lima. Le gouvernement a parlé.'), {
       location: 'Lima',
+      agency: null,
       rest: 'Le gouvernement a parlé.',
     });
     assert.equal(splitDateline('PARIS (AFP) - Le Sénat a voté.').location, 'Paris');

@@ -1,24 +1,136 @@
+import { isDangling } from './function-words.ts';
+
 /**
- * Finds a dateline at the start of an article ("Lima. Le gouvernement…", "PARIS (AFP) - Le…",
- * "Madrid, 5 ene (EFE).- El…") and returns the place and the text without it.
+ * The dateline an article's body opens with, in the agencies' formats: "BOGOTÁ, 3 mars (AFP) -",
+ * "Cúcuta (Colombia), 20 ene (EFE).-", "MEXICO CITY (Reuters) -", "Lima, 12 de mayo de 2025.–",
+ * "Brasília –", "Santiago du Chili.", "WASHINGTON: ", "PORTO ALEGRE Um…".
  */
-const dateline =
-  /^((?:\p{Lu}[\p{L}’'-]*)(?:[ -](?:de |del |la |los |el |da )?\p{Lu}[\p{L}’'-]*){0,3})(?:,[^.()\n]{1,25})?(?:\s*\((?:AFP|AP|Reuters|EFE|ANSA|dpa|Europa Press|Belga|ATS|APS|IPS)\))?\s*(?:\.-|\.|—|–|-|:)\s+(?=[\p{Lu}«"“])/u;
-
-/** Words that open a sentence and are not places. */
-const notPlaces =
-  /^(mais|alors|ensuite|enfin|bref|oui|non|but|so|then|yes|no|sin embargo|pero|entonces|sí|hier|aujourd'hui|today|yesterday|hoy|ayer)$/i;
-
-export function splitDateline(text: string): { location: string | null; rest: string } {
-  const match = dateline.exec(text);
-  const place = match?.[1];
-  if (!match || !place || notPlaces.test(place)) return { location: null, rest: text };
-  const location = place === place.toUpperCase() && place.length > 3 ? titleCase(place) : place;
-  return { location, rest: text.slice(match[0].length) };
+export interface Dateline {
+  /** The place, as written; an all-caps place in proper case (`RIO DE JANEIRO` -> `Rio de Janeiro`). */
+  location: string | null;
+  /** The agency code in parentheses (`AFP`, `apro`, `dpa/AFP`), when the dateline has one. */
+  agency: string | null;
+  /** The text after the dateline: it starts with the article's first word. */
+  rest: string;
 }
 
-function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+/** A word of a place: a capital, then letters, apostrophes or hyphens ("Saint-Denis", "L'Aquila"). */
+const placeWord = String.raw`\p{Lu}[\p{L}’'-]*`;
+/** Lowercase words inside place names: "Rio de Janeiro", "Santiago du Chili", "Frankfurt am Main". */
+const particle =
+  '(?:de la|de los|an der|de|del|du|des|da|do|dos|das|di|la|le|am|an|im|upon|on|sur|en|y)';
+const place = `(${placeWord}(?:(?: |/)(?:${particle} )?${placeWord}){0,4})`;
+/** A short group in parentheses: the country ("(Colombia)") or the agency ("(EFE)", "(dpa/AFP)"). */
+const group = String.raw`\(([^()\n]{1,30})\)`;
+/** The first word of the article, or nothing when the dateline stands alone. */
+const opening = String.raw`(?:\s+(?=[\p{Lu}\p{N}«"“¿¡‘'])|\s*$)`;
+
+/**
+ * Place, country, date and agency, then a dash ("-", "–", "—", ".-", ".–", "--"); or with a date
+ * or an agency, a dateline on a line of its own.
+ */
+const withDash = new RegExp(
+  String.raw`^${place}(?:\s*${group})?(?:,\s*([^()\n–—-]{1,30}?))?(?:\s*${group})?(?:\s*\.?\s*([-–—]{1,2})${opening}|\s*$)`,
+  'u',
+);
+/** A place alone, then a full stop ("Santiago du Chili. Le…") or a colon after capitals. */
+const withStop = new RegExp(String.raw`^${place}\s*([.:])\s+(?=[\p{Lu}«"“])`, 'u');
+/** A place in capitals, no punctuation, then the article's first word ("PORTO ALEGRE Um…"). */
+const bare = /^(\p{Lu}[\p{Lu}’'-]+(?:[ /]\p{Lu}[\p{Lu}’'-]*){0,3}) (?=\p{Lu}\p{Ll}*\s)/u;
+
+/**
+ * Words that open a text and are not places: labels and kickers ("Exclusive:", "ANÁLISIS"),
+ * words of speech ("Oui.", "Thanks."), time words, in the five languages.
+ */
+const notPlaces = new Set(
+  `exclusive exclusif exclusive exclusivo exclusiva exklusiv analysis analyse análisis análise
+  interview entretien entrevista interviú opinion opinión opinião meinung kommentar commentaire
+  comment editorial éditorial edito tribune chronique column columna coluna kolumne breaking urgent
+  urgente eilmeldung live direct vivo directo direto update mise actualización atualização
+  aktualisiert factbox explainer décryptage decryptage reportage report reportaje reportagem bericht
+  enquête investigation investigación investigação recherche portrait perfil porträt focus fokus
+  dossier zoom vidéo video vídeo photos fotos podcast récit témoignage testimonio depoimento
+  review critique crítica kritik brief briefing bref breves kurz hintergrund background contexto
+  contexte fact check faktencheck vérification verificación verificação special spécial especial
+  feature insight exclusivité flash alerte alert alerta watch watching news noticias notícias
+  nachrichten info infos actualité actualidad atualidade politique politics política politik
+  économie economy economía economia wirtschaft sport sports deportes esportes international
+  internacional world monde mundo welt société society sociedad sociedade gesellschaft culture
+  cultura kultur santé health salud saúde gesundheit sciences science ciencia ciência wissenschaft
+  tech tecnología tecnologia technik handel opinionen entrevue oui non yes no sí sim não ja nein
+  bien bon voilà merci thanks gracias obrigado obrigada danke enfin bref alors mais donc ensuite
+  puis hier demain today yesterday tomorrow hoy ayer mañana hoje ontem amanhã heute gestern
+  morgen okay ok well so but then pero entonces bueno claro exacto exactement absolument
+  absolutely exactly certainly sure vraiment really hello bonjour hola olá hallo attention
+  achtung warning note nota anzeige publicité advertisement publicidad publicidade lire read
+  lea leia lesen photo foto by par por von`.split(/\s+/),
+);
+
+export function splitDateline(text: string): Dateline {
+  const dashed = withDash.exec(text);
+  const alone = dashed && dashed[5] === undefined && !dashed[2] && !dashed[3];
+  if (dashed && !alone && isPlace(dashed[1]) && fitsDate(dashed[3])) {
+    // A lone group after the place is the agency unless a second one follows ("Cúcuta (Colombia), 20 ene (EFE)").
+    const agency = dashed[4] ?? (dashed[3] === undefined ? dashed[2] : undefined);
+    return found(dashed[1], agency && isAgency(agency) ? agency : null, text, dashed[0].length);
+  }
+  const stopped = withStop.exec(text);
+  if (stopped?.[1] && isPlace(stopped[1])) {
+    // A colon follows a dateline in capitals ("ISLAMABAD: "); after a word in lowercase, a kicker.
+    if (stopped[2] === '.' || isCapitals(stopped[1]))
+      return found(stopped[1], null, text, stopped[0].length);
+  }
+  // Without punctuation, only before an article or a preposition: "NASA Administrator" is no dateline.
+  const plain = bare.exec(text);
+  const next = plain ? text.slice(plain[0].length).split(' ', 1)[0] : undefined;
+  if (plain?.[1] && isPlace(plain[1]) && isCapitals(plain[1]) && plain[1].length >= 4 && next) {
+    if (!languages.some((language) => isDangling(next, language))) return noDateline(text);
+    return found(plain[1], null, text, plain[0].length);
+  }
+  return noDateline(text);
+}
+
+const languages = ['fr', 'en', 'es', 'pt', 'de'];
+const noDateline = (text: string): Dateline => ({ location: null, agency: null, rest: text });
+
+function found(place: string, agency: string | null, text: string, end: number): Dateline {
+  const location = isCapitals(place) && place.length > 3 ? properCase(place) : place;
+  return { location, agency, rest: text.slice(end).trim() };
+}
+
+const isCapitals = (text: string) => text === text.toUpperCase() && text !== text.toLowerCase();
+
+function isPlace(candidate: string | undefined): candidate is string {
+  if (!candidate || candidate.length > 40) return false;
+  const words = candidate.toLowerCase().split(/[\s/]+/);
+  return !words.some((word) => notPlaces.has(word) && !particles.has(word));
+}
+
+/** What follows the comma is a date ("3 mars", "May 15", "5") or a country in a word or two. */
+function fitsDate(date: string | undefined): boolean {
+  if (date === undefined) return true;
+  return /\d/.test(date) || /^\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2}$/u.test(date.trim());
+}
+
+/** An agency's code: a word or two, no sentence ("AFP", "apro", "dpa/AFP", "Europa Press"). */
+function isAgency(text: string): boolean {
+  return /^[\p{L}][\p{L}./&-]*(?: [\p{L}][\p{L}./&-]*){0,2}$/u.test(text.trim());
+}
+
+const particles = new Set(
+  'de del du des da do dos das di la le les los las el am an der im upon on sur en y e et und'.split(
+    ' ',
+  ),
+);
+
+/** "RIO DE JANEIRO" -> "Rio de Janeiro", "CHÂLONS-EN-CHAMPAGNE" -> "Châlons-en-Champagne". */
+function properCase(text: string): string {
+  let first = true;
+  return text.toLowerCase().replace(/\p{L}+/gu, (word, offset: number) => {
+    const after = text.charAt(offset - 1);
+    const elided = (word === 'd' || word === 'l') && /['’]/.test(text.charAt(offset + 1));
+    const keepLower = !first && (particles.has(word) || elided) && !/['’]/.test(after);
+    first = false;
+    return keepLower ? word : word.charAt(0).toUpperCase() + word.slice(1);
+  });
 }

@@ -12,8 +12,8 @@ import { readMarkdownPage, readPage } from './page/read-page.ts';
 import { cleanInline, readParagraphs } from './paragraphs.ts';
 import { splitSentences } from './sentences.ts';
 import { stopwordsFor } from './stopwords.ts';
-import { summarize } from './summary.ts';
-import { deriveTitle } from './title.ts';
+import { chooseSummary } from './summary.ts';
+import { chooseTitle } from './title.ts';
 import { countWords, tokenize } from './tokens.ts';
 
 export const maxTags = 6;
@@ -49,15 +49,22 @@ export function normalizeEntry(
   if (paragraphs.length === 0) return null;
 
   const language = fm.lang ?? detectLanguage(paragraphs.join('\n'), config.language);
-  const { location, rest } = splitDateline(paragraphs[0] ?? '');
+  const { location, agency, rest } = splitDateline(paragraphs[0] ?? '');
   const leadParagraphs = rest ? [rest, ...paragraphs.slice(1)] : paragraphs.slice(1);
-  const sentences = leadParagraphs.flatMap((p) => splitSentences(p, language));
+  const bySentence = leadParagraphs.map((p) => splitSentences(p, language));
+  const sentences = bySentence.flat();
 
   // Read once for the summary and the keywords.
   const read = readWords(sentences.slice(0, maxKeywordSentences), language);
   const summary = fm.summary
     ? cleanInline(fm.summary)
-    : (page.standfirst ?? summarize(sentences, language, read));
+    : chooseSummary({
+        standfirst: page.standfirst,
+        headline: page.headline,
+        paragraphs: bySentence,
+        language,
+        read,
+      });
   // The headline and the standfirst name what the article is about: their words count too.
   const lead = [page.headline, page.standfirst].filter((p): p is string => p !== null);
   const ranked =
@@ -70,12 +77,15 @@ export function normalizeEntry(
   const tags = mergeTags(given, fit);
   const title = fm.title
     ? cleanInline(fm.title)
-    : (page.headline ??
-      deriveTitle(sentences[0] ?? '', language, [
-        ...(location ? [location] : []),
-        ...given,
-        ...fit.filter((k) => k.name).map((k) => k.text),
-      ]));
+    : chooseTitle({
+        headline: page.headline,
+        sentences,
+        language,
+        place: location,
+        agency,
+        names: [...given, ...fit.filter((k) => k.name).map((k) => k.text)],
+        text: paragraphs.join('\n'),
+      });
 
   const published = resolvePublished(fm.date, context, config.timeZone);
   const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;

@@ -1,110 +1,31 @@
+import { isQuoteOpen } from './quotes.ts';
+
 /**
  * Sentence splitting with `Intl.Segmenter`, repaired where it is wrong for news text: it ends
- * sentences after abbreviations (M., Mme., Dr., U.S.) and initials, and between "!" or "?" and
- * the closing quote that follows. Each paragraph is segmented on its own, in bounded pieces,
- * because the segmenter's time grows faster than the length of what it is given.
+ * sentences after abbreviations (M., Mme., Dr., U.S.), initials and German ordinals ("am 3.
+ * März"), between "!" or "?" and the closing quote that follows, and inside a quotation ("« Vite !
+ * Partez ! » a-t-il dit."). Each paragraph is segmented on its own, in bounded pieces, because
+ * the segmenter's time grows faster than the length of what it is given.
  */
 
 const abbreviations = new Set(
   [
     // French
-    'm',
-    'mm',
-    'mme',
-    'mmes',
-    'mlle',
-    'dr',
-    'pr',
-    'me',
-    'mgr',
-    'st',
-    'ste',
-    'cf',
-    'p',
-    'pp',
-    'art',
-    'av',
-    'bd',
-    'env',
-    'etc',
-    'ex',
-    'fig',
-    'max',
-    'min',
-    'no',
-    'n°',
-    'vol',
-    'chap',
-    'éd',
-    'coll',
-    'janv',
-    'févr',
-    'avr',
-    'juill',
-    'sept',
-    'oct',
-    'nov',
-    'déc',
-    'c.-à-d',
-    'j.-c',
-    'apr',
-    'gal',
+    `m mm mme mmes mlle dr pr me mgr st ste cf p pp art av bd env etc ex fig max min no n° vol
+    chap éd coll janv févr avr juill sept oct nov déc c.-à-d j.-c apr gal`,
     // English
-    'mr',
-    'mrs',
-    'ms',
-    'prof',
-    'sr',
-    'jr',
-    'gen',
-    'gov',
-    'sen',
-    'rep',
-    'rev',
-    'lt',
-    'col',
-    'capt',
-    'sgt',
-    'inc',
-    'ltd',
-    'co',
-    'corp',
-    'vs',
-    'jan',
-    'feb',
-    'mar',
-    'aug',
-    'sep',
-    'dec',
-    'approx',
-    'u.s',
-    'u.k',
-    'u.n',
-    'e.g',
-    'i.e',
-    'a.m',
-    'p.m',
-    'est',
-    'dept',
-    'univ',
+    `mr mrs ms prof sr jr gen gov sen rep rev lt col capt sgt inc ltd co corp vs jan feb mar
+    aug sep dec approx u.s u.k u.n e.g i.e a.m p.m est dept univ`,
     // Spanish
-    'sra',
-    'sres',
-    'srta',
-    'dña',
-    'd',
-    'ud',
-    'uds',
-    'lic',
-    'ing',
-    'pág',
-    'núm',
-    'aprox',
-    'admón',
-    'excmo',
-    'ee.uu',
-    'sto',
-  ].map((a) => a.normalize('NFC')),
+    `sra sres srta dña d ud uds lic ing pág núm aprox admón excmo ee.uu sto`,
+    // Portuguese
+    `dra srs sras exmo exma nº profa eng`,
+    // German
+    `z.b bzw ca nr str u.a usw vgl evtl ggf inkl mio mrd jh hr fr abs bd`,
+  ]
+    .join(' ')
+    .split(/\s+/)
+    .map((a) => a.normalize('NFC')),
 );
 
 /** Longest piece handed to the segmenter at once. */
@@ -130,7 +51,7 @@ export function splitSentences(paragraph: string, language: string): string[] {
       if (sentence) raw.push(sentence);
     }
   }
-  return repair(raw);
+  return closeQuotes(repair(raw, language));
 }
 
 /** A sentence mark, then the capitalised first word of the next sentence with no space between. */
@@ -222,14 +143,48 @@ function endsWithAbbreviation(sentence: string): boolean {
 /** A closing quote, or a lowercase word, cannot start a sentence: "« Vite ! » dit-il." */
 const continuation = /^[»”")\]]|^\p{Ll}/u;
 
-function repair(segments: string[]): string[] {
+/** A German ordinal ends in a full stop: "am 3. März", "der 2. Weltkrieg". */
+const ordinal = /(?:^|\s)\d{1,2}\.$/;
+
+function repair(segments: string[], language: string): string[] {
   const sentences: string[] = [];
   for (const segment of segments) {
     const previous = sentences[sentences.length - 1];
     const continues =
-      previous !== undefined && (continuation.test(segment) || endsWithAbbreviation(previous));
+      previous !== undefined &&
+      (continuation.test(segment) ||
+        endsWithAbbreviation(previous) ||
+        (language === 'de' && ordinal.test(previous)));
     if (continues) sentences[sentences.length - 1] = `${previous} ${segment}`;
     else sentences.push(segment);
   }
   return sentences;
+}
+
+/** A quotation may hold a few sentences; past these bounds its closing mark is taken as lost. */
+const maxQuoteSentences = 6;
+const maxQuoteLength = 2000;
+
+/** Joins the sentences of a quotation the segmenter cut ("« Il faut agir. Maintenant. »"). */
+function closeQuotes(sentences: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    let sentence = sentences[i] ?? '';
+    let end = i;
+    if (isQuoteOpen(sentence)) {
+      let candidate = sentence;
+      for (let j = i + 1; j < sentences.length && j <= i + maxQuoteSentences; j++) {
+        candidate = `${candidate} ${sentences[j]}`;
+        if (candidate.length > maxQuoteLength) break;
+        if (!isQuoteOpen(candidate)) {
+          sentence = candidate;
+          end = j;
+          break;
+        }
+      }
+    }
+    joined.push(sentence);
+    i = end;
+  }
+  return joined;
 }

@@ -1,5 +1,7 @@
 import { readWords, type Sentence } from './keyword-words.ts';
-import { stopwordsFor } from './stopwords.ts';
+import { isQuoteWhole, outsideQuotes } from './quotes.ts';
+import { splitSentences } from './sentences.ts';
+import { rankSentences } from './summary-rank.ts';
 import { countWords } from './tokens.ts';
 
 /** Longest summary, in words, unless a single sentence is longer. */
@@ -10,47 +12,104 @@ const lambda = 0.7;
 /** Only the lead of a long text is ranked: summaries come from there, and ranking is quadratic. */
 const maxCandidates = 150;
 
-/**
- * A sentence's TF-IDF vector: its distinct terms (ids local to the text) in order of first
- * occurrence, their weights, and the vector's Euclidean norm.
- */
-interface Vector {
-  terms: number[];
-  weights: number[];
-  norm: number;
+/** What a summary is chosen from. */
+export interface SummarySource {
+  /** The page's standfirst, when it has one. */
+  standfirst: string | null;
+  /** The page's headline, which a summary does not repeat. */
+  headline: string | null;
+  /** The body's paragraphs, each as its sentences, the dateline taken off the first. */
+  paragraphs: string[][];
+  language: string;
+  /** The words of the body's sentences, in the same order, when they are already read. */
+  read?: Sentence[];
 }
 
+/** A standfirst this long, in words, is a summary; a shorter one is a label or a teaser. */
+const minStandfirstWords = 8;
+
 /**
- * For each term, the sentences it occurs in and its weight there, in the order of the text:
- * term `t`'s are at `first[t]` to `first[t + 1]` of `sentence` and `weight`.
+ * The entry's summary: the standfirst when it is made of whole sentences; else one to three
+ * whole sentences of the body, none of them a line's closing question (an interviewer's), a
+ * caption, a list item, a timestamp or the headline, none holding half a quotation.
  */
-interface Postings {
-  first: Int32Array;
-  sentence: Int32Array;
-  weight: Float64Array;
+export function chooseSummary(source: SummarySource): string {
+  const { standfirst, language } = source;
+  if (
+    standfirst &&
+    isWholeText(standfirst) &&
+    !isQuestion(standfirst) &&
+    countWords(standfirst) >= minStandfirstWords
+  ) {
+    return countWords(standfirst) <= summaryWordBudget * 1.5
+      ? standfirst
+      : summarize(splitSentences(standfirst, language), language);
+  }
+  const all = source.paragraphs.flat();
+  const fit: number[] = [];
+  let index = 0;
+  for (const paragraph of source.paragraphs) {
+    // A short paragraph that ends in a question is an interviewer's: none of it sums up.
+    const last = paragraph.length - 1;
+    const asked = paragraph.length <= 3 && isQuestion(paragraph[last] ?? '');
+    const outside = outsideQuotes(paragraph);
+    paragraph.forEach((sentence, i) => {
+      const question = i === last && isQuestion(sentence);
+      if (!asked && !question && outside[i] && isSummarySentence(sentence, source.headline))
+        fit.push(index);
+      index++;
+    });
+  }
+  if (fit.length === 0) return summarize(all, language);
+  // The whole text is ranked, so that every sentence counts in what is central to it.
+  const eligible = new Set(fit);
+  const read = source.read;
+  const covered = read !== undefined && read.length >= Math.min(all.length, maxCandidates);
+  return summarize(all, language, covered ? read : undefined, (i) => eligible.has(i));
 }
 
-/** An n×n matrix, row after row. */
-type Matrix = Float64Array;
+const sentenceEnd = /[.!?…][»"”’)\]]*$/u;
+const isQuestion = (text: string) => /\?[»"”’)\]]*$/u.test(text);
+const isWholeText = (text: string) => sentenceEnd.test(text) && isQuoteWhole(text);
+
+/** A list item's mark, a timestamp's words, a caption's credit. */
+const listItem = /^(?:[-–—•*·▪►✓]|\d{1,2}[.)])\s/u;
+const timestamp =
+  /^(?:publié|mis à jour|modifié|published|updated|posted|publicado|actualizado|atualizado|veröffentlicht|aktualisiert|stand)\b/iu;
+const credit = /(?:^|[\s(])(?:photo|foto|crédit|credit|bild|image|imagem)\s*:|©/iu;
+
+function isSummarySentence(sentence: string, headline: string | null): boolean {
+  if (!isWholeText(sentence)) return false;
+  if (listItem.test(sentence) || timestamp.test(sentence) || credit.test(sentence)) return false;
+  if (!headline) return true;
+  const folded = fold(sentence);
+  const title = fold(headline);
+  return folded !== title && !folded.startsWith(`${title} `);
+}
+
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[.!?…»"”’]+$/u, '')
+    .trim();
 
 /**
  * An extractive summary: sentences ranked by lexical centrality (TextRank over TF-IDF cosine
  * similarity) times a lead prior, chosen with maximal marginal relevance within a word budget,
  * and given back in the order of the text. `read` holds the words of its first sentences (150
- * at least, or all), when they are already read (`readWords`), sentence by sentence.
+ * at least, or all), when they are already read (`readWords`), sentence by sentence; only the
+ * sentences `eligible` takes may be chosen.
  */
 export function summarize(
   allSentences: string[],
   language: string,
   read: Sentence[] = readWords(allSentences.slice(0, maxCandidates), language),
+  eligible: (index: number) => boolean = () => true,
 ): string {
   const sentences = allSentences.slice(0, maxCandidates);
   const n = sentences.length;
   if (n === 0) return '';
-  const { bags, terms } = termBags(read.slice(0, n), language);
-  const vectors = tfidfVectors(bags, terms);
-  const similarity = cosineMatrix(vectors, invert(vectors, terms));
-  const centrality = textRank(similarity, n);
+  const { similarity, centrality } = rankSentences(read.slice(0, n), language);
   const score = centrality.map((c, i) => c / Math.sqrt(i + 1));
   const lengths: number[] = [];
   const lengthOf = (i: number): number => {
@@ -60,7 +119,7 @@ export function summarize(
   const chosen: number[] = [];
   let words = 0;
   // A Set keeps the candidates in the order ties are settled in: the text's, then put-backs.
-  const candidates = new Set(sentences.keys());
+  const candidates = new Set([...sentences.keys()].filter(eligible));
   while (chosen.length < maxSentences && candidates.size > 0) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
@@ -90,143 +149,4 @@ export function summarize(
     .sort((a, b) => a - b)
     .map((i) => sentences[i])
     .join(' ');
-}
-
-const number = /^\d+$/;
-
-/** Content words of each sentence as term ids: no stopwords, numbers or single letters. */
-function termBags(sentences: Sentence[], language: string): { bags: number[][]; terms: number } {
-  const stopwords = stopwordsFor(language);
-  const ids = new Map<string, number>();
-  const bags = sentences.map((blocks) => {
-    const bag: number[] = [];
-    for (const block of blocks) {
-      for (const { lower } of block) {
-        if (lower.length <= 1 || stopwords.has(lower) || number.test(lower)) continue;
-        let id = ids.get(lower);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(lower, id);
-        }
-        bag.push(id);
-      }
-    }
-    return bag;
-  });
-  return { bags, terms: ids.size };
-}
-
-function tfidfVectors(bags: number[][], terms: number): Vector[] {
-  // In how many sentences each term occurs.
-  const df = new Int32Array(terms);
-  const lastSeenIn = new Int32Array(terms).fill(-1);
-  bags.forEach((bag, s) => {
-    for (const t of bag) {
-      if (lastSeenIn[t] === s) continue;
-      lastSeenIn[t] = s;
-      df[t] = (df[t] ?? 0) + 1;
-    }
-  });
-  const tf = new Int32Array(terms);
-  return bags.map((bag) => {
-    const distinct: number[] = [];
-    for (const t of bag) {
-      if (tf[t] === 0) distinct.push(t);
-      tf[t] = (tf[t] ?? 0) + 1;
-    }
-    const weights = distinct.map((t) => (tf[t] ?? 0) * (1 + Math.log(bags.length / (df[t] ?? 1))));
-    for (const t of distinct) tf[t] = 0;
-    return { terms: distinct, weights, norm: Math.sqrt(weights.reduce((s, x) => s + x * x, 0)) };
-  });
-}
-
-/** For each term, the sentences it occurs in, in order, and its weight there. */
-function invert(vectors: Vector[], terms: number): Postings {
-  const first = new Int32Array(terms + 1);
-  for (const vector of vectors)
-    for (const t of vector.terms) first[t + 1] = (first[t + 1] ?? 0) + 1;
-  for (let t = 0; t < terms; t++) first[t + 1] = (first[t + 1] ?? 0) + (first[t] ?? 0);
-  const total = first[terms] ?? 0;
-  const postings: Postings = {
-    first,
-    sentence: new Int32Array(total),
-    weight: new Float64Array(total),
-  };
-  const next = first.slice(0, terms);
-  vectors.forEach(({ terms: ids, weights }, sentence) => {
-    ids.forEach((t, k) => {
-      const p = next[t] ?? 0;
-      next[t] = p + 1;
-      postings.sentence[p] = sentence;
-      postings.weight[p] = weights[k] ?? 0;
-    });
-  });
-  return postings;
-}
-
-/**
- * Cosine similarity of every pair of sentences, 0 with itself. Row `i` adds up its products in
- * the order of sentence `i`'s terms, walking only the sentences that share a term with it.
- */
-function cosineMatrix(vectors: Vector[], postings: Postings): Matrix {
-  const n = vectors.length;
-  const similarity: Matrix = new Float64Array(n * n);
-  const dot = new Float64Array(n);
-  vectors.forEach(({ terms, weights, norm }, i) => {
-    dot.fill(0);
-    terms.forEach((t, k) => {
-      const x = weights[k] ?? 0;
-      const end = postings.first[t + 1] ?? 0;
-      for (let p = postings.first[t] ?? 0; p < end; p++) {
-        const j = postings.sentence[p] ?? 0;
-        dot[j] = (dot[j] ?? 0) + x * (postings.weight[p] ?? 0);
-      }
-    });
-    for (let j = 0; j < n; j++) {
-      const d = dot[j] ?? 0;
-      if (j !== i && d !== 0) similarity[i * n + j] = d / (norm * (vectors[j]?.norm ?? 1));
-    }
-  });
-  return similarity;
-}
-
-/**
- * PageRank over a weighted, undirected graph; every score is positive. The iterations follow
- * only the edges, listed once: those into sentence `i` are `first[i]` to `first[i + 1]` of
- * `source` (where each comes from) and `share` (the part of its source's weight it carries).
- */
-function textRank(weights: Matrix, n: number, damping = 0.85, iterations = 30): Float64Array {
-  const outSum = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += weights[j * n + i] ?? 0;
-    outSum[j] = sum;
-  }
-  const first = new Int32Array(n + 1);
-  const source: number[] = [];
-  const share: number[] = [];
-  for (let i = 0; i < n; i++) {
-    first[i] = source.length;
-    for (let j = 0; j < n; j++) {
-      const w = weights[j * n + i] ?? 0;
-      if (w > 0) {
-        source.push(j);
-        share.push(w / (outSum[j] ?? 1));
-      }
-    }
-  }
-  first[n] = source.length;
-  let rank = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
-  for (let k = 0; k < iterations; k++) {
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      const end = first[i + 1] ?? 0;
-      for (let e = first[i] ?? 0; e < end; e++)
-        sum += (share[e] ?? 0) * (rank[source[e] ?? 0] ?? 0);
-      next[i] = (1 - damping) / n + damping * sum;
-    }
-    [rank, next] = [next, rank];
-  }
-  return rank;
 }

@@ -1,61 +1,128 @@
-import { isDangling, opensClause } from './function-words.ts';
+import { maxTitleLength, trimSentence } from './title-trim.ts';
 
-/** Longest derived title, in characters, before its kicker. */
-export const maxTitleLength = 110;
+export { maxTitleLength } from './title-trim.ts';
 
-/** Longest kicker, in characters: a kicker names a topic in a word or two. */
+/** What a title is chosen from. */
+export interface TitleSource {
+  /** The page's headline, when its header has one. */
+  headline: string | null;
+  /** The body's sentences, in order, the dateline taken off the first. */
+  sentences: string[];
+  language: string;
+  /** The dateline's place. */
+  place: string | null;
+  /** The dateline's agency, never a kicker. */
+  agency: string | null;
+  /** Countries and people the article names, best first: kicker candidates. */
+  names: string[];
+  /** The body's text, where a name must occur twice to be a kicker. */
+  text: string;
+}
+
+/** Longest kicker, in characters: a kicker names a place or a person in a word or a few. */
 const maxKickerLength = 40;
+/** A kicker and its headline may run this far past the limit, no further. */
+const kickerSlack = 12;
 
 /** What sets a kicker off from the headline: French puts a space before the colon. */
 const kickerSeparator: Record<string, string> = { fr: ' : ' };
 
 /**
- * A headline from the opening sentence, led by a kicker: the first of the given topics (the
- * dateline's place, the entry's tags, the names it mentions most) that the sentence does not
- * already name ("Lima : Le gouvernement…"), as news desks write them.
- * The sentence is whole when short enough, else cut before the last clause (a comma, or a word
- * such as "pour", "which", "según") that keeps it under the limit, else at a word boundary;
- * never ending in an article, a preposition or a conjunction.
+ * The entry's title: the page's headline when it has one that reads as a headline; else one
+ * made from the lead sentence, led by a kicker ("Bogotá : Le président…") when the dateline
+ * gives a place or the article names a country or a person twice that the title does not.
+ */
+export function chooseTitle(source: TitleSource): string {
+  const headline = source.headline ? cleanHeadline(source.headline) : '';
+  if (headline && readsAsHeadline(headline)) {
+    // A quotation stays whole, as the page prints it.
+    return isQuotation(headline) ? headline : trimSentence(headline, source.language);
+  }
+  const lead = source.sentences.find(isStatement) ?? source.sentences[0] ?? headline;
+  const title = trimSentence(lead, source.language);
+  // A title that has a kicker of its own keeps it.
+  if (!title || /\S\s?:\s/.test(title)) return title;
+  const kicker = chooseKicker(title, source);
+  if (!kicker) return title;
+  const titled = `${kicker}${kickerSeparator[source.language] ?? ': '}${title}`;
+  return titled.length <= maxTitleLength + kickerSlack ? titled : title;
+}
+
+/**
+ * A headline made from one sentence, led by the first of the given topics that it does not
+ * already name, as news desks write them ("Lima : Le gouvernement…").
  */
 export function deriveTitle(sentence: string, language: string, topics: string[] = []): string {
-  const headline = trimHeadline(sentence, language);
-  // A headline that has a kicker of its own keeps it.
-  if (!headline || /\S\s?:\s/.test(headline)) return headline;
+  const title = trimSentence(sentence, language);
+  if (!title || /\S\s?:\s/.test(title)) return title;
   const named = sentence.toLowerCase();
   const kicker = topics.find(
     (topic) =>
       topic && [...topic].length <= maxKickerLength && !named.includes(topic.toLowerCase()),
   );
-  return kicker ? `${kicker}${kickerSeparator[language] ?? ': '}${headline}` : headline;
+  return kicker ? `${kicker}${kickerSeparator[language] ?? ': '}${title}` : title;
 }
 
-const endsClause = /[,;:]$/;
+/** Site names after a bar ("… | Le Monde"), and a full stop, are no part of a headline. */
+function cleanHeadline(headline: string): string {
+  return headline
+    .replace(/\s+[|]\s+[^|]{1,40}$/u, '')
+    .replace(/(?<![.])\.$/, '')
+    .trim();
+}
 
-function trimHeadline(sentence: string, language: string): string {
-  const text = sentence.replace(/\s*[.…:;]+$/, '').trim();
-  if (text.length <= maxTitleLength) return text;
-  const words = text.split(' ');
-  let length = 0;
-  let lastWordFit = 0;
-  let lastComma = 0;
-  let lastOpener = 0;
-  const minimum = maxTitleLength * 0.4;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] ?? '';
-    const next = length + (i > 0 ? 1 : 0) + word.length;
-    if (next > maxTitleLength) break;
-    length = next;
-    lastWordFit = i + 1;
-    if (length < minimum) continue;
-    if (endsClause.test(word)) lastComma = i + 1;
-    const nextWord = words[i + 1];
-    if (nextWord !== undefined && opensClause(nextWord, language)) lastOpener = i + 1;
+const byline = /^(?:par|by|por|von|de)\s+\p{Lu}/iu;
+
+/** Not a label ("ENTREVISTA", "Live updates"), a byline, nor a date: three words or more. */
+function readsAsHeadline(text: string): boolean {
+  const letters = text.match(/\p{L}{3,}/gu) ?? [];
+  if (letters.length < 3 || byline.test(text)) return false;
+  return text !== text.toUpperCase();
+}
+
+const quotation = /^[«"“„»][^«»"“”„]+[»"”“«][.!?…]?$/u;
+const isQuotation = (text: string) => quotation.test(text);
+
+/** A sentence that states: not a question, not a label without its full stop. */
+function isStatement(sentence: string): boolean {
+  if (/\?[»"”’)]*$/.test(sentence)) return false;
+  return (sentence.match(/\p{L}+/gu)?.length ?? 0) >= 5;
+}
+
+/**
+ * The dateline's place, else the first country or person the body names twice, that the title
+ * does not name; never the agency.
+ */
+function chooseKicker(title: string, source: TitleSource): string | undefined {
+  const named = fold(title);
+  const fits = (topic: string) =>
+    topic.length <= maxKickerLength &&
+    !named.includes(fold(topic)) &&
+    !agency.test(topic) &&
+    (!source.agency || fold(topic) !== fold(source.agency));
+  if (source.place && fits(source.place)) return source.place;
+  return source.names.find((name) => fits(name) && mentions(source.text, name) >= 2);
+}
+
+/** News agencies, by code or name: a wire's source, never what it is about. */
+const agency =
+  /^(?:AFP|AP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Lusa|Bloomberg|Kyodo|Yonhap|TASS|Sputnik|Belga|ANP|APA|ATS|SDA|KNA|epd|UPI|PTI|Anadolu|Notimex|Télam|Andina|apro|Europa Press|Prensa Latina|Associated Press|Agence France-Presse|Agencia EFE|Agência Brasil|Agencia Brasil|Deutsche Presse-Agentur)$/u;
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** How often the text names `name`, or, for a person's full name, the surname alone. */
+function mentions(text: string, name: string): number {
+  const surname = name.includes(' ') ? name.slice(name.lastIndexOf(' ') + 1) : name;
+  return Math.max(count(text, name), surname.length >= 3 ? count(text, surname) : 0);
+}
+
+/** Occurrences of `word` as a whole word (case as written). */
+function count(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + word.length);
+    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) n++;
   }
-  // A comma is the surest clause boundary; a word that may open a clause comes next.
-  const kept = words.slice(0, lastComma || lastOpener || lastWordFit || 1);
-  while (kept.length > 1 && isDangling(kept[kept.length - 1] ?? '', language)) kept.pop();
-  const title = kept.join(' ').replace(/[\s,;:–—-]+$/, '');
-  // A single word longer than the limit (a pasted URL, a run of characters) is cut outright.
-  const chars = Array.from(title);
-  return chars.length > maxTitleLength ? `${chars.slice(0, maxTitleLength - 1).join('')}…` : title;
+  return n;
 }

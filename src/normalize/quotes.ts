@@ -1,0 +1,86 @@
+/**
+ * Quotation marks, counted so that no quotation is cut: « … » (» … « in German), “ … ”, „ … “
+ * (German), and straight " (a quotation is open while their count is odd).
+ */
+interface Marks {
+  guillemets: number;
+  /** The first guillemet met tells French « … » from German » … «. */
+  opener: string;
+  curly: number;
+  low: number;
+  straight: number;
+  /** A mark closed a quotation that had not opened. */
+  stray: boolean;
+}
+
+const fresh = (): Marks => ({
+  guillemets: 0,
+  opener: '',
+  curly: 0,
+  low: 0,
+  straight: 0,
+  stray: false,
+});
+
+function count(marks: Marks, text: string): void {
+  for (const c of text) {
+    if (c === '«' || c === '»') {
+      marks.opener ||= c;
+      marks.guillemets += c === marks.opener ? 1 : -1;
+      if (marks.guillemets < 0) {
+        marks.stray = true;
+        marks.guillemets = 0;
+      }
+    } else if (c === '„') marks.low++;
+    else if (c === '“') {
+      if (marks.low > 0) marks.low--;
+      else marks.curly++;
+    } else if (c === '”') {
+      if (marks.curly > 0) marks.curly--;
+      else if (marks.low > 0) marks.low--;
+      else marks.stray = true;
+    } else if (c === '"') marks.straight++;
+  }
+}
+
+const isOpen = (marks: Marks) =>
+  marks.guillemets > 0 || marks.curly > 0 || marks.low > 0 || marks.straight % 2 === 1;
+
+/** Whether a quotation opens in `text` and does not close. */
+export function isQuoteOpen(text: string): boolean {
+  const marks = fresh();
+  count(marks, text);
+  return isOpen(marks);
+}
+
+/** Whether every quotation in `text` opens and closes in it. */
+export function isQuoteWhole(text: string): boolean {
+  const marks = fresh();
+  count(marks, text);
+  return !isOpen(marks) && !marks.stray;
+}
+
+/** A quotation left open this many sentences has lost its closing mark. */
+const maxOpenSentences = 6;
+
+/**
+ * For each sentence of a paragraph, whether it stands outside every quotation: none open
+ * before it, none left open or closed without opening by it. A sentence inside a quotation
+ * the splitter could not join ("Moi, j'appartiens à la vie.") is half a quotation.
+ */
+export function outsideQuotes(sentences: string[]): boolean[] {
+  let marks = fresh();
+  let openFor = 0;
+  return sentences.map((sentence) => {
+    const before = isOpen(marks);
+    marks.stray = false;
+    count(marks, sentence);
+    const outside = !before && !isOpen(marks) && !marks.stray;
+    openFor = isOpen(marks) ? openFor + 1 : 0;
+    if (openFor >= maxOpenSentences) {
+      marks = fresh();
+      openFor = 0;
+    }
+    return outside;
+  });
+}

@@ -1,0 +1,219 @@
+import {
+  isDangling,
+  notVerb,
+  opensClause,
+  verbByEnding,
+  verbCue,
+  verbSurely,
+} from './function-words.ts';
+import { isQuoteOpen } from './quotes.ts';
+
+/** The title a news desk would write is about this long at most, in characters. */
+export const maxTitleLength = 110;
+/** A clause that ends a little past the limit is kept whole rather than cut. */
+const clauseSlack = 12;
+/** A cut between phrases is taken over one before a clause opener when it keeps this much more. */
+const phraseGain = 20;
+
+/** Weekday phrases a headline leaves out: the date is the entry's ("a annoncé lundi" -> "a annoncé"). */
+const weekdays: Record<string, RegExp> = {
+  fr: /,? (?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: \d{1,2}(?:er)? \p{Ll}+)?(?: (?:matin|midi|après-midi|soir))?(?=[ ,.;])/u,
+  en: /,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?(?=[ ,.;])/u,
+  es: /,? (?:el |este )?(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?: \d{1,2}(?: de \p{Ll}+)?)?(?=[ ,.;])/u,
+  pt: /,? (?:(?:nesta|nessa|na|desta) (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|(?:segunda|terça|quarta|quinta|sexta)-feira|(?:neste|nesse|no) (?:sábado|domingo))(?: \(\d{1,2}\))?(?=[ ,.;])/u,
+  de: /,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?=[ ,.;])/u,
+};
+
+/** Short asides in parentheses: "(22)", "(ELN)", "(Centre démocratique)". */
+const aside = / \([^()]{1,40}\)/gu;
+
+/**
+ * A headline made of one sentence: without its weekday, its full stop or, when too long, its
+ * asides; then cut after its verb at the end of a clause, or at a phrase boundary, never on an
+ * article, a preposition or a conjunction, and never inside a quotation. `limit` is the length
+ * left once a kicker is set before it.
+ */
+export function trimSentence(sentence: string, language: string, limit = maxTitleLength): string {
+  let text = sentence.replace(/\s*[.…:;,]+$/, '').trim();
+  const weekday = weekdays[language]?.exec(text);
+  if (weekday && weekday.index > 0) text = text.replace(weekday[0], '');
+  if (text.length <= limit) return withoutDanglingEnd(text, language);
+  const plain = text.replace(aside, '');
+  if (!isQuoteOpen(plain)) text = plain;
+  if (language === 'de') text = text.replace(attributive, '$1');
+  if (text.length <= limit) return withoutDanglingEnd(text, language);
+  text = withoutApposition(text, language);
+  return text.length <= limit ? withoutDanglingEnd(text, language) : cut(text, language, limit);
+}
+
+/** Takes off the words a title cannot end on, and marks left without a word. */
+function dropDangling(list: string[], language: string): void {
+  for (
+    let last = list[list.length - 1] ?? '';
+    list.length > 1;
+    last = list[list.length - 1] ?? ''
+  ) {
+    if (!isDangling(last, language) && /[\p{L}\p{N}]/u.test(last)) return;
+    list.pop();
+  }
+}
+
+/** A sentence cut short in the source may end on a preposition: the title does not. */
+function withoutDanglingEnd(text: string, language: string): string {
+  const list = words(text);
+  dropDangling(list, language);
+  return list.join(' ').replace(/[\s,;:–—-]+$/, '');
+}
+
+/**
+ * A German adjective between an article and its noun: it may go ("die südamerikanischen
+ * Mercosur-Staaten" -> "die Mercosur-Staaten"), the article keeps the case.
+ */
+const attributive =
+  /(\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim) )\p{Ll}+(?:e|en|er|es|em) (?=\p{Lu})/gu;
+
+const words = (text: string) => text.split(' ');
+
+/** The surest verb cue among the words. */
+function verbIn(text: string, language: string): number {
+  const list = words(text);
+  let best = notVerb;
+  list.forEach((word, i) => {
+    best = Math.max(best, verbCue(word, list[i - 1], language));
+  });
+  return best;
+}
+
+/**
+ * A subject set apart by an apposition before its verb ("Le président, élu en 2022, a annoncé…",
+ * "The governor, appointed last year, said…") without it, as a headline leaves it out. The part that holds the verb is the first with a sure verb cue, else the first
+ * with a verb ending; a part that opens with a relative or a preposition is no such part.
+ */
+function withoutApposition(text: string, language: string): string {
+  const parts = text.split(', ');
+  const first = parts[0] ?? '';
+  // A sentence that opens on an adverbial ("Selon le ministère, …") has its subject further on.
+  if (parts.length < 3 || verbIn(first, language) !== notVerb || opensClause(first, language))
+    return text;
+  const holds = (cue: number) =>
+    parts.findIndex(
+      (part, k) => k > 0 && !opensClause(part, language) && verbIn(part, language) >= cue,
+    );
+  const surely = holds(verbSurely);
+  const k = surely > 0 ? surely : holds(verbByEnding);
+  return k > 1 ? `${first} ${parts.slice(k).join(', ')}` : text;
+}
+
+interface Cut {
+  end: number;
+  kind: number;
+}
+
+/** Kinds of cut, best first: after a clause's punctuation, before a clause opener, between phrases. */
+const clause = 0;
+const opener = 1;
+const phrase = 2;
+
+function cut(text: string, language: string, limit: number): string {
+  const list = words(text);
+  const verbAt = mainVerb(list, language);
+  const cuts: Cut[] = [];
+  let length = 0;
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] ?? '';
+    length += (i > 0 ? 1 : 0) + word.length;
+    if (length > limit + clauseSlack) break;
+    // Never before the verb, nor so early that little is said.
+    if (i < verbAt || length < limit * 0.4) continue;
+    const next = list[i + 1];
+    if (next === undefined) break;
+    if (/[,;:]$/.test(word) || /^[–—-]$/.test(next)) cuts.push({ end: i + 1, kind: clause });
+    else if (length > limit) continue;
+    else if (opensClause(next, language)) cuts.push({ end: i + 1, kind: opener });
+    else if (isDangling(next, language) && !insideName(word, next, list[i + 2], language))
+      cuts.push({ end: i + 1, kind: phrase });
+  }
+  const best = (kind: number) => {
+    for (const { end } of cuts.filter((c) => c.kind === kind).reverse()) {
+      const title = finish(list, end, language, kind !== clause);
+      const slack = kind === clause || language === 'de' ? clauseSlack : 0;
+      if (title && title.length <= limit + slack) return title;
+    }
+    return undefined;
+  };
+  const atClause = best(clause);
+  if (atClause) return atClause;
+  // Before a clause's opener reads best, unless a cut between phrases keeps much more.
+  const atOpener = best(opener);
+  const atPhrase = best(phrase);
+  if (atOpener && (!atPhrase || atPhrase.length - atOpener.length <= phraseGain)) return atOpener;
+  if (atPhrase) return atPhrase;
+  return hardCut(list, language, limit);
+}
+
+/**
+ * Where the main verb is: the first word with a sure verb cue, or with a verb ending after its
+ * subject, not after an article or a preposition ("a divided board") nor opening an apposition
+ * (", appointed last year,").
+ */
+function mainVerb(list: string[], language: string): number {
+  return list.findIndex((word, i) => {
+    const cue = verbCue(word, list[i - 1], language);
+    if (cue !== verbByEnding) return cue === verbSurely;
+    const previous = list[i - 1];
+    return previous !== undefined && !previous.endsWith(',') && !isDangling(previous, language);
+  });
+}
+
+/**
+ * A particle between two capitalised words is inside a name ("Ejército de Liberación Nacional");
+ * in German, where every noun is capitalised, only a name's own particles are.
+ */
+function insideName(before: string, particle: string, after: string | undefined, language: string) {
+  if (language === 'de' && !/^(?:von|van|zu|de)$/.test(particle)) return false;
+  return /^\p{Lu}/u.test(before) && after !== undefined && /^\p{Lu}/u.test(after);
+}
+
+/**
+ * The first `end` words, without a dangling end; null when they leave a quotation or a
+ * parenthesis open. In German a clause cut inside is closed by the word that ends it, its
+ * participle, infinitive or separable particle ("haben … eine Einigung erzielt").
+ */
+function finish(list: string[], end: number, language: string, inside: boolean): string | null {
+  const kept = list.slice(0, end);
+  dropDangling(kept, language);
+  if (inside && language === 'de') {
+    const last = clauseEnd(list, end);
+    if (last) kept.push(last);
+  }
+  const title = kept.join(' ').replace(/[\s,;:–—-]+$/, '');
+  const parentheses = (title.match(/\(/g)?.length ?? 0) - (title.match(/\)/g)?.length ?? 0);
+  return isQuoteOpen(title) || parentheses > 0 ? null : title;
+}
+
+/** The lowercase word that ends the clause going on at `from`, if it ends in lowercase. */
+function clauseEnd(list: string[], from: number): string | undefined {
+  for (let i = from; i < list.length; i++) {
+    const word = list[i] ?? '';
+    if (!/[,;:]$/.test(word) && i < list.length - 1) continue;
+    const bare = word.replace(/[,;:.!?]+$/, '');
+    return /^\p{Ll}/u.test(bare) && !isDangling(bare, 'de') ? bare : undefined;
+  }
+  return undefined;
+}
+
+/** No cut after the verb fits: cut at a word, never on a dangling one, nor inside a word. */
+function hardCut(list: string[], language: string, limit: number): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const word of list) {
+    const next = length + (kept.length > 0 ? 1 : 0) + word.length;
+    if (next > limit) break;
+    kept.push(word);
+    length = next;
+  }
+  dropDangling(kept, language);
+  const title = (kept.length > 0 ? kept : list.slice(0, 1)).join(' ').replace(/[\s,;:–—-]+$/, '');
+  const chars = Array.from(title);
+  return chars.length > limit ? `${chars.slice(0, limit - 1).join('')}…` : title;
+}

@@ -1,0 +1,379 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseConfig } from '../src/config.ts';
+import type { Entry } from '../src/entry.ts';
+import { isDangling } from '../src/normalize/function-words.ts';
+import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
+import { splitSentences } from '../src/normalize/sentences.ts';
+import { chooseSummary } from '../src/normalize/summary.ts';
+import { chooseTitle, type TitleSource } from '../src/normalize/title.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
+import { baseConfig } from './helpers.ts';
+
+const config = parseConfig(baseConfig, 'gazette.config.json');
+
+/** The entry Gazette makes of a saved page's lines. */
+function entryOf(lines: string[]): Entry {
+  const { article } = parseArticle(lines.join('\n'), 'a.txt', 'a.txt');
+  const entry = normalizeEntry(
+    article,
+    { path: 'a.txt', committed: undefined, modified: new Date(0) },
+    config,
+  );
+  assert.ok(entry);
+  return entry;
+}
+
+/** A title made from a lead sentence alone. */
+function derived(sentence: string, language: string, more: Partial<TitleSource> = {}): string {
+  return chooseTitle({
+    headline: null,
+    sentences: [sentence],
+    language,
+    place: null,
+    agency: null,
+    names: [],
+    text: sentence,
+    ...more,
+  });
+}
+
+const lastWord = (title: string) => title.split(' ').at(-1) ?? '';
+
+describe('titles from the lead sentence', () => {
+  it('is never cut before the verb, in each language', () => {
+    const cases: [string, string, string][] = [
+      [
+        'fr',
+        'Le président colombien Gustavo Petro, élu en 2022 sur un programme de gauche et confronté à un Congrès hostile, a annoncé la convocation d’une consultation populaire sur sa réforme du travail.',
+        'a annoncé',
+      ],
+      [
+        'en',
+        'The governor of the central bank of the Republic of Colombia, appointed last year by a divided board, said interest rates would stay at their highest level in two decades until inflation eases.',
+        'said',
+      ],
+      [
+        'es',
+        'La ministra de Hacienda del Gobierno de Pedro Sánchez, María Jesús Montero, que negocia con los socios desde enero, presentó este martes unos presupuestos que elevan el gasto social.',
+        'presentó',
+      ],
+      [
+        'pt',
+        'O ministro da Fazenda do governo do presidente Luiz Inácio Lula da Silva, Fernando Haddad, em entrevista coletiva na capital federal, anunciou o congelamento de R$ 31 bilhões no Orçamento.',
+        'anunciou',
+      ],
+      [
+        'de',
+        'Nach mehr als 25 Jahren Verhandlungen haben die Europäische Union und die südamerikanischen Mercosur-Staaten eine politische Einigung über ein umfassendes Freihandelsabkommen erzielt.',
+        'erzielt',
+      ],
+    ];
+    for (const [language, sentence, verb] of cases) {
+      const title = derived(sentence, language);
+      assert.ok(title.includes(verb), `${language}: ${title}`);
+      assert.ok(title.length <= 122, `${language}: ${title.length}`);
+      assert.ok(!isDangling(lastWord(title), language), `${language}: ${title}`);
+    }
+  });
+
+  it('closes a German clause with its verb when cut inside it', () => {
+    const title = derived(
+      'Die Bundesregierung hat nach langen Beratungen mit den Ländern und den kommunalen Spitzenverbänden ein neues Gesetz zur Förderung der Wärmepumpen in Wohngebäuden beschlossen.',
+      'de',
+    );
+    assert.ok(title.startsWith('Die Bundesregierung hat'), title);
+    assert.ok(title.endsWith(' beschlossen'), title);
+  });
+
+  it('never ends on an article, a preposition or a conjunction, Portuguese and German included', () => {
+    const lead: Record<string, string> = {
+      pt: 'O governo federal anunciou nesta quinta-feira o congelamento de bilhões do Orçamento de 2025 para cumprir a meta fiscal e o limite de gastos do arcabouço fiscal com uma margem de tolerância para os ministérios.',
+      de: 'Die Regierung hat am Mittwoch in Berlin einen Plan für den Ausbau der Stromnetze vorgestellt und will damit die Kosten für die Verbraucher in den kommenden Jahren deutlich senken und den Ausbau der Windkraft beschleunigen.',
+      es: 'El Gobierno aprobó este martes un plan de ayudas para los agricultores afectados por la sequía que dispone de 800 millones de euros para los próximos tres años en las regiones del sur y del este.',
+      fr: 'Le gouvernement a présenté mercredi un plan pour les agriculteurs touchés par la sécheresse qui prévoit 800 millions d’euros pour les trois prochaines années dans les régions du sud et de l’est du pays.',
+      en: 'The government unveiled on Wednesday a plan for farmers hit by the drought that sets aside 800 million euros for the next three years in the regions of the south and of the east of the country.',
+    };
+    for (const [language, sentence] of Object.entries(lead)) {
+      const words = sentence.split(' ');
+      // Every length of the sentence, so that every word gets its turn at the end.
+      for (let n = 12; n <= words.length; n++) {
+        const title = derived(words.slice(0, n).join(' '), language);
+        assert.ok(!isDangling(lastWord(title), language), `${language}: ${title}`);
+        assert.ok(title.length <= 122, title);
+      }
+    }
+  });
+
+  it('knows the Portuguese and German words a title must not end on', () => {
+    for (const word of [
+      'de',
+      'do',
+      'da',
+      'em',
+      'no',
+      'na',
+      'para',
+      'com',
+      'um',
+      'uma',
+      'e',
+      'ou',
+      'que',
+    ])
+      assert.ok(isDangling(word, 'pt'), word);
+    for (const word of [
+      'der',
+      'die',
+      'das',
+      'den',
+      'dem',
+      'des',
+      'ein',
+      'eine',
+      'und',
+      'oder',
+      'mit',
+    ])
+      assert.ok(isDangling(word, 'de'), word);
+    for (const word of ['von', 'zu', 'für', 'auf', 'in', 'im', 'am', 'bei', 'nach', 'über'])
+      assert.ok(isDangling(word, 'de'), word);
+    assert.ok(!isDangling('Mercosur', 'de'));
+    assert.ok(!isDangling('fiscal', 'pt'));
+  });
+
+  it('leaves out the weekday, as a headline does', () => {
+    assert.equal(
+      derived('Le Sénat a adopté mardi le projet de loi sur l’eau.', 'fr'),
+      'Le Sénat a adopté le projet de loi sur l’eau',
+    );
+    assert.equal(
+      derived('O governo anunciou nesta quinta-feira (22) um corte de gastos.', 'pt'),
+      'O governo anunciou um corte de gastos',
+    );
+  });
+
+  it('never cuts inside a name', () => {
+    const title = derived(
+      'Más de 32.000 personas han sido desplazadas por los enfrentamientos entre la guerrilla del Ejército de Liberación Nacional y disidencias de las FARC en la región del Catatumbo.',
+      'es',
+    );
+    assert.ok(!title.endsWith('del Ejército'), title);
+    assert.ok(!title.endsWith('Ejército de Liberación'), title);
+  });
+});
+
+describe('kickers', () => {
+  const sentence = 'Le gouvernement a présenté un plan contre la sécheresse.';
+  const text = `${sentence} Le Chili manque d’eau depuis dix ans. Au Chili, les nappes baissent. Le ministre Carlos Soto défend le plan. AFP. Selon l’AFP, le plan coûtera cher.`;
+
+  it('is the dateline’s place', () => {
+    assert.equal(
+      derived(sentence, 'fr', { place: 'Santiago', text }),
+      'Santiago : Le gouvernement a présenté un plan contre la sécheresse',
+    );
+  });
+
+  it('is a country or person the article names twice, and never one named once', () => {
+    assert.equal(
+      derived(sentence, 'fr', { names: ['Carlos Soto', 'Chili'], text }),
+      'Chili : Le gouvernement a présenté un plan contre la sécheresse',
+    );
+    assert.equal(
+      derived(sentence, 'fr', { names: ['Carlos Soto'], text }),
+      'Le gouvernement a présenté un plan contre la sécheresse',
+    );
+  });
+
+  it('is never the agency', () => {
+    assert.equal(
+      derived(sentence, 'fr', { names: ['AFP'], text }),
+      'Le gouvernement a présenté un plan contre la sécheresse',
+    );
+    assert.equal(
+      derived(sentence, 'es', { names: ['Andes'], agency: 'Andes', text: `${text} Andes Andes` }),
+      'Le gouvernement a présenté un plan contre la sécheresse',
+    );
+  });
+
+  it('is not a name the title already holds', () => {
+    const title = derived('Le Chili manque d’eau depuis dix ans.', 'fr', {
+      names: ['Chili'],
+      text,
+    });
+    assert.equal(title, 'Le Chili manque d’eau depuis dix ans');
+  });
+});
+
+describe('the page’s headline', () => {
+  it('is preferred to a title made from the lead', () => {
+    const entry = entryOf([
+      'Accueil > International > Amériques',
+      'Au Chili, la sécheresse vide les réservoirs de la capitale',
+      'Par Marie Dupont',
+      'Santiago du Chili. Les réservoirs qui alimentent la capitale chilienne sont au plus bas depuis quarante ans, selon les autorités.',
+      'Le gouvernement a annoncé un plan de rationnement qui entrera en vigueur le mois prochain dans plusieurs quartiers.',
+      'Les agriculteurs de la vallée centrale réclament des aides pour compenser leurs pertes de récoltes.',
+    ]);
+    assert.equal(entry.title, 'Au Chili, la sécheresse vide les réservoirs de la capitale');
+    assert.equal(entry.location, 'Santiago du Chili');
+  });
+
+  it('stays whole when it is a quotation', () => {
+    const headline =
+      '« La forêt amazonienne est en train de passer du statut de puits de carbone à celui de source d’émissions, et cela change tout »';
+    const title = chooseTitle({
+      headline,
+      sentences: ['Elle est sans équivalent depuis le début des relevés.'],
+      language: 'fr',
+      place: null,
+      agency: null,
+      names: [],
+      text: '',
+    });
+    assert.equal(title, headline);
+  });
+
+  it('is not taken when it is a label or a byline', () => {
+    for (const headline of ['ENTREVISTA', 'Live updates', 'By Daniel Ortiz']) {
+      const title = chooseTitle({
+        headline,
+        sentences: ['The storm made landfall in Jamaica as a Category 5 hurricane.'],
+        language: 'en',
+        place: null,
+        agency: null,
+        names: [],
+        text: '',
+      });
+      assert.equal(title, 'The storm made landfall in Jamaica as a Category 5 hurricane', headline);
+    }
+  });
+});
+
+describe('summaries', () => {
+  it('are the standfirst when there is one', () => {
+    const standfirst =
+      'La masacre de trece trabajadores en una mina de Pataz expuso cómo la minería ilegal se ha convertido en la principal economía criminal del Perú.';
+    const entry = entryOf([
+      'ANÁLISIS',
+      'Pataz, la tierra del oro donde manda el crimen',
+      standfirst,
+      'Por Rosa Villanueva',
+      'Lima, 12 de mayo de 2025.– Los cuerpos de los trece trabajadores fueron hallados el 4 de mayo con signos de ejecución.',
+      'El Gobierno declaró el toque de queda en la provincia y suspendió por treinta días la actividad minera.',
+      'Es la cuarta vez en poco más de un año que se decreta el estado de emergencia en Pataz.',
+    ]);
+    assert.equal(entry.summary, standfirst);
+    assert.equal(entry.title, 'Pataz, la tierra del oro donde manda el crimen');
+  });
+
+  it('hold no interviewer’s question', () => {
+    const summary = chooseSummary({
+      standfirst: null,
+      headline: null,
+      paragraphs: [
+        ['Quelle est l’ampleur de la sécheresse qui frappe l’Amazonie ?'],
+        [
+          'Elle est sans équivalent depuis le début des relevés.',
+          'À Manaus, le rio Negro est descendu à 12 mètres en octobre, un niveau jamais observé.',
+        ],
+        ['Vous parlez d’un point de bascule. De quoi s’agit-il ?'],
+        [
+          'Une forêt tropicale fabrique une partie de sa propre pluie, et la déforestation l’affaiblit.',
+        ],
+      ],
+      language: 'fr',
+    });
+    assert.ok(!summary.includes('?'), summary);
+    assert.ok(!summary.includes('point de bascule'), summary);
+    assert.ok(summary.includes('rio Negro'), summary);
+  });
+
+  it('keep quotations whole, even when the splitter cuts inside one', () => {
+    const paragraph =
+      '« Nous ne reculerons pas ! Le peuple doit décider ! » a lancé le président devant ses partisans. Le Sénat doit encore approuver la consultation populaire.';
+    const sentences = splitSentences(paragraph, 'fr');
+    assert.equal(
+      sentences[0],
+      '« Nous ne reculerons pas ! Le peuple doit décider ! » a lancé le président devant ses partisans.',
+    );
+    const summary = chooseSummary({
+      standfirst: null,
+      headline: null,
+      paragraphs: [
+        [
+          'Le président a défendu sa réforme devant le Congrès.',
+          '"Nous voulons que les travailleurs aient droit à la journée de huit heures.',
+          'Les députés le savent.',
+          'Le pays le sait aussi.',
+        ],
+        ['La réforme du travail sera soumise au Sénat le mois prochain, selon le gouvernement.'],
+      ],
+      language: 'fr',
+    });
+    assert.ok(!summary.includes('huit heures'), summary);
+    assert.ok(!summary.includes('Les députés le savent'), summary);
+    assert.ok(summary.includes('Congrès'), summary);
+  });
+
+  it('end a sentence and hold no caption, list item, timestamp or headline', () => {
+    const summary = chooseSummary({
+      standfirst: 'Teaser without a full stop',
+      headline: 'Storm hits the coast',
+      paragraphs: [
+        ['Storm hits the coast.'],
+        ['Published Oct. 28, 2025, 6:04 a.m. ET, updated at 9:10 a.m.'],
+        ['The storm made landfall near the port at noon, with winds of 185 mph.'],
+        ['Residents wait at a shelter in Kingston. Photo: Jane Roe'],
+        ['- 530,000 customers without power.'],
+        ['Officials opened more than 880 shelters across the island.'],
+      ],
+      language: 'en',
+    });
+    assert.equal(
+      summary,
+      'The storm made landfall near the port at noon, with winds of 185 mph. Officials opened more than 880 shelters across the island.',
+    );
+  });
+});
+
+describe('titles over arbitrary text', () => {
+  it('stay within the limit and never end on a dangling word', () => {
+    const words = fc.constantFrom(
+      'le',
+      'de',
+      'gouvernement',
+      'a',
+      'annoncé',
+      'um',
+      'für',
+      'und',
+      'Petro',
+      ',',
+      'the',
+      'said',
+      'que',
+      'da',
+      'plan',
+      '«',
+      '»',
+      'eine',
+      'Einigung',
+      'erzielt',
+      'x'.repeat(30),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(words, { maxLength: 60 }),
+        fc.constantFrom('fr', 'en', 'es', 'pt', 'de'),
+        (list, language) => {
+          const title = derived(`${list.join(' ')}.`, language);
+          assert.ok(title.length <= 122, title);
+          const last = lastWord(title);
+          if (title.split(' ').length > 1) assert.ok(!isDangling(last, language), title);
+        },
+      ),
+    );
+  });
+});
