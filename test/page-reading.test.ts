@@ -90,7 +90,12 @@ describe('page furniture, by class, in five languages', () => {
       'Le port de Valparaiso vu du ciel (Photo : Martin Bernetti / AFP)',
       'Casa de bombas no bairro Sarandi durante obras - Marina Duarte/Diário do Sul',
     ],
-    'photo credit': ['Photo : Thomas Le Goff / Le Télégramme', 'Foto: Cristóbal Escobar'],
+    'photo credit': [
+      'Photo : Thomas Le Goff / Le Télégramme',
+      'Foto: Cristóbal Escobar',
+      'Photograph: Carlos Barria/Reuters',
+      '— Foto: Reprodução/TV Globo',
+    ],
     breadcrumb: [
       'Accueil > International > Amériques',
       'Home / World / Americas / Brazil',
@@ -106,6 +111,7 @@ describe('page furniture, by class, in five languages', () => {
       'Escuchar noticia',
       'Artikel anhören',
       '00:00 / 03:12',
+      'Listen to this article · 5:12 min Learn more',
     ],
     'live-blog control': [
       'Share',
@@ -124,7 +130,15 @@ describe('page furniture, by class, in five languages', () => {
       'Mehr zum Thema',
       'Related Coverage',
     ],
-    'ad label': ['Publicité', 'Advertisement', 'Publicidad', 'Publicidade', 'Anzeige', 'Werbung'],
+    'ad label': [
+      'Publicité',
+      'Passer la publicité',
+      'Advertisement',
+      'Publicidad',
+      'Publicidade',
+      'Anzeige',
+      'Werbung',
+    ],
     'share row': [
       'Partager sur Facebook Partager sur X Copier le lien',
       'Teilen: Facebook WhatsApp E-Mail',
@@ -153,6 +167,8 @@ describe('page furniture, by class, in five languages', () => {
       'Abonnez-vous pour lire la suite – 1 € le premier mois, sans engagement.',
       'Gostaria de continuar lendo? Assine o Jornal do Sul por R$ 1,90 no primeiro mês.',
       'Dieser Artikel ist nur für Abonnenten verfügbar.',
+      'Assine a Folha',
+      'Dieser Artikel gehört zum Angebot von SPIEGEL+. Sie können ihn auch ohne Abonnement lesen, weil er Ihnen geschenkt wurde.',
     ],
     'app prompt': [
       'Download our app to get breaking news alerts on your phone.',
@@ -171,6 +187,8 @@ describe('page furniture, by class, in five languages', () => {
       'Edição: Fernando Fraga',
       'Com informações da Agência Brasil',
       'Mit Material von dpa und AFP',
+      'Le Monde avec AFP',
+      'Associated Press writer Maria Verza contributed to this report.',
     ],
     copyright: [
       '© 2025 Agencia EFE. Todos los derechos reservados.',
@@ -182,6 +200,8 @@ describe('page furniture, by class, in five languages', () => {
       'Los comentarios son moderados y deben respetar nuestras normas de convivencia.',
       'Os comentários não representam a opinião do jornal.',
       'Die Kommentarfunktion ist geschlossen.',
+      'Read 123 comments',
+      'Rellena tu nombre y apellido para comentar',
     ],
     'tag list': [
       'Mots-clés : Chili, incendies, climat',
@@ -191,7 +211,7 @@ describe('page furniture, by class, in five languages', () => {
     ],
     'edition note': [
       'Cet article est paru dans notre édition du 12 mars.',
-      'A version of this article appeared in print on March 3, 2025.',
+      'A version of this article appears in print on March 4, 2025, Section A, Page 1 of the New York edition with the headline: Chile Burns.',
     ],
     'correction note': [
       'Correction : une précédente version de cet article indiquait à tort que le vote avait eu lieu mardi.',

@@ -117,6 +117,8 @@ const imperatives = [
   'hacete',
   'descargá',
   'ingresá',
+  'recibí',
+  'mirá',
   // pt
   'assine',
   'inscreva-se',
@@ -304,6 +306,13 @@ const offers = anyWord([
   'alertas',
   'notifications',
   'inbox',
+  'email',
+  'e-mail',
+  'mail',
+  'correo',
+  'caixa de entrada',
+  'boîte mail',
+  'postfach',
 ]);
 
 /** The site speaking of itself: "Este site utiliza cookies", "This website uses". */
@@ -341,7 +350,7 @@ const likedIt =
   /(?:aimez-vous|vous aimez|vous avez aimé) ce que vous|cet article vous a (?:plu|intéressé)|(?:did|do) you (?:like|enjoy)|like what you(?:'re| are)? read|(?:te|le) (?:gustó|ha gustado)|gostou (?:d[aeo]st[ae]|do|da)|hat ihnen (?:dieser|der) (?:artikel|beitrag)/iu;
 /** Paywalls and account prompts. */
 const paywall =
-  /réservée? aux abonnés|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para seguir leyendo|já é assinante|para continuar lendo|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen/iu;
+  /réservée? aux abonnés|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para seguir leyendo|já é assinante|para continuar lendo|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen/iu;
 const cookieWords = /cookie|traceurs|trackers|rastreadores/iu;
 /** What a consent banner asks: to accept, refuse or set what the site stores. */
 const consent =
@@ -351,6 +360,11 @@ const privacy =
   /vie privée|privacy|privacidad|privacidade|privatsphäre|données personnelles|personal data|datos personales|dados pessoais|personenbezogene daten/iu;
 /** Quotation marks: an appeal in quotes is someone's words that the article reports. */
 const quoted = /[«»“”„"]/u;
+/** An invitation to comment, addressed to the reader ("Rellena tu nombre para comentar"). */
+const commentPrompt = /comment|comentar|comentário|kommentier/iu;
+/** The verbs of subscription and donation buttons, opening a short line. */
+const button =
+  /^(?:assine|assinar|abonnez-vous|s'abonner|je m'abonne|subscribe|suscríbete|suscribite|suscribirse|abonnieren|jetzt abonnieren|sign up|inscrivez-vous|donate|faire un don|faites un don|dona|doe|spenden|jetzt spenden|join|únete|hazte socio|seja assinante|apoie|support us|soutenez-nous)(?![\p{L}])/iu;
 const commentRules =
   /(?:comment|commentaire|comentario|comentário|kommentar)[\p{L}]*.{0,80}(?:moder|charte|normas|regras|regeln|richtlinien|netiquette|guidelines|community|communauté|comunidad|comunidade)/iu;
 /** A notice about the comments themselves (closed, moderated, whose opinion they are). */
@@ -360,7 +374,7 @@ const commentNotice =
 const disclaimer =
   /n'engagent que|de la seule responsabilité de leurs? auteurs?|d[ae] exclusiva responsabilidade d|do not necessarily (?:reflect|represent)|no (?:reflejan|representan) necesariamente|não (?:refletem|reflectem|representam) necessariamente|geben nicht (?:unbedingt|notwendigerweise|zwingend) die meinung|(?:views|opinions) expressed|opinions exprimées|opiniones expresadas|opiniões expressas|escreve (?:segundo|de acordo com) (?:a antiga ortografia|o (?:antigo|novo) acordo ortográfico)/iu;
 const aboutArticle =
-  /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
+  /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
 const correction =
   /^(?:correction|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)\s*[:.(–—-]|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
 
@@ -402,11 +416,14 @@ export function appealOf(text: string, words = countWords(text)): string | null 
     if (privacy.test(text) && addressed()) return 'cookie banner';
     if (commentNotice.test(text)) return 'comment widget';
     if (commentRules.test(text) && (addressed() || ours())) return 'comment widget';
+    if (words <= 20 && commentPrompt.test(text) && addressed()) return 'comment widget';
     if (disclaimer.test(text)) return 'disclaimer';
     if (aboutArticle.test(text)) return 'edition note';
   }
   if (words <= 80 && correction.test(text)) return 'correction note';
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);
+  // A button: "Assine a Folha", "Subscribe now", "Jetzt spenden".
+  if (words <= 5 && button.test(text)) return appealKind(text);
   if (!imperative.test(text)) {
     return words <= 30 && offers.test(text) && ours() && addressed() ? appealKind(text) : null;
   }

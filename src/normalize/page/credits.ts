@@ -115,6 +115,12 @@ export function isByline(text: string, words: number): boolean {
 }
 
 /** The sign-offs of agencies and desks that close a wire story. */
+/** Who else worked on the story: "Associated Press writer X contributed to this report." */
+const contributed =
+  /contributed (?:to this report|reporting|to this story)|a contribué à (?:cet article|ce reportage)|contribuyó a (?:este|esta) (?:informe|nota|reportaje)|colaborou com (?:esta|este) (?:reportagem|texto)|hat zu diesem (?:bericht|artikel) beigetragen/iu;
+/** A newsroom and the agency it rewrote: "Le Monde avec AFP", "El País con agencias". */
+const withAgency =
+  /^\p{Lu}[\p{L}'’ .-]{0,40}\s(?:avec|with|con|com|mit)\s(?:l'|la |a |der |den )?(?:AFP|AP|Reuters|EFE|dpa|Lusa|agences|agencies|agencias|agências|agenturen)\.?$/u;
 const signOffStart = opening([
   'reporting by',
   'additional reporting by',
@@ -165,6 +171,7 @@ export function signOffOf(text: string, words: number): string | null {
   if (words > 60) return null;
   if (initials.test(text) && text.includes('/')) return 'agency sign-off';
   if (dpaCode.test(text) || signOffStart.test(text) || trust.test(text)) return 'agency sign-off';
+  if (words <= 30 && (contributed.test(text) || withAgency.test(text))) return 'agency sign-off';
   if (words <= 20 && rights.test(text)) return 'copyright';
   // The terms open the line: after an article's last sentence, they are not the line's point.
   const terms = reuse.exec(text);
@@ -177,6 +184,10 @@ const creditWord = opening(
   [
     'photo',
     'photos',
+    'photograph',
+    'photography',
+    'photographie',
+    'image source',
     'foto',
     'fotos',
     'fotografía',
@@ -208,7 +219,7 @@ const creditWord = opening(
 );
 /** A caption's own label, then a colon: "Légende : …", "Foto: …". */
 const captionLabel =
-  /^(?:légende|caption|pie de foto|legenda|bildunterschrift|photo|foto|image|imagen|imagem|bild)\s*:\s*\S/iu;
+  /^[–—-]?\s*(?:légende|caption|image caption|photo caption|pie de foto|legenda|bildunterschrift|photo|foto|image|imagen|imagem|bild)\s*[:,]\s*\S/iu;
 const slashCredit = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,4}\s*\/\s*\S/u;
 /** A credit in brackets at the end: "(Foto: Marcelo Camargo)", "(AP Photo/Natacha Pisarenko)". */
 const parenCredit =

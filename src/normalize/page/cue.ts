@@ -52,7 +52,7 @@ export function anyWord(words: readonly string[], flags = 'iu'): WordList {
 
 /** One of the words (or phrases) opening the line, as whole words. */
 export function opening(words: readonly string[], flags = 'iu'): RegExp {
-  return new RegExp(`^[\\s"«“¿¡(\\[]*(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`^[\\s"«“¿¡(\\[–—]*(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
 }
 
 /**

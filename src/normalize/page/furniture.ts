@@ -12,21 +12,37 @@ import { readTimestamp } from './timestamps.ts';
  */
 export function furnitureOf(shape: LineShape): string | null {
   const { text, words } = shape;
-  if (words <= 8) {
+  if (words <= 10) {
     const label = labelOf(text);
     if (label) return label;
     if (duration.test(text)) return 'player control';
+    if (commentCount.test(text)) return 'comment widget';
   }
   if (words <= 30) {
     const time = timeOf(text, words);
     if (time) return time;
     if (isByline(text, words)) return 'byline';
-    const link = linkOf(text, shape);
+    const link = linkOf(text, shape) ?? (words <= 10 ? labelBeforeSeparator(text) : null);
     if (link) return link;
   }
   return (
     signOffOf(text, words) ?? captionOf(text, words, shape.endsSentence) ?? appealOf(text, words)
   );
+}
+
+/** A count of comments as a link: "Read 123 comments", "Voir les 12 commentaires". */
+const commentCount =
+  /^(?:read|view|show|see|all|voir|lire|les|ver|leer|los|ler|os|alle)?\s*(?:les |los |os )?\d+\s+(?:comments?|commentaires?|réactions?|comentarios?|comentários?|kommentare?)$/iu;
+
+/**
+ * A label, then what the widget adds to it after a bullet or a colon: "Listen to this article
+ * · 5:12 min Learn more", "Partager : Facebook".
+ */
+function labelBeforeSeparator(text: string): string | null {
+  const cut = text.search(/\s?[·•|:–—]\s/u);
+  if (cut <= 0) return null;
+  const label = labelOf(text.slice(0, cut));
+  return label && label !== 'section label' && label !== 'tag list' ? label : null;
 }
 
 /** A media player's time: "3:45", "00:00 / 03:45", "1x". */
@@ -202,7 +218,11 @@ function linkOf(text: string, shape: LineShape): string | null {
   const also = readAlso.exec(text);
   if (also) {
     const rest = text.slice(also[0].length);
-    if (/^\s*[:|»›>–—-]/.test(rest) || (/^\s+\p{Lu}/u.test(rest) && !endsFullStop.test(rest)))
+    // "Lire aussi : …", or a link's words with no full stop: "Veja mais notícias da região".
+    if (
+      /^\s*[:|»›>–—-]/.test(rest) ||
+      (/^\s+\S/.test(rest) && !shape.endsSentence && shape.words <= 15)
+    )
       return 'read-also link';
   }
   if (mediaLink.test(text)) return mediaLinkReason;
