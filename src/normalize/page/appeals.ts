@@ -12,167 +12,30 @@ import { countWords } from './line-shape.ts';
 /** Imperatives and calls to act, in the five languages, as they open a clause. */
 const imperatives = [
   // fr
-  'abonnez-vous',
-  'abonnez vous',
-  'réabonnez-vous',
-  'inscrivez-vous',
-  'inscrivez vous',
-  'soutenez',
-  'aidez-nous',
-  'faites un don',
-  'donnez',
-  'rejoignez',
-  'suivez-nous',
-  'suivez',
-  'téléchargez',
-  'connectez-vous',
-  'identifiez-vous',
-  'créez',
-  'recevez',
-  'découvrez',
-  'profitez',
-  'essayez',
-  'testez',
-  'retrouvez',
-  'cliquez',
-  'activez',
-  'partagez',
-  'lisez',
-  'écrivez-nous',
-  'écrivez',
-  'contactez-nous',
-  'envoyez-nous',
+  'abonnez-vous|abonnez vous|réabonnez-vous|inscrivez-vous|inscrivez vous|soutenez|aidez-nous|' +
+    'faites un don|donnez|rejoignez|suivez-nous|suivez|téléchargez|connectez-vous|identifiez-vous|' +
+    'créez|recevez|découvrez|profitez|essayez|testez|retrouvez|cliquez|activez|partagez|lisez|' +
+    'écrivez-nous|écrivez|contactez-nous|envoyez-nous',
   // en
-  'sign up',
-  'subscribe',
-  'donate',
-  'support',
-  'help us',
-  'contact us',
-  'write to us',
-  'email us',
-  'send us',
-  'tell us',
-  'follow',
-  'join',
-  'download',
-  'register',
-  'log in',
-  'sign in',
-  'click',
-  'tap',
-  'become',
-  'make a donation',
-  'give now',
-  'give today',
-  'chip in',
-  'contribute',
-  'unlock',
-  'start your',
-  'try',
-  'get',
-  'enjoy',
-  'share',
-  'read',
-  'listen',
-  'watch',
-  // es
-  'suscríbete',
-  'suscríbase',
-  'suscribite',
-  'apóyanos',
-  'apóyenos',
-  'apoya',
-  'apoye',
-  'haz una donación',
-  'haz clic',
-  'hazte',
-  'únete',
-  'síguenos',
-  'sigue',
-  'descarga',
-  'descárgate',
-  'regístrate',
-  'regístrese',
-  'inicia sesión',
-  'recibe',
-  'colabora',
-  'contribuye',
-  'dona',
-  'disfruta',
-  'súmate',
-  'sumate',
-  'ayúdanos',
-  'ayúdenos',
-  'escríbenos',
-  'escriba',
-  'envíanos',
-  'contáctanos',
-  // es, as Argentina and Uruguay address the reader
-  'accedé',
-  'suscribite',
-  'registrate',
-  'seguinos',
-  'apoyanos',
-  'hacete',
-  'descargá',
-  'ingresá',
-  'recibí',
-  'mirá',
+  'sign up|subscribe|donate|support|help us|contact us|write to us|email us|send us|tell us|' +
+    'follow|join|download|register|log in|sign in|click|tap|become|make a donation|give now|' +
+    'give today|chip in|contribute|unlock|start your|try|get|enjoy|share|read|listen|watch',
+  // es, and as Argentina and Uruguay address the reader
+  'suscríbete|suscríbase|apóyanos|apóyenos|apoya|apoye|haz una donación|haz clic|hazte|únete|' +
+    'síguenos|sigue|descarga|descárgate|regístrate|regístrese|inicia sesión|recibe|colabora|' +
+    'contribuye|dona|disfruta|súmate|ayúdanos|ayúdenos|escríbenos|escriba|envíanos|contáctanos|' +
+    'accedé|suscribite|registrate|seguinos|apoyanos|sumate|hacete|descargá|ingresá|recibí|mirá',
   // pt
-  'assine',
-  'inscreva-se',
-  'cadastre-se',
-  'apoie',
-  'doe',
-  'faça uma doação',
-  'faça parte',
-  'faça login',
-  'seja assinante',
-  'seja membro',
-  'seja sócio',
-  'junte-se',
-  'siga-nos',
-  'siga',
-  'baixe',
-  'receba',
-  'participe',
-  'acesse',
-  'colabore',
-  'contribua',
-  'clique',
-  'leia',
-  'ouça',
-  'ajude',
-  'torne-se',
-  'envie-nos',
-  'escreva-nos',
-  'escreva',
-  'fale conosco',
-  'fale connosco',
-  'contacte-nos',
+  'assine|inscreva-se|cadastre-se|apoie|doe|faça uma doação|faça parte|faça login|' +
+    'seja assinante|seja membro|seja sócio|junte-se|siga-nos|siga|baixe|receba|participe|acesse|' +
+    'colabore|contribua|clique|leia|ouça|ajude|torne-se|envie-nos|escreva-nos|escreva|' +
+    'fale conosco|fale connosco|contacte-nos',
   // de
-  'abonnieren Sie',
-  'jetzt abonnieren',
-  'unterstützen Sie',
-  'spenden Sie',
-  'jetzt spenden',
-  'werden Sie',
-  'folgen Sie',
-  'laden Sie',
-  'registrieren Sie',
-  'melden Sie sich',
-  'testen Sie',
-  'lesen Sie',
-  'holen Sie sich',
-  'sichern Sie sich',
-  'erhalten Sie',
-  'klicken Sie',
-  'hören Sie',
-  'schreiben Sie uns',
-  'kontaktieren Sie uns',
-  'schicken Sie uns',
-];
+  'abonnieren Sie|jetzt abonnieren|unterstützen Sie|spenden Sie|jetzt spenden|werden Sie|' +
+    'folgen Sie|laden Sie|registrieren Sie|melden Sie sich|testen Sie|lesen Sie|holen Sie sich|' +
+    'sichern Sie sich|erhalten Sie|klicken Sie|hören Sie|schreiben Sie uns|kontaktieren Sie uns|' +
+    'schicken Sie uns',
+].join('|');
 /**
  * At the start of the line or of a clause (after . ! ? : ; … or a dash), and followed by a word
  * in lower case: "Lee también", not "Lee Jae-myung".
@@ -181,6 +44,7 @@ const imperatives = [
 // (capitalised) or follows a colon or a dash (as written).
 const imperative = new RegExp(
   `(?:^|[.!?:;…)]\\s+|\\s[-–—|]\\s+)[¿¡]?(?:${imperatives
+    .split('|')
     .flatMap((w) => [w, `${w.charAt(0).toUpperCase()}${w.slice(1)}`])
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/ /g, '\\s+'))
@@ -188,132 +52,38 @@ const imperative = new RegExp(
   'u',
 );
 
-const reader = anyWord([
-  'vous',
-  'votre',
-  'vos',
-  'you',
-  'your',
-  'yours',
-  'tu',
-  'te',
-  'tú',
-  'usted',
-  'ustedes',
-  'tus',
-  'você',
-  'vocês',
-  'lhe',
-]);
+const reader = anyWord('vous|votre|vos|you|your|yours|tu|te|tú|usted|ustedes|tus|você|vocês|lhe');
 /**
  * The "you" of German: the formal one capitalised (lower-case "sie" is "they"), the familiar
  * one but for "du", which is also French.
  */
 const readerDe =
   /(?<![\p{L}])(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|dein|deine|deinen|dich)(?![\p{L}])/u;
-const publisherWords = [
-  'nous',
-  'notre',
-  'nos',
-  'we',
-  'our',
-  'ours',
-  'nosotros',
-  'nuestro',
-  'nuestra',
-  'nuestros',
-  'nuestras',
-  'nosso',
-  'nossa',
-  'nossos',
-  'nossas',
-  'nós',
-  'wir',
-  'unser',
-  'unsere',
-  'unseren',
-  'unserem',
-  'unserer',
-  'uns',
-];
+const publisherWords =
+  'nous|notre|nos|we|our|ours|nosotros|nuestro|nuestra|nuestros|nuestras|nosso|nossa|nossos|' +
+  'nossas|nós|wir|unser|unsere|unseren|unserem|unserer|uns';
 // Case-sensitive so that "US" (the country) is not "us".
 const publisher = new RegExp(
-  `(?<![\\p{L}])(?:us|${publisherWords.map((w) => `${w}|${w[0]?.toUpperCase()}${w.slice(1)}`).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:us|${publisherWords
+    .split('|')
+    .map((w) => `${w}|${w[0]?.toUpperCase()}${w.slice(1)}`)
+    .join('|')})(?![\\p{L}])`,
   'u',
 );
 
 /** What appeals offer or ask for. */
-const offers = anyWord([
-  'newsletter',
-  'newsletters',
-  "lettre d'information",
-  'infolettre',
-  'boletín',
-  'boletim',
-  'abonnement',
-  'abonnés',
-  'subscription',
-  'subscribers',
-  'suscripción',
-  'suscriptores',
-  'assinatura',
-  'assinantes',
-  'abo',
-  'abonnenten',
-  'don',
-  'dons',
-  'donation',
-  'donations',
-  'donación',
-  'doação',
-  'spende',
-  'spenden',
-  'app',
-  'application',
-  'aplicación',
-  'aplicativo',
-  'appli',
-  'canal',
-  'channel',
-  'kanal',
-  'whatsapp',
-  'telegram',
-  'google news',
-  'journalisme indépendant',
-  'independent journalism',
-  'periodismo independiente',
-  'jornalismo independente',
-  'unabhängigen journalismus',
-  'essai gratuit',
-  'free trial',
-  'prueba gratis',
-  'teste grátis',
-  'premier mois',
-  'first month',
-  'primer mes',
-  'primeiro mês',
-  'ersten monat',
-  'sans engagement',
-  'cancel anytime',
-  'socio',
-  'sócio',
-  'membre',
-  'member',
-  'membership',
-  'mitglied',
-  'alertes',
-  'alerts',
-  'alertas',
-  'notifications',
-  'inbox',
-  'email',
-  'e-mail',
-  'mail',
-  'correo',
-  'caixa de entrada',
-  'boîte mail',
-  'postfach',
-]);
+const offers = anyWord(
+  "newsletter|newsletters|lettre d'information|infolettre|boletín|boletim|abonnement|" +
+    'abonnés|subscription|subscribers|suscripción|suscriptores|assinatura|assinantes|abo|' +
+    'abonnenten|don|dons|donation|donations|donación|doação|spende|spenden|app|application|' +
+    'aplicación|aplicativo|appli|canal|channel|kanal|whatsapp|telegram|google news|' +
+    'journalisme indépendant|independent journalism|periodismo independiente|' +
+    'jornalismo independente|unabhängigen journalismus|essai gratuit|free trial|prueba gratis|' +
+    'teste grátis|premier mois|first month|primer mes|primeiro mês|ersten monat|' +
+    'sans engagement|cancel anytime|socio|sócio|membre|member|membership|mitglied|alertes|' +
+    'alerts|alertas|notifications|inbox|email|e-mail|mail|correo|caixa de entrada|boîte mail|' +
+    'postfach',
+);
 
 /** The site speaking of itself: "Este site utiliza cookies", "This website uses". */
 const thisSite =
@@ -324,26 +94,10 @@ const price =
 /** An e-mail address: where the page asks to be written to. */
 const mailbox = /[\w.-]+@[\w-]+\.[\w.]+/u;
 
-const reporting = anyWord([
-  'a déclaré',
-  'a dit',
-  'a affirmé',
-  'selon',
-  'said',
-  'says',
-  'according to',
-  'told',
-  'dijo',
-  'afirmó',
-  'declaró',
-  'según',
-  'disse',
-  'afirmou',
-  'segundo',
-  'sagte',
-  'erklärte',
-  'laut',
-]);
+const reporting = anyWord(
+  'a déclaré|a dit|a affirmé|selon|said|says|according to|told|dijo|afirmó|declaró|según|' +
+    'disse|afirmou|segundo|sagte|erklärte|laut',
+);
 
 /** Questions to the reader about what they read. */
 const likedIt =

@@ -6,66 +6,18 @@ import { anyWord, opening } from './cue.ts';
  * that open or close the line and by the shape of what follows them (a name, not a sentence).
  */
 
-const bylineCue = opening([
-  'par',
-  'by',
-  'por',
-  'von',
-  'written by',
-  'words by',
-  'reported by',
-  'story by',
-  'text by',
-  'texto',
-  'textos',
-  'text',
-  'texte',
-  'texte et photos',
-  'texto e fotos',
-  'texto y fotos',
-  'text und fotos',
-  'reportagem',
-  'reportage',
-  'reportaje',
-  'autor',
-  'autora',
-  'autores',
-  'author',
-  'authors',
-  'auteur',
-  'auteurs',
-  'autorin',
-  'escrito por',
-  'publicado por',
-  'posted by',
-  'propos recueillis par',
-  'entretien réalisé par',
-  'interview by',
-  'interview réalisée par',
-  'entrevista de',
-  'entrevista por',
-  'entrevista realizada por',
-  'entrevistado por',
-  'ein interview von',
-  'das interview führte',
-  'das gespräch führte',
-  'fotos',
-  'photos',
-  'imagens',
-  'bilder',
-  'edited by',
-  'editado por',
-  'de notre correspondant',
-  'de notre correspondante',
-  'de notre envoyé spécial',
-  'de notre envoyée spéciale',
-  'de nuestro corresponsal',
-  'de nuestra corresponsal',
-  'do nosso correspondente',
-  'from our correspondent',
-  'von unserem korrespondenten',
-  'von unserer korrespondentin',
-]);
+const bylineCue = opening(
+  'par|by|por|von|written by|words by|reported by|story by|text by|texto|textos|text|texte|' +
+    'texte et photos|texto e fotos|texto y fotos|text und fotos|reportagem|reportage|' +
+    'reportaje|autor|autora|autores|author|authors|auteur|auteurs|autorin|escrito por|' +
+    'publicado por|posted by|propos recueillis par|entretien réalisé par|interview by|' +
+    'interview réalisée par|entrevista de|entrevista por|entrevista realizada por|' +
+    'entrevistado por|ein interview von|das interview führte|das gespräch führte|fotos|photos|' +
+    'imagens|bilder|edited by|editado por|de notre correspondant|de notre correspondante|' +
+    'de notre envoyé spécial|de notre envoyée spéciale|de nuestro corresponsal|' +
+    'de nuestra corresponsal|do nosso correspondente|from our correspondent|' +
+    'von unserem korrespondenten|von unserer korrespondentin',
+);
 
 /** Words that may stand in a byline after the name: connectors, roles, desks, agencies. */
 const bylineWords = new Set(
@@ -76,22 +28,11 @@ const bylineWords = new Set(
 );
 
 /** A newsroom signing as a whole rather than a person. */
-const newsroom = opening([
-  'la rédaction',
-  'la redacción',
-  'a redação',
-  'die redaktion',
-  'the editors',
-  'the editorial board',
-  'our correspondent',
-  'notre correspondant',
-  'nuestro corresponsal',
-  'nosso correspondente',
-  'unserem korrespondenten',
-  'the associated press',
-  "l'afp",
-  'la agencia',
-]);
+const newsroom = opening(
+  'la rédaction|la redacción|a redação|die redaktion|the editors|the editorial board|' +
+    'our correspondent|notre correspondant|nuestro corresponsal|nosso correspondente|' +
+    "unserem korrespondenten|the associated press|l'afp|la agencia",
+);
 
 const upper = /^[\p{Lu}(]/u;
 const fullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
@@ -121,39 +62,13 @@ const contributed =
 /** A newsroom and the agency it rewrote: "Le Monde avec AFP", "El País con agencias". */
 const withAgency =
   /^\p{Lu}[\p{L}'’ .-]{0,40}\s(?:avec|with|con|com|mit)\s(?:l'|la |a |der |den )?(?:AFP|AP|Reuters|EFE|dpa|Lusa|agences|agencies|agencias|agências|agenturen)\.?$/u;
-const signOffStart = opening([
-  'reporting by',
-  'additional reporting by',
-  'additional reporting',
-  'writing by',
-  'editing by',
-  'compiled by',
-  'research by',
-  'graphics by',
-  'production by',
-  'contributing reporting',
-  'rédigé par',
-  'édité par',
-  'avec la collaboration de',
-  'con información de',
-  'con reporte de',
-  'edición de',
-  'edición:',
-  'redacción:',
-  'edição:',
-  'edição de',
-  'revisão:',
-  'com informações',
-  'reportagem de',
-  'colaborou',
-  'colaboraram',
-  'mit material',
-  'bearbeitet von',
-  'redaktion:',
-  'mitarbeit:',
-  'übersetzung:',
-  'übersetzt von',
-]);
+const signOffStart = opening(
+  'reporting by|additional reporting by|additional reporting|writing by|editing by|' +
+    'compiled by|research by|graphics by|production by|contributing reporting|rédigé par|' +
+    'édité par|avec la collaboration de|con información de|con reporte de|edición de|edición:|' +
+    'redacción:|edição:|edição de|revisão:|com informações|reportagem de|colaborou|' +
+    'colaboraram|mit material|bearbeitet von|redaktion:|mitarbeit:|übersetzung:|übersetzt von',
+);
 const initials = /^\(?\p{L}{1,5}(?:\s?\/{1,2}\s?\p{L}{1,5}){1,6}\)?\.?$/u;
 const dpaCode = /^dpa-infocom\b|(?<![\p{L}])dpa:\d{6}-/u;
 const rights =
@@ -181,40 +96,10 @@ export function signOffOf(text: string, words: number): string | null {
 }
 
 const creditWord = opening(
-  [
-    'photo',
-    'photos',
-    'photograph',
-    'photography',
-    'photographie',
-    'image source',
-    'foto',
-    'fotos',
-    'fotografía',
-    'fotografia',
-    'foto de archivo',
-    'photo d’archives',
-    "photo d'archives",
-    'crédit',
-    'crédits',
-    'credit',
-    'credits',
-    'crédito',
-    'créditos',
-    'image',
-    'images',
-    'imagem',
-    'imagen',
-    'bild',
-    'bilder',
-    'illustration',
-    'ilustración',
-    'ilustração',
-    'infographie',
-    'grafik',
-    'archivbild',
-    'symbolbild',
-  ],
+  'photo|photos|photograph|photography|photographie|image source|foto|fotos|fotografía|' +
+    "fotografia|foto de archivo|photo d’archives|photo d'archives|crédit|crédits|credit|" +
+    'credits|crédito|créditos|image|images|imagem|imagen|bild|bilder|illustration|ilustración|' +
+    'ilustração|infographie|grafik|archivbild|symbolbild',
   'iu',
 );
 /** A caption's own label, then a colon: "Légende : …", "Foto: …". */
@@ -225,34 +110,9 @@ const slashCredit = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,4}\s*\
 const parenCredit =
   /\((?:[^()]{0,40}[\s/])?(?:photo|foto|crédit|credit|bild|imagem|imagen|image)s?(?:\s*[:/©]|\s+(?:by|par|de|por|von)\s)[^()]{1,60}\)\s*$/iu;
 const agencyNames = anyWord(
-  [
-    'afp',
-    'ap',
-    'reuters',
-    'efe',
-    'dpa',
-    'ansa',
-    'getty',
-    'getty images',
-    'epa',
-    'picture alliance',
-    'imago',
-    'keystone',
-    'xinhua',
-    'bloomberg',
-    'shutterstock',
-    'sipa',
-    'maxppp',
-    'abaca',
-    'anadolu',
-    'zuma',
-    'nurphoto',
-    'europa press',
-    'agência brasil',
-    'folhapress',
-    'estadão conteúdo',
-    'cuartoscuro',
-  ],
+  'afp|ap|reuters|efe|dpa|ansa|getty|getty images|epa|picture alliance|imago|keystone|' +
+    'xinhua|bloomberg|shutterstock|sipa|maxppp|abaca|anadolu|zuma|nurphoto|europa press|' +
+    'agência brasil|folhapress|estadão conteúdo|cuartoscuro',
   'iu',
 );
 /** The part of a line after its last dash or bar. */

@@ -6,9 +6,12 @@
 
 const special = /[.*+?^${}()|[\]\\/]/g;
 
+/** A word list written as one string, its entries separated by `|`. */
+export type Words = string | readonly string[];
+
 /** The words (or phrases) as an alternation; a space in a phrase matches any run of blanks. */
-export function alternation(words: readonly string[]): string {
-  return [...words]
+export function alternation(words: Words): string {
+  return (typeof words === 'string' ? words.split('|') : [...words])
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(special, '\\$&').replace(/ /g, '\\s+'))
     .join('|');
@@ -27,7 +30,7 @@ const wordChar = /[\p{L}\p{N}]/u;
  * Any of the words, as whole words, anywhere. The alternation leads the expression (which lets
  * the engine skip ahead to where a word may start); the letter before a match is checked apart.
  */
-export function anyWord(words: readonly string[], flags = 'iu'): WordList {
+export function anyWord(words: Words, flags = 'iu'): WordList {
   const re = new RegExp(`(?:${alternation(words)})(?![\\p{L}\\p{N}])`, `g${flags}`);
   return {
     test(text: string): boolean {
@@ -51,7 +54,7 @@ export function anyWord(words: readonly string[], flags = 'iu'): WordList {
 }
 
 /** One of the words (or phrases) opening the line, as whole words. */
-export function opening(words: readonly string[], flags = 'iu'): RegExp {
+export function opening(words: Words, flags = 'iu'): RegExp {
   return new RegExp(`^[\\s"«“¿¡(\\[–—]*(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
 }
 
@@ -71,10 +74,10 @@ export function labelKey(text: string): string {
 }
 
 /** A lookup table of labels (already folded) to the class they belong to. */
-export function labelTable(classes: Record<string, readonly string[]>): Map<string, string> {
+export function labelTable(classes: Record<string, string>): Map<string, string> {
   const table = new Map<string, string>();
   for (const [reason, labels] of Object.entries(classes)) {
-    for (const label of labels) table.set(labelKey(label), reason);
+    for (const label of labels.split('|')) table.set(labelKey(label), reason);
   }
   return table;
 }

@@ -60,154 +60,39 @@ function timeOf(text: string, words: number): string | null {
   return time.names && words <= 10 && /\s[|·•]\s/.test(text) ? 'byline' : null;
 }
 
-const readAlso = opening([
-  'à lire aussi',
-  'a lire aussi',
-  'lire aussi',
-  'lire également',
-  'voir aussi',
-  'à voir aussi',
-  'à écouter',
-  'à regarder',
-  'à découvrir',
-  'sur le même sujet',
-  'read more',
-  'read also',
-  'also read',
-  'read next',
-  'more on this story',
-  'more on this',
-  'related coverage',
-  'related stories',
-  'related article',
-  'see also',
-  'lee también',
-  'lea también',
-  'lee además',
-  'lea además',
-  'leer más',
-  'lee más',
-  'te puede interesar',
-  'le puede interesar',
-  'también te puede interesar',
-  'ver también',
-  'mira también',
-  'noticias relacionadas',
-  'leia também',
-  'leia mais',
-  'leia ainda',
-  'veja também',
-  'veja mais',
-  'saiba mais',
-  'confira também',
-  'assista também',
-  'lesen sie auch',
-  'lesen sie mehr',
-  'lesen sie hier',
-  'auch interessant',
-  'mehr zum thema',
-  'mehr dazu',
-  'siehe auch',
-]);
+const readAlso = opening(
+  'à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|à écouter|' +
+    'à regarder|à découvrir|sur le même sujet|read more|read also|also read|read next|' +
+    'more on this story|more on this|related coverage|related stories|related article|' +
+    'see also|lee también|lea también|lee además|lea además|leer más|lee más|' +
+    'te puede interesar|le puede interesar|también te puede interesar|ver también|' +
+    'mira también|noticias relacionadas|leia também|leia mais|leia ainda|veja também|' +
+    'veja mais|saiba mais|confira também|assista também|lesen sie auch|lesen sie mehr|' +
+    'lesen sie hier|auch interessant|mehr zum thema|mehr dazu|siehe auch',
+);
 /** Words that open a link only when a colon or an arrow follows them ("Watch: …"). */
-const linkWord = opening([
-  'à voir',
-  'à lire',
-  'a lire',
-  'related',
-  'recommended',
-  'watch',
-  'listen',
-  'more',
-  'confira',
-  'assista',
-  'zum thema',
-]);
+const linkWord = opening(
+  'à voir|à lire|a lire|related|recommended|watch|listen|more|confira|assista|zum thema',
+);
 /** Links to a video, a gallery or a live page ("VÍDEO: …"): furniture, unless the headline. */
 const mediaLink =
   /^(?:vídeo|video|vidéo|videos|vidéos|podcast|audio|áudio|galerie|galería|galeria|gallery|fotos|photos|diaporama|infographie|infografía|infográfico|grafik|live|en direct|en vivo|ao vivo|direct)\s*[:|»›>]/iu;
-const tagLine = opening([
-  'tags',
-  'mots-clés',
-  'mots clés',
-  'mots-clefs',
-  'sujets',
-  'thèmes',
-  'topics',
-  'suggested topics',
-  'related topics',
-  'temas',
-  'etiquetas',
-  'palavras-chave',
-  'assuntos',
-  'tópicos',
-  'themen',
-  'schlagwörter',
-  'schlagworte',
-  'stichworte',
-  'keywords',
-  'filed under',
-  'archivado en',
-  'arquivado em',
-  'catégories',
-  'categories',
-  'categorías',
-  'categorias',
-  'kategorien',
-]);
-const shareVerb = opening([
-  'share',
-  'share this',
-  'share on',
-  'partager',
-  'partagez',
-  'partager sur',
-  'compartir',
-  'comparte',
-  'compartir en',
-  'compartilhe',
-  'compartilhar',
-  'compartilhar no',
-  'teilen',
-  'teile',
-  'teilen auf',
-  'teilen per',
-  'send',
-  'envoyer',
-  'enviar',
-]);
-const networks = anyWord([
-  'facebook',
-  'twitter',
-  'x',
-  'whatsapp',
-  'linkedin',
-  'telegram',
-  'bluesky',
-  'threads',
-  'instagram',
-  'pinterest',
-  'reddit',
-  'flipboard',
-  'messenger',
-  'mastodon',
-  'tiktok',
-  'youtube',
-  'xing',
-  'e-mail',
-  'email',
-  'mail',
-  'sms',
-  'copy link',
-  'copier le lien',
-  'copiar enlace',
-  'copiar link',
-  'link kopieren',
-  'imprimir',
-  'print',
-  'drucken',
-  'imprimer',
-]);
+const tagLine = opening(
+  'tags|mots-clés|mots clés|mots-clefs|sujets|thèmes|topics|suggested topics|related topics|' +
+    'temas|etiquetas|palavras-chave|assuntos|tópicos|themen|schlagwörter|schlagworte|' +
+    'stichworte|keywords|filed under|archivado en|arquivado em|catégories|categories|' +
+    'categorías|categorias|kategorien',
+);
+const shareVerb = opening(
+  'share|share this|share on|partager|partagez|partager sur|compartir|comparte|compartir en|' +
+    'compartilhe|compartilhar|compartilhar no|teilen|teile|teilen auf|teilen per|send|envoyer|' +
+    'enviar',
+);
+const networks = anyWord(
+  'facebook|twitter|x|whatsapp|linkedin|telegram|bluesky|threads|instagram|pinterest|reddit|' +
+    'flipboard|messenger|mastodon|tiktok|youtube|xing|e-mail|email|mail|sms|copy link|' +
+    'copier le lien|copiar enlace|copiar link|link kopieren|imprimir|print|drucken|imprimer',
+);
 const listSeparator = /\s[>›»/|•·]\s|\s?[>›»]\s?/g;
 const endsFullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
 

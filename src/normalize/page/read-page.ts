@@ -1,41 +1,9 @@
 import { appealOf } from './appeals.ts';
-import { furnitureOf, mediaLinkReason } from './furniture.ts';
+import { anchors, isNewsSentence, type Judged, judge, learnedReason } from './judged-line.ts';
 import { labelOf, listLabels } from './labels.ts';
-import { type LineShape, lineShape } from './line-shape.ts';
+import { lineShape } from './line-shape.ts';
+import { findHeadline, isStandfirst, isUnpunctuatedStandfirst } from './page-header.ts';
 import type { LineVerdict, PageReading, PageRules } from './page-reading.ts';
-import { lineFingerprint } from './page-reading.ts';
-
-/** What the rules say of a line on its own, before its place in the page is known. */
-interface Judged {
-  shape: LineShape;
-  /** The furniture class the line belongs to, whatever its place. */
-  furniture: string | null;
-  /** A project's `boilerplate.keep` matched: never furniture. */
-  kept: boolean;
-  /** Recurs in the folder: furniture when outside the body or not shaped like a news sentence. */
-  learned: boolean;
-}
-
-const learnedReason = 'learned: recurs in 3+ articles of the folder';
-/** A learned line this long, ending a sentence, is a news sentence (an agency's background). */
-const newsSentenceWords = 12;
-
-function judge(text: string, rules: PageRules): Judged {
-  const shape = lineShape(text);
-  if (rules.keep.some((re) => re.test(text))) {
-    return { shape, furniture: null, kept: true, learned: false };
-  }
-  const furniture = rules.drop.some((re) => re.test(text))
-    ? 'config: boilerplate.drop'
-    : furnitureOf(shape);
-  const learned = rules.learned.size > 0 && rules.learned.has(lineFingerprint(text));
-  return { shape, furniture, kept: false, learned };
-}
-
-/** A line that can open or close the body: running text that no rule marks. */
-function anchors(line: Judged): boolean {
-  return line.shape.prose && line.furniture === null && !line.learned;
-}
 
 /**
  * Reads a saved page: finds its header (chrome, labels, headline, standfirst, byline), its body
@@ -102,16 +70,6 @@ function verdict(line: Judged, header: boolean, tail: boolean): LineVerdict {
   return { text, role: 'body', reason: 'body' };
 }
 
-/** A standfirst printed without a full stop: a long line right under the headline. */
-function isUnpunctuatedStandfirst(line: Judged, headline: string): boolean {
-  const { prose, words, text } = line.shape;
-  return line.furniture === null && !line.learned && !prose && words >= 10 && text !== headline;
-}
-
-function isNewsSentence(shape: LineShape): boolean {
-  return shape.endsSentence && shape.words >= newsSentenceWords;
-}
-
 /**
  * The lines under a "read also" or "topics" label go with it: the related headlines (short,
  * no full stop) and the topics (a few words each), up to the next line of running text.
@@ -167,74 +125,6 @@ function markComments(judged: Judged[], start: number): void {
   for (const line of judged.slice(at + 1)) {
     if (!line.kept && !anchors(line)) line.furniture ??= 'comment widget';
   }
-}
-
-/** Headline-shaped, opening with a capital, and no rule against it. */
-function headlineCandidate(line: Judged | undefined): line is Judged {
-  if (!line || line.learned || !line.shape.headlineShaped || !line.shape.capitalised) return false;
-  // "Video: …" is a link in the body but may head a page about a video.
-  return line.furniture === null || line.furniture === mediaLinkReason;
-}
-
-const lowerWord = /(?:^|\s)\p{Ll}/u;
-/** A site's name and motto: "Puente Sur | Periodismo independiente…", "La Vigie – L'info…". */
-const siteTitle =
-  /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|d[aeou]s?|del|la|le|the|of|der|die|das)){0,4}\s[|–—]\s/u;
-
-/**
- * How much a candidate reads as a headline: its words, less when it is a site's name and motto
- * or a menu (no word in lower case).
- */
-function headlineScore(shape: LineShape): number {
-  let score = Math.min(shape.words, 20);
-  if (siteTitle.test(shape.text)) score -= 15;
-  if (!lowerWord.test(shape.text)) score -= 10;
-  return score;
-}
-
-/**
- * The headline: the header's first line that reads as one (chrome comes above it, the
- * standfirst, the byline and the author's line below); else the best of the lines shaped like
- * one that is not a site's motto; else a short title (two or three words) alone on the page's
- * first line, right above the body.
- */
-function findHeadline(judged: Judged[], start: number): number {
-  let best = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < start; i++) {
-    const line = judged[i];
-    if (!headlineCandidate(line)) continue;
-    const score = headlineScore(line.shape);
-    if (score >= 4) return i;
-    if (score > bestScore && !siteTitle.test(line.shape.text)) {
-      best = i;
-      bestScore = score;
-    }
-  }
-  if (best >= 0) return best;
-  const first = judged[0];
-  if (start === 1 && first && first.furniture === null && !first.learned) {
-    const { words, capitalised, text } = first.shape;
-    if (words >= 2 && capitalised && !/[:.]\s*$/.test(text)) return 0;
-  }
-  return -1;
-}
-
-/**
- * Whether the running line right under the headline is a standfirst: more running text
- * follows, and page furniture (a byline, a timestamp, a caption) stands between it and the next.
- */
-function isStandfirst(judged: Judged[], start: number, end: number): boolean {
-  const first = judged[start];
-  if (!first || first.shape.words > 80) return false;
-  let furniture = false;
-  for (let i = start + 1; i <= end; i++) {
-    const line = judged[i];
-    if (!line) break;
-    if (anchors(line)) return furniture;
-    if (line.furniture !== null) furniture = true;
-  }
-  return false;
 }
 
 /**

@@ -1,0 +1,81 @@
+import { mediaLinkReason } from './furniture.ts';
+import { anchors, type Judged } from './judged-line.ts';
+import type { LineShape } from './line-shape.ts';
+
+/**
+ * The page's header: which of its lines is the headline, and whether a standfirst follows it.
+ */
+
+/** Headline-shaped, opening with a capital, and no rule against it. */
+function headlineCandidate(line: Judged | undefined): line is Judged {
+  if (!line || line.learned || !line.shape.headlineShaped || !line.shape.capitalised) return false;
+  // "Video: …" is a link in the body but may head a page about a video.
+  return line.furniture === null || line.furniture === mediaLinkReason;
+}
+
+const lowerWord = /(?:^|\s)\p{Ll}/u;
+/** A site's name and motto: "Puente Sur | Periodismo independiente…", "La Vigie – L'info…". */
+const siteTitle =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|d[aeou]s?|del|la|le|the|of|der|die|das)){0,4}\s[|–—]\s/u;
+
+/**
+ * How much a candidate reads as a headline: its words, less when it is a site's name and motto
+ * or a menu (no word in lower case).
+ */
+function headlineScore(shape: LineShape): number {
+  let score = Math.min(shape.words, 20);
+  if (siteTitle.test(shape.text)) score -= 15;
+  if (!lowerWord.test(shape.text)) score -= 10;
+  return score;
+}
+
+/**
+ * The headline: the header's first line that reads as one (chrome comes above it, the
+ * standfirst, the byline and the author's line below); else the best of the lines shaped like
+ * one that is not a site's motto; else a short title (two or three words) alone on the page's
+ * first line, right above the body.
+ */
+export function findHeadline(judged: Judged[], start: number): number {
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < start; i++) {
+    const line = judged[i];
+    if (!headlineCandidate(line)) continue;
+    const score = headlineScore(line.shape);
+    if (score >= 4) return i;
+    if (score > bestScore && !siteTitle.test(line.shape.text)) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  if (best >= 0) return best;
+  const first = judged[0];
+  if (start === 1 && first && first.furniture === null && !first.learned) {
+    const { words, capitalised, text } = first.shape;
+    if (words >= 2 && capitalised && !/[:.]\s*$/.test(text)) return 0;
+  }
+  return -1;
+}
+
+/**
+ * Whether the running line right under the headline is a standfirst: more running text
+ * follows, and page furniture (a byline, a timestamp, a caption) stands between it and the next.
+ */
+export function isStandfirst(judged: Judged[], start: number, end: number): boolean {
+  const first = judged[start];
+  if (!first || first.shape.words > 80) return false;
+  let furniture = false;
+  for (let i = start + 1; i <= end; i++) {
+    const line = judged[i];
+    if (!line) break;
+    if (anchors(line)) return furniture;
+    if (line.furniture !== null) furniture = true;
+  }
+  return false;
+}
+
+/** A standfirst printed without a full stop: a long line right under the headline. */
+export function isUnpunctuatedStandfirst(line: Judged, headline: string): boolean {
+  const { prose, words, text } = line.shape;
+  return line.furniture === null && !line.learned && !prose && words >= 10 && text !== headline;
+}
