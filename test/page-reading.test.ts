@@ -162,7 +162,9 @@ describe('page furniture, by class, in five languages', () => {
       'The Morning Brief newsletter brings you the day’s top stories. Sign up here.',
       'Suscríbete a nuestro boletín semanal.',
       'Newsletter abonnieren',
+      'Free newsletter',
     ],
+    appeal: ['Sign up to This is Europe'],
     'appeal: subscription': [
       'Abonnez-vous pour lire la suite – 1 € le premier mois, sans engagement.',
       'Gostaria de continuar lendo? Assine o Jornal do Sul por R$ 1,90 no primeiro mês.',
@@ -211,6 +213,7 @@ describe('page furniture, by class, in five languages', () => {
     ],
     'edition note': [
       'Cet article est paru dans notre édition du 12 mars.',
+      'This article is more than 1 year old',
       'A version of this article appears in print on March 4, 2025, Section A, Page 1 of the New York edition with the headline: Chile Burns.',
     ],
     'correction note': [
@@ -218,6 +221,15 @@ describe('page furniture, by class, in five languages', () => {
       'An earlier version of this story misstated the number of victims.',
     ],
     disclaimer: ['Os artigos de opinião são da exclusiva responsabilidade dos seus autores.'],
+    navigation: [
+      'Skip to main contentSkip to navigation',
+      'Zum Inhalt springen',
+      'Menú',
+      'Se connecter',
+    ],
+    'privacy notice': [
+      'Privacy Notice: Newsletters may contain info about charities and online ads. For more information see our Privacy Policy.',
+    ],
     'edition line': ['Édition numérique n° 18 342 du 14/01/2025', 'Edição n.º 3514 · 27.03.2025'],
   };
   for (const [kind, lines] of Object.entries(classes)) {
@@ -370,6 +382,45 @@ describe('the article in the page', () => {
     assert.match(page.body[0] ?? '', /^São Paulo – O Ministério da Saúde/);
     assert.equal(reasonOf(page, 'O jornalismo independente depende de você'), 'appeal: donation');
     assert.equal(reasonOf(page, 'Publicado em 14/06/2025'), 'byline');
+  });
+});
+
+describe('the standfirst', () => {
+  const lead =
+    'SANTIAGO, 5 fév (AFP) - Les incendies qui ravagent la région de Valparaiso ont fait au moins 112 morts, selon un dernier bilan publié lundi par les autorités chiliennes.';
+  const next =
+    'Le président Gabriel Boric a décrété deux jours de deuil national et imposé un couvre-feu dans les zones les plus touchées.';
+
+  it('is the summary under the headline, above the byline, even past a timestamp', () => {
+    const standfirst =
+      'Le bilan des incendies de forêt s’alourdit au Chili, où le président a décrété deux jours de deuil national.';
+    const page = readPage(
+      [
+        'Chili : au moins 112 morts dans les incendies de Valparaiso',
+        'Publié le 05/02/2024 à 10h12',
+        standfirst,
+        'Par Ana GARCÍA (AFP)',
+        lead,
+        next,
+      ],
+      noPageRules,
+    );
+    assert.equal(page.standfirst, standfirst);
+    assert.deepEqual(page.body, [lead, next]);
+  });
+
+  it('is not the lead paragraph, which only a photo’s caption follows', () => {
+    const page = readPage(
+      [
+        'Chili : au moins 112 morts dans les incendies de Valparaiso',
+        lead,
+        'Des pompiers à Viña del Mar, le 4 février 2024. Photo Javier TORRES / AFP',
+        next,
+      ],
+      noPageRules,
+    );
+    assert.equal(page.standfirst, null);
+    assert.deepEqual(page.body, [lead, next]);
   });
 });
 

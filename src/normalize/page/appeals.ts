@@ -92,7 +92,7 @@ const thisSite =
 const price =
   /\d\s?(?:€|\$|£)|(?:€|\$|£|R\$|S\/)\s?\d|(?<![\p{L}])(?:par mois|par an|per month|a month|per year|a year|al mes|por mes|al año|por año|por mês|por ano|ao mês|im monat|pro monat|im jahr|pro jahr)(?![\p{L}])/iu;
 /** An e-mail address: where the page asks to be written to. */
-const mailbox = /[\w.-]+@[\w-]+\.[\w.]+/u;
+const mailbox = /[\w.-]+@[\w-]+\.[\w.]+|https?:\/\/|www\./u;
 
 const reporting = anyWord(
   'a déclaré|a dit|a affirmé|selon|said|says|according to|told|dijo|afirmó|declaró|según|' +
@@ -119,6 +119,8 @@ const commentPrompt = /comment|comentar|comentário|kommentier/iu;
 /** The verbs of subscription and donation buttons, opening a short line. */
 const button =
   /^(?:assine|assinar|abonnez-vous|s'abonner|je m'abonne|subscribe|suscríbete|suscribite|suscribirse|abonnieren|jetzt abonnieren|sign up|inscrivez-vous|donate|faire un don|faites un don|dona|doe|spenden|jetzt spenden|join|únete|hazte socio|seja assinante|apoie|support us|soutenez-nous)(?![\p{L}])/iu;
+const newsletterWord = /newsletter|boletín|boletim|infolettre/iu;
+const endsWithStop = /\.\s*$/;
 const commentRules =
   /(?:comment|commentaire|comentario|comentário|kommentar)[\p{L}]*.{0,80}(?:moder|charte|normas|regras|regeln|richtlinien|netiquette|guidelines|community|communauté|comunidad|comunidade)/iu;
 /** A notice about the comments themselves (closed, moderated, whose opinion they are). */
@@ -128,7 +130,7 @@ const commentNotice =
 const disclaimer =
   /n'engagent que|de la seule responsabilité de leurs? auteurs?|d[ae] exclusiva responsabilidade d|do not necessarily (?:reflect|represent)|no (?:reflejan|representan) necesariamente|não (?:refletem|reflectem|representam) necessariamente|geben nicht (?:unbedingt|notwendigerweise|zwingend) die meinung|(?:views|opinions) expressed|opinions exprimées|opiniones expresadas|opiniões expressas|escreve (?:segundo|de acordo com) (?:a antiga ortografia|o (?:antigo|novo) acordo ortográfico)/iu;
 const aboutArticle =
-  /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
+  /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert|is more than|a plus d|tiene más de|tem mais de|ist (?:mehr|älter) als)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
 const correction =
   /^(?:correction|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)\s*[:.(–—-]|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
 
@@ -166,8 +168,11 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   if (cookieWords.test(text) && (addressed() || ours()) && consent.test(text))
     return 'cookie banner';
   if (words > 30 && quoted.test(text)) return null;
+  if (words <= 60 && privacy.test(text) && (addressed() || ours()) && !reporting.test(text)) {
+    return words <= 12 ? 'cookie banner' : 'privacy notice';
+  }
+  if (words <= 3 && newsletterWord.test(text)) return 'appeal: newsletter';
   if (words <= 40) {
-    if (privacy.test(text) && addressed()) return 'cookie banner';
     if (commentNotice.test(text)) return 'comment widget';
     if (commentRules.test(text) && (addressed() || ours())) return 'comment widget';
     if (words <= 20 && commentPrompt.test(text) && addressed()) return 'comment widget';
@@ -176,8 +181,8 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   }
   if (words <= 80 && correction.test(text)) return 'correction note';
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);
-  // A button: "Assine a Folha", "Subscribe now", "Jetzt spenden".
-  if (words <= 5 && button.test(text)) return appealKind(text);
+  // A button or a promotion's heading: "Assine a Folha", "Sign up to This is Europe".
+  if (words <= 8 && !endsWithStop.test(text) && button.test(text)) return appealKind(text);
   if (!imperative.test(text)) {
     return words <= 30 && offers.test(text) && ours() && addressed() ? appealKind(text) : null;
   }

@@ -17,6 +17,7 @@ export function furnitureOf(shape: LineShape): string | null {
     if (label) return label;
     if (duration.test(text)) return 'player control';
     if (commentCount.test(text)) return 'comment widget';
+    if (skipLink.test(text)) return 'navigation';
   }
   if (words <= 30) {
     const time = timeOf(text, words);
@@ -29,6 +30,10 @@ export function furnitureOf(shape: LineShape): string | null {
     signOffOf(text, words) ?? captionOf(text, words, shape.endsSentence) ?? appealOf(text, words)
   );
 }
+
+/** Links that skip to a part of the page: "Skip to main contentSkip to navigation". */
+const skipLink =
+  /^(?:skip to|jump to|aller (?:au|à la)|passer au|ir (?:al|a la|para o)|saltar (?:al|a)|pular para|zum inhalt|direkt zu)/iu;
 
 /** A count of comments as a link: "Read 123 comments", "Voir les 12 commentaires". */
 const commentCount =

@@ -44,20 +44,23 @@ const labels = labelTable({
     'mostrar más|mostrar mais|carregar mais|ver mais|mehr anzeigen|mehr laden|weitere einträge|' +
     'weitere einträge laden|newest first|oldest first|latest first|pinned|pinned post|épinglé|' +
     'fijado|fixado|angeheftet|key event|key events|highlights|temps forts|momentos clave|' +
-    'refresh|actualiser|back to top|retour en haut|volver arriba|voltar ao topo|nach oben|' +
-    'skip to main content|skip to content|aller au contenu|aller au contenu principal|' +
+    'refresh|actualiser|share full article|share this article|reuse this content|' +
+    'gift article|gift this article|' +
+    "offrir l'article|offrir cet article|regalar artículo|presentear|artikel verschenken",
+  navigation:
+    'back to top|retour en haut|volver arriba|voltar ao topo|nach oben|skip to main content|' +
+    'skip to content|skip to navigation|aller au contenu|aller au contenu principal|' +
     'ir al contenido|ir al contenido principal|saltar al contenido|ir para o conteúdo|' +
     'pular para o conteúdo|zum inhalt springen|direkt zum inhalt|menu|menú|search|rechercher|' +
     'recherche|buscar|pesquisar|busca|suche|suchen|log in|login|sign in|se connecter|connexion|' +
     'iniciar sesión|entrar|anmelden|einloggen|mon compte|my account|mi cuenta|minha conta|' +
     'mein konto|home|accueil|inicio|início|startseite|print|imprimer|imprimir|drucken|email|' +
-    'e-mail|save|saved|sauvegarder|enregistrer|guardar|salvar|merken|bookmark|gift article|' +
-    "gift this article|offrir l'article|offrir cet article|regalar artículo|presentear|" +
-    'artikel verschenken|share full article|share this article|reuse this content|' +
+    'e-mail|save|saved|sauvegarder|enregistrer|guardar|salvar|merken|bookmark|' +
     "zur merkliste hinzufügen|merkliste|zur startseite|back to homepage|retour à l'accueil|" +
     "sobre la firma|sobre o autor|about the author|à propos de l'auteur|über den autor|" +
     'learn more|en savoir plus|saiba mais|más información|follow|suivre|seguir|folgen|close|' +
-    'fermer|cerrar|fechar|schließen',
+    'fermer|cerrar|fechar|schließen|print subscriptions|subscriptions|abonnements|' +
+    'suscripciones|assinaturas|abos',
   'ad label':
     'publicité|pub|annonce|advertisement|advertising|ad|ads|sponsored|sponsored content|' +
     'paid content|paid post|partner content|contenu sponsorisé|contenu partenaire|' +

@@ -57,9 +57,21 @@ export function findHeadline(judged: Judged[], start: number): number {
   return -1;
 }
 
+/** The furniture of a header: what stands between a standfirst and the body. */
+const headerFurniture = new Set([
+  'byline',
+  'timestamp',
+  'reading time',
+  'edition line',
+  'player control',
+  'live-blog control',
+  'share row',
+]);
+
 /**
- * Whether the running line right under the headline is a standfirst: more running text
- * follows, and page furniture (a byline, a timestamp, a caption) stands between it and the next.
+ * Whether the running line under the headline is a standfirst: more running text follows, and
+ * the header's furniture (a byline, a timestamp, a player) stands between it and the next; a
+ * photo alone does not make the lead paragraph a standfirst.
  */
 export function isStandfirst(judged: Judged[], start: number, end: number): boolean {
   const first = judged[start];
@@ -69,7 +81,7 @@ export function isStandfirst(judged: Judged[], start: number, end: number): bool
     const line = judged[i];
     if (!line) break;
     if (anchors(line)) return furniture;
-    if (line.furniture !== null) furniture = true;
+    if (line.furniture !== null && headerFurniture.has(line.furniture)) furniture = true;
   }
   return false;
 }

@@ -30,7 +30,7 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
     if (headlineAt + 1 < start && under && isUnpunctuatedStandfirst(under, headline ?? '')) {
       standfirst = under.shape.text;
       special.set(headlineAt + 1, { text: standfirst, role: 'standfirst', reason: 'standfirst' });
-    } else if (headlineAt + 1 === start && isStandfirst(judged, start, end)) {
+    } else if (onlyFurniture(judged, headlineAt + 1, start) && isStandfirst(judged, start, end)) {
       standfirst = paragraphs[start] ?? null;
       special.set(start, { text: standfirst ?? '', role: 'standfirst', reason: 'standfirst' });
       start = judged.findIndex((line, i) => i > start && anchors(line));
@@ -55,6 +55,12 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   // Never an empty entry from a page that had text: keep what no rule marks.
   if (body.length === 0) body = lines.filter((l) => l.role !== 'furniture').map((l) => l.text);
   return { lines, headline, standfirst, body };
+}
+
+/** Whether every line from `from` to `to` (excluded) is furniture: a byline, a timestamp… */
+function onlyFurniture(judged: Judged[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!judged[i]?.furniture) return false;
+  return true;
 }
 
 function verdict(line: Judged, header: boolean, tail: boolean): LineVerdict {
