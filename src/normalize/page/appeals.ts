@@ -73,7 +73,8 @@ const publisher = new RegExp(
 
 /** What appeals offer or ask for. */
 const offers = anyWord(
-  "newsletter|newsletters|lettre d'information|infolettre|boletín|boletim|abonnement|" +
+  'facebook|instagram|youtube|tiktok|linkedin|threads|bluesky|' +
+    "newsletter|newsletters|lettre d'information|infolettre|boletín|boletim|abonnement|" +
     'abonnés|subscription|subscribers|suscripción|suscriptores|assinatura|assinantes|abo|' +
     'abonnenten|don|dons|donation|donations|donación|doação|spende|spenden|app|application|' +
     'aplicación|aplicativo|appli|canal|channel|kanal|whatsapp|telegram|google news|' +
@@ -104,7 +105,7 @@ const likedIt =
   /(?:aimez-vous|vous aimez|vous avez aimé) ce que vous|cet article vous a (?:plu|intéressé)|(?:did|do) you (?:like|enjoy)|like what you(?:'re| are)? read|(?:te|le) (?:gustó|ha gustado)|gostou (?:d[aeo]st[ae]|do|da)|hat ihnen (?:dieser|der) (?:artikel|beitrag)/iu;
 /** Paywalls and account prompts. */
 const paywall =
-  /réservée? aux abonnés|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para seguir leyendo|já é assinante|para continuar lendo|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen/iu;
+  /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para seguir leyendo|já é assinante|para continuar lendo|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen/iu;
 const cookieWords = /cookie|traceurs|trackers|rastreadores/iu;
 /** What a consent banner asks: to accept, refuse or set what the site stores. */
 const consent =
@@ -182,7 +183,9 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   if (words <= 80 && correction.test(text)) return 'correction note';
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);
   // A button or a promotion's heading: "Assine a Folha", "Sign up to This is Europe".
-  if (words <= 8 && !endsWithStop.test(text) && button.test(text)) return appealKind(text);
+  if ((words <= 4 || (words <= 8 && !endsWithStop.test(text))) && button.test(text)) {
+    return appealKind(text);
+  }
   if (!imperative.test(text)) {
     return words <= 30 && offers.test(text) && ours() && addressed() ? appealKind(text) : null;
   }

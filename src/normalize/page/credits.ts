@@ -62,6 +62,8 @@ const contributed =
 /** A newsroom and the agency it rewrote: "Le Monde avec AFP", "El País con agencias". */
 const withAgency =
   /^\p{Lu}[\p{L}'’ .-]{0,40}\s(?:avec|with|con|com|mit)\s(?:l'|la |a |der |den )?(?:AFP|AP|Reuters|EFE|dpa|Lusa|agences|agencies|agencias|agências|agenturen)\.?$/u;
+/** A short source line: "Quelle: dpa", "Fuente: EFE". */
+const source = /^(?:quelle|quellen|fuente|fuentes|fonte|fontes|source|sources)\s*:\s*\S/iu;
 const signOffStart = opening(
   'reporting by|additional reporting by|additional reporting|writing by|editing by|' +
     'compiled by|research by|graphics by|production by|contributing reporting|rédigé par|' +
@@ -87,6 +89,7 @@ export function signOffOf(text: string, words: number): string | null {
   if (initials.test(text) && text.includes('/')) return 'agency sign-off';
   if (dpaCode.test(text) || signOffStart.test(text) || trust.test(text)) return 'agency sign-off';
   if (words <= 30 && (contributed.test(text) || withAgency.test(text))) return 'agency sign-off';
+  if (words <= 6 && source.test(text)) return 'agency sign-off';
   if (words <= 20 && rights.test(text)) return 'copyright';
   // The terms open the line: after an article's last sentence, they are not the line's point.
   const terms = reuse.exec(text);

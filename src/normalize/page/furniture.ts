@@ -62,11 +62,12 @@ function timeOf(text: string, words: number): string | null {
   if (time.kind !== 'rest') return time.kind;
   if (isByline(time.rest, words)) return 'byline';
   // "Jane Doe | 22/05/2025": a name beside a date, set apart from it.
-  return time.names && words <= 10 && /\s[|·•]\s/.test(text) ? 'byline' : null;
+  return time.names && words <= 10 && /\s[|·•–—-]\s/.test(text) ? 'byline' : null;
 }
 
 const readAlso = opening(
-  'à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|à écouter|' +
+  "plus d'actualités|more news|más noticias|mais notícias|mehr nachrichten|mehr aus|" +
+    'à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|à écouter|' +
     'à regarder|à découvrir|sur le même sujet|read more|read also|also read|read next|' +
     'more on this story|more on this|related coverage|related stories|related article|' +
     'see also|lee también|lea también|lee además|lea además|leer más|lee más|' +

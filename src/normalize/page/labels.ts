@@ -47,7 +47,13 @@ const labels = labelTable({
     'refresh|actualiser|share full article|share this article|reuse this content|' +
     'gift article|gift this article|' +
     "offrir l'article|offrir cet article|regalar artículo|presentear|artikel verschenken",
+  'photo credit':
+    'getty images|afp photo|ap photo|reuters photo|picture alliance|imago|shutterstock|istock',
   navigation:
+    'ajouter à mes favoris|ajouter aux favoris|add to favorites|añadir a favoritos|' +
+    'adicionar aos favoritos|artikel merken|zur übersicht|ir a los comentarios|' +
+    'aller aux commentaires|go to comments|jump to comments|ir para os comentários|' +
+    'zu den kommentaren|' +
     'back to top|retour en haut|volver arriba|voltar ao topo|nach oben|skip to main content|' +
     'skip to content|skip to navigation|aller au contenu|aller au contenu principal|' +
     'ir al contenido|ir al contenido principal|saltar al contenido|ir para o conteúdo|' +
@@ -106,6 +112,8 @@ const labels = labelTable({
     'americas|amériques|américa latina|latinoamérica|latin america|amérique latine|europe|' +
     'europa|afrique|africa|áfrica|afrika|asie|asia|ásia|asien',
   'read-also link':
+    'la rédaction vous conseille|nos lecteurs ont aussi lu|ne manquez pas|à ne pas manquer|' +
+    'recomendamos|le recomendamos|colunistas|columnistas|chroniqueurs|weitere artikel zum thema|' +
     'à lire aussi|lire aussi|à lire|voir aussi|à voir aussi|sur le même sujet|' +
     'dans la même rubrique|à découvrir|les plus lus|articles liés|articles similaires|' +
     'vous aimerez aussi|read more|read also|also read|read next|more on this story|' +

@@ -33,6 +33,7 @@ const days = [
 
 /** Words that make a line a time on their own: relative days. */
 const relative =
+  "aujourd'hui " +
   'hier aujourd’hui aujourd hui yesterday today tonight ayer hoy anteayer ontem hoje anteontem gestern heute vorgestern now';
 
 /** Words around times and dates, which say nothing else. */
