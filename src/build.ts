@@ -15,6 +15,7 @@ import { type Entry, manyArticles } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
+import { appliedLearned, learnLines, sameFingerprints } from './normalize/page/learn-lines.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { articleQueue, createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
@@ -379,7 +380,8 @@ export async function readEntries(
       hash: textHash,
     });
     files.set(raw.path, file);
-    const key = keys[i];
+    // The same bytes read with other learned lines are another entry: another version.
+    const key = keys[i] && [keys[i], ...outcome.learned].join('\0');
     if (key) keyOf.set(raw.path, key);
   });
   const firstDrafts = firstOfEach(drafts.map((d) => d.entry));
@@ -457,7 +459,9 @@ const chunkSize = 4000;
 /**
  * Outcomes of every listed article, in order (undefined for a file that could not be read): from
  * the cache, unread, when the file is as it was; from the cache when its bytes, place and dates
- * are; the others normalized (on worker threads when there are many) and cached.
+ * are; the others normalized (on worker threads when there are many) and cached. Then what the
+ * folder teaches: the lines that recur in its articles are learned, and every article whose
+ * reading applied other learned lines than it has is normalized again, read again if need be.
  */
 async function readOutcomes(
   input: string,
@@ -487,10 +491,10 @@ async function readOutcomes(
   });
   const errors: GazetteError[] = [];
   /**
-   * Reads the files at `indices`: the outcomes the cache has by key, the others into a queue
-   * that the normalizer empties as it fills.
+   * Reads the files at `indices`: unless `again`, the outcomes the cache has by key, the others
+   * into a queue that the normalizer empties as it fills.
    */
-  const readChunk = (indices: number[]) => {
+  const readChunk = (indices: number[], again: boolean) => {
     const queue = articleQueue();
     // What is kept of each article to normalize; its text goes with the queue, and is let go
     // once normalized.
@@ -503,11 +507,12 @@ async function readOutcomes(
       readWarnings[i] = result.warning;
       if ('error' in result) {
         errors.push(result.error);
+        outcomes[i] = undefined;
         return;
       }
       const key = cache?.keyOf(result.article) ?? '';
       if (cache) keys[i] = key;
-      const cached = cache?.byKey(file.path, key, file.stamp);
+      const cached = again ? undefined : cache?.byKey(file.path, key, file.stamp);
       if (cached) outcomes[i] = cached.outcome;
       else {
         toNormalize.push({ index: i, path: file.path, key, readAt });
@@ -519,43 +524,75 @@ async function readOutcomes(
     );
     return { indices, queue, toNormalize, reading };
   };
-  // Very many files are read and normalized a chunk at a time, the next chunk read while one is
-  // normalized: memory holds the raw texts of two chunks, not those of every article. (Fewer go
-  // at once: at each chunk's end, a thread may wait for the other's last batch.)
-  const chunkCount = unread.length > manyArticles ? Math.ceil(unread.length / chunkSize) : 1;
-  const chunks = Array.from({ length: chunkCount }, (_, c) =>
-    unread.slice(
-      Math.floor((c * unread.length) / chunkCount),
-      Math.floor(((c + 1) * unread.length) / chunkCount),
-    ),
-  );
-  // Very many articles: their texts go to the cache as they come, and this thread, left to hold
-  // the entries, normalizes none itself.
-  const spilling = cache !== undefined && unread.length > textsInMemory;
-  const normalized: { index: number; path: string }[] = [];
+  const normalized = new Map<number, string>();
+  const read = new Set(unread);
   let done = 0;
-  let current = chunks[0] ? readChunk(chunks[0]) : undefined;
-  for (let c = 0; current; c++) {
-    const following = chunks[c + 1];
-    // The next chunk is read once this one is.
-    const next = following ? current.reading.then(() => readChunk(following)) : undefined;
-    const fresh = await normalizer.normalizeAll(current.queue, config, {
-      count: current.indices.length,
-      onProgress: onProgress && ((n) => onProgress(done + n, unread.length)),
-      apart: spilling,
+  let total = unread.length;
+  /**
+   * Reads and normalizes the files at `indices`, applying `learned`. Very many files are read and
+   * normalized a chunk at a time, the next chunk read while one is normalized: memory holds the
+   * raw texts of two chunks, not those of every article. (Fewer go at once: at each chunk's end,
+   * a thread may wait for the other's last batch.)
+   */
+  const normalizeFiles = async (
+    indices: number[],
+    learned: ReadonlySet<string>,
+    again: boolean,
+  ) => {
+    const chunkCount = indices.length > manyArticles ? Math.ceil(indices.length / chunkSize) : 1;
+    const chunks = Array.from({ length: chunkCount }, (_, c) =>
+      indices.slice(
+        Math.floor((c * indices.length) / chunkCount),
+        Math.floor(((c + 1) * indices.length) / chunkCount),
+      ),
+    );
+    // Very many articles: their texts go to the cache as they come, and this thread, left to
+    // hold the entries, normalizes none itself.
+    const spilling = cache !== undefined && indices.length > textsInMemory;
+    let current = chunks[0] ? readChunk(chunks[0], again) : undefined;
+    for (let c = 0; current; c++) {
+      const following = chunks[c + 1];
+      // The next chunk is read once this one is.
+      const next = following ? current.reading.then(() => readChunk(following, again)) : undefined;
+      const before = done;
+      const fresh = await normalizer.normalizeAll(current.queue, config, {
+        count: current.indices.length,
+        onProgress: onProgress && ((n) => onProgress(before + n, total)),
+        apart: spilling,
+        learned,
+      });
+      // Read, normalized, found by their bytes or unreadable: each file of the chunk is done.
+      done += current.indices.length;
+      onProgress?.(done, total);
+      current.toNormalize.forEach(({ index, path, key, readAt }, n) => {
+        const outcome = fresh[n] as Outcome;
+        outcomes[index] = outcome;
+        normalized.set(index, path);
+        const file = files[index] as ArticleFile;
+        const cached = { outcome, readWarning: readWarnings[index] };
+        cache?.set(file.path, file.stamp, key, cached, readAt);
+      });
+      if (spilling) cache?.spill(current.toNormalize.map((t) => t.path));
+      current = await next;
+    }
+  };
+  // The best guess of what the folder teaches is what it taught the last build: the articles
+  // unchanged since applied it.
+  await normalizeFiles(unread, learnedBefore(outcomes), false);
+  // An article read again may have changed meanwhile, and with it what is learned: a few rounds
+  // settle it, one when nothing changes under the build.
+  for (let round = 0; round < 3; round++) {
+    const learned = learnLines(files.map((_, i) => outcomes[i]?.lines ?? []));
+    const stale = files.flatMap((_, i) => {
+      const outcome = outcomes[i];
+      if (!outcome) return [];
+      const applied = appliedLearned(outcome.lines, learned);
+      return sameFingerprints(outcome.learned, applied) ? [] : [i];
     });
-    // Read, normalized, found by their bytes or unreadable: each file of the chunk is done.
-    done += current.indices.length;
-    onProgress?.(done, unread.length);
-    current.toNormalize.forEach(({ index, path, key, readAt }, n) => {
-      const outcome = fresh[n] as Outcome;
-      outcomes[index] = outcome;
-      normalized.push({ index, path });
-      const file = files[index] as ArticleFile;
-      cache?.set(file.path, file.stamp, key, { outcome, readWarning: readWarnings[index] }, readAt);
-    });
-    if (spilling) cache?.spill(current.toNormalize.map((t) => t.path));
-    current = await next;
+    if (stale.length === 0) break;
+    for (const i of stale) read.add(i);
+    total += stale.length;
+    await normalizeFiles(stale, learned, true);
   }
   if (cache) {
     cache.keepOnly(new Set(files.map((f) => f.path)));
@@ -572,10 +609,18 @@ async function readOutcomes(
   return {
     outcomes,
     keys,
-    normalized: normalized.sort((a, b) => a.index - b.index).map((n) => n.path),
-    read: unread.length,
+    normalized: [...normalized].sort(([a], [b]) => a - b).map(([, path]) => path),
+    read: read.size,
     errors,
   };
+}
+
+/** The learned lines that the outcomes at hand applied. */
+function learnedBefore(outcomes: (Outcome | undefined)[]): Set<string> {
+  const learned = new Set<string>();
+  for (const outcome of outcomes)
+    if (outcome) for (const line of outcome.learned) learned.add(line);
+  return learned;
 }
 
 /** For every slug and every id, the entry whose file sorts first. */

@@ -28,7 +28,7 @@ import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
 
 /** The code an outcome depends on: a change to any of it makes every cached outcome stale. */
-const normalizerSource = /^(normalize|read)\/[^/]+$/;
+const normalizerSource = /^(normalize|read)\//;
 
 /** Records are spread over this many files, so that one edit rewrites a small one. */
 const shardCount = 64;
@@ -120,7 +120,9 @@ export type KeyedOutcome = CachedOutcome & { key: string };
  * The cache of normalized articles, in a folder that is safe to delete. An article's outcome
  * is found by its file's stamp, without reading the file, when it has not changed since;
  * otherwise by its key, a hash of everything the outcome depends on: the bytes, where the file
- * is and when it last changed, the settings that shape an entry, and the normalizer's own code.
+ * is and when it last changed, the settings that shape an entry (the project's boilerplate rules
+ * among them), and the normalizer's own code. What the article's folder learned is not in the
+ * key: an outcome tells which learned lines it applied, and the build compares.
  * Records live in a few dozen files per normalizer version, read at once and rewritten only
  * when one of their records changed.
  */
@@ -130,6 +132,7 @@ export async function openCache(folder: string, config: ResolvedConfig) {
     config.language,
     config.timeZone,
     config.siteUrl,
+    config.boilerplate,
   ]);
   const generation = createHash('sha256').update(settings).digest('hex').slice(0, 16);
   const root = join(folder, 'articles');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { controlsMessage, isHeaderText, mailbox } from './address.ts';
 import { GazetteError } from './errors.ts';
 import { lineOfJsonValue } from './json-lines.ts';
+import { expressionProblem } from './normalize/page/page-rules.ts';
 import { packageRoot } from './package-root.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -26,6 +27,19 @@ const timeZone = z.string().refine((zone) => {
     return false;
   }
 }, 'must be an IANA time zone such as "Europe/Paris"');
+
+/** A regular expression of the config, in JavaScript syntax, matched against whole lines. */
+const lineExpression = z
+  .string()
+  .min(1, 'must not be empty')
+  .superRefine((source, context) => {
+    const problem = expressionProblem(source);
+    if (problem)
+      context.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(source)} is not a valid regular expression: ${problem}`,
+      });
+  });
 
 /** The largest `maxArticleSize`, in megabytes. */
 export const maxArticleMegabytes = 1.25;
@@ -111,6 +125,21 @@ export const configSchema = z.strictObject({
       tagMinEntries: z.int('must be a whole number').min(1).default(5),
     })
     .default({ limit: 50, tagMinEntries: 5 }),
+  /**
+   * The project's own rules of page furniture, for saved pages (`.txt`, and Markdown without
+   * Markdown structure) and, `drop` and `keep` only, for Markdown articles. Each is a list of
+   * regular expressions in JavaScript syntax, each matched against a whole line (as if written
+   * `^(?:…)$`, with the `u` flag, case counting: `[Pp]ublicité`), on the line as Gazette cleaned
+   * it (inline markup removed, spaces folded). Default: both empty.
+   */
+  boilerplate: z
+    .strictObject({
+      /** Lines that are furniture wherever they stand, e.g. `Publicité`, `Lire aussi : .*`. */
+      drop: z.array(lineExpression).default([]),
+      /** Lines that are never furniture, whatever a built-in or learned rule says. Wins over `drop`. */
+      keep: z.array(lineExpression).default([]),
+    })
+    .default({ drop: [], keep: [] }),
   send: z
     .strictObject({
       /** Subscriber list (CSV or JSON), relative to the config file. Default: none. */

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.ts';
+import { createPageRules } from './normalize/page/page-rules.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import type { WorkerJob } from './normalize-worker.ts';
 import type { RawArticle } from './read/read-articles.ts';
@@ -27,7 +28,8 @@ export interface Normalizer {
   /**
    * Outcomes of the articles, in their order: given as a list, or as a queue that reading
    * fills, of about `count` articles. `apart`: on worker threads only, one per core, so that
-   * this thread's memory holds the outcomes and none of the normalizer's garbage.
+   * this thread's memory holds the outcomes and none of the normalizer's garbage. `learned`:
+   * the fingerprints of the lines the articles' folder repeats (none by default).
    */
   normalizeAll(
     articles: RawArticle[] | ArticleQueue,
@@ -36,6 +38,7 @@ export interface Normalizer {
       count?: number | undefined;
       onProgress?: ((done: number, total: number) => void) | undefined;
       apart?: boolean | undefined;
+      learned?: ReadonlySet<string> | undefined;
     },
   ): Promise<Outcome[]>;
   /** Compiles MJML on a worker thread when there is one, else on this thread. */
@@ -67,8 +70,11 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
   // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
   if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) add();
   return {
-    async normalizeAll(articles, config, { count, onProgress, apart = false } = {}) {
+    async normalizeAll(articles, config, { count, onProgress, apart = false, learned } = {}) {
       if (Array.isArray(articles) && articles.length === 0) return [];
+      // Compiled once here, and once in each worker that is sent them.
+      const rules = createPageRules(config.boilerplate, learned);
+      const sent: LearnedLines = { learned: [...(learned ?? [])] };
       const queue = Array.isArray(articles) ? queueOf(articles) : articles;
       const total = count ?? queue.size();
       const threads = Math.min(cores, Math.ceil(total / batchSize));
@@ -79,7 +85,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
       let done = 0;
       const here = async (batch: RawArticle[]) => {
         const { processArticle } = await import('./normalize/process-article.ts');
-        return batch.map((raw) => processArticle(raw, config));
+        return batch.map((raw) => processArticle(raw, config, rules));
       };
       const store = (start: number, results: Outcome[]) => {
         results.forEach((outcome, i) => {
@@ -96,7 +102,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
           [0, 1].map(async () => {
             for (let job = await queue.take(); job; job = await queue.take()) {
               const results = lanes.includes(lane)
-                ? await lane.normalize(job.batch, config).catch((error: unknown) => {
+                ? await lane.normalize(job.batch, config, sent).catch((error: unknown) => {
                     if (lanes.includes(lane)) throw error;
                   })
                 : undefined;
@@ -249,10 +255,19 @@ function queueOf(articles: RawArticle[]): ArticleQueue {
   return queue;
 }
 
+/** The learned lines of one `normalizeAll`, as they cross to a worker thread. */
+interface LearnedLines {
+  learned: string[];
+}
+
 /** A worker thread of the pool, with the jobs it was given and has not answered. */
 interface Lane {
   worker: Worker;
-  normalize(articles: RawArticle[], config: ResolvedConfig): Promise<Outcome[]>;
+  normalize(
+    articles: RawArticle[],
+    config: ResolvedConfig,
+    learned: LearnedLines,
+  ): Promise<Outcome[]>;
   compileMjml: MjmlCompiler;
   linkKept: Linker;
 }
@@ -275,6 +290,9 @@ function startLane(heapMb: number, normalizes: boolean, onGone: () => void): Lan
   worker.unref();
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
   let nextJob = 0;
+  // The learned lines the worker was last sent, which it applies to the jobs that bring none:
+  // a folder's may be thousands, sent once, not with every batch.
+  let sentLearned: LearnedLines | undefined;
   worker.on('message', (reply: Reply) => {
     const job = pending.get(reply.id);
     pending.delete(reply.id);
@@ -298,8 +316,10 @@ function startLane(heapMb: number, normalizes: boolean, onGone: () => void): Lan
     });
   return {
     worker,
-    normalize: async (articles, config) => {
-      const reply = await send({ articles, config });
+    normalize: async (articles, config, learned) => {
+      const fresh = learned !== sentLearned;
+      sentLearned = learned;
+      const reply = await send({ articles, config, learned: fresh ? learned.learned : undefined });
       if (!reply.outcomes) throw new Error('a worker thread normalized nothing');
       return reply.outcomes;
     },

@@ -1,12 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.ts';
+import { noPageRules, type PageRules } from './normalize/page/page-reading.ts';
+import { createPageRules } from './normalize/page/page-rules.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { mjmlCompiler } from './render/mjml.ts';
 import { type KeptFile, linkKept } from './write.ts';
 
 /** A job for a worker thread of the pool. */
 export type WorkerJob = { id: number } & (
-  | { articles: RawArticle[]; config: ResolvedConfig }
+  | {
+      articles: RawArticle[];
+      config: ResolvedConfig;
+      /** The folder's learned lines, when they differ from the last job's. */
+      learned?: string[] | undefined;
+    }
   | { mjml: string }
   | { link: { from: string; to: string; files: KeptFile[] } }
 );
@@ -18,6 +25,9 @@ export type WorkerJob = { id: number } & (
  */
 let normalizer =
   workerData?.normalizes === false ? undefined : import('./normalize/process-article.ts');
+
+/** The page rules of the last job that brought learned lines: the next ones apply them too. */
+let rules: PageRules = noPageRules;
 
 /**
  * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
@@ -35,9 +45,12 @@ parentPort?.on('message', async (job: WorkerJob) => {
       parentPort?.postMessage({ id: job.id, linked: linkKept(from, to, files) });
       return;
     }
+    // Taken before waiting for the normalizer: a later job may bring other rules meanwhile.
+    if (job.learned) rules = createPageRules(job.config.boilerplate, new Set(job.learned));
+    const jobRules = rules;
     normalizer ??= import('./normalize/process-article.ts');
     const { processArticle } = await normalizer;
-    const outcomes = job.articles.map((raw) => processArticle(raw, job.config));
+    const outcomes = job.articles.map((raw) => processArticle(raw, job.config, jobRules));
     parentPort?.postMessage({ id: job.id, outcomes });
   } catch (error) {
     parentPort?.postMessage({

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { build } from '../src/build.ts';
 import { parseConfig, readConfig } from '../src/config.ts';
 import { GazetteError } from '../src/errors.ts';
-import { baseConfig, tempDir } from './helpers.ts';
+import { createPageRules, wholeLine } from '../src/normalize/page/page-rules.ts';
+import { baseConfig, makeProject, root, tempDir } from './helpers.ts';
 
 function problem(value: unknown): string {
   try {
@@ -31,6 +33,7 @@ describe('gazette.config.json', () => {
       unsubscribeEmail: 'lettre@news.example.org',
     });
     assert.deepEqual(config.feeds, { limit: 50, tagMinEntries: 5 });
+    assert.deepEqual(config.boilerplate, { drop: [], keep: [] });
   });
 
   it('names the field and what is wrong with it', () => {
@@ -72,5 +75,63 @@ describe('gazette.config.json', () => {
       assert.equal(error.location?.line, 3);
       return true;
     });
+  });
+});
+
+describe('boilerplate rules in the config', () => {
+  it('match whole lines, with the u flag', () => {
+    const rules = createPageRules({ drop: ['Publicité', 'Lire aussi : .*'], keep: ['\\p{Lu}+'] });
+    const [ad, readAlso] = rules.drop;
+    assert.ok(ad?.test('Publicité') && !ad.test('Publicité ciblée') && !ad.test('Une Publicité'));
+    assert.ok(readAlso?.test('Lire aussi : la grève continue'));
+    assert.ok(rules.keep[0]?.test('ÉTÉ') && !rules.keep[0].test('Été'));
+    // An alternation stays inside the anchors.
+    assert.ok(!wholeLine('Partager|Imprimer').test('Partager cet article'));
+  });
+
+  it('an invalid expression is a config error naming the file, its line and the expression', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'gazette.config.json');
+    const config = { ...baseConfig, boilerplate: { drop: ['Publicité', '(Lire aussi'] } };
+    const text = JSON.stringify(config, null, 2);
+    await writeFile(path, text);
+    const line = text.split('\n').findIndex((l) => l.includes('(Lire aussi')) + 1;
+    await assert.rejects(readConfig(path, 'gazette.config.json'), (error: GazetteError) => {
+      assert.equal(error.name, 'ConfigInvalid');
+      assert.equal(
+        error.format().split('\n')[0],
+        `gazette.config.json:${line}: boilerplate.drop.1: "(Lire aussi" is not a valid regular expression: Unterminated group`,
+      );
+      return true;
+    });
+    assert.match(
+      problem({ ...baseConfig, boilerplate: { keep: [''] } }),
+      /boilerplate\.keep\.0: must not be empty/,
+    );
+    assert.match(
+      problem({ ...baseConfig, boilerplate: { drop: 'Publicité' } }),
+      /^gazette\.config\.json: boilerplate\.drop: /,
+    );
+  });
+
+  it('drop removes the lines it matches, and keep wins over every other rule', async () => {
+    const config = {
+      ...baseConfig,
+      boilerplate: {
+        drop: ['Le maire a annoncé .*'],
+        // The line three pages share, learned otherwise.
+        keep: ['Nos correspondants couvrent .*'],
+      },
+    };
+    const dir = await makeProject(join(root, 'test', 'fixtures', 'learned-furniture'), config);
+    const { entries } = await build(
+      { cwd: dir, input: 'articles' },
+      { now: () => new Date('2026-03-01T12:00:00Z') },
+    );
+    const texts = entries.map((e) => e.content.join('\n'));
+    assert.equal(texts.length, 3);
+    assert.ok(texts.every((t) => t.includes('Nos correspondants couvrent quarante communes')));
+    assert.ok(texts.every((t) => !t.includes('Le maire a annoncé')));
+    assert.ok(texts.some((t) => t.includes('Les tailleurs de pierre')));
   });
 });

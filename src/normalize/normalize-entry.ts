@@ -33,18 +33,21 @@ export interface ArticleContext {
 /**
  * Turns a parsed article into an entry. Pure: the same article, context and config give the
  * same entry. Returns null when no text is left once page furniture is removed. `rules` are what
- * the project's config and the article's folder add to the built-in rules of page reading.
+ * the project's config and the article's folder add to the built-in rules of page reading;
+ * `onPage` is shown the page as read (whether it is page text, and every line's verdict).
  */
 export function normalizeEntry(
   article: ParsedArticle,
   context: ArticleContext,
   config: ResolvedConfig,
   rules: PageRules = noPageRules,
+  onPage?: (page: PageReading, pageText: boolean) => void,
 ): Entry | null {
   const fm = article.frontMatter;
   const { paragraphs: lines, pageText } = readParagraphs(article.body, article.format);
   // Page text is read for its header, body and tail; a Markdown article's structure is its own.
   const page: PageReading = pageText ? readPage(lines, rules) : readMarkdownPage(lines, rules);
+  onPage?.(page, pageText);
   const paragraphs = page.body;
   if (paragraphs.length === 0) return null;
 

@@ -7,42 +7,82 @@ import type { RawArticle } from '../read/read-articles.ts';
 import type { Warning } from '../warnings.ts';
 import { textHash } from './identity.ts';
 import { normalizeEntry } from './normalize-entry.ts';
+import { appliedLearned, pageFingerprints } from './page/learn-lines.ts';
+import { noPageRules, type PageRules } from './page/page-reading.ts';
+
+/**
+ * What an article adds to what its folder learns, and what it took from it: the outcome is a
+ * function of the article, the config and `learned`.
+ */
+export interface LineFingerprints {
+  /** Fingerprints of the lines of a saved page, each once (none for a Markdown article). */
+  lines: string[];
+  /** Those of `lines` that the folder's learned lines held when the page was read. */
+  learned: string[];
+}
 
 /**
  * What became of one article, as plain data: it crosses to and from worker threads and is
  * kept in the cache.
  */
-export type Outcome =
-  | {
-      entry: Entry;
-      frontMatter: FrontMatter;
-      warnings: Warning[];
-      /** The entry's `textHash`, computed once here rather than at every build. */
-      textHash: string;
-    }
-  | {
-      error: { name: ErrorName; message: string; location?: Location | undefined };
-      warnings: Warning[];
-    };
+export type Outcome = LineFingerprints &
+  (
+    | {
+        entry: Entry;
+        frontMatter: FrontMatter;
+        warnings: Warning[];
+        /** The entry's `textHash`, computed once here rather than at every build. */
+        textHash: string;
+      }
+    | {
+        error: { name: ErrorName; message: string; location?: Location | undefined };
+        warnings: Warning[];
+      }
+  );
 
-/** Parses and normalizes one article. Pure: the same article and config, the same outcome. */
-export function processArticle(raw: RawArticle, config: ResolvedConfig): Outcome {
+/**
+ * Parses and normalizes one article. Pure: the same article, config and rules, the same outcome;
+ * of the rules' learned lines, only those the article has count.
+ */
+export function processArticle(
+  raw: RawArticle,
+  config: ResolvedConfig,
+  rules: PageRules = noPageRules,
+): Outcome {
   const file = raw.displayPath;
+  const seen: LineFingerprints = { lines: [], learned: [] };
   try {
     const { article, warnings } = parseArticle(raw.text, raw.path, file);
-    const entry = normalizeEntry(article, raw, config);
+    let entry = normalizeEntry(article, raw, config, rules, (page, pageText) => {
+      // A Markdown article's own lines are the author's: they neither teach nor learn.
+      if (!pageText) return;
+      seen.lines = pageFingerprints(page.lines.map((line) => line.text));
+      seen.learned = appliedLearned(seen.lines, rules.learned);
+    });
+    // A page made only of lines its folder repeats (a folder of one-line notes) is not all
+    // furniture: what the folder taught is no reason to lose an article.
+    if (!entry && seen.learned.length > 0)
+      entry = normalizeEntry(article, raw, config, { ...rules, learned: new Set() });
     if (!entry) {
       return {
         error: { name: 'ArticleEmpty', message: 'the article has no text', location: { file } },
         warnings,
+        ...seen,
       };
     }
-    return { entry, frontMatter: article.frontMatter, warnings, textHash: textHash(entry) };
+    return {
+      entry,
+      frontMatter: article.frontMatter,
+      warnings,
+      textHash: textHash(entry),
+      ...seen,
+    };
   } catch (error) {
     if (!(error instanceof GazetteError)) throw error;
     return {
       error: { name: error.name, message: error.message, location: error.location },
       warnings: [],
+      ...seen,
     };
   }
 }

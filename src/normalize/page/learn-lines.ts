@@ -1,0 +1,45 @@
+import { lineFingerprint } from './page-reading.ts';
+
+/** A line is learned once it recurs in this many articles of the folder. */
+export const learnedFrom = 3;
+
+/** The fingerprints of a page's lines, each once, in the order the lines first appear. */
+export function pageFingerprints(lines: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  for (const line of lines) seen.add(lineFingerprint(line));
+  return [...seen];
+}
+
+/**
+ * The fingerprints that recur in at least `learnedFrom` of the articles, given each article's
+ * distinct fingerprints: what page reading may take for the folder's own furniture.
+ */
+export function learnLines(articles: Iterable<readonly string[]>): Set<string> {
+  const counts = new Map<string, number>();
+  const learned = new Set<string>();
+  for (const fingerprints of articles) {
+    for (const fingerprint of fingerprints) {
+      const count = (counts.get(fingerprint) ?? 0) + 1;
+      counts.set(fingerprint, count);
+      if (count === learnedFrom) learned.add(fingerprint);
+    }
+  }
+  return learned;
+}
+
+/**
+ * The part of a folder's learned lines that an article has, in the order of its fingerprints:
+ * all that its reading depends on, so two articles' readings are comparable by it.
+ */
+export function appliedLearned(
+  fingerprints: readonly string[],
+  learned: ReadonlySet<string>,
+): string[] {
+  if (learned.size === 0) return [];
+  return fingerprints.filter((fingerprint) => learned.has(fingerprint));
+}
+
+/** Whether two lists of fingerprints, both in an article's order, are the same. */
+export function sameFingerprints(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((fingerprint, i) => fingerprint === b[i]);
+}
