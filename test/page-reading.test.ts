@@ -278,6 +278,29 @@ describe('never lose the article', () => {
     );
   });
 
+  it('keeps the list that closes an article, and what its bullets mark', () => {
+    const page = readPage(
+      [
+        'Inondations : quatre départements bretons en vigilance rouge',
+        'Par Jean Martin',
+        'Les inondations ont touché quatre départements bretons ce week-end, selon la préfecture de région, qui a recensé plus de 300 interventions des pompiers.',
+        'Les communes les plus touchées sont les suivantes :',
+        'Quimperlé',
+        'Morlaix',
+        '- Guingamp, où le Trieux a débordé',
+        'Partager sur Facebook',
+        'Newsletter',
+      ],
+      noPageRules,
+    );
+    assert.deepEqual(page.body.slice(1), [
+      'Les communes les plus touchées sont les suivantes :',
+      'Quimperlé',
+      'Morlaix',
+      '- Guingamp, où le Trieux a débordé',
+    ]);
+  });
+
   it('gives every line one verdict, in order, and a body drawn from the page', () => {
     const line = fc.oneof(
       fc.constantFrom('Publicité', 'Par Jean Dupont', 'Lire aussi : Un titre', 'Share', 'jpr/ag'),

@@ -22,6 +22,7 @@ const longLine = 25;
 export const wordLimit = 200;
 
 const word = /\S+/g;
+const opensList = /:\s*$/;
 const sentenceEnd = /[.!?…][»"”’)\]]*\s*$/;
 const fullStop = /[^.]\.[»"”’)\]]*\s*$/;
 /** A sentence that ends inside the line ("… navegação. Ao continuar"), not an initial (U.S.). */
@@ -41,7 +42,9 @@ export function countWords(text: string, limit = wordLimit): number {
 export function lineShape(text: string): LineShape {
   const words = countWords(text);
   const endsSentence = sentenceEnd.test(text);
-  const prose = words > longLine || (words >= 4 && endsSentence);
+  // A sentence that opens a list ("Les communes touchées sont les suivantes :") is text too.
+  const prose =
+    words > longLine || (words >= 4 && endsSentence) || (words >= 6 && opensList.test(text));
   const headlineShaped =
     words >= 4 &&
     words <= 25 &&

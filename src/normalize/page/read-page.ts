@@ -15,7 +15,7 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   markLists(judged);
   markCaptions(judged);
   let start = judged.findIndex(anchors);
-  const end = start < 0 ? judged.length - 1 : judged.findLastIndex(anchors);
+  const end = start < 0 ? judged.length - 1 : listEnd(judged, judged.findLastIndex(anchors));
   if (start < 0) start = 0;
   markComments(judged, start);
 
@@ -55,6 +55,24 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   // Never an empty entry from a page that had text: keep what no rule marks.
   if (body.length === 0) body = lines.filter((l) => l.role !== 'furniture').map((l) => l.text);
   return { lines, headline, standfirst, body };
+}
+
+const bullet = /^(?:[•·▪●◦*–—-]\s|\d{1,2}[.)]\s)/u;
+
+/**
+ * The body's last line: the last line of running text, or the last item of the list it opens
+ * ("Les chiffres clés :" then its items) or that follows it with bullets.
+ */
+function listEnd(judged: Judged[], last: number): number {
+  const opensList = /:\s*$/.test(judged[last]?.shape.text ?? '');
+  let end = last;
+  for (let i = last + 1; i < judged.length; i++) {
+    const line = judged[i];
+    if (!line || line.furniture || line.learned || line.shape.words > 40) break;
+    if (!opensList && !bullet.test(line.shape.text)) break;
+    end = i;
+  }
+  return end;
 }
 
 /** Whether every line from `from` to `to` (excluded) is furniture: a byline, a timestamp… */
