@@ -9,6 +9,8 @@ export interface Candidate {
   forms: Map<string, number>;
   /** Occurrences in which every word is a name or an acronym (stopwords aside). */
   named: number;
+  /** Occurrences that open a sentence, where a capital says nothing. */
+  opening: number;
   /** Index of the first sentence it occurs in. */
   first: number;
 }
@@ -25,7 +27,8 @@ const maxWordLength = 40;
 export function collectCandidates(sentences: Sentence[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>();
   for (let s = 0; s < sentences.length; s++) {
-    for (const block of sentences[s] ?? []) {
+    const blocks = sentences[s] ?? [];
+    for (const block of blocks) {
       for (let start = 0; start < block.length; start++) {
         const first = block[start];
         if (!first || first.stop || cutsName(first, block[start - 1])) continue;
@@ -40,13 +43,14 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
           let candidate = candidates.get(key);
           if (!candidate) {
             const words = block.slice(start, start + n);
-            candidate = { words, count: 0, forms: new Map(), named: 0, first: s };
+            candidate = { words, count: 0, forms: new Map(), named: 0, opening: 0, first: s };
             candidates.set(key, candidate);
           }
           candidate.count++;
-          const form = n === 1 ? last.text : joinForm(block, start, n);
+          const form = joinForm(block, start, n);
           candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
           if (named) candidate.named++;
+          else if (start === 0 && block === blocks[0]) candidate.opening++;
         }
       }
     }
@@ -82,14 +86,17 @@ function joinForm(block: Word[], start: number, n: number): string {
     const text = block[i]?.text ?? '';
     form = form.endsWith("'") || form.endsWith('’') ? form + text : `${form} ${text}`;
   }
-  return form;
+  const last = block[start + n - 1];
+  return last?.possessive && last.capital ? `${form}'s` : form;
 }
 
 /** The most frequent spelling; a capitalised one wins a tie, as names keep their case. */
 export function displayForm(candidate: Candidate): string {
   let best = '';
   let bestCount = -1;
-  for (const [form, count] of candidate.forms) {
+  // A possessive is shown only on a name the text never writes without it (`McDonald's`).
+  const plain = [...candidate.forms].filter(([form]) => !/'s$/.test(form));
+  for (const [form, count] of plain.length > 0 ? plain : candidate.forms) {
     const better =
       count > bestCount || (count === bestCount && /^\p{Lu}/u.test(form) && !/^\p{Lu}/u.test(best));
     if (better) [best, bestCount] = [form, count];
@@ -100,9 +107,12 @@ export function displayForm(candidate: Candidate): string {
   return best;
 }
 
-/** Capitalised inside sentences at least half the time: a person, place or organisation. */
+/**
+ * Capitalised inside sentences at least half the times a capital would tell: a person, place or
+ * organisation. Where a sentence opens, everything is capitalised.
+ */
 export function isName(candidate: Candidate): boolean {
-  return candidate.named > 0 && candidate.named >= candidate.count / 2;
+  return candidate.named > 0 && candidate.named >= (candidate.count - candidate.opening) / 2;
 }
 
 /**

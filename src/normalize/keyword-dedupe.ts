@@ -22,15 +22,18 @@ interface Kept {
 /**
  * Keeps the best of near-duplicates: nearly the same letters (YAKE's edit distance), or the
  * same stems in the same order, one inside the other ("armée" and "armée française"). Display
- * forms and stems are only worked out for the candidates looked at.
+ * forms and stems are only worked out for the candidates looked at; a candidate that does not
+ * `fit` (a verb, a unit of time) is passed over and hides nothing.
  */
 export function dedupe(
   ranked: Ranked[],
   stem: (lower: string) => string,
   limit: number,
+  fits: (candidate: Candidate) => boolean = () => true,
 ): Keyword[] {
   const kept: Kept[] = [];
   for (const { candidate, score } of ranked) {
+    if (!fits(candidate)) continue;
     const text = displayForm(candidate);
     let stems = ' ';
     for (const w of candidate.words) stems += `${stem(w.text.toLowerCase())} `;

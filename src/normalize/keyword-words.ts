@@ -24,6 +24,8 @@ export interface Word {
   readonly stop: boolean;
   /** Starts with a capital letter, wherever it stands. */
   readonly capital: boolean;
+  /** Written with a possessive `'s`, which `text` and `lower` leave out (`Brazil's`). */
+  readonly possessive: boolean;
 }
 
 /** A sentence's words, in blocks that punctuation does not cross. */
@@ -64,7 +66,9 @@ export function readWords(sentences: string[], language: string): Sentence[] {
   const read: Sentence[] = [];
   for (const sentence of sentences) {
     const blocks = readBlocks(sentence, lexicon, language, 'named');
-    read.push(isTitleCase(blocks) ? readBlocks(sentence, lexicon, language, 'plain') : blocks);
+    read.push(
+      isTitleCase(blocks, language) ? readBlocks(sentence, lexicon, language, 'plain') : blocks,
+    );
   }
   return read;
 }
@@ -115,9 +119,11 @@ function spell(written: string, language: string): Spelling {
   const stopwords = stopwordsFor(language);
   const calendar = calendarWordsFor(language);
   const tokens = tokenize(written);
-  const read = (token: Token, position: number): Word => {
+  const read = (written: Token, position: number): Word => {
+    const token = withoutPossessive(written);
     const kind = kindOf(token.text, position);
     return {
+      possessive: token !== written,
       text: token.text,
       lower: token.lower,
       term: foldPlural(token.lower),
@@ -151,13 +157,30 @@ function kindOf(text: string, position: number): WordKind {
  */
 const frenchInversion = /^\p{L}+(?:-t)?-(?:il|elle|on|ils|elles|je|tu)$/u;
 
-function isStop(token: Token, kind: WordKind, stopwords: Set<string>): boolean {
-  if (kind === 'number' || /['’]$/.test(token.lower)) return true;
-  return stopwords.has(token.lower) || token.lower.replace(/[-'’.]/g, '').length < 3;
+/**
+ * A possessive `'s` is not part of the name it follows: `Brazil's` counts as `Brazil`. A brand
+ * that always has it (`McDonald's`) keeps it when shown.
+ */
+function withoutPossessive(token: Token): Token {
+  if (!/['’]s$/.test(token.lower) || token.lower.length < 4) return token;
+  return { text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) };
 }
 
-/** A headline in title case: nearly every word capitalised, which says nothing about names. */
-function isTitleCase(blocks: Sentence): boolean {
+/** Two capitals make an acronym worth keeping (`EU`, `UE`, `IA`); two lowercase letters do not. */
+function isStop(token: Token, kind: WordKind, stopwords: Set<string>): boolean {
+  if (kind === 'number' || /['’]$/.test(token.lower)) return true;
+  if (stopwords.has(token.lower)) return true;
+  const letters = token.lower.replace(/[-'’.]/g, '').length;
+  return letters < 2 || (letters < 3 && kind !== 'acronym');
+}
+
+/**
+ * A headline in title case: its words capitalised whatever they are, which says nothing about
+ * names. A sentence with two lowercase words that are not stopwords is in sentence case,
+ * however many names it holds; German capitalises its nouns, not its headlines.
+ */
+function isTitleCase(blocks: Sentence, language: string): boolean {
+  if (language === 'de') return false;
   let content = 0;
   let capitalised = 0;
   for (const block of blocks) {
@@ -167,5 +190,5 @@ function isTitleCase(blocks: Sentence): boolean {
       if (w.capital) capitalised++;
     }
   }
-  return content >= 3 && capitalised >= 0.8 * content;
+  return content >= 3 && capitalised >= 0.8 * content && content - capitalised <= 1;
 }

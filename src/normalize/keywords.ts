@@ -1,5 +1,6 @@
 import { type Candidate, collectCandidates, isName, scoreCandidate } from './keyword-candidates.ts';
 import { dedupe, type Ranked } from './keyword-dedupe.ts';
+import { topicTest } from './keyword-fit.ts';
 import { stemmerFor } from './keyword-stem.ts';
 import { scoreTerms, type TermTable } from './keyword-terms.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
@@ -48,7 +49,7 @@ export function extractKeywords(
       ranked.push({ key, candidate, score: scoreCandidate(candidate, table) });
   }
   ranked.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : 1));
-  return dedupe(ranked, stemmerFor(language), maxKeywords);
+  return dedupe(ranked, stemmerFor(language), maxKeywords, topicTest(table, language));
 }
 
 /**
@@ -90,8 +91,8 @@ function repeatOf(kept: string[], sentence: string): number {
 function recurs(candidate: Candidate, table: TermTable): boolean {
   if (candidate.words.length === 1)
     return candidate.count >= minPhraseCount || candidate.first === 0 || !isName(candidate);
+  if (isName(candidate)) return candidate.count >= minPhraseCount || candidate.first === 0;
   if (candidate.count < minPhraseCount) return false;
-  if (isName(candidate)) return true;
   let words = 0;
   let occurrences = 0;
   for (const w of candidate.words) {

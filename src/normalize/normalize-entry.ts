@@ -5,18 +5,17 @@ import { splitDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
 import { slugFromPath, tagUri } from './ids.ts';
 import { readWords } from './keyword-words.ts';
-import { extractKeywords, type Keyword, keywordKey, maxKeywordSentences } from './keywords.ts';
+import { maxKeywordSentences } from './keywords.ts';
 import { detectLanguage } from './language.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
 import { readMarkdownPage, readPage } from './page/read-page.ts';
 import { cleanInline, readParagraphs } from './paragraphs.ts';
 import { splitSentences } from './sentences.ts';
-import { stopwordsFor } from './stopwords.ts';
 import { chooseSummary } from './summary.ts';
+import { chooseTags } from './tags.ts';
 import { chooseTitle } from './title.ts';
-import { countWords, tokenize } from './tokens.ts';
+import { countWords } from './tokens.ts';
 
-export const maxTags = 6;
 /** Reading speed used for `readingMinutes`. */
 const wordsPerMinute = 230;
 
@@ -68,16 +67,18 @@ export function normalizeEntry(
         language,
         read,
       });
-  // The headline and the standfirst name what the article is about: their words count too.
-  const lead = [page.headline, page.standfirst].filter((p): p is string => p !== null);
-  const ranked =
-    lead.length > 0
-      ? extractKeywords([...lead, ...sentences], language, [...readWords(lead, language), ...read])
-      : extractKeywords(sentences, language, read);
-  const keywords = ranked.map((k) => k.text);
   const given = (fm.tags ?? []).map(cleanInline);
-  const fit = topics(ranked, language);
-  const tags = mergeTags(given, fit);
+  const { keywords, tags, names } = chooseTags({
+    headline: page.headline,
+    standfirst: page.standfirst,
+    paragraphs: bySentence,
+    read,
+    dateline: location
+      ? (paragraphs[0] ?? '').slice(0, (paragraphs[0] ?? '').lastIndexOf(rest))
+      : '',
+    language,
+    given,
+  });
   const title = fm.title
     ? cleanInline(fm.title)
     : chooseTitle({
@@ -86,7 +87,7 @@ export function normalizeEntry(
         language,
         place: location,
         agency,
-        names: [...given, ...fit.filter((k) => k.name).map((k) => k.text)],
+        names: [...given, ...names],
         text: paragraphs.join('\n'),
       });
 
@@ -133,32 +134,4 @@ function resolvePublished(
   if (written) return parseDate(written, timeZone);
   if (context.committed) return new Date(context.committed);
   return new Date(Math.floor(context.modified.getTime() / 1000) * 1000);
-}
-
-/**
- * Keywords fit to be tags, best first: a tag names a topic, and a long keyword or one with a
- * stopword inside ("démanteler les laboratoires") is a phrase rather than a topic.
- */
-function topics(keywords: Keyword[], language: string): Keyword[] {
-  const stopwords = stopwordsFor(language);
-  return keywords.filter((k) => {
-    if (k.name) return true;
-    const words = tokenize(k.text);
-    return words.length <= 2 && !words.some((t) => stopwords.has(t.lower));
-  });
-}
-
-/** Front-matter tags first, then topics not already there (up to plural and case), names first. */
-function mergeTags(given: string[], topics: Keyword[]): string[] {
-  const tags: string[] = [];
-  const keys = new Set<string>();
-  const named = [...topics.filter((k) => k.name), ...topics.filter((k) => !k.name)];
-  for (const tag of [...given, ...named.map((k) => k.text)]) {
-    const key = keywordKey(tag);
-    if (!tag || keys.has(key)) continue;
-    keys.add(key);
-    tags.push(tag);
-    if (tags.length >= maxTags) break;
-  }
-  return tags;
 }

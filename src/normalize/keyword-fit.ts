@@ -1,0 +1,88 @@
+import { notVerb, verbCue } from './function-words.ts';
+import { type Candidate, isName } from './keyword-candidates.ts';
+import { foldPlural } from './keyword-stem.ts';
+import type { TermTable } from './keyword-terms.ts';
+import type { Word } from './keyword-words.ts';
+import { infinitiveEnding, isTimeWord, wordsOf } from './tag-words.ts';
+
+/**
+ * Whether a keyword candidate names what a text is about: a noun, a name or a noun phrase;
+ * never a verb, a unit of time or a page label. A noun follows an article, a possessive or a preposition
+ * somewhere in the text; a word that never does is a verb when it has a verb's ending or
+ * follows a pronoun, a negation or a modal. German needs no such cue: its nouns are capitalised.
+ */
+export function topicTest(table: TermTable, language: string): (candidate: Candidate) => boolean {
+  let nouns: Set<string> | undefined;
+  let verbs: Set<string> | undefined;
+  const cued = (w: Word) => {
+    nouns ??= cuedTerms(table, language, 'nounCue');
+    return nouns.has(w.term);
+  };
+  const verbShape = verbEnding[language];
+  const verbLike = (w: Word) => {
+    if (w.kind !== 'plain' || cued(w)) return false;
+    verbs ??= cuedTerms(table, language, 'verbCue');
+    return (
+      verbShape?.test(w.lower) === true ||
+      verbs.has(w.term) ||
+      verbCue(w.lower, undefined, language) !== notVerb
+    );
+  };
+  const labels = wordsOf('label', language);
+  // Inside a name they are the name's ("New York Times", "Photo Atlas").
+  const struck = (w: Word) =>
+    w.kind === 'plain' &&
+    (isTimeWord(w.lower, language) || labels.has(w.lower) || webAddress.test(w.lower));
+  const romance = language === 'fr' || language === 'es' || language === 'pt';
+
+  return (candidate) => {
+    const words = candidate.words;
+    const content = words.filter((w) => !w.stop);
+    const first = content[0];
+    const last = content[content.length - 1];
+    if (!first || !last || content.some(struck)) return false;
+    if (words.length === 1) {
+      // German capitalises its nouns inside sentences, and nothing else.
+      if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
+      return isName(candidate) || !verbLike(first);
+    }
+    if (isName(candidate)) return true;
+    // German noun phrases end on their noun.
+    if (language === 'de') return last.kind === 'name' || last.kind === 'acronym';
+    if (verbLike(first) || verbLike(last)) return false;
+    // "plan para construir": a preposition, then an infinitive.
+    const before = words[words.length - 2];
+    if (before?.stop && infinitiveEnding[language]?.test(last.lower) && !cued(last)) return false;
+    // A phrase of these languages opens on its noun, after an article or at a sentence's start.
+    return !romance || cued(first) || candidate.opening > 0;
+  };
+}
+
+/** A site's address (`bloomberg.net`): where the text was, not what it is about. */
+const webAddress = /\p{L}\.(?:com|net|org|info|[a-z]{2})$/u;
+
+/** Endings of infinitives, participles and finite verbs, for words no article ever precedes. */
+const verbEnding: Record<string, RegExp> = {
+  fr: /\p{L}{2}(?:er|ir|ait|aient|èrent|era|eront|erait|eraient|ant|é|ée|és|ées)$/u,
+  en: /\p{L}{3}ed$/u,
+  es: /\p{L}{2}(?:ar|er|ir|an|(?<![mg])en|ando|iendo|ó|aron|ieron|aba|aban|ará|arán|erá|erán|irá|irán|aría|ería|iría)$/u,
+  pt: /\p{L}{2}(?:ar|er|ir|am|(?<!ag)em|ando|endo|indo|ou|aram|eram|iram|ava|avam|ará|arão|erá|irá|aria|eria|iria)$/u,
+};
+
+/**
+ * Terms that follow one of a language's cues somewhere in the text. A noun cue that also
+ * stands before an infinitive ("de", "à", "a") counts only for words without its ending.
+ */
+function cuedTerms(table: TermTable, language: string, list: 'nounCue' | 'verbCue'): Set<string> {
+  const cued = new Set<string>();
+  for (const cue of wordsOf(list, language)) {
+    for (const term of table.get(foldPlural(cue))?.next.keys() ?? []) cued.add(term);
+  }
+  if (list === 'verbCue') return cued;
+  const infinitive = infinitiveEnding[language];
+  for (const cue of wordsOf('infinitiveCue', language)) {
+    for (const term of table.get(foldPlural(cue))?.next.keys() ?? [])
+      if (!infinitive?.test(term)) cued.add(term);
+  }
+  return cued;
+}

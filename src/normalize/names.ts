@@ -1,0 +1,180 @@
+import { isCountryName } from './countries.ts';
+import { foldAccents } from './keyword-fold.ts';
+import type { Sentence, Word } from './keyword-words.ts';
+import {
+  countRun,
+  mergeVariants,
+  type NameRuns,
+  type NamesFound,
+  splitRuns,
+} from './names-merge.ts';
+import { germanRoleEnding, isTimeWord, wordsOf } from './tag-words.ts';
+
+export type { NameFound, NamesFound } from './names-merge.ts';
+
+/**
+ * Proper names of people, places and organisations: runs of capitalised words, joined by the
+ * particles names hold (`Ursula von der Leyen`, `Banco Central do Brasil`, `Barca d'Alva`),
+ * without the title before them (`President`, `Bundeskanzler`), short forms merged into the
+ * full name.
+ */
+
+/** Particles that join the parts of a name, and those that follow another (`de la`, `von der`). */
+const particles = new Set(`de da do dos das del della di du des d' l' van von zu of`.split(' '));
+const secondParticles: Record<string, string> = {
+  de: 'la las los le l’',
+  von: 'der den dem',
+  van: 'der den de',
+  of: 'the',
+};
+/** German's genitive articles are no particles: "Gipfel des Staatenbundes" is no name. */
+const germanParticles = new Set('von van zu de da del di du'.split(' '));
+/** Runs with more capitalised words are lists of names or a headline in capitals. */
+const maxRunNames = 7;
+/** German nouns a name stands after, as a role does: "Hauptstadt Montevideo". */
+const germanClassifiers = new Set(
+  `stadt hauptstadt metropole gemeinde dorf region provinz bundesland land staat insel fluss
+  partei firma konzern unternehmen verein verband zeitung sender plattform mannschaft klub`.split(
+    /\s+/,
+  ),
+);
+/** Endings of German common nouns: such a word does not open a name. */
+const germanNoun = /(?:ung|heit|keit|schaft|tion|ismus|tät|nis|tum)(?:en|e|s)?$/u;
+
+interface Context {
+  language: string;
+  /** Words the text writes in lowercase somewhere: their capital is the sentence's. */
+  lowercase: Set<string>;
+  roles: Set<string>;
+}
+
+/**
+ * The names of a text, most mentioned first (then the first met). German capitalises every
+ * noun, so there a name needs two capitalised words (or is an acronym) and never starts a
+ * sentence; a German single noun is left to keyword extraction.
+ */
+export function findNames(sentences: Sentence[], language: string): NamesFound {
+  const context = {
+    language,
+    lowercase: lowercaseWords(sentences),
+    roles: wordsOf('role', language),
+  };
+  const runs: NameRuns = new Map();
+  // A capitalised word alone at the start of a sentence, which may or may not be a name.
+  const openers: { word: Word; sentence: number }[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const blocks = sentences[s] ?? [];
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b] ?? [];
+      for (let i = 0; i < block.length; i++) {
+        const joins = runAt(
+          block,
+          i,
+          i === 0 ? (b === 0 ? 'sentence' : 'block') : 'inside',
+          context,
+        );
+        if (joins.length > 0) {
+          countRun(runs, block.slice(i, i + joins.length), joins, s);
+          i += joins.length - 1;
+        } else if (b === 0 && i === 0 && mayOpenName(block[0], context)) {
+          openers.push({ word: block[0] as Word, sentence: s });
+        }
+      }
+    }
+  }
+  // It counts when the text names it elsewhere: "Petro" after "Gustavo Petro".
+  const parts = new Set([...runs.values()].flatMap((r) => r.parts));
+  for (const { word, sentence } of openers)
+    if (parts.has(runKey(word))) countRun(runs, [word], [false], sentence);
+  splitRuns(runs);
+  // German nouns are capitalised: a single word is a name there only as an acronym.
+  return mergeVariants(
+    runs,
+    (run) => language !== 'de' || run.words > 1 || run.sample.every((w) => w.kind === 'acronym'),
+    // A country is a country, not a short form of "Groupe France Télécom".
+    (run) => !isCountryName(run.key, language),
+  );
+}
+
+const runKey = (word: Word) => foldAccents(word.lower);
+
+/** A title or a role ("President", "ex-presidente", "EU-Kommissionspräsidentin"). */
+function isRole(word: Word, context: Context): boolean {
+  const lower = word.lower.replace(/^ex-?/, '');
+  if (context.roles.has(word.lower) || context.roles.has(lower)) return true;
+  return (
+    context.language === 'de' && (germanRoleEnding.test(lower) || germanClassifiers.has(lower))
+  );
+}
+
+/** A capitalised word inside a sentence that may belong to a name (`COP30` too). */
+function inName(word: Word | undefined, context: Context): word is Word {
+  if (!word?.capital || word.kind === 'number') return false;
+  if (word.kind === 'mixed' && !/^\p{Lu}\p{L}/u.test(word.text)) return false;
+  if (word.lower.replace(/[-'’.\d]/g, '').length < 2 || isRole(word, context)) return false;
+  if (isTimeWord(word.lower, context.language)) return false;
+  return word.kind !== 'plain';
+}
+
+function isParticle(word: Word | undefined, previous: Word | undefined, language: string): boolean {
+  if (!word || word.capital) return false;
+  const after = previous && secondParticles[previous.lower];
+  if (after?.split(' ').includes(word.lower)) return true;
+  return (language === 'de' ? germanParticles : particles).has(word.lower);
+}
+
+/**
+ * The run of a name starting at `i`, as whether each word is a particle; empty when none starts
+ * there. A capitalised stopword ("São", "El") opens or continues a name only before another
+ * capitalised word, and not where punctuation may have capitalised it; the first word of a sentence only when a name word follows and the text
+ * never writes it in lowercase.
+ */
+function runAt(
+  block: Word[],
+  i: number,
+  position: 'sentence' | 'block' | 'inside',
+  context: Context,
+): boolean[] {
+  const first = block[i];
+  const german = context.language === 'de';
+  if (!first) return [];
+  const sentenceStart = position === 'sentence';
+  if (sentenceStart ? !mayOpenName(first, context) : !inName(first, context)) return [];
+  // After a colon or a quotation mark an article is capitalised too ("«El Gobierno…").
+  if (first.stop && position === 'block') return [];
+  if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return [];
+  if (german && germanNoun.test(first.lower)) return [];
+  const joins = [false];
+  let names = 1;
+  while (i + joins.length < block.length && names < maxRunNames) {
+    const gap: boolean[] = [];
+    let j = i + joins.length;
+    while (gap.length < 2 && isParticle(block[j], block[j - 1], context.language)) {
+      gap.push(true);
+      j++;
+    }
+    if (!inName(block[j], context)) break;
+    joins.push(...gap, false);
+    names++;
+  }
+  // German nouns are capitalised: one word alone is a name only as an acronym.
+  if (german && names === 1 && first.kind !== 'acronym') return [];
+  return joins;
+}
+
+function mayOpenName(word: Word | undefined, context: Context): word is Word {
+  if (!word?.capital || word.stop || word.kind === 'number' || context.language === 'de')
+    return false;
+  return (
+    !isRole(word, context) &&
+    !context.lowercase.has(word.lower) &&
+    !isTimeWord(word.lower, context.language)
+  );
+}
+
+function lowercaseWords(sentences: Sentence[]): Set<string> {
+  const seen = new Set<string>();
+  for (const sentence of sentences)
+    for (const block of sentence) for (const w of block) if (!w.capital) seen.add(w.lower);
+  return seen;
+}

@@ -1,0 +1,41 @@
+import { countryOfAdjective, isCountryName } from './countries.ts';
+import { stopwordsFor } from './stopwords.ts';
+import { isAgency, wordsOf } from './tag-words.ts';
+import { tokenize } from './tokens.ts';
+
+/** Links a topic of three words may hold: `réforme du travail`, `minería ilegal`. */
+const links = new Set(`de du des d' da do das dos del of`.split(' '));
+
+/**
+ * Whether a keyword is fit to be a tag, beyond being a keyword: at most three words, with a
+ * stopword inside only as the link of a noun phrase ("démanteler les laboratoires" is a
+ * clause); not a count or a measure ("millones de euros", "tonnes"), not a title alone
+ * ("ministra"), not an adjective of nationality ("colombien": the country is the tag), not a
+ * news agency unless the headline names it (the article is about the agency).
+ */
+export function tagFit(
+  language: string,
+  headline: string | null,
+): (text: string, name: boolean) => boolean {
+  const stopwords = stopwordsFor(language);
+  const counts = [wordsOf('quantity', language), wordsOf('number', language)];
+  const roles = wordsOf('role', language);
+  const aboutAgency = (lower: string) => headline?.toLowerCase().includes(lower) === true;
+  return (text, name) => {
+    const lower = text.toLowerCase();
+    if (isAgency(lower) && !aboutAgency(lower)) return false;
+    const words = tokenize(text);
+    const first = words[0]?.lower ?? '';
+    const last = words[words.length - 1]?.lower ?? '';
+    if (counts.some((list) => list.has(first) || list.has(last))) return false;
+    if (words.length === 1) {
+      if (roles.has(first)) return false;
+      if (!isCountryName(first, language) && countryOfAdjective(first, language)) return false;
+    }
+    if (name) return true;
+    if (words.length > 3) return false;
+    return words.every(
+      (t, i) => !stopwords.has(t.lower) || (i > 0 && i < words.length - 1 && links.has(t.lower)),
+    );
+  };
+}

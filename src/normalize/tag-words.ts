@@ -1,0 +1,226 @@
+import { foldPlural, stemmerFor } from './keyword-stem.ts';
+
+/**
+ * The words a newsroom editor would strike from a list of tags, per language: units of time,
+ * page labels, news agencies, greetings, titles and roles that stand before a name, quantities,
+ * and the words that show the next word is a noun. Lowercase; compared on lowercase words.
+ */
+
+/** Units of time and days relative to today: they date a story rather than say what it is. */
+const timeWords: Record<string, string> = {
+  fr: `seconde minute heure jour journée semaine mois an année décennie siècle matin matinée
+    après-midi soir soirée nuit midi minuit week-end weekend aujourd'hui hier demain lendemain
+    veille avant-veille surlendemain fois instant moment période trimestre semestre`,
+  en: `second minute hour day week month year decade century morning afternoon evening night
+    midnight noon weekend today yesterday tomorrow tonight time times moment period quarter
+    fortnight`,
+  es: `segundo minuto hora día jornada semana mes año década siglo mañana tarde noche mediodía
+    medianoche madrugada finde hoy ayer anteayer anoche vez momento período periodo trimestre
+    semestre`,
+  pt: `segundo minuto hora dia jornada semana mês ano década século manhã tarde noite meio-dia
+    meia-noite madrugada hoje ontem anteontem amanhã vez momento período trimestre semestre`,
+  de: `sekunde minute stunde tag woche monat jahr jahrzehnt jahrhundert morgen vormittag mittag
+    nachmittag abend nacht mitternacht wochenende heute gestern vorgestern übermorgen mal moment
+    zeitraum quartal halbjahr`,
+};
+
+/** Labels of the page around an article (credits, dates, buttons) and greetings. */
+const labelWords: Record<string, string> = {
+  fr: `photo photos crédit crédits légende publié publiée actualisé actualisée modifié lire
+    partager commenter suivre suivez abonnez abonnez-vous découvrez cliquez connexion
+    accueil direct merci bonjour bonsoir salut bienvenue félicitations`,
+  en: `photo photos credit credits caption published posted updated share follow subscribe click
+    login home live thanks thank hello welcome congratulations`,
+  es: `foto fotos crédito créditos publicado publicada actualizado actualizada lee leer compartir
+    seguir sigue síguenos suscríbete suscribirse consulta haz inicio portada vivo directo
+    gracias hola bienvenido bienvenidos bienvenida felicidades`,
+  pt: `foto fotos crédito créditos publicado publicada atualizado atualizada actualizado leia ler
+    compartilhar partilhar seguir siga assine assinar acompanhe saiba veja confira clique login
+    início capa vivo direto obrigado obrigada olá bem-vindo bem-vinda parabéns`,
+  de: `foto fotos bild veröffentlicht aktualisiert lesen teilen folgen abonnieren anmelden
+    klicken login startseite live liveticker danke hallo willkommen glückwunsch`,
+};
+
+/** Agencies whose name signs a wire: a tag only when the article is about them. */
+const agencyNames = `AFP, EFE, dpa, Reuters, AP, ANSA, Lusa, Xinhua, Kyodo, Yonhap, Belga, APA, SDA, epd, KNA,
+  Notimex, Télam, apro, Bloomberg, Anadolu, TASS, RIA Novosti, Sputnik, Prensa Latina, Europa Press,
+  Agência Brasil, Agencia Brasil, Agence France-Presse, Agence France Presse, Associated Press,
+  Deutsche Presse-Agentur, Agência Lusa, Agência Estado, Estadão Conteúdo, Folhapress`;
+
+/** Titles and roles that stand before a name: never a name's first word, nor a tag. */
+const roleWords: Record<string, string> = {
+  fr: `président présidente vice-président vice-présidente ministre premier première secrétaire
+    sénateur sénatrice député députée maire juge général générale colonel capitaine lieutenant
+    sergent commandant pape roi reine prince princesse monsieur madame mademoiselle m mme mlle
+    docteur dr professeur pr maître me chancelier chancelière gouverneur gouverneure ambassadeur
+    ambassadrice cardinal monseigneur mgr abbé père sœur frère commissaire procureur procureure
+    directeur directrice patron patronne porte-parole chef cheffe sélectionneur entraîneur préfet
+    préfète conseiller conseillère avocat avocate président-directeur dirigeant dirigeante
+    candidat candidate opposant opposante leader`,
+  en: `president vice-president vice prime minister secretary senator sen rep representative
+    congressman congresswoman governor gov mayor judge justice general gen colonel col captain
+    capt lieutenant lt sergeant sgt admiral commander chancellor pope king queen prince princess
+    sir dame lord lady mr mrs ms miss dr prof professor chief ceo chairman chairwoman chair
+    director commissioner ambassador archbishop bishop cardinal father rev reverend sheikh emir
+    coach officer inspector detective sheriff deputy speaker spokesman spokeswoman spokesperson
+    lawyer attorney candidate leader`,
+  es: `presidente presidenta vicepresidente vicepresidenta ministro ministra canciller secretario
+    secretaria senador senadora diputado diputada congresista alcalde alcaldesa gobernador
+    gobernadora juez jueza magistrado magistrada general coronel capitán teniente sargento
+    comandante papa rey reina príncipe princesa señor señora señorita sr sra srta don doña doctor
+    doctora dr dra profesor profesora embajador embajadora cardenal monseñor padre sor fiscal
+    director directora vocero vocera portavoz jefe jefa comisario comisaria entrenador técnico
+    mandatario mandataria abogado abogada candidato candidata líder dirigente exalcalde
+    expresidente expresidenta exministro exministra`,
+  pt: `presidente presidenta vice-presidente ministro ministra chanceler secretário secretária
+    senador senadora deputado deputada vereador vereadora prefeito prefeita autarca governador
+    governadora juiz juíza desembargador desembargadora general coronel capitão tenente sargento
+    comandante papa rei rainha príncipe princesa senhor senhora sr sra dom dona doutor doutora dr
+    dra professor professora embaixador embaixadora cardeal padre irmã procurador procuradora
+    diretor diretora director directora porta-voz chefe comissário comissária treinador técnico
+    advogado advogada candidato candidata líder dirigente ex-presidente ex-ministro ex-ministra`,
+  de: `präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin bundeskanzler
+    bundeskanzlerin minister ministerin ministerpräsident ministerpräsidentin bundespräsident
+    bundespräsidentin staatssekretär staatssekretärin senator senatorin abgeordnete abgeordneter
+    bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin richter richterin general
+    oberst hauptmann leutnant papst könig königin prinz prinzessin herr frau dr prof professor
+    professorin botschafter botschafterin kardinal bischof pfarrer sprecher sprecherin chef chefin
+    vorsitzende vorsitzender trainer trainerin kommissar kommissarin politiker politikerin
+    anwalt anwältin kandidat kandidatin`,
+};
+
+/** Endings of German compounds that name a role: `EU-Kommissionspräsidentin`, `SPD-Politiker`. */
+export const germanRoleEnding =
+  /(?:präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|vorsitzende|vorsitzender|politiker|politikerin|trainer|trainerin|kommissar|kommissarin|meister|meisterin|sekretär|sekretärin)$/u;
+
+/** Quantities and units: a count or a measure, not a topic ("millones de euros", "tonnes"). */
+const quantityWords: Record<string, string> = {
+  fr: `million millions milliard milliards millier milliers centaine centaines dizaine dizaines
+    pourcent pourcentage tonne tonnes kilo kilos kilomètre kilomètres mètre mètres litre litres
+    hectare hectares euro euros dollar dollars point points nombre total moitié tiers quart
+    beaucoup peu nombreux nombreuses`,
+  en: `million millions billion billions trillion thousand thousands hundred hundreds dozen dozens
+    percent percentage ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
+    mile miles meter meters metre metres liter liters litre litres acre acres hectare hectares
+    number total half third many few`,
+  es: `millón millones millar millares mil billón billones centenar centenares decena decenas
+    ciento cientos porcentaje tonelada toneladas kilo kilos kilómetro kilómetros metro metros
+    litro litros hectárea hectáreas número total mitad tercio cuarto muchos muchas pocos pocas`,
+  pt: `milhão milhões milhar milhares mil bilhão bilhões bilião biliões centena centenas dezena
+    dezenas porcentagem percentagem tonelada toneladas quilo quilos quilômetro quilômetros
+    quilómetro quilómetros metro metros litro litros hectare hectares número total metade terço
+    muitos muitas poucos poucas`,
+  de: `million millionen milliarde milliarden tausend hundert dutzend prozent tonne tonnen kilo
+    kilometer meter liter hektar zahl anzahl hälfte drittel viertel viele wenige`,
+};
+
+/** Number words up to twenty and the tens: "trece trabajadores" is a count, not a topic. */
+const numberWords: Record<string, string> = {
+  fr: `un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
+    vingt trente quarante cinquante soixante cent cents premier première deuxième troisième`,
+  en: `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    first second third`,
+  es: `uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince
+    dieciséis veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien primer
+    primero primera segunda tercer tercero tercera`,
+  pt: `um uma dois duas três quatro cinco seis sete oito nove dez onze doze treze catorze quatorze
+    quinze dezesseis dezasseis vinte trinta quarenta cinquenta sessenta setenta oitenta noventa
+    cem primeiro primeira segunda terceiro terceira`,
+  de: `eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn
+    zwanzig dreißig vierzig fünfzig hundert erste ersten zweite dritte`,
+};
+
+/**
+ * Words after which the next word is a noun (or an adjective before one): articles,
+ * possessives, demonstratives and prepositions that do not take an infinitive. German needs
+ * none: its nouns are capitalised.
+ */
+const nounCues: Record<string, string> = {
+  fr: `le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes ton ta
+    tes notre nos votre vos chaque plusieurs quelques aucun aucune certains certaines dans sur
+    sous avec contre chez entre vers selon`,
+  en: `the a an this these those its his their our your my each every several some any no of in
+    on for with from by about into against between among during per under over`,
+  es: `el la los las un una unos unas del al lo su sus este esta estos estas ese esa esos esas
+    aquel aquella cada varios varias algunos algunas ningún ninguna nuestro nuestra nuestros
+    nuestras mi mis tu tus en con contra entre sobre desde hacia durante mediante según tras`,
+  pt: `o os as um uma uns umas do da dos das no na nos nas ao aos à às pelo pela pelos pelas num
+    numa seu sua seus suas este esta estes estas esse essa esses essas aquele aquela cada vários
+    várias alguns algumas nenhum nenhuma nosso nossa nossos nossas em com contra entre sobre
+    desde durante segundo após`,
+  de: '',
+};
+
+/** Words after which the next word is a verb: subject pronouns, clitics, negations, modals. */
+const verbCues: Record<string, string> = {
+  fr: `il elle ils elles on je tu nous vous se s' ne n' qui`,
+  en: 'to will would can could may might must shall should did does do not he she it they we who',
+  es: 'se no lo le les me te nos',
+  pt: 'se não lhe lhes me te nos',
+  de: '',
+};
+
+/** Cues that also stand before an infinitive ("de limiter", "a comprar"). */
+const infinitiveCues: Record<string, string> = {
+  fr: `de d' à`,
+  en: '',
+  es: 'de a',
+  pt: 'de a',
+  de: '',
+};
+
+/** The infinitive's endings, where a cue may stand before one. */
+export const infinitiveEnding: Record<string, RegExp> = {
+  fr: /\p{L}{2}(?:er|ir|re)$/u,
+  es: /\p{L}{2}(?:ar|er|ir)$/u,
+  pt: /\p{L}{2}(?:ar|er|ir)$/u,
+};
+
+const toSets = (lists: Record<string, string>) =>
+  new Map(
+    Object.entries(lists).map(([language, words]) => [
+      language,
+      new Set(words.split(/\s+/).filter(Boolean)),
+    ]),
+  );
+const empty = new Set<string>();
+const sets = {
+  time: toSets(timeWords),
+  label: toSets(labelWords),
+  role: toSets(roleWords),
+  quantity: toSets(quantityWords),
+  number: toSets(numberWords),
+  nounCue: toSets(nounCues),
+  verbCue: toSets(verbCues),
+  infinitiveCue: toSets(infinitiveCues),
+};
+
+/** One of the lists above for a language (English's when the language has none). */
+export function wordsOf(list: keyof typeof sets, language: string): Set<string> {
+  const byLanguage = sets[list];
+  const own = byLanguage.get(language);
+  if (own || list === 'nounCue' || list === 'verbCue') return own ?? empty;
+  return byLanguage.get('en') ?? empty;
+}
+
+const agencies = new Set(agencyNames.split(/,\s*/).map((name) => name.toLowerCase()));
+
+/** Whether a (lowercase) word or phrase is a news agency's name or code. */
+export function isAgency(lower: string): boolean {
+  return agencies.has(lower);
+}
+
+const timeStems = new Map<string, Set<string>>();
+
+/** Whether a (lowercase) word is a unit of time or a day relative to today, in any inflection. */
+export function isTimeWord(lower: string, language: string): boolean {
+  const stem = stemmerFor(language);
+  let stems = timeStems.get(language);
+  if (!stems) {
+    stems = new Set([...wordsOf('time', language)].map((w) => stem(w)));
+    timeStems.set(language, stems);
+  }
+  // Snowball leaves some short plurals ("dias"): the plural is folded first too.
+  return stems.has(stem(lower)) || stems.has(stem(foldPlural(lower)));
+}

@@ -1,0 +1,150 @@
+import { type CountryMention, findCountries, isCountryName } from './countries.ts';
+import { foldAccents } from './keyword-fold.ts';
+import { readWords, type Sentence } from './keyword-words.ts';
+import { extractKeywords, type Keyword, keywordKey } from './keywords.ts';
+import { findNames, type NameFound, type NamesFound } from './names.ts';
+import { tagFit } from './tag-fit.ts';
+import { isAgency } from './tag-words.ts';
+import { tokenize } from './tokens.ts';
+
+export const maxTags = 6;
+/** Room kept for topics: a list of names says who, not what about. */
+const maxCountryTags = 2;
+const maxNameTags = 3;
+/** Sentences of the first paragraph that count as the lead. */
+const leadSentences = 3;
+
+/** What an article's tags and keywords are chosen from. */
+export interface TopicsInput {
+  headline: string | null;
+  standfirst: string | null;
+  /** The body's sentences, paragraph by paragraph, without the dateline. */
+  paragraphs: string[][];
+  /** The words of the body's first sentences, as `readWords` reads them. */
+  read: Sentence[];
+  /** The dateline before the first paragraph (`Cúcuta (Colombia), 20 ene (EFE).-`), or ''. */
+  dateline: string;
+  language: string;
+  /** Tags given in the front matter: they come first. */
+  given: string[];
+}
+
+/** Keywords, best first; tags (at most `maxTags`); and the names among them. */
+export interface Topics {
+  keywords: string[];
+  tags: string[];
+  /** The countries, people and organisations tagged: what a title may lead with. */
+  names: string[];
+}
+
+/**
+ * Tags name what the article is about: the countries it names (the dateline's first), then
+ * the people and organisations it is about (a name of two words or more in the headline or the
+ * lead counts even when met once), then its topics: keywords fit to be tags, a short form of a
+ * name shown as the full name (`Petro` as `Gustavo Petro`). Keywords stay as the text writes
+ * them, best first.
+ */
+export function chooseTags(input: TopicsInput): Topics {
+  const { headline, standfirst, language } = input;
+  const lead = [headline, standfirst].filter((p): p is string => p !== null);
+  const sentences = [...lead, ...input.paragraphs.flat()];
+  const read = lead.length > 0 ? [...readWords(lead, language), ...input.read] : input.read;
+  const ranked = extractKeywords(sentences, language, read);
+  const found = findNames(read, language);
+  const leadEnd = lead.length + Math.min(leadSentences, input.paragraphs[0]?.length ?? 0);
+  const headlineEnd = headline === null ? 0 : 1;
+
+  const picked = new Picked(input.given);
+  const dateline = input.dateline
+    ? findCountries(readWords([input.dateline], language), language)
+    : [];
+  const datelineCodes = new Set(dateline.filter((d) => d.named > 0).map((d) => d.code));
+  const countries = rankCountries(findCountries(read, language), dateline, datelineCodes, leadEnd);
+  // A country named once in passing comes after the names.
+  const strong = countries
+    .slice(0, maxCountryTags)
+    .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
+  for (const country of strong) picked.add(country.text, true);
+  const names = found.names
+    .filter((n) => n.count >= 2 || (n.words >= 2 && n.first < leadEnd))
+    .filter((n) => !isCountryName(n.text.toLowerCase(), language))
+    .filter((n) => !isAgency(n.text.toLowerCase()) || n.first < headlineEnd)
+    .sort((a, b) => weight(b, headlineEnd, leadEnd) - weight(a, headlineEnd, leadEnd));
+  let named = 0;
+  for (const name of names) if (named < maxNameTags && picked.add(name.text, true)) named++;
+  for (const country of countries.slice(strong.length, maxCountryTags))
+    picked.add(country.text, true);
+  const fits = tagFit(language, headline);
+  for (const keyword of fullNames(ranked, found))
+    if (fits(keyword.text, keyword.name)) picked.add(keyword.text, keyword.name);
+  // Room left once topics run out: the other names.
+  for (const name of names) picked.add(name.text, true);
+  return { keywords: ranked.map((k) => k.text), tags: picked.tags, names: picked.names };
+}
+
+/** Tags picked so far: a tag that repeats one (up to plural and case, or inside it) is left out. */
+class Picked {
+  tags: string[] = [];
+  names: string[] = [];
+  private keys: string[] = [];
+
+  constructor(given: string[]) {
+    for (const tag of given) this.add(tag, false);
+  }
+
+  add(written: string, name: boolean): boolean {
+    // A tag names a thing, not its owner: `Brazil's` is tagged `Brazil`.
+    const tag = written.replace(/(?<=\p{L}{2})['’]s$/u, '');
+    const key = ` ${foldAccents(keywordKey(tag))} `;
+    if (!tag.trim() || this.tags.length >= maxTags) return false;
+    // A name may hold a tag ("Banco Central do Brasil" after "Brasil"); a topic may not.
+    if (this.keys.some((k) => k.includes(key) || (!name && key.includes(k)))) return false;
+    this.keys.push(key);
+    this.tags.push(tag);
+    if (name) this.names.push(tag);
+    return true;
+  }
+}
+
+/**
+ * Countries worth a tag, the most mentioned first: the dateline's, any the text names, and
+ * one its adjectives of nationality point to twice.
+ */
+function rankCountries(
+  mentions: CountryMention[],
+  dateline: CountryMention[],
+  datelineCodes: Set<string>,
+  leadEnd: number,
+): CountryMention[] {
+  const all = [...mentions];
+  for (const d of dateline) if (d.named > 0 && !all.some((m) => m.code === d.code)) all.push(d);
+  const weight = (m: CountryMention) => countryWeight(m, datelineCodes, leadEnd);
+  return all
+    .filter((m) => m.named > 0 || m.pointed >= 2)
+    .sort((a, b) => weight(b) - weight(a) || a.first - b.first);
+}
+
+function countryWeight(m: CountryMention, dateline: Set<string>, leadEnd: number): number {
+  return m.named + m.pointed / 2 + (m.first < leadEnd ? 1 : 0) + (dateline.has(m.code) ? 2 : 0);
+}
+
+function weight(name: NameFound, headlineEnd: number, leadEnd: number): number {
+  return name.count + (name.first < headlineEnd ? 2 : 0) + (name.first < leadEnd ? 1 : 0);
+}
+
+/** Keywords with a short form of a name shown as the name, each once. */
+function fullNames(ranked: Keyword[], found: NamesFound): Keyword[] {
+  const seen = new Set<string>();
+  const keywords: Keyword[] = [];
+  for (const keyword of ranked) {
+    const key = tokenize(keyword.text)
+      .map((t) => foldAccents(t.lower))
+      .join(' ');
+    const full = keyword.name ? found.variants.get(key) : undefined;
+    const text = full?.text ?? keyword.text;
+    if (seen.has(keywordKey(text))) continue;
+    seen.add(keywordKey(text));
+    keywords.push(full ? { ...keyword, text } : keyword);
+  }
+  return keywords;
+}
