@@ -130,6 +130,21 @@ describe('what is not a dateline', () => {
   it('takes no name in capitals followed by a title for a place', () => {
     assert.equal(splitDateline('NASA Administrator Bill Nelson said on Monday.').location, null);
     assert.equal(splitDateline('FBI Director Kash Patel testified.').location, null);
+    assert.equal(splitDateline('US FBI Director Kash Patel testified.').location, null);
+    assert.equal(splitDateline('PRIME MINISTER Keir Starmer said on Monday.').location, null);
+  });
+
+  it('takes a place of two words in capitals before any first word', () => {
+    assert.deepEqual(read('SÃO PAULO Três pessoas morreram na enchente.'), [
+      'São Paulo',
+      null,
+      'Três pessoas',
+    ]);
+    assert.deepEqual(read('BUENOS AIRES Javier Milei anunció un ajuste.'), [
+      'Buenos Aires',
+      null,
+      'Javier Milei',
+    ]);
   });
 
   it('leaves a sentence that opens the text alone', () => {

@@ -154,6 +154,20 @@ describe('titles from the lead sentence', () => {
     );
   });
 
+  it('leaves out ages, as a headline does', () => {
+    const title = derived(
+      'Un habitant de Sète âgé de 47 ans a été condamné jeudi par le tribunal correctionnel de Montpellier à six mois de prison avec sursis pour des menaces contre le maire.',
+      'fr',
+    );
+    assert.ok(!title.includes('47'), title);
+    assert.ok(title.includes('condamné'), title);
+    const english = derived(
+      'John Smith, 47, was sentenced on Tuesday to six months in prison for posting threatening comments about the mayor of his town on the town hall website.',
+      'en',
+    );
+    assert.ok(english.startsWith('John Smith was sentenced to six months'), english);
+  });
+
   it('never cuts inside a name', () => {
     const title = derived(
       'Más de 32.000 personas han sido desplazadas por los enfrentamientos entre la guerrilla del Ejército de Liberación Nacional y disidencias de las FARC en la región del Catatumbo.',
@@ -195,6 +209,13 @@ describe('kickers', () => {
       derived(sentence, 'es', { names: ['Andes'], agency: 'Andes', text: `${text} Andes Andes` }),
       'Le gouvernement a présenté un plan contre la sécheresse',
     );
+  });
+
+  it('is not a place the title already names by its first word', () => {
+    const title = derived('Le tribunal de Cherbourg a condamné un habitant pour menaces.', 'fr', {
+      place: 'Cherbourg-en-Cotentin',
+    });
+    assert.equal(title, 'Le tribunal de Cherbourg a condamné un habitant pour menaces');
   });
 
   it('is not a name the title already holds', () => {
@@ -290,6 +311,13 @@ describe('summaries', () => {
     assert.ok(summary.includes('rio Negro'), summary);
   });
 
+  it('take two quotations glued without a space for two sentences', () => {
+    assert.deepEqual(
+      splitSentences('Il a parlé de "sécurité.""Nous verrons", a-t-il ajouté.', 'fr'),
+      ['Il a parlé de "sécurité."', '"Nous verrons", a-t-il ajouté.'],
+    );
+  });
+
   it('keep quotations whole, even when the splitter cuts inside one', () => {
     const paragraph =
       '« Nous ne reculerons pas ! Le peuple doit décider ! » a lancé le président devant ses partisans. Le Sénat doit encore approuver la consultation populaire.';
@@ -315,6 +343,26 @@ describe('summaries', () => {
     assert.ok(!summary.includes('huit heures'), summary);
     assert.ok(!summary.includes('Les députés le savent'), summary);
     assert.ok(summary.includes('Congrès'), summary);
+  });
+
+  it('hold no fragment of a sentence', () => {
+    const summary = chooseSummary({
+      standfirst: null,
+      headline: null,
+      paragraphs: [
+        [
+          'Le train met quatre heures pour relier Porto à la Régua.',
+          'E é.',
+          'Oui.',
+          'La ligne devait être électrifiée jusqu’à la frontière avant 2030.',
+        ],
+      ],
+      language: 'fr',
+    });
+    assert.equal(
+      summary,
+      'Le train met quatre heures pour relier Porto à la Régua. La ligne devait être électrifiée jusqu’à la frontière avant 2030.',
+    );
   });
 
   it('end a sentence and hold no caption, list item, timestamp or headline', () => {

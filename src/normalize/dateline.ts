@@ -40,7 +40,8 @@ const bare = /^(\p{Lu}[\p{Lu}’'-]+(?:[ /]\p{Lu}[\p{Lu}’'-]*){0,3}) (?=\p{Lu}
 
 /**
  * Words that open a text and are not places: labels and kickers ("Exclusive:", "ANÁLISIS"),
- * words of speech ("Oui.", "Thanks."), time words, in the five languages.
+ * words of speech ("Oui.", "Thanks."), time words, titles ("PRIME MINISTER Keir Starmer"), in
+ * the five languages.
  */
 const notPlaces = new Set(
   `exclusive exclusif exclusive exclusivo exclusiva exklusiv analysis analyse análisis análise
@@ -63,7 +64,10 @@ const notPlaces = new Set(
   morgen okay ok well so but then pero entonces bueno claro exacto exactement absolument
   absolutely exactly certainly sure vraiment really hello bonjour hola olá hallo attention
   achtung warning note nota anzeige publicité advertisement publicidad publicidade lire read
-  lea leia lesen photo foto by par por von`.split(/\s+/),
+  lea leia lesen photo foto by par por von president président presidente präsident minister
+  ministre ministro prime premier chancellor kanzler kanzlerin governor gouverneur gobernador
+  governador mayor maire alcalde prefeito bürgermeister senator sénateur senador king roi rey rei
+  könig pope pape papa papst`.split(/\s+/),
 );
 
 export function splitDateline(text: string): Dateline {
@@ -80,12 +84,16 @@ export function splitDateline(text: string): Dateline {
     if (stopped[2] === '.' || isCapitals(stopped[1]))
       return found(stopped[1], null, text, stopped[0].length);
   }
-  // Without punctuation, only before an article or a preposition: "NASA Administrator" is no dateline.
+  // Without punctuation: a place of two words or more ("PORTO ALEGRE Dois anos…"), or of one
+  // before an article or a preposition ("PARIS Le…"); "NASA Administrator" is no dateline.
   const plain = bare.exec(text);
-  const next = plain ? text.slice(plain[0].length).split(' ', 1)[0] : undefined;
-  if (plain?.[1] && isPlace(plain[1]) && isCapitals(plain[1]) && plain[1].length >= 4 && next) {
-    if (!languages.some((language) => isDangling(next, language))) return noDateline(text);
-    return found(plain[1], null, text, plain[0].length);
+  const place = plain?.[1];
+  if (plain && place && isPlace(place) && isCapitals(place) && place.length >= 4) {
+    const next = text.slice(plain[0].length).split(' ', 1)[0] ?? '';
+    const words = place.split(/[ /]/);
+    const named = words.length >= 2 && words.some((word) => word.length >= 4);
+    if (named || languages.some((language) => isDangling(next, language)))
+      return found(place, null, text, plain[0].length);
   }
   return noDateline(text);
 }

@@ -22,8 +22,13 @@ const fresh = (): Marks => ({
   stray: false,
 });
 
+/** Any quotation mark: most sentences have none, and are passed over at once. */
+const quoteMark = /["«»“”„]/g;
+
 function count(marks: Marks, text: string): void {
-  for (const c of text) {
+  quoteMark.lastIndex = 0;
+  for (let match = quoteMark.exec(text); match; match = quoteMark.exec(text)) {
+    const c = match[0];
     if (c === '«' || c === '»') {
       marks.opener ||= c;
       marks.guillemets += c === marks.opener ? 1 : -1;
@@ -39,7 +44,7 @@ function count(marks: Marks, text: string): void {
       if (marks.curly > 0) marks.curly--;
       else if (marks.low > 0) marks.low--;
       else marks.stray = true;
-    } else if (c === '"') marks.straight++;
+    } else marks.straight++;
   }
 }
 

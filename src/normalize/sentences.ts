@@ -46,26 +46,41 @@ export function splitSentences(paragraph: string, language: string): string[] {
   const segmenter = segmenterFor(language);
   const raw: string[] = [];
   for (const piece of boundedPieces(unglue(paragraph))) {
-    for (const { segment } of segmenter.segment(piece)) {
-      const sentence = segment.trim();
-      if (sentence) raw.push(sentence);
+    for (const part of quotedSentences(piece)) {
+      for (const { segment } of segmenter.segment(part)) {
+        const sentence = segment.trim();
+        if (sentence) raw.push(sentence);
+      }
     }
   }
   return closeQuotes(repair(raw, language));
 }
 
+/** A quotation that ends a sentence, then one that opens the next: the segmenter goes on. */
+const quoteBoundary = /(?<=[.!?…]["»”])\s+(?=["«“]\p{Lu})/u;
+
+function quotedSentences(text: string): string[] {
+  return text.includes('"') || text.includes('»') || text.includes('”')
+    ? text.split(quoteBoundary)
+    : [text];
+}
+
 /** A sentence mark, then the capitalised first word of the next sentence with no space between. */
 const markThenCapital = /[.!?]["«“]?\p{Lu}\p{Ll}/gu;
 const lowercaseOrDigit = /^[\p{Ll}\d]$/u;
+/** A quotation closed, then the next opened, with no space between: `fin.""Puis`, `fin»«Puis`. */
+const quoteThenQuote = /(["»”])(["«“]\p{Lu})/gu;
 
 /**
  * Puts a space into sentences glued by a missing one: "Pyrénées.Alors" -> "Pyrénées. Alors",
- * "Covid-19.\"On" -> "Covid-19. \"On". The mark must follow two lowercase letters or digits, so
- * "U.S.A" stays. Places are taken from the left, none overlapping the capitalised word of the
- * one before: the places where `([\p{Ll}\d]{2,}[.!?])(["«“]?\p{Lu}\p{Ll})` matches. Each is
- * found from its mark, as trying the pattern at every letter of every word costs far more.
+ * "Covid-19.\"On" -> "Covid-19. \"On", and between two quotations (`fin.""Puis`). The mark
+ * must follow two lowercase letters or digits, so "U.S.A" stays. Places are taken from the
+ * left, none overlapping the capitalised word of the one before: the places where
+ * `([\p{Ll}\d]{2,}[.!?])(["«“]?\p{Lu}\p{Ll})` matches. Each is found from its mark, as trying
+ * the pattern at every letter of every word costs far more.
  */
-function unglue(text: string): string {
+function unglue(glued: string): string {
+  const text = glued.replace(quoteThenQuote, '$1 $2');
   let result = '';
   let copied = 0;
   // Where the previous place's capitalised word ends: the next place's letters start here or later.
@@ -140,8 +155,13 @@ function endsWithAbbreviation(sentence: string): boolean {
   return abbreviations.has(word.toLowerCase());
 }
 
-/** A closing quote, or a lowercase word, cannot start a sentence: "« Vite ! » dit-il." */
-const continuation = /^[»”")\]]|^\p{Ll}/u;
+/**
+ * A closing quote, or a lowercase word, cannot start a sentence: "« Vite ! » dit-il."; a
+ * straight quote closes one only when the sentence before left one open.
+ */
+const continuation = /^[»”)\]]|^\p{Ll}/u;
+const goesOn = (segment: string, previous: string) =>
+  continuation.test(segment) || (segment.startsWith('"') && isQuoteOpen(previous));
 
 /** A German ordinal ends in a full stop: "am 3. März", "der 2. Weltkrieg". */
 const ordinal = /(?:^|\s)\d{1,2}\.$/;
@@ -152,7 +172,7 @@ function repair(segments: string[], language: string): string[] {
     const previous = sentences[sentences.length - 1];
     const continues =
       previous !== undefined &&
-      (continuation.test(segment) ||
+      (goesOn(segment, previous) ||
         endsWithAbbreviation(previous) ||
         (language === 'de' && ordinal.test(previous)));
     if (continues) sentences[sentences.length - 1] = `${previous} ${segment}`;

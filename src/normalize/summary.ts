@@ -48,17 +48,17 @@ export function chooseSummary(source: SummarySource): string {
   const all = source.paragraphs.flat();
   const fit: number[] = [];
   let index = 0;
+  // Only the lead is ranked: the sentences past it need no judging.
   for (const paragraph of source.paragraphs) {
+    if (index >= maxCandidates) break;
     // A short paragraph that ends in a question is an interviewer's: none of it sums up.
     const last = paragraph.length - 1;
     const asked = paragraph.length <= 3 && isQuestion(paragraph[last] ?? '');
-    const outside = outsideQuotes(paragraph);
-    paragraph.forEach((sentence, i) => {
-      const question = i === last && isQuestion(sentence);
-      if (!asked && !question && outside[i] && isSummarySentence(sentence, source.headline))
-        fit.push(index);
-      index++;
-    });
+    const outside = asked ? [] : outsideQuotes(paragraph);
+    for (let i = 0; i <= last; i++, index++) {
+      if (asked || !outside[i] || (i === last && isQuestion(paragraph[i] ?? ''))) continue;
+      if (isSummarySentence(paragraph[i] ?? '', source.headline)) fit.push(index);
+    }
   }
   if (fit.length === 0) return summarize(all, language);
   // The whole text is ranked, so that every sentence counts in what is central to it.
@@ -79,12 +79,24 @@ const timestamp =
 const credit = /(?:^|[\s(])(?:photo|foto|crédit|credit|bild|image|imagem)\s*:|©/iu;
 
 function isSummarySentence(sentence: string, headline: string | null): boolean {
-  if (!isWholeText(sentence)) return false;
-  if (listItem.test(sentence) || timestamp.test(sentence) || credit.test(sentence)) return false;
+  if (!sentenceEnd.test(sentence) || !hasLetters(sentence, minSentenceLetters)) return false;
+  if (listItem.test(sentence) || timestamp.test(sentence)) return false;
+  if ((sentence.includes(':') || sentence.includes('©')) && credit.test(sentence)) return false;
   if (!headline) return true;
   const folded = fold(sentence);
   const title = fold(headline);
   return folded !== title && !folded.startsWith(`${title} `);
+}
+
+/** A sentence with fewer letters is a fragment ("E é.", "Oui.", "En cause ?"), not a summary's. */
+const minSentenceLetters = 12;
+const letter = /\p{L}/u;
+
+/** Whether the text has `n` letters at least: counted from the start, until there are. */
+function hasLetters(text: string, n: number): boolean {
+  let found = 0;
+  for (const c of text) if (letter.test(c) && ++found >= n) return true;
+  return false;
 }
 
 const fold = (text: string) =>

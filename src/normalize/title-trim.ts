@@ -24,8 +24,12 @@ const weekdays: Record<string, RegExp> = {
   de: /,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?=[ ,.;])/u,
 };
 
-/** Short asides in parentheses: "(22)", "(ELN)", "(Centre démocratique)". */
-const aside = / \([^()]{1,40}\)/gu;
+/**
+ * Asides a headline leaves out: short ones in parentheses ("(22)", "(ELN)"), and ages ("âgé de
+ * 47 ans", ", 47,", "de 47 años", "de 47 anos").
+ */
+const aside =
+  / \([^()]{1,40}\)|,? (?:âgée?s? de|aged|de) \d{1,3} (?:ans|years old|años|anos)(?=[ ,])|(?<=\p{L}), \d{1,3},(?= \p{Ll})/gu;
 
 /**
  * A headline made of one sentence: without its weekday, its full stop or, when too long, its
@@ -136,7 +140,7 @@ function cut(text: string, language: string, limit: number): string {
   const best = (kind: number) => {
     for (const { end } of cuts.filter((c) => c.kind === kind).reverse()) {
       const title = finish(list, end, language, kind !== clause);
-      const slack = kind === clause || language === 'de' ? clauseSlack : 0;
+      const slack = kind !== phrase || language === 'de' ? clauseSlack : 0;
       if (title && title.length <= limit + slack) return title;
     }
     return undefined;

@@ -98,6 +98,7 @@ function chooseKicker(title: string, source: TitleSource): string | undefined {
   const fits = (topic: string) =>
     topic.length <= maxKickerLength &&
     !named.includes(fold(topic)) &&
+    !names(title, firstWord(topic)) &&
     !agency.test(topic) &&
     (!source.agency || fold(topic) !== fold(source.agency));
   if (source.place && fits(source.place)) return source.place;
@@ -109,6 +110,14 @@ const agency =
   /^(?:AFP|AP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Lusa|Bloomberg|Kyodo|Yonhap|TASS|Sputnik|Belga|ANP|APA|ATS|SDA|KNA|epd|UPI|PTI|Anadolu|Notimex|Télam|Andina|apro|Europa Press|Prensa Latina|Associated Press|Agence France-Presse|Agencia EFE|Agência Brasil|Agencia Brasil|Deutsche Presse-Agentur)$/u;
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A place's or a name's first word, when long enough to name it ("Cherbourg-en-Cotentin"). */
+function firstWord(topic: string): string {
+  const word = /^\p{L}+/u.exec(topic)?.[0] ?? '';
+  return word.length >= 4 && word !== topic ? word : '';
+}
+
+const names = (text: string, word: string) => word !== '' && count(text, word) > 0;
 
 /** How often the text names `name`, or, for a person's full name, the surname alone. */
 function mentions(text: string, name: string): number {
