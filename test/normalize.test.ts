@@ -12,7 +12,6 @@ import { readPage } from '../src/normalize/page/read-page.ts';
 import { cleanInline, parseParagraphs } from '../src/normalize/paragraphs.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { summarize } from '../src/normalize/summary.ts';
-import { deriveTitle } from '../src/normalize/title.ts';
 
 describe('sentences', () => {
   it('does not end a sentence after an abbreviation or an initial', () => {
@@ -44,56 +43,6 @@ describe('sentences', () => {
     const paragraph = 'Une phrase assez ordinaire pour remplir la page. '.repeat(2000);
     const sentences = splitSentences(paragraph, 'fr');
     assert.equal(sentences.length, 2000);
-  });
-});
-
-describe('titles', () => {
-  it('cuts a long opening sentence before a clause, never on a dangling word', () => {
-    const title = deriveTitle(
-      'El Gobierno aprobó este martes un plan de ayudas para los agricultores afectados por la sequía, dotado con 800 millones de euros.',
-      'es',
-    );
-    assert.equal(
-      title,
-      'El Gobierno aprobó un plan de ayudas para los agricultores afectados por la sequía',
-    );
-  });
-
-  it('keeps a short sentence whole, without its full stop', () => {
-    assert.equal(deriveTitle('La neige tombe sur Paris.', 'fr'), 'La neige tombe sur Paris');
-  });
-
-  it('leads with the first topic the sentence does not name, in the language’s punctuation', () => {
-    const sentence = 'La neige tombe sur Paris depuis trois jours.';
-    assert.equal(
-      deriveTitle(sentence, 'fr', ['Paris', 'Météo-France']),
-      'Météo-France : La neige tombe sur Paris depuis trois jours',
-    );
-    assert.equal(
-      deriveTitle('Snow has fallen on London for three days.', 'en', ['Met Office']),
-      'Met Office: Snow has fallen on London for three days',
-    );
-    assert.equal(
-      deriveTitle(sentence, 'fr', ['paris']),
-      'La neige tombe sur Paris depuis trois jours',
-    );
-    assert.equal(
-      deriveTitle(sentence, 'fr', ['x'.repeat(41), 'Lyon']),
-      'Lyon : La neige tombe sur Paris depuis trois jours',
-      'a kicker is short',
-    );
-  });
-
-  it('keeps a headline’s own kicker', () => {
-    assert.equal(
-      deriveTitle('Brexit: what changes on Monday', 'en', ['London']),
-      'Brexit: what changes on Monday',
-    );
-  });
-
-  it('never exceeds the limit, even for one enormous word', () => {
-    const title = deriveTitle('x'.repeat(10_000), 'fr');
-    assert.ok([...title].length <= 110);
   });
 });
 

@@ -178,14 +178,53 @@ describe('titles from the lead sentence', () => {
   });
 });
 
+describe('titles cut to length', () => {
+  it('keeps a short sentence whole, without its full stop', () => {
+    assert.equal(derived('La neige tombe sur Paris.', 'fr'), 'La neige tombe sur Paris');
+  });
+
+  it('cuts a long sentence at the end of a clause after its verb', () => {
+    assert.equal(
+      derived(
+        'El Gobierno aprobó este martes un plan de ayudas para los agricultores afectados por la sequía, dotado con 800 millones de euros.',
+        'es',
+      ),
+      'El Gobierno aprobó un plan de ayudas para los agricultores afectados por la sequía',
+    );
+  });
+
+  it('never exceeds the limit, even for one enormous word', () => {
+    assert.ok([...derived('x'.repeat(10_000), 'fr')].length <= 110);
+  });
+
+  it('keeps a sentence’s own kicker', () => {
+    assert.equal(
+      derived('Brexit: what changes for travellers at the border', 'en', { place: 'London' }),
+      'Brexit: what changes for travellers at the border',
+    );
+  });
+});
+
 describe('kickers', () => {
   const sentence = 'Le gouvernement a présenté un plan contre la sécheresse.';
   const text = `${sentence} Le Chili manque d’eau depuis dix ans. Au Chili, les nappes baissent. Le ministre Carlos Soto défend le plan. AFP. Selon l’AFP, le plan coûtera cher.`;
 
-  it('is the dateline’s place', () => {
+  it('is the dateline’s place, set off as the language does', () => {
     assert.equal(
       derived(sentence, 'fr', { place: 'Santiago', text }),
       'Santiago : Le gouvernement a présenté un plan contre la sécheresse',
+    );
+    assert.equal(
+      derived('The government unveiled a plan against the drought.', 'en', { place: 'Santiago' }),
+      'Santiago: The government unveiled a plan against the drought',
+    );
+  });
+
+  it('is short', () => {
+    const long = 'Santiago de Compostela y Comarca Metropolitana';
+    assert.equal(
+      derived(sentence, 'fr', { place: long, text }),
+      'Le gouvernement a présenté un plan contre la sécheresse',
     );
   });
 
@@ -239,6 +278,30 @@ describe('the page’s headline', () => {
     ]);
     assert.equal(entry.title, 'Au Chili, la sécheresse vide les réservoirs de la capitale');
     assert.equal(entry.location, 'Santiago du Chili');
+  });
+
+  it('is kept as written when short enough, cut after its verb when too long', () => {
+    const source = {
+      sentences: ['Le Sénat a voté.'],
+      language: 'fr',
+      place: 'Paris',
+      agency: null,
+      names: [],
+      text: '',
+    };
+    assert.equal(
+      chooseTitle({ ...source, headline: 'Le Sénat vote lundi la réforme des retraites' }),
+      'Le Sénat vote lundi la réforme des retraites',
+    );
+    const long = chooseTitle({
+      ...source,
+      headline:
+        'Le Sénat adopte la réforme des retraites après trois semaines de débats houleux, malgré l’opposition unanime des syndicats et de la gauche',
+    });
+    assert.equal(
+      long,
+      'Le Sénat adopte la réforme des retraites après trois semaines de débats houleux',
+    );
   });
 
   it('stays whole when it is a quotation', () => {

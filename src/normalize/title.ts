@@ -1,3 +1,4 @@
+import { isAgency } from './tag-words.ts';
 import { maxTitleLength, trimSentence } from './title-trim.ts';
 
 export { maxTitleLength } from './title-trim.ts';
@@ -36,7 +37,8 @@ export function chooseTitle(source: TitleSource): string {
   const headline = source.headline ? cleanHeadline(source.headline) : '';
   if (headline && readsAsHeadline(headline)) {
     // A quotation stays whole, as the page prints it.
-    return isQuotation(headline) ? headline : trimSentence(headline, source.language);
+    if (isQuotation(headline) || headline.length <= maxTitleLength) return headline;
+    return trimSentence(headline, source.language);
   }
   const lead = source.sentences.find(isStatement) ?? source.sentences[0] ?? headline;
   const title = trimSentence(lead, source.language);
@@ -46,21 +48,6 @@ export function chooseTitle(source: TitleSource): string {
   if (!kicker) return title;
   const titled = `${kicker}${kickerSeparator[source.language] ?? ': '}${title}`;
   return titled.length <= maxTitleLength + kickerSlack ? titled : title;
-}
-
-/**
- * A headline made from one sentence, led by the first of the given topics that it does not
- * already name, as news desks write them ("Lima : Le gouvernement…").
- */
-export function deriveTitle(sentence: string, language: string, topics: string[] = []): string {
-  const title = trimSentence(sentence, language);
-  if (!title || /\S\s?:\s/.test(title)) return title;
-  const named = sentence.toLowerCase();
-  const kicker = topics.find(
-    (topic) =>
-      topic && [...topic].length <= maxKickerLength && !named.includes(topic.toLowerCase()),
-  );
-  return kicker ? `${kicker}${kickerSeparator[language] ?? ': '}${title}` : title;
 }
 
 /** Site names after a bar ("… | Le Monde"), and a full stop, are no part of a headline. */
@@ -99,15 +86,11 @@ function chooseKicker(title: string, source: TitleSource): string | undefined {
     topic.length <= maxKickerLength &&
     !named.includes(fold(topic)) &&
     !names(title, firstWord(topic)) &&
-    !agency.test(topic) &&
+    !isAgency(topic.toLowerCase()) &&
     (!source.agency || fold(topic) !== fold(source.agency));
   if (source.place && fits(source.place)) return source.place;
   return source.names.find((name) => fits(name) && mentions(source.text, name) >= 2);
 }
-
-/** News agencies, by code or name: a wire's source, never what it is about. */
-const agency =
-  /^(?:AFP|AP|Reuters|EFE|dpa|DPA|ANSA|Xinhua|Lusa|Bloomberg|Kyodo|Yonhap|TASS|Sputnik|Belga|ANP|APA|ATS|SDA|KNA|epd|UPI|PTI|Anadolu|Notimex|Télam|Andina|apro|Europa Press|Prensa Latina|Associated Press|Agence France-Presse|Agencia EFE|Agência Brasil|Agencia Brasil|Deutsche Presse-Agentur)$/u;
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
