@@ -305,6 +305,8 @@ export interface ReadEntriesResult {
   plan: FeedPlan;
   /** A version of each entry, by id, when every entry came through the cache. */
   versions: EntryVersions | undefined;
+  /** Fingerprints of the lines the folder's articles repeat, which page reading applied. */
+  learned: ReadonlySet<string>;
 }
 
 /** How strictly `readEntries` treats the articles. */
@@ -349,7 +351,7 @@ export async function readEntries(
     if (normalizer !== policy.normalizer) await normalizer.close();
   }
   const { files: listed, warnings } = listing;
-  const { outcomes, keys, normalized, read, errors } = found;
+  const { outcomes, keys, normalized, read, errors, learned } = found;
   const keyOf = new Map<string, string>();
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
@@ -425,6 +427,7 @@ export async function readEntries(
     versions: identified.entries.every((e) => keyOf.has(e.path))
       ? versionsOf(identified.entries, keyOf)
       : undefined,
+    learned,
   };
 }
 
@@ -476,6 +479,7 @@ async function readOutcomes(
   normalized: string[];
   read: number;
   errors: GazetteError[];
+  learned: Set<string>;
 }> {
   const cache = cacheDir ? await openCache(cacheDir, config) : undefined;
   const maxBytes = config.maxArticleSize * 1024 * 1024;
@@ -581,8 +585,9 @@ async function readOutcomes(
   await normalizeFiles(unread, learnedBefore(outcomes), false);
   // An article read again may have changed meanwhile, and with it what is learned: a few rounds
   // settle it, one when nothing changes under the build.
+  let learned = new Set<string>();
   for (let round = 0; round < 3; round++) {
-    const learned = learnLines(files.map((_, i) => outcomes[i]?.lines ?? []));
+    learned = learnLines(files.map((_, i) => outcomes[i]?.lines ?? []));
     const stale = files.flatMap((_, i) => {
       const outcome = outcomes[i];
       if (!outcome) return [];
@@ -612,6 +617,7 @@ async function readOutcomes(
     normalized: [...normalized].sort(([a], [b]) => a - b).map(([, path]) => path),
     read: read.size,
     errors,
+    learned,
   };
 }
 

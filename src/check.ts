@@ -14,6 +14,7 @@ import {
   resolveBuildOptions,
 } from './config.ts';
 import { GazetteError, GazetteErrors, isUserError, type Location } from './errors.ts';
+import { type Explanation, explainArticle } from './explain.ts';
 import type { IdMap } from './normalize/identity.ts';
 import { readIdMap } from './read/id-map.ts';
 import { digestWarnings } from './render/digest.ts';
@@ -44,6 +45,14 @@ export interface CheckReport {
   entries: number;
   errors: CheckProblem[];
   warnings: CheckWarning[];
+  /** The article asked for with `explain`, as a build reads it. */
+  explanation?: Explanation | undefined;
+}
+
+/** What `check` is asked: a build's options, and an article to explain. */
+export interface CheckOptions extends BuildOptions {
+  /** An article of the input folder (from the working folder or the input folder) to explain. */
+  explain?: string | undefined;
 }
 
 export interface CheckDeps {
@@ -54,8 +63,9 @@ export interface CheckDeps {
  * Checks the config, the id map, every article and the digest templates the way a build
  * would, and lists every problem, without writing anything: no output, no id map, no cache.
  * `skipInvalid` is ignored (every problem is listed); `strict` makes warnings fail the check.
+ * With `explain`, the report also holds how that article is read, with what its folder teaches.
  */
-export async function check(options: BuildOptions, deps: CheckDeps): Promise<CheckReport> {
+export async function check(options: CheckOptions, deps: CheckDeps): Promise<CheckReport> {
   const resolved = resolveBuildOptions({ ...options, cacheDir: false });
   const report: CheckReport = {
     ok: false,
@@ -101,6 +111,26 @@ export async function check(options: BuildOptions, deps: CheckDeps): Promise<Che
       });
   }
   const warnings = withoutLeftOut(result?.warnings ?? [], errors);
+  if (options.explain !== undefined && result) {
+    try {
+      report.explanation = await explainArticle(
+        resolved.input,
+        resolved.cwd,
+        options.explain,
+        config,
+        result.learned,
+      );
+    } catch (error) {
+      // The article's own problem is listed once, as the folder's reading found it.
+      for (const problem of userErrors(error))
+        if (
+          !errors.some(
+            (e) => e.name === problem.name && e.location?.file === problem.location?.file,
+          )
+        )
+          errors.push(problem);
+    }
+  }
 
   const keyFile = config.digest.dkim?.privateKeyFile;
   if (keyFile) {

@@ -5,6 +5,7 @@ import { styleText } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { type BuildResult, build } from './build.ts';
+import type { CheckOptions } from './check.ts';
 import { type BuildOptions, readConfig } from './config.ts';
 import { formatBug, formatProblem, GazetteError, GazetteErrors, isUserError } from './errors.ts';
 import { inert, inertJson, inertLines } from './inert.ts';
@@ -155,18 +156,28 @@ program
   .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
   .option('--strict', 'warnings are problems too')
   .option('--json', 'print the report as JSON')
+  .option(
+    '--explain <file>',
+    'print how an article of the input folder is read: each line with its verdict and reason, then its title, summary and tags',
+  )
   .addHelpText(
     'after',
     `
 Examples:
   $ gazette check
-  $ gazette check --json --strict > report.json`,
+  $ gazette check --json --strict > report.json
+  $ gazette check --explain seeds/2025-03-01-lima.txt`,
   )
-  .action(async (options: BuildOptions & { json?: boolean }) => {
+  .action(async (options: CheckOptions & { json?: boolean }) => {
     const { check } = await import('./check.ts');
     const report = await check({ ...options, cwd }, { now: () => new Date() });
     if (options.json) console.log(inertJson(report, 2));
     else {
+      if (report.explanation) {
+        const { renderExplanation } = await import('./render/explain.ts');
+        console.log(renderExplanation(report.explanation, process.stdout.columns || 120));
+        console.log('');
+      }
       for (const w of report.warnings)
         console.error(
           `${paint('yellow', 'warning:')} ${formatWarning({ message: w.message, location: w.file ? { file: w.file, line: w.line } : undefined })}`,

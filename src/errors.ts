@@ -55,6 +55,8 @@ export const errorCatalogue = {
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
   InitNotEmpty: 'Run init in a new or empty folder, or give it another folder: gazette init <dir>.',
   ArticleExists: 'Choose another title, or edit the existing article.',
+  ArticleNotInInput:
+    'Give the path of an article of the input folder (--input), relative to the working folder or to the input folder.',
 } as const;
 
 export type ErrorName = keyof typeof errorCatalogue;

@@ -8,7 +8,7 @@ import type { Warning } from '../warnings.ts';
 import { textHash } from './identity.ts';
 import { normalizeEntry } from './normalize-entry.ts';
 import { appliedLearned, pageFingerprints } from './page/learn-lines.ts';
-import { noPageRules, type PageRules } from './page/page-reading.ts';
+import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
 
 /**
  * What an article adds to what its folder learns, and what it took from it: the outcome is a
@@ -42,18 +42,21 @@ export type Outcome = LineFingerprints &
 
 /**
  * Parses and normalizes one article. Pure: the same article, config and rules, the same outcome;
- * of the rules' learned lines, only those the article has count.
+ * of the rules' learned lines, only those the article has count. `onPage` is shown the page as
+ * the entry was made from it.
  */
 export function processArticle(
   raw: RawArticle,
   config: ResolvedConfig,
   rules: PageRules = noPageRules,
+  onPage?: (page: PageReading, pageText: boolean) => void,
 ): Outcome {
   const file = raw.displayPath;
   const seen: LineFingerprints = { lines: [], learned: [] };
   try {
     const { article, warnings } = parseArticle(raw.text, raw.path, file);
     let entry = normalizeEntry(article, raw, config, rules, (page, pageText) => {
+      onPage?.(page, pageText);
       // A Markdown article's own lines are the author's: they neither teach nor learn.
       if (!pageText) return;
       seen.lines = pageFingerprints(page.lines.map((line) => line.text));
@@ -62,7 +65,7 @@ export function processArticle(
     // A page made only of lines its folder repeats (a folder of one-line notes) is not all
     // furniture: what the folder taught is no reason to lose an article.
     if (!entry && seen.learned.length > 0)
-      entry = normalizeEntry(article, raw, config, { ...rules, learned: new Set() });
+      entry = normalizeEntry(article, raw, config, { ...rules, learned: new Set() }, onPage);
     if (!entry) {
       return {
         error: { name: 'ArticleEmpty', message: 'the article has no text', location: { file } },
