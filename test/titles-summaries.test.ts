@@ -239,6 +239,18 @@ describe('kickers', () => {
     );
   });
 
+  it('is a country or a person, never an organisation', () => {
+    const lead = 'El Gobierno anunció un plan contra la sequía.';
+    const body = `${lead} Mercosur y La Libertad Avanza lo apoyan. Mercosur pide fondos y La Libertad Avanza también. Javier Milei habló. Milei insistió.`;
+    assert.equal(
+      derived(lead, 'es', {
+        names: ['Mercosur', 'La Libertad Avanza', 'Javier Milei'],
+        text: body,
+      }),
+      'Javier Milei: El Gobierno anunció un plan contra la sequía',
+    );
+  });
+
   it('is never the agency', () => {
     assert.equal(
       derived(sentence, 'fr', { names: ['AFP'], text }),

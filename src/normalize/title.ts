@@ -1,3 +1,5 @@
+import { isCountryName } from './countries.ts';
+import { isDangling } from './function-words.ts';
 import { isAgency } from './tag-words.ts';
 import { maxTitleLength, trimSentence } from './title-trim.ts';
 
@@ -89,10 +91,34 @@ function chooseKicker(title: string, source: TitleSource): string | undefined {
     !isAgency(topic.toLowerCase()) &&
     (!source.agency || fold(topic) !== fold(source.agency));
   if (source.place && fits(source.place)) return source.place;
-  return source.names.find((name) => fits(name) && mentions(source.text, name) >= 2);
+  return source.names.find(
+    (name) =>
+      fits(name) && isCountryOrPerson(name, source.language) && mentions(source.text, name) >= 2,
+  );
 }
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Lowercase words inside a person's name: "Luiz Inácio Lula da Silva", "Ursula von der Leyen". */
+const nameParticle =
+  /^(?:de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|zu|y|e|bin|al|ben)$/;
+
+/**
+ * A country ("Colombie", "Estados Unidos"), or a person's name: two to four capitalised words
+ * (particles between), none a country, the first no article ("La Libertad Avanza", "Chile
+ * Congress" and "Mercosur" are organisations).
+ */
+function isCountryOrPerson(name: string, language: string): boolean {
+  if (isCountryName(name.toLowerCase(), language)) return true;
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 4 || name === name.toUpperCase()) return false;
+  if (isDangling(words[0] ?? '', language)) return false;
+  return words.every((word) =>
+    nameParticle.test(word)
+      ? true
+      : /^\p{Lu}\p{Ll}/u.test(word) && !isCountryName(word.toLowerCase(), language),
+  );
+}
 
 /** A place's or a name's first word, when long enough to name it ("Cherbourg-en-Cotentin"). */
 function firstWord(topic: string): string {
