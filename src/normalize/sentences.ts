@@ -46,30 +46,36 @@ export function splitSentences(paragraph: string, language: string): string[] {
   const segmenter = segmenterFor(language);
   const raw: string[] = [];
   for (const piece of boundedPieces(unglue(paragraph))) {
-    for (const part of quotedSentences(piece)) {
-      for (const { segment } of segmenter.segment(part)) {
-        const sentence = segment.trim();
-        if (sentence) raw.push(sentence);
-      }
+    for (const { segment } of segmenter.segment(piece)) {
+      const sentence = segment.trim();
+      if (sentence) raw.push(sentence);
     }
   }
   return closeQuotes(repair(raw, language));
 }
 
-/** A quotation that ends a sentence, then one that opens the next: the segmenter goes on. */
-const quoteBoundary = /(?<=[.!?…]["»”])\s+(?=["«“]\p{Lu})/u;
-
-function quotedSentences(text: string): string[] {
-  return text.includes('"') || text.includes('»') || text.includes('”')
-    ? text.split(quoteBoundary)
-    : [text];
-}
-
 /** A sentence mark, then the capitalised first word of the next sentence with no space between. */
 const markThenCapital = /[.!?]["«“]?\p{Lu}\p{Ll}/gu;
 const lowercaseOrDigit = /^[\p{Ll}\d]$/u;
-/** A quotation closed, then the next opened, with no space between: `fin.""Puis`, `fin»«Puis`. */
-const quoteThenQuote = /(["»”])(["«“]\p{Lu})/gu;
+/** A quotation closed, then the next opened: `fin." "Puis`, `fin.""Puis`, `ordre»«Puis`. */
+const quoteThenQuote = /(["»”])(\s*)(["«“]\p{Lu})/gu;
+const sentenceMark = /[.!?…]/;
+
+/**
+ * Between two quotations: a line break after one that ends a sentence, which the segmenter,
+ * reading the opening mark as closing the first, would not break at; else a space if none.
+ */
+function betweenQuotes(
+  match: string,
+  close: string,
+  space: string,
+  open: string,
+  at: number,
+  text: string,
+): string {
+  if (sentenceMark.test(text.charAt(at - 1))) return `${close}\n${open}`;
+  return space ? match : `${close} ${open}`;
+}
 
 /**
  * Puts a space into sentences glued by a missing one: "Pyrénées.Alors" -> "Pyrénées. Alors",
@@ -80,7 +86,8 @@ const quoteThenQuote = /(["»”])(["«“]\p{Lu})/gu;
  * the pattern at every letter of every word costs far more.
  */
 function unglue(glued: string): string {
-  const text = glued.replace(quoteThenQuote, '$1 $2');
+  const quoted = glued.includes('"') || glued.includes('»') || glued.includes('”');
+  const text = quoted ? glued.replace(quoteThenQuote, betweenQuotes) : glued;
   let result = '';
   let copied = 0;
   // Where the previous place's capitalised word ends: the next place's letters start here or later.
