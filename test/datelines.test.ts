@@ -112,7 +112,7 @@ describe('places keep their spelling', () => {
 });
 
 describe('what is not a dateline', () => {
-  it('takes no kicker or label for a place', () => {
+  it('takes no kicker, label or abbreviated title for a place', () => {
     for (const text of [
       'Exclusive: The company plans to cut jobs.',
       'Entretien : Le ministre répond.',
@@ -122,6 +122,8 @@ describe('what is not a dateline', () => {
       'EN DIRECT Le président parle.',
       'Live updates - The storm moves north.',
       'Oui. Nous avons parlé.',
+      'Rep. Martin Heinrich announced a Senate run.',
+      'Mme. Dupont a été élue.',
     ]) {
       assert.equal(splitDateline(text).location, null, text);
     }

@@ -106,6 +106,19 @@ describe('titles from the lead sentence', () => {
     }
   });
 
+  it('never ends on a subject pronoun, but keeps a country written in capitals', () => {
+    const title = derived(
+      'Keith Brown, the father of a well known piano group, was finally given what he deserved after years of abuse of his daughters.',
+      'en',
+      {},
+    );
+    assert.ok(!/ (he|she|they)$/.test(title), title);
+    assert.equal(
+      derived('The European Union agreed new sanctions against the US.', 'en'),
+      'The European Union agreed new sanctions against the US',
+    );
+  });
+
   it('knows the Portuguese and German words a title must not end on', () => {
     for (const word of [
       'de',

@@ -1,4 +1,5 @@
 import { isDangling } from './function-words.ts';
+import { isAbbreviation } from './sentences.ts';
 
 /**
  * The dateline an article's body opens with, in the agencies' formats: "BOGOTÁ, 3 mars (AFP) -",
@@ -81,7 +82,8 @@ export function splitDateline(text: string): Dateline {
   const stopped = withStop.exec(text);
   if (stopped?.[1] && isPlace(stopped[1])) {
     // A colon follows a dateline in capitals ("ISLAMABAD: "); after a word in lowercase, a kicker.
-    if (stopped[2] === '.' || isCapitals(stopped[1]))
+    // A title's abbreviation is no place: "Rep. Martin Heinrich…", "Mme. Dupont…".
+    if ((stopped[2] === '.' && !isAbbreviation(stopped[1])) || isCapitals(stopped[1]))
       return found(stopped[1], null, text, stopped[0].length);
   }
   // Without punctuation: a place of two words or more ("PORTO ALEGRE Dois anos…"), or of one

@@ -28,6 +28,9 @@ const abbreviations = new Set(
     .map((a) => a.normalize('NFC')),
 );
 
+/** Whether a word is a common abbreviation, written without its full stop ("Rep", "Mme"). */
+export const isAbbreviation = (word: string): boolean => abbreviations.has(word.toLowerCase());
+
 /** Longest piece handed to the segmenter at once. */
 const maxPiece = 4000;
 
