@@ -156,6 +156,20 @@ describe('titles from the lead sentence', () => {
     assert.ok(!isDangling('fiscal', 'pt'));
   });
 
+  it('takes a time before the sentence for no verb, and leaves no verb without its object', () => {
+    const wallaby = derived(
+      'Il y a sept semaines, un wallaby du zoo de Saint-Martin-la-Plaine, dans la Loire, s’est échappé de son enclos grâce à un trou dans son grillage près de la clôture.',
+      'fr',
+    );
+    assert.ok(wallaby.includes('s’est échappé'), wallaby);
+    const flood = derived(
+      'Há dois anos, a maior enchente da história do Rio Grande do Sul deixou mais de 180 mortos no estado e inundou um terço da capital gaúcha.',
+      'pt',
+    );
+    assert.ok(!flood.endsWith('inundou'), flood);
+    assert.ok(flood.includes('deixou'), flood);
+  });
+
   it('leaves out the weekday, as a headline does', () => {
     assert.equal(
       derived('Le Sénat a adopté mardi le projet de loi sur l’eau.', 'fr'),
@@ -164,6 +178,14 @@ describe('titles from the lead sentence', () => {
     assert.equal(
       derived('O governo anunciou nesta quinta-feira (22) um corte de gastos.', 'pt'),
       'O governo anunciou um corte de gastos',
+    );
+    assert.equal(
+      derived('Emmanuel Macron a annoncé lundi soir 10 décembre une série de mesures.', 'fr'),
+      'Emmanuel Macron a annoncé une série de mesures',
+    );
+    assert.equal(
+      derived('Murieron el lunes 10 personas en el accidente de la autopista.', 'es'),
+      'Murieron 10 personas en el accidente de la autopista',
     );
   });
 

@@ -15,13 +15,35 @@ const clauseSlack = 12;
 /** A cut between phrases is taken over one before a clause opener when it keeps this much more. */
 const phraseGain = 20;
 
-/** Weekday phrases a headline leaves out: the date is the entry's ("a annoncé lundi" -> "a annoncé"). */
+const months: Record<string, string> = {
+  fr: 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
+  en: 'January|February|March|April|May|June|July|August|September|October|November|December',
+  es: 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+  de: 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember',
+};
+
+/**
+ * Weekday phrases a headline leaves out, with the date and the time of day that go with them:
+ * the date is the entry's ("a annoncé lundi soir 10 décembre" -> "a annoncé").
+ */
 const weekdays: Record<string, RegExp> = {
-  fr: /,? (?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: \d{1,2}(?:er)? \p{Ll}+)?(?: (?:matin|midi|après-midi|soir))?(?=[ ,.;])/u,
-  en: /,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?(?=[ ,.;])/u,
-  es: /,? (?:el |este )?(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?: \d{1,2}(?: de \p{Ll}+)?)?(?=[ ,.;])/u,
+  fr: new RegExp(
+    `,? (?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:matin|midi|après-midi|soir))?(?: \\d{1,2}(?:er)? (?:${months.fr}))?(?: (?:matin|midi|après-midi|soir))?(?=[ ,.;])`,
+    'u',
+  ),
+  en: new RegExp(
+    `,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?(?:,? (?:${months.en}) \\d{1,2})?(?=[ ,.;])`,
+    'u',
+  ),
+  es: new RegExp(
+    `,? (?:el |este )?(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?: \\d{1,2} de (?:${months.es}))?(?=[ ,.;])`,
+    'u',
+  ),
   pt: /,? (?:(?:nesta|nessa|na|desta) (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|(?:segunda|terça|quarta|quinta|sexta)-feira|(?:neste|nesse|no) (?:sábado|domingo))(?: \(\d{1,2}\))?(?=[ ,.;])/u,
-  de: /,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?=[ ,.;])/u,
+  de: new RegExp(
+    `,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?: \\d{1,2}\\. (?:${months.de}))?(?=[ ,.;])`,
+    'u',
+  ),
 };
 
 /**
@@ -161,7 +183,11 @@ function cut(text: string, language: string, limit: number): string {
  * (", appointed last year,").
  */
 function mainVerb(list: string[], language: string): number {
+  // "Il y a sept semaines, …", "Há dois anos, …": a time before the sentence, not its verb.
+  const ago = /^(?:Il y a|Há) /u.test(`${list[0]} ${list[1]} ${list[2]} `);
+  const start = ago ? list.findIndex((word) => word.endsWith(',')) + 1 : 0;
   return list.findIndex((word, i) => {
+    if (i < start) return false;
     const cue = verbCue(word, list[i - 1], language);
     if (cue !== verbByEnding) return cue === verbSurely;
     const previous = list[i - 1];
@@ -180,7 +206,7 @@ function insideName(before: string, particle: string, after: string | undefined,
 
 /**
  * The first `end` words, without a dangling end; null when they leave a quotation or a
- * parenthesis open. In German a clause cut inside is closed by the word that ends it, its
+ * parenthesis open, or, cut inside a clause, end on its verb. In German a clause cut inside is closed by the word that ends it, its
  * participle, infinitive or separable particle ("haben … eine Einigung erzielt").
  */
 function finish(list: string[], end: number, language: string, inside: boolean): string | null {
@@ -189,6 +215,10 @@ function finish(list: string[], end: number, language: string, inside: boolean):
   if (inside && language === 'de') {
     const last = clauseEnd(list, end);
     if (last) kept.push(last);
+  } else if (inside && kept.length > 1) {
+    // Cut inside a clause, a verb would lose its object ("… e inundou").
+    const last = kept.length - 1;
+    if (verbCue(kept[last] ?? '', kept[last - 1], language) !== notVerb) return null;
   }
   const title = kept.join(' ').replace(/[\s,;:–—-]+$/, '');
   const parentheses = (title.match(/\(/g)?.length ?? 0) - (title.match(/\)/g)?.length ?? 0);
