@@ -82,8 +82,9 @@ export function splitDateline(text: string): Dateline {
   const stopped = withStop.exec(text);
   if (stopped?.[1] && isPlace(stopped[1])) {
     // A colon follows a dateline in capitals ("ISLAMABAD: "); after a word in lowercase, a kicker.
-    // A title's abbreviation is no place: "Rep. Martin Heinrich…", "Mme. Dupont…".
-    if ((stopped[2] === '.' && !isAbbreviation(stopped[1])) || isCapitals(stopped[1]))
+    // A title's abbreviation is no place: "Rep. Martin Heinrich…", "Former Rep. Dick Armey…".
+    const last = stopped[1].slice(stopped[1].lastIndexOf(' ') + 1);
+    if ((stopped[2] === '.' && !isAbbreviation(last)) || isCapitals(stopped[1]))
       return found(stopped[1], null, text, stopped[0].length);
   }
   // Without punctuation: a place of two words or more ("PORTO ALEGRE Dois anos…"), or of one

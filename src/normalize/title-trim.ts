@@ -161,7 +161,7 @@ function cut(text: string, language: string, limit: number): string {
   }
   const best = (kind: number) => {
     for (const { end } of cuts.filter((c) => c.kind === kind).reverse()) {
-      const title = finish(list, end, language, kind !== clause);
+      const title = finish(list, end, verbAt, language, kind !== clause);
       const slack = kind !== phrase || language === 'de' ? clauseSlack : 0;
       if (title && title.length <= limit + slack) return title;
     }
@@ -209,9 +209,17 @@ function insideName(before: string, particle: string, after: string | undefined,
  * parenthesis open, or, cut inside a clause, end on its verb. In German a clause cut inside is closed by the word that ends it, its
  * participle, infinitive or separable particle ("haben … eine Einigung erzielt").
  */
-function finish(list: string[], end: number, language: string, inside: boolean): string | null {
+function finish(
+  list: string[],
+  end: number,
+  verbAt: number,
+  language: string,
+  inside: boolean,
+): string | null {
   const kept = list.slice(0, end);
   dropDangling(kept, language);
+  // Its dangling end gone, the title must still hold its verb.
+  if (kept.length <= verbAt) return null;
   if (inside && language === 'de') {
     const last = clauseEnd(list, end);
     if (last) kept.push(last);
