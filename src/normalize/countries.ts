@@ -190,7 +190,35 @@ export function countryOfAdjective(lower: string, language: string): string | un
 
 /** Whether a word or phrase (lowercase) is a country's name in the language. */
 export function isCountryName(lower: string, language: string): boolean {
-  return lexiconFor(language).names.has(keyOf(lower));
+  return countryCode(lower, language) !== undefined;
+}
+
+/** Names looked up so far, with their code or null; past this many the memo starts afresh. */
+const maxLookups = 20_000;
+const lookups = new Map<string, string | null>();
+
+/** The region code of a country's name or abbreviation, in any case, or undefined. */
+export function countryCode(name: string, language: string): string | undefined {
+  const memo = `${language}:${name}`;
+  let code = lookups.get(memo);
+  if (code === undefined) {
+    if (lookups.size >= maxLookups) lookups.clear();
+    code = lexiconFor(language).names.get(keyOf(name)) ?? null;
+    lookups.set(memo, code);
+  }
+  return code ?? undefined;
+}
+
+/** The country each word points to, read once per word (a language's words are its own). */
+const pointing = new WeakMap<Word, string | null>();
+
+function pointsTo(word: Word, language: string): string | null {
+  let code = pointing.get(word);
+  if (code === undefined) {
+    code = countryOfAdjective(word.lower, language) ?? null;
+    pointing.set(word, code);
+  }
+  return code;
 }
 
 /** A word that may be part of a name: capitalised, not a number. */
@@ -228,7 +256,7 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
           const key = keyAt(block, i, n, language);
           const code = lexicon.names.get(key) ?? '';
           // A German genitive ("Frankreichs") is shown as the country's name.
-          const inflected = n === 1 && key !== foldAccents(word.lower);
+          const inflected = n === 1 && key !== word.folded;
           note(code, s, inflected ? (lexicon.display.get(code) ?? key) : formAt(block, i, n));
           i += n - 1;
           continue;
@@ -242,7 +270,7 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
         }
         // Adjectives of nationality are lowercase, except in English.
         if (word.capital !== (language === 'en') || word.stop) continue;
-        const code = countryOfAdjective(word.lower, language);
+        const code = pointsTo(word, language);
         if (code) note(code, s, null);
       }
     }
@@ -265,7 +293,7 @@ function compoundHead(word: Word): string | undefined {
 /** How many words of a country's name start at `i`, or 0. */
 function matchName(lexicon: Lexicon, block: Word[], i: number, language: string): number {
   const first = block[i] as Word;
-  const most = lexicon.firstWords.get(foldAccents(first.lower));
+  const most = lexicon.firstWords.get(first.folded);
   const genitive = language === 'de' && /s$/.test(first.lower);
   if (most === undefined && !genitive) return 0;
   for (let n = Math.min(most ?? 1, block.length - i); n >= 1; n--) {
@@ -284,7 +312,7 @@ function matchName(lexicon: Lexicon, block: Word[], i: number, language: string)
 /** The folded words `i` to `i + n` of a block; a German genitive `s` dropped from a one-word name. */
 function keyAt(block: Word[], i: number, n: number, language: string): string {
   let key = '';
-  for (let j = i; j < i + n; j++) key += (j > i ? ' ' : '') + foldAccents(block[j]?.lower ?? '');
+  for (let j = i; j < i + n; j++) key += (j > i ? ' ' : '') + (block[j]?.folded ?? '');
   if (n === 1 && language === 'de' && key.endsWith('s')) {
     const bare = key.slice(0, -1);
     if (!lexiconFor(language).names.has(key) && lexiconFor(language).names.has(bare)) return bare;

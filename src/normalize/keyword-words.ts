@@ -1,3 +1,4 @@
+import { foldAccents } from './keyword-fold.ts';
 import { foldPlural } from './keyword-stem.ts';
 import { calendarWordsFor, stopwordsFor } from './stopwords.ts';
 import { type Token, tokenize, wordPattern } from './tokens.ts';
@@ -26,6 +27,8 @@ export interface Word {
   readonly capital: boolean;
   /** Written with a possessive `'s`, which `text` and `lower` leave out (`Brazil's`). */
   readonly possessive: boolean;
+  /** `lower` without accents, apostrophes straight: how names are compared. */
+  readonly folded: string;
 }
 
 /** A sentence's words, in blocks that punctuation does not cross. */
@@ -124,6 +127,7 @@ function spell(written: string, language: string): Spelling {
     const kind = kindOf(token.text, position);
     return {
       possessive: token !== written,
+      folded: foldAccents(token.lower),
       text: token.text,
       lower: token.lower,
       term: foldPlural(token.lower),

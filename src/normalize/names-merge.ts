@@ -1,4 +1,3 @@
-import { foldAccents } from './keyword-fold.ts';
 import type { Word } from './keyword-words.ts';
 
 /** A name as found in a text. */
@@ -41,7 +40,7 @@ export function countRun(
   sentence: number,
   times = 1,
 ): void {
-  const parts = words.map((w) => foldAccents(w.lower));
+  const parts = words.map((w) => w.folded);
   const key = parts.join(' ');
   let run = runs.get(key);
   if (!run) {

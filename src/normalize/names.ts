@@ -1,5 +1,4 @@
 import { isCountryName } from './countries.ts';
-import { foldAccents } from './keyword-fold.ts';
 import type { Sentence, Word } from './keyword-words.ts';
 import {
   countRun,
@@ -46,6 +45,8 @@ interface Context {
   /** Words the text writes in lowercase somewhere: their capital is the sentence's. */
   lowercase: Set<string>;
   roles: Set<string>;
+  /** Quantities and number words ("700 Millionen Einwohnern"). */
+  counts: Set<string>;
 }
 
 /**
@@ -58,10 +59,12 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
     language,
     lowercase: lowercaseWords(sentences),
     roles: wordsOf('role', language),
+    counts: new Set([...wordsOf('quantity', language), ...wordsOf('number', language)]),
   };
   const runs: NameRuns = new Map();
-  // A capitalised word alone at the start of a sentence, which may or may not be a name.
-  const openers: { word: Word; sentence: number }[] = [];
+  // Runs that may or may not be names of their own: a capitalised word alone at the start of a
+  // sentence, and what follows a name and a conjunction ("Vivienda y Agenda Urbana").
+  const doubtful: { words: Word[]; joins: boolean[]; sentence: number }[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const blocks = sentences[s] ?? [];
     for (let b = 0; b < blocks.length; b++) {
@@ -74,18 +77,20 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
           context,
         );
         if (joins.length > 0) {
-          countRun(runs, block.slice(i, i + joins.length), joins, s);
+          const words = block.slice(i, i + joins.length);
+          if (coordinated(block, i)) doubtful.push({ words, joins, sentence: s });
+          else countRun(runs, words, joins, s);
           i += joins.length - 1;
         } else if (b === 0 && i === 0 && mayOpenName(block[0], context)) {
-          openers.push({ word: block[0] as Word, sentence: s });
+          doubtful.push({ words: [block[0] as Word], joins: [false], sentence: s });
         }
       }
     }
   }
-  // It counts when the text names it elsewhere: "Petro" after "Gustavo Petro".
-  const parts = new Set([...runs.values()].flatMap((r) => r.parts));
-  for (const { word, sentence } of openers)
-    if (parts.has(runKey(word))) countRun(runs, [word], [false], sentence);
+  // One counts when the text names it elsewhere: "Petro" after "Gustavo Petro".
+  const parts = new Set([...runs.values()].flatMap((r) => [...r.parts, r.key]));
+  for (const { words, joins, sentence } of doubtful)
+    if (parts.has(words.map((w) => w.folded).join(' '))) countRun(runs, words, joins, sentence);
   splitRuns(runs);
   // German nouns are capitalised: a single word is a name there only as an acronym.
   return mergeVariants(
@@ -96,7 +101,13 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
   );
 }
 
-const runKey = (word: Word) => foldAccents(word.lower);
+/** Conjunctions that may join two names into one ("Lisboa e Vale do Tejo"), or two names. */
+const conjunctions = new Set('y e et and und ou o or oder'.split(' '));
+
+/** Whether the run at `i` follows a capitalised word and a conjunction. */
+function coordinated(block: Word[], i: number): boolean {
+  return conjunctions.has(block[i - 1]?.lower ?? '') && block[i - 2]?.capital === true;
+}
 
 /** A title or a role ("President", "ex-presidente", "EU-Kommissionspräsidentin"). */
 function isRole(word: Word, context: Context): boolean {
@@ -107,13 +118,26 @@ function isRole(word: Word, context: Context): boolean {
   );
 }
 
+/**
+ * Whether a word may be part of a name, by itself: read once per word, as words are shared
+ * between their occurrences (and a language's words are its own).
+ */
+const nameWords = new WeakMap<Word, boolean>();
+
 /** A capitalised word inside a sentence that may belong to a name (`COP30` too). */
 function inName(word: Word | undefined, context: Context): word is Word {
-  if (!word?.capital || word.kind === 'number') return false;
-  if (word.kind === 'mixed' && !/^\p{Lu}\p{L}/u.test(word.text)) return false;
-  if (word.lower.replace(/[-'’.\d]/g, '').length < 2 || isRole(word, context)) return false;
-  if (isTimeWord(word.lower, context.language)) return false;
-  return word.kind !== 'plain';
+  if (!word?.capital || word.kind === 'plain' || word.kind === 'number') return false;
+  let fits = nameWords.get(word);
+  if (fits === undefined) {
+    fits =
+      (word.kind !== 'mixed' || /^\p{Lu}\p{L}/u.test(word.text)) &&
+      word.lower.replace(/[-'’.\d]/g, '').length >= 2 &&
+      !isRole(word, context) &&
+      !isTimeWord(word.lower, context.language) &&
+      !context.counts.has(word.lower);
+    nameWords.set(word, fits);
+  }
+  return fits;
 }
 
 function isParticle(word: Word | undefined, previous: Word | undefined, language: string): boolean {

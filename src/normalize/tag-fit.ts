@@ -5,6 +5,8 @@ import { tokenize } from './tokens.ts';
 
 /** Links a topic of three words may hold: `réforme du travail`, `minería ilegal`. */
 const links = new Set(`de du des d' da do das dos del of`.split(' '));
+/** What joins the words of a name: those links, articles after them, German's `von der`. */
+const joins = new Set([...links, ...`la las los le l' the von van der den zu di della`.split(' ')]);
 
 /**
  * Whether a keyword is fit to be a tag, beyond being a keyword: at most three words, with a
@@ -32,7 +34,11 @@ export function tagFit(
       if (roles.has(first)) return false;
       if (!isCountryName(first, language) && countryOfAdjective(first, language)) return false;
     }
-    if (name) return true;
+    // A name holds its particles ("Banco Central do Brasil"), not a conjunction ("Lisboa e Vale").
+    if (name)
+      return words.every(
+        (t) => !stopwords.has(t.lower) || t.text !== t.lower || joins.has(t.lower),
+      );
     if (words.length > 3) return false;
     return words.every(
       (t, i) => !stopwords.has(t.lower) || (i > 0 && i < words.length - 1 && links.has(t.lower)),

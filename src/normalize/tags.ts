@@ -1,4 +1,4 @@
-import { type CountryMention, findCountries, isCountryName } from './countries.ts';
+import { type CountryMention, countryCode, findCountries, isCountryName } from './countries.ts';
 import { foldAccents } from './keyword-fold.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey } from './keywords.ts';
@@ -11,7 +11,7 @@ export const maxTags = 6;
 /** Room kept for topics: a list of names says who, not what about. */
 const maxCountryTags = 2;
 const maxNameTags = 3;
-/** Sentences of the first paragraph that count as the lead. */
+/** Sentences of the body that count as its lead, however its paragraphs are cut. */
 const leadSentences = 3;
 
 /** What an article's tags and keywords are chosen from. */
@@ -51,10 +51,10 @@ export function chooseTags(input: TopicsInput): Topics {
   const read = lead.length > 0 ? [...readWords(lead, language), ...input.read] : input.read;
   const ranked = extractKeywords(sentences, language, read);
   const found = findNames(read, language);
-  const leadEnd = lead.length + Math.min(leadSentences, input.paragraphs[0]?.length ?? 0);
+  const leadEnd = lead.length + leadSentences;
   const headlineEnd = headline === null ? 0 : 1;
 
-  const picked = new Picked(input.given);
+  const picked = new Picked(input.given, language);
   const dateline = input.dateline
     ? findCountries(readWords([input.dateline], language), language)
     : [];
@@ -65,20 +65,33 @@ export function chooseTags(input: TopicsInput): Topics {
     .slice(0, maxCountryTags)
     .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
   for (const country of strong) picked.add(country.text, true);
+  const fitsName = (n: NameFound) =>
+    !isCountryName(n.text.toLowerCase(), language) &&
+    (!isAgency(n.text.toLowerCase()) || n.first < headlineEnd);
   const names = found.names
-    .filter((n) => n.count >= 2 || (n.words >= 2 && n.first < leadEnd))
-    .filter((n) => !isCountryName(n.text.toLowerCase(), language))
-    .filter((n) => !isAgency(n.text.toLowerCase()) || n.first < headlineEnd)
-    .sort((a, b) => weight(b, headlineEnd, leadEnd) - weight(a, headlineEnd, leadEnd));
+    .filter((n) => (n.count >= 2 || (n.words >= 2 && n.first < leadEnd)) && fitsName(n))
+    .sort(
+      (a, b) =>
+        weight(b, headlineEnd, leadEnd) - weight(a, headlineEnd, leadEnd) || a.first - b.first,
+    );
   let named = 0;
   for (const name of names) if (named < maxNameTags && picked.add(name.text, true)) named++;
   for (const country of countries.slice(strong.length, maxCountryTags))
     picked.add(country.text, true);
   const fits = tagFit(language, headline);
-  for (const keyword of fullNames(ranked, found))
-    if (fits(keyword.text, keyword.name)) picked.add(keyword.text, keyword.name);
-  // Room left once topics run out: the other names.
+  // German capitalises its nouns: there a keyword is a name only when a name was found.
+  const known = new Set(found.names.map((n) => n.key));
+  for (const keyword of fullNames(ranked, found)) {
+    if (picked.full) break;
+    const name = keyword.name && (language !== 'de' || known.has(keyOf(keyword.text)));
+    if (fits(keyword.text, name)) picked.add(keyword.text, name);
+  }
+  // Room left once topics run out: the other names, then those of two words met once.
   for (const name of names) picked.add(name.text, true);
+  for (const name of found.names) {
+    if (picked.full) break;
+    if (name.words >= 2 && fitsName(name)) picked.add(name.text, true);
+  }
   return { keywords: ranked.map((k) => k.text), tags: picked.tags, names: picked.names };
 }
 
@@ -87,9 +100,18 @@ class Picked {
   tags: string[] = [];
   names: string[] = [];
   private keys: string[] = [];
+  /** Countries tagged, by region code: `EU` and `Europäische Union` are one. */
+  private countries = new Set<string>();
 
-  constructor(given: string[]) {
+  constructor(
+    given: string[],
+    private language: string,
+  ) {
     for (const tag of given) this.add(tag, false);
+  }
+
+  get full(): boolean {
+    return this.tags.length >= maxTags;
   }
 
   add(written: string, name: boolean): boolean {
@@ -99,6 +121,9 @@ class Picked {
     if (!tag.trim() || this.tags.length >= maxTags) return false;
     // A name may hold a tag ("Banco Central do Brasil" after "Brasil"); a topic may not.
     if (this.keys.some((k) => k.includes(key) || (!name && key.includes(k)))) return false;
+    const country = countryCode(tag, this.language);
+    if (country && this.countries.has(country)) return false;
+    if (country) this.countries.add(country);
     this.keys.push(key);
     this.tags.push(tag);
     if (name) this.names.push(tag);
@@ -132,15 +157,18 @@ function weight(name: NameFound, headlineEnd: number, leadEnd: number): number {
   return name.count + (name.first < headlineEnd ? 2 : 0) + (name.first < leadEnd ? 1 : 0);
 }
 
+/** A name's folded words, as names are keyed. */
+const keyOf = (text: string) =>
+  tokenize(text)
+    .map((t) => foldAccents(t.lower))
+    .join(' ');
+
 /** Keywords with a short form of a name shown as the name, each once. */
 function fullNames(ranked: Keyword[], found: NamesFound): Keyword[] {
   const seen = new Set<string>();
   const keywords: Keyword[] = [];
   for (const keyword of ranked) {
-    const key = tokenize(keyword.text)
-      .map((t) => foldAccents(t.lower))
-      .join(' ');
-    const full = keyword.name ? found.variants.get(key) : undefined;
+    const full = keyword.name ? found.variants.get(keyOf(keyword.text)) : undefined;
     const text = full?.text ?? keyword.text;
     if (seen.has(keywordKey(text))) continue;
     seen.add(keywordKey(text));

@@ -1,0 +1,284 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Entry } from '../src/entry.ts';
+import { readWords } from '../src/normalize/keyword-words.ts';
+import { extractKeywords } from '../src/normalize/keywords.ts';
+import { splitSentences } from '../src/normalize/sentences.ts';
+import { chooseTags, maxTags, type Topics } from '../src/normalize/tags.ts';
+import { baseConfig, runCli, tempDir } from './helpers.ts';
+
+/** Tags, keywords and names of a body given paragraph by paragraph, as normalizing chooses them. */
+function topics(
+  language: string,
+  paragraphs: string[],
+  page: { headline?: string; dateline?: string; given?: string[] } = {},
+): Topics {
+  const bySentence = paragraphs.map((p) => splitSentences(p, language));
+  return chooseTags({
+    headline: page.headline ?? null,
+    standfirst: null,
+    paragraphs: bySentence,
+    read: readWords(bySentence.flat(), language),
+    dateline: page.dateline ?? '',
+    language,
+    given: page.given ?? [],
+  });
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Whether any of `list` holds `word` as a word, accents and case aside. */
+const holds = (list: string[], word: string) =>
+  list.some((item) => fold(item).split(/[^\p{L}\p{N}']+/u).includes(fold(word)));
+
+const colombia = [
+  'Le président colombien Gustavo Petro a annoncé lundi une consultation populaire sur sa réforme du travail, rejetée par une commission du Sénat.',
+  '« Le peuple doit décider », a lancé le chef de l’État devant ses partisans réunis sur la place Bolívar.',
+  'Petro accuse les partis traditionnels de bloquer la réforme du travail depuis des mois, et il confierait le vote à la Registraduría.',
+  'La consultation doit obtenir l’aval du Sénat, où la coalition présidentielle ne dispose pas de majorité.',
+  'Selon l’opposition, Petro confierait le calendrier du scrutin à ses alliés, un jour après le vote de la commission.',
+  'La Colombie compte près de 56 % de travailleurs informels, et les syndicats colombiens appellent à une grève.',
+];
+
+describe('tags: countries', () => {
+  it('tags the country an article names, in its language, abbreviations merged', () => {
+    const spanish = topics('es', [
+      'El Gobierno de México pidió a EE.UU. más tiempo para cumplir el tratado de aguas.',
+      'Estados Unidos reclama el agua que México no entregó durante el último ciclo.',
+      'Los agricultores de Chihuahua temen que EE.UU. imponga aranceles por el faltante de agua.',
+    ]);
+    assert.ok(spanish.tags.includes('Estados Unidos'), spanish.tags.join(', '));
+    assert.ok(spanish.tags.includes('México'), spanish.tags.join(', '));
+    assert.ok(!spanish.tags.includes('EE.UU.'), spanish.tags.join(', '));
+
+    const german = topics('de', [
+      'Frankreichs Präsident Emmanuel Macron lehnt das Abkommen mit dem Mercosur ab.',
+      'Die Bauern in Frankreich fürchten billige Importe aus Südamerika.',
+    ]);
+    assert.ok(german.tags.includes('Frankreich'), german.tags.join(', '));
+    assert.ok(!german.tags.includes('Frankreichs'), german.tags.join(', '));
+  });
+
+  it('takes the country from an adjective of nationality, never the adjective', () => {
+    const { tags } = topics('pt', [
+      'O governo brasileiro anunciou um corte de 15 bilhões de reais no Orçamento deste ano.',
+      'Os economistas brasileiros duvidam que o arcabouço fiscal resista a mais um ano de gastos.',
+      'O corte atinge obras e programas sociais, e o arcabouço fiscal volta ao centro do debate.',
+    ]);
+    assert.ok(tags.includes('Brasil'), tags.join(', '));
+    assert.ok(!holds(tags, 'brasileiro') && !holds(tags, 'brasileiros'), tags.join(', '));
+
+    const french = topics('fr', colombia);
+    assert.equal(french.tags[0], 'Colombie', french.tags.join(', '));
+    assert.ok(!holds(french.tags, 'colombien'), french.tags.join(', '));
+  });
+
+  it("tags the country of the dateline, and not the agency's code", () => {
+    const { tags } = topics(
+      'es',
+      [
+        'Más de 32.000 personas han huido de la región del Catatumbo por los combates entre el ELN y disidencias de las FARC.',
+        'La Defensoría del Pueblo pidió corredores humanitarios para los desplazados del Catatumbo.',
+        'El ELN atacó a las familias de excombatientes, según la Defensoría del Pueblo.',
+      ],
+      { dateline: 'Cúcuta (Colombia), 20 ene (EFE).- ' },
+    );
+    assert.ok(tags.includes('Colombia'), tags.join(', '));
+    assert.ok(!tags.includes('EFE'), tags.join(', '));
+  });
+});
+
+describe('tags: people and organisations', () => {
+  it('counts a name of two words in the lead once, and merges its short form into it', () => {
+    const { tags, keywords } = topics('fr', colombia);
+    assert.ok(tags.includes('Gustavo Petro'), tags.join(', '));
+    assert.ok(!tags.includes('Petro'), tags.join(', '));
+    assert.ok(!keywords.includes('Gustavo') || !keywords.includes('Petro'), keywords.join(', '));
+  });
+
+  it('keeps the particles inside names and merges a name known by its middle', () => {
+    const portuguese = topics('pt', [
+      'O presidente Luiz Inácio Lula da Silva criticou nesta terça-feira o Banco Central do Brasil pela alta dos juros.',
+      'Lula disse que o Banco Central do Brasil trava o crescimento da economia.',
+      'Para Lula, a taxa de juros é a mais alta do mundo descontada a inflação.',
+    ]);
+    assert.ok(portuguese.tags.includes('Luiz Inácio Lula da Silva'), portuguese.tags.join(', '));
+    assert.ok(!portuguese.tags.includes('Lula'), portuguese.tags.join(', '));
+    assert.ok(portuguese.tags.includes('Banco Central do Brasil'), portuguese.tags.join(', '));
+
+    const german = topics('de', [
+      'EU-Kommissionspräsidentin Ursula von der Leyen verkündete in Montevideo eine Einigung mit den Mercosur-Staaten.',
+      'Uruguays Präsident Luis Lacalle Pou sprach von einem historischen Tag für die Region.',
+      'Bundeskanzler Olaf Scholz begrüßte die Einigung, Kritik kommt von den Landwirten.',
+    ]);
+    for (const name of ['Ursula von der Leyen', 'Luis Lacalle Pou'])
+      assert.ok(german.names.includes(name), german.names.join(', '));
+    assert.ok(!german.tags.some((t) => /präsident|kanzler/i.test(t)), german.tags.join(', '));
+  });
+
+  it('leaves the title before a name out of it', () => {
+    const { tags } = topics('en', [
+      'President Claudia Sheinbaum said on Tuesday that Mexico would not accept a tax on remittances.',
+      'Sheinbaum called the measure double taxation of families who already pay taxes.',
+      'The remittance tax would hit millions of Mexican workers, Sheinbaum said.',
+    ]);
+    assert.ok(tags.includes('Claudia Sheinbaum'), tags.join(', '));
+    assert.ok(!holds(tags, 'President'), tags.join(', '));
+  });
+});
+
+describe('keywords and tags: what they never are', () => {
+  it('takes no verb for a topic', () => {
+    const english = topics('en', [
+      'Negotiators agreed on Sunday to a ceasefire in the north, officials said.',
+      'Both sides agreed to stand by the ceasefire until the talks resume.',
+      'The ceasefire will stand if the militias withdraw, and the mediators agreed to monitor it.',
+    ]);
+    for (const verb of ['agreed', 'stand'])
+      assert.ok(!holds([...english.tags, ...english.keywords], verb), english.keywords.join(', '));
+    assert.ok(english.keywords.includes('ceasefire'), english.keywords.join(', '));
+
+    const french = topics('fr', colombia);
+    assert.ok(!holds([...french.tags, ...french.keywords], 'confierait'), french.keywords.join(', '));
+    assert.ok(holds(french.tags, 'réforme'), french.tags.join(', '));
+
+    const spanish = topics('es', [
+      'El Consejo de Ministros aprobará el martes un plan de vivienda asequible.',
+      'El plan aprobará la cesión de suelo público para construir viviendas de alquiler.',
+      'La ministra dijo que el Gobierno aprobará también ayudas al alquiler para jóvenes.',
+    ]);
+    assert.ok(!holds(spanish.keywords, 'aprobará'), spanish.keywords.join(', '));
+    assert.ok(holds(spanish.keywords, 'alquiler'), spanish.keywords.join(', '));
+  });
+
+  it('takes no unit of time, month or weekday', () => {
+    const cases: [string, string[], string[]][] = [
+      ['fr', ['Le jour du scrutin, les bureaux de vote ont ouvert tôt.', 'Chaque jour, des électeurs font la queue.', 'Un jour plus tard, le scrutin était annulé.'], ['jour']],
+      ['en', ['The strike has lasted six months and the union wants more months of pay.', 'For months the factory has been idle.', 'The strike could last months more.'], ['months']],
+      ['es', ['El lunes los camioneros bloquearon las vías.', 'Desde el lunes no llega combustible a Bogotá.', 'El paro de camioneros sigue desde el lunes.'], ['lunes']],
+      ['pt', ['Ontem o temporal derrubou árvores em São Paulo.', 'A Enel disse ontem que a luz voltará em três dias.', 'O temporal de ontem deixou bairros sem luz.'], ['ontem', 'dias']],
+      ['de', ['Am Montag streikten die Lokführer erneut.', 'Seit Montag fahren kaum Züge.', 'Der Streik der Lokführer soll bis Montag dauern.'], ['Montag']],
+    ];
+    for (const [language, paragraphs, words] of cases) {
+      const { keywords, tags } = topics(language, paragraphs);
+      for (const word of words)
+        assert.ok(!holds([...keywords, ...tags], word), `${language}: ${keywords.join(', ')}`);
+    }
+  });
+
+  it('takes no page label, agency code or greeting for a tag, and no possessive', () => {
+    const { tags } = topics(
+      'en',
+      [
+        "Brazil's central bank raised its key rate on Wednesday, Reuters reported.",
+        "Photo Reuters. The bank said Brazil's inflation was still too high.",
+        'Analysts polled by Reuters expected the hike. Photo Reuters.',
+        "Thanks to the hike, Brazil's currency firmed against the dollar.",
+      ],
+      { headline: "Brazil's central bank raises rates again" },
+    );
+    assert.ok(tags.includes('Brazil'), tags.join(', '));
+    for (const word of ['Reuters', 'Photo', "Brazil's", 'Thanks'])
+      assert.ok(!tags.includes(word), tags.join(', '));
+
+    const spanish = topics('es', [
+      'Foto EFE. Gracias a la lluvia, los embalses de Cataluña recuperan agua.',
+      'Los embalses de Cataluña están al 40 %, informó la Agencia Catalana del Agua. Foto EFE.',
+      'Gracias a las lluvias, la Generalitat levantará las restricciones de agua. Foto EFE.',
+    ]);
+    for (const word of ['Foto', 'EFE', 'Gracias']) assert.ok(!spanish.tags.includes(word), spanish.tags.join(', '));
+
+    const about = topics('en', ['Reuters cut 200 jobs on Monday.', 'Reuters said the cuts would hit its newsroom in London.'], {
+      headline: 'Reuters cuts 200 jobs in its newsroom',
+    });
+    assert.ok(about.tags.includes('Reuters'), about.tags.join(', '));
+  });
+
+  it('does not take a German noun for a name because it is capitalised, yet keeps it as a topic', () => {
+    const { names, keywords } = topics('de', [
+      'Nach langen Verhandlungen haben die Europäische Union und der Mercosur eine Einigung über das Abkommen erzielt.',
+      'Das Abkommen soll Zölle auf Autos und Maschinen abschaffen.',
+      'Die Verhandlungen über das Abkommen dauerten mehr als zwanzig Jahre, die Einigung gilt als Durchbruch.',
+    ]);
+    for (const noun of ['Verhandlungen', 'Einigung', 'Abkommen', 'Zölle'])
+      assert.ok(!names.includes(noun), names.join(', '));
+    assert.ok(names.includes('Europäische Union') || names.includes('EU'), names.join(', '));
+    assert.ok(keywords.includes('Abkommen'), keywords.join(', '));
+    assert.ok(!keywords.some((k) => /^(erzielt|abschaffen|dauerten)$/.test(k)), keywords.join(', '));
+  });
+});
+
+describe('keywords in Portuguese and German', () => {
+  it('drops their stopwords and merges inflections by their stems', () => {
+    const portuguese = extractKeywords(
+      [
+        'A vindima também começou mais cedo no Douro, porque o calor ainda não deu tréguas.',
+        'Os viticultores já colhem as uvas, e a vindima também deve render menos vinho.',
+        'A quebra da vindima ainda preocupa os viticultores do Douro.',
+      ],
+      'pt',
+    ).map((k) => k.text);
+    assert.ok(portuguese.includes('vindima'), portuguese.join(', '));
+    for (const stopword of ['também', 'ainda', 'já', 'porque']) assert.ok(!portuguese.includes(stopword), portuguese.join(', '));
+
+    const german = extractKeywords(
+      [
+        'Die Verhandlung über den Tarifvertrag ist gescheitert.',
+        'Nach der dritten Verhandlung sieht die Gewerkschaft keine Einigung mehr.',
+        'Weitere Verhandlungen sind nicht geplant, der Tarifvertrag bleibt offen.',
+      ],
+      'de',
+    ).map((k) => k.text);
+    const forms = german.filter((k) => /^Verhandlung/.test(k));
+    assert.equal(forms.length, 1, german.join(', '));
+    for (const stopword of ['nicht', 'keine', 'mehr', 'über']) assert.ok(!german.includes(stopword), german.join(', '));
+  });
+
+  it('gives at most six tags, those of the front matter first', () => {
+    const { tags } = topics('fr', colombia, { given: ['Amérique latine'] });
+    assert.equal(tags[0], 'Amérique latine');
+    assert.ok(tags.length <= maxTags, tags.join(', '));
+  });
+});
+
+describe('gazette build: tags of saved pages in Portuguese and German', () => {
+  it('tags their countries and the people they are about', async () => {
+    const project = await tempDir();
+    await writeFile(join(project, 'gazette.config.json'), JSON.stringify(baseConfig));
+    await mkdir(join(project, 'articles'));
+    await writeFile(
+      join(project, 'articles', 'lula.txt'),
+      [
+        'Lula critica juros altos e cobra o Banco Central',
+        'Brasília – O presidente Luiz Inácio Lula da Silva voltou a criticar nesta terça-feira a taxa básica de juros fixada pelo Banco Central do Brasil.',
+        'Para Lula, os juros altos travam o crescimento e o emprego no país.',
+        'O Banco Central do Brasil mantém a taxa em 15 % ao ano desde junho.',
+        'Economistas avaliam que os juros devem continuar altos enquanto a inflação não ceder.',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(project, 'articles', 'mercosur.txt'),
+      [
+        'EU und Mercosur einigen sich auf Freihandelsabkommen',
+        'Montevideo (dpa) - Die Europäische Union und der Mercosur haben sich nach 25 Jahren Verhandlungen auf ein Freihandelsabkommen geeinigt.',
+        'EU-Kommissionspräsidentin Ursula von der Leyen sprach in Montevideo von einem historischen Tag.',
+        'Das Freihandelsabkommen soll Zölle auf Autos, Maschinen und Chemikalien senken.',
+        'Landwirte in Frankreich protestieren gegen das Freihandelsabkommen.',
+      ].join('\n'),
+    );
+    const result = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(result.code, 0, result.stderr);
+    const { entries } = JSON.parse(await readFile(join(project, 'out', 'entries.json'), 'utf8')) as {
+      entries: Entry[];
+    };
+    const tagsOf = (path: string) => entries.find((e) => e.path === path)?.tags ?? [];
+    const lula = tagsOf('lula.txt');
+    assert.ok(lula.includes('Luiz Inácio Lula da Silva'), lula.join(', '));
+    assert.ok(lula.includes('Banco Central do Brasil'), lula.join(', '));
+    const mercosur = tagsOf('mercosur.txt');
+    assert.ok(mercosur.includes('Ursula von der Leyen'), mercosur.join(', '));
+    assert.ok(mercosur.some((t) => t === 'EU' || t === 'Europäische Union'), mercosur.join(', '));
+    assert.ok(!mercosur.includes('dpa') && !mercosur.includes('Verhandlungen'), mercosur.join(', '));
+  });
+});
