@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseConfig } from '../src/config.ts';
-import { splitDateline } from '../src/normalize/dateline.ts';
+import { findDateline, splitDateline } from '../src/normalize/dateline.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { baseConfig } from './helpers.ts';
@@ -161,6 +161,29 @@ describe('what is not a dateline', () => {
         assert.ok(text.trim().endsWith(rest) || rest === text, JSON.stringify(text));
       }),
     );
+  });
+});
+
+describe('the dateline among the body’s first paragraphs', () => {
+  it('is found under a caption left above it, in an agency’s format only', () => {
+    const caption =
+      'A worker walks past brine pools at a lithium mine in the Atacama desert, August 17, 2024.';
+    const found = findDateline([
+      caption,
+      'SANTIAGO, March 3 (Reuters) - Chile will open six salt flats to private miners.',
+    ]);
+    assert.deepEqual(
+      { ...found },
+      {
+        location: 'Santiago',
+        agency: 'Reuters',
+        rest: 'Chile will open six salt flats to private miners.',
+        index: 1,
+        text: 'SANTIAGO, March 3 (Reuters) -',
+      },
+    );
+    // A place alone with a full stop, further down, is a sentence, not a dateline.
+    assert.equal(findDateline([caption, 'Lima. The government spoke.']).location, null);
   });
 });
 

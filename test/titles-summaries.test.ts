@@ -356,7 +356,10 @@ describe('the page’s headline', () => {
       '« La forêt amazonienne est en train de passer du statut de puits de carbone à celui de source d’émissions, et cela change tout »';
     const title = chooseTitle({
       headline,
-      sentences: ['Elle est sans équivalent depuis le début des relevés.'],
+      sentences: [
+        'Elle est sans équivalent depuis le début des relevés.',
+        'Dans le sud-est, la forêt émet désormais plus de carbone qu’elle n’en absorbe.',
+      ],
       language: 'fr',
       place: null,
       agency: null,
@@ -364,6 +367,25 @@ describe('the page’s headline', () => {
       text: '',
     });
     assert.equal(title, headline);
+  });
+
+  it('is not taken when it speaks of nothing the lead speaks of: a site’s motto', () => {
+    const title = chooseTitle({
+      headline: 'Exclusive news, data and analytics for financial market professionals',
+      sentences: [
+        'Chile will open six salt flats in its northern Andes to bids from private lithium miners by June.',
+        'Winning bidders would sign special lithium operating contracts lasting up to 30 years.',
+      ],
+      language: 'en',
+      place: null,
+      agency: null,
+      names: [],
+      text: '',
+    });
+    assert.equal(
+      title,
+      'Chile will open six salt flats in its northern Andes to bids from private lithium miners by June',
+    );
   });
 
   it('is not taken when it is a label or a byline', () => {

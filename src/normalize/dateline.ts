@@ -15,6 +15,34 @@ export interface Dateline {
   rest: string;
 }
 
+/** A dateline found among the body's first paragraphs. */
+export interface FoundDateline extends Dateline {
+  /** The paragraph it opens (0 when none is found). */
+  index: number;
+  /** The dateline as written ("Cúcuta (Colombia), 20 ene (EFE).-"), '' when none is found. */
+  text: string;
+}
+
+/** How far into the body an agency's dateline may stand under lines the page reader kept. */
+const datelineReach = 3;
+
+/**
+ * The dateline of the body: at the start of its first paragraph, in any format; else, a caption
+ * or a label kept above it, at the start of one of the next paragraphs in an agency's format
+ * (with a date or an agency: "SANTIAGO, March 3 (Reuters) -"), where the article then begins.
+ */
+export function findDateline(paragraphs: string[]): FoundDateline {
+  for (let index = 0; index < Math.min(paragraphs.length, datelineReach); index++) {
+    const paragraph = paragraphs[index] ?? '';
+    const dateline = splitDateline(paragraph, index > 0);
+    if (dateline.location !== null) {
+      const text = paragraph.slice(0, paragraph.length - dateline.rest.length).trim();
+      return { ...dateline, index, text };
+    }
+  }
+  return { ...noDateline(paragraphs[0] ?? ''), index: 0, text: '' };
+}
+
 /** A word of a place: a capital, then letters, apostrophes or hyphens ("Saint-Denis", "L'Aquila"). */
 const placeWord = String.raw`\p{Lu}[\p{L}’'-]*`;
 /** Lowercase words inside place names: "Rio de Janeiro", "Santiago du Chili", "Frankfurt am Main". */
@@ -71,14 +99,17 @@ const notPlaces = new Set(
   könig pope pape papa papst`.split(/\s+/),
 );
 
-export function splitDateline(text: string): Dateline {
+/** The dateline `text` opens with; `agencyOnly`, only one with a date or an agency's code. */
+export function splitDateline(text: string, agencyOnly = false): Dateline {
   const dashed = withDash.exec(text);
   const alone = dashed && dashed[5] === undefined && !dashed[2] && !dashed[3];
-  if (dashed && !alone && isPlace(dashed[1]) && fitsDate(dashed[3])) {
+  const dated = dashed && (dashed[2] || dashed[3] || dashed[4]);
+  if (dashed && !alone && (dated || !agencyOnly) && isPlace(dashed[1]) && fitsDate(dashed[3])) {
     // A lone group after the place is the agency unless a second one follows ("Cúcuta (Colombia), 20 ene (EFE)").
     const agency = dashed[4] ?? (dashed[3] === undefined ? dashed[2] : undefined);
     return found(dashed[1], agency && isAgency(agency) ? agency : null, text, dashed[0].length);
   }
+  if (agencyOnly) return noDateline(text);
   const stopped = withStop.exec(text);
   if (stopped?.[1] && isPlace(stopped[1])) {
     // A colon follows a dateline in capitals ("ISLAMABAD: "); after a word in lowercase, a kicker.

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import type { ParsedArticle } from '../read/parse-article.ts';
-import { splitDateline } from './dateline.ts';
+import { findDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
 import { slugFromPath, tagUri } from './ids.ts';
 import { readWords } from './keyword-words.ts';
@@ -51,8 +51,10 @@ export function normalizeEntry(
   if (paragraphs.length === 0) return null;
 
   const language = fm.lang ?? detectLanguage(paragraphs.join('\n'), config.language);
-  const { location, agency, rest } = splitDateline(paragraphs[0] ?? '');
-  const leadParagraphs = rest ? [rest, ...paragraphs.slice(1)] : paragraphs.slice(1);
+  const dateline = findDateline(paragraphs);
+  const { location, agency, rest } = dateline;
+  // The article starts at its dateline: a line kept above it (a caption) is not its lead.
+  const leadParagraphs = [...(rest ? [rest] : []), ...paragraphs.slice(dateline.index + 1)];
   const bySentence = leadParagraphs.map((p) => splitSentences(p, language));
   const sentences = bySentence.flat();
 
@@ -73,9 +75,7 @@ export function normalizeEntry(
     standfirst: page.standfirst,
     paragraphs: bySentence,
     read,
-    dateline: location
-      ? (paragraphs[0] ?? '').slice(0, (paragraphs[0] ?? '').lastIndexOf(rest))
-      : '',
+    dateline: dateline.text,
     language,
     given,
   });

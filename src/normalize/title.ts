@@ -1,5 +1,6 @@
 import { isCountryName } from './countries.ts';
 import { isDangling } from './function-words.ts';
+import { cleanHeadline, isQuotation, readsAsHeadline, speaksOf } from './headline.ts';
 import { isAgency } from './tag-words.ts';
 import { maxTitleLength, trimSentence } from './title-trim.ts';
 
@@ -37,7 +38,11 @@ const kickerSeparator: Record<string, string> = { fr: ' : ' };
  */
 export function chooseTitle(source: TitleSource): string {
   const headline = source.headline ? cleanHeadline(source.headline) : '';
-  if (headline && readsAsHeadline(headline)) {
+  if (
+    headline &&
+    readsAsHeadline(headline) &&
+    speaksOf(headline, source.sentences, source.language)
+  ) {
     // A quotation stays whole, as the page prints it.
     if (isQuotation(headline) || headline.length <= maxTitleLength) return headline;
     return trimSentence(headline, source.language);
@@ -51,26 +56,6 @@ export function chooseTitle(source: TitleSource): string {
   const titled = `${kicker}${kickerSeparator[source.language] ?? ': '}${title}`;
   return titled.length <= maxTitleLength + kickerSlack ? titled : title;
 }
-
-/** Site names after a bar ("… | Le Monde"), and a full stop, are no part of a headline. */
-function cleanHeadline(headline: string): string {
-  return headline
-    .replace(/\s+[|]\s+[^|]{1,40}$/u, '')
-    .replace(/(?<![.])\.$/, '')
-    .trim();
-}
-
-const byline = /^(?:par|by|por|von|de)\s+\p{Lu}/iu;
-
-/** Not a label ("ENTREVISTA", "Live updates"), a byline, nor a date: three words or more. */
-function readsAsHeadline(text: string): boolean {
-  const letters = text.match(/\p{L}{3,}/gu) ?? [];
-  if (letters.length < 3 || byline.test(text)) return false;
-  return text !== text.toUpperCase();
-}
-
-const quotation = /^[«"“„»][^«»"“”„]+[»"”“«][.!?…]?$/u;
-const isQuotation = (text: string) => quotation.test(text);
 
 /** A sentence that states: not a question, not a label without its full stop. */
 function isStatement(sentence: string): boolean {
