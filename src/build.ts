@@ -15,7 +15,13 @@ import { type Entry, manyArticles } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
-import { appliedLearned, learnLines, sameFingerprints } from './normalize/page/learn-lines.ts';
+import {
+  appliedLearned,
+  articleLines,
+  createLineCounter,
+  learnLines,
+  sameFingerprints,
+} from './normalize/page/learn-lines.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { articleQueue, createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
@@ -494,9 +500,11 @@ async function readOutcomes(
     else unread.push(i);
   });
   const errors: GazetteError[] = [];
+  /** The fingerprints of the lines of the articles read to be normalized, as they will be. */
+  const foreseen: (string[] | undefined)[] = [];
   /**
-   * Reads the files at `indices`: unless `again`, the outcomes the cache has by key, the others
-   * into a queue that the normalizer empties as it fills.
+   * Reads the files at `indices`: unless `again`, the outcomes the cache has by key, and the
+   * fingerprints of the others' lines; the others into a queue that the normalizer empties.
    */
   const readChunk = (indices: number[], again: boolean) => {
     const queue = articleQueue();
@@ -519,6 +527,7 @@ async function readOutcomes(
       const cached = again ? undefined : cache?.byKey(file.path, key, file.stamp);
       if (cached) outcomes[i] = cached.outcome;
       else {
+        if (!again) foreseen[i] = articleLines(result.article);
         toNormalize.push({ index: i, path: file.path, key, readAt });
         queue.push(result.article);
       }
@@ -528,21 +537,22 @@ async function readOutcomes(
     );
     return { indices, queue, toNormalize, reading };
   };
+  // The lines of the articles at hand, and of each chunk as it is read.
+  const counted = createLineCounter();
+  for (const outcome of outcomes) if (outcome) counted.add(outcome.lines);
   const normalized = new Map<number, string>();
   const read = new Set(unread);
   let done = 0;
   let total = unread.length;
   /**
-   * Reads and normalizes the files at `indices`, applying `learned`. Very many files are read and
-   * normalized a chunk at a time, the next chunk read while one is normalized: memory holds the
-   * raw texts of two chunks, not those of every article. (Fewer go at once: at each chunk's end,
-   * a thread may wait for the other's last batch.)
+   * Reads and normalizes the files at `indices`, applying `learned`, else what the folder's
+   * articles read so far teach. Very many files are read and normalized a chunk at a time, the
+   * next chunk read while one is normalized: memory holds the raw texts of two chunks, not those
+   * of every article. (Fewer go at once: at each chunk's end, a thread may wait for the other's
+   * last batch.)
    */
-  const normalizeFiles = async (
-    indices: number[],
-    learned: ReadonlySet<string>,
-    again: boolean,
-  ) => {
+  const normalizeFiles = async (indices: number[], learned?: ReadonlySet<string>) => {
+    const again = learned !== undefined;
     const chunkCount = indices.length > manyArticles ? Math.ceil(indices.length / chunkSize) : 1;
     const chunks = Array.from({ length: chunkCount }, (_, c) =>
       indices.slice(
@@ -559,11 +569,17 @@ async function readOutcomes(
       // The next chunk is read once this one is.
       const next = following ? current.reading.then(() => readChunk(following, again)) : undefined;
       const before = done;
+      // Normalizing waits for the chunk's reading: the lines read teach what to apply, and an
+      // article is then most often normalized once, even in a cold build.
+      await current.reading;
+      if (!learned)
+        for (const i of current.indices) counted.add(outcomes[i]?.lines ?? foreseen[i] ?? []);
+      const applying = learned ?? counted.learned();
       const fresh = await normalizer.normalizeAll(current.queue, config, {
         count: current.indices.length,
         onProgress: onProgress && ((n) => onProgress(before + n, total)),
         apart: spilling,
-        learned,
+        learned: applying,
       });
       // Read, normalized, found by their bytes or unreadable: each file of the chunk is done.
       done += current.indices.length;
@@ -571,6 +587,7 @@ async function readOutcomes(
       current.toNormalize.forEach(({ index, path, key, readAt }, n) => {
         const outcome = fresh[n] as Outcome;
         outcomes[index] = outcome;
+        foreseen[index] = undefined;
         normalized.set(index, path);
         const file = files[index] as ArticleFile;
         const cached = { outcome, readWarning: readWarnings[index] };
@@ -580,11 +597,10 @@ async function readOutcomes(
       current = await next;
     }
   };
-  // The best guess of what the folder teaches is what it taught the last build: the articles
-  // unchanged since applied it.
-  await normalizeFiles(unread, learnedBefore(outcomes), false);
-  // An article read again may have changed meanwhile, and with it what is learned: a few rounds
-  // settle it, one when nothing changes under the build.
+  await normalizeFiles(unread);
+  // What the whole folder teaches: the articles normalized before a later chunk was read, those
+  // kept from a build that learned otherwise, and any read again that changed meanwhile are
+  // normalized again. A few rounds settle it; none is needed when nothing changes under the build.
   let learned = new Set<string>();
   for (let round = 0; round < 3; round++) {
     learned = learnLines(files.map((_, i) => outcomes[i]?.lines ?? []));
@@ -597,7 +613,7 @@ async function readOutcomes(
     if (stale.length === 0) break;
     for (const i of stale) read.add(i);
     total += stale.length;
-    await normalizeFiles(stale, learned, true);
+    await normalizeFiles(stale, learned);
   }
   if (cache) {
     cache.keepOnly(new Set(files.map((f) => f.path)));
@@ -619,14 +635,6 @@ async function readOutcomes(
     errors,
     learned,
   };
-}
-
-/** The learned lines that the outcomes at hand applied. */
-function learnedBefore(outcomes: (Outcome | undefined)[]): Set<string> {
-  const learned = new Set<string>();
-  for (const outcome of outcomes)
-    if (outcome) for (const line of outcome.learned) learned.add(line);
-  return learned;
 }
 
 /** For every slug and every id, the entry whose file sorts first. */

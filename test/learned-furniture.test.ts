@@ -7,6 +7,7 @@ import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import {
   appliedLearned,
+  articleLines,
   learnLines,
   pageFingerprints,
   sameFingerprints,
@@ -79,6 +80,8 @@ describe('lines learned from the folder', () => {
     const alone = processArticle(raw, config);
     const lines = text.split('\n').filter(Boolean);
     assert.deepEqual(alone.lines, pageFingerprints(lines));
+    // Foreseen without normalizing, as a build counts them before it normalizes.
+    assert.deepEqual(articleLines(raw), alone.lines);
     assert.deepEqual(alone.learned, []);
     const copyright = lineFingerprint('© Le Courrier du Sud 2025');
     const learned = new Set([copyright, lineFingerprint('a line of another page')]);
@@ -86,10 +89,9 @@ describe('lines learned from the folder', () => {
     assert.deepEqual(taught.learned, [copyright]);
     // A Markdown article's lines are the author's: they neither teach nor learn.
     const markdown = `## Les arènes\n\n${lines.slice(5).join('\n\n')}\n`;
-    const md = processArticle({ ...raw, path: 'p.md', text: markdown }, config, {
-      ...createPageRules(config.boilerplate, learned),
-    });
-    assert.deepEqual([md.lines, md.learned], [[], []]);
+    const mdRaw = { ...raw, path: 'p.md', text: markdown };
+    const md = processArticle(mdRaw, config, createPageRules(config.boilerplate, learned));
+    assert.deepEqual([md.lines, md.learned, articleLines(mdRaw)], [[], [], []]);
   });
 
   it('drops a line three pages share, keeps it while only two do', async () => {
@@ -111,7 +113,13 @@ describe('lines learned from the folder', () => {
 
   it('a cold build, a warm one, one without cache and one after the third page came give the same entries', async () => {
     const cold = await project(3);
-    await build({ cwd: cold, input: 'articles' }, { now });
+    let normalizing = 0;
+    const onProgress = (_done: number, total: number) => {
+      normalizing = total;
+    };
+    await build({ cwd: cold, input: 'articles' }, { now, onProgress });
+    // Each page normalized once: the lines are counted before any page is normalized.
+    assert.equal(normalizing, 3);
     const expected = await entriesOf(cold);
     const warm = await build({ cwd: cold, input: 'articles' }, { now });
     assert.deepEqual(warm.normalized, []);
@@ -123,9 +131,10 @@ describe('lines learned from the folder', () => {
     await build({ cwd: growing, input: 'articles' }, { now });
     const twoPages = await entriesOf(growing);
     await addPage(growing, pages[2] as string);
-    const grown = await build({ cwd: growing, input: 'articles' }, { now });
-    // The new page, and the two whose line is now learned, normalized again.
+    const grown = await build({ cwd: growing, input: 'articles' }, { now, onProgress });
+    // The new page, and the two whose line is now learned, normalized again: each once.
     assert.deepEqual(grown.normalized, pages);
+    assert.equal(normalizing, 3);
     assert.deepEqual(await entriesOf(growing), expected);
     // The feeds hold the entries as they are now read, not as they were.
     assert.doesNotMatch(await readFile(join(growing, 'out', 'atom.xml'), 'utf8'), /correspondants/);

@@ -1,3 +1,7 @@
+import { GazetteError } from '../../errors.ts';
+import { parseArticle } from '../../read/parse-article.ts';
+import type { RawArticle } from '../../read/read-articles.ts';
+import { readParagraphs } from '../paragraphs.ts';
 import { lineFingerprint } from './page-reading.ts';
 
 /** A line is learned once it recurs in this many articles of the folder. */
@@ -11,20 +15,47 @@ export function pageFingerprints(lines: Iterable<string>): string[] {
 }
 
 /**
+ * The fingerprints an article's outcome will hold as its `lines`, found without normalizing it:
+ * its paragraphs, when it is page text, as page reading gets them. None for an article that
+ * cannot be parsed, or whose lines are the author's (Markdown).
+ */
+export function articleLines(raw: RawArticle): string[] {
+  try {
+    const { article } = parseArticle(raw.text, raw.path, raw.displayPath);
+    const { paragraphs, pageText } = readParagraphs(article.body, article.format);
+    return pageText ? pageFingerprints(paragraphs) : [];
+  } catch (error) {
+    if (error instanceof GazetteError) return [];
+    throw error;
+  }
+}
+
+/** Counts the articles each fingerprint is in, as articles are added; learns those in enough. */
+export function createLineCounter() {
+  const counts = new Map<string, number>();
+  const learned = new Set<string>();
+  return {
+    /** Counts one article's distinct fingerprints. */
+    add(fingerprints: readonly string[]): void {
+      for (const fingerprint of fingerprints) {
+        const count = (counts.get(fingerprint) ?? 0) + 1;
+        counts.set(fingerprint, count);
+        if (count === learnedFrom) learned.add(fingerprint);
+      }
+    },
+    /** The fingerprints in at least `learnedFrom` of the articles counted so far. */
+    learned: (): Set<string> => new Set(learned),
+  };
+}
+
+/**
  * The fingerprints that recur in at least `learnedFrom` of the articles, given each article's
  * distinct fingerprints: what page reading may take for the folder's own furniture.
  */
 export function learnLines(articles: Iterable<readonly string[]>): Set<string> {
-  const counts = new Map<string, number>();
-  const learned = new Set<string>();
-  for (const fingerprints of articles) {
-    for (const fingerprint of fingerprints) {
-      const count = (counts.get(fingerprint) ?? 0) + 1;
-      counts.set(fingerprint, count);
-      if (count === learnedFrom) learned.add(fingerprint);
-    }
-  }
-  return learned;
+  const counter = createLineCounter();
+  for (const fingerprints of articles) counter.add(fingerprints);
+  return counter.learned();
 }
 
 /**
