@@ -329,7 +329,7 @@ describe('the page’s headline', () => {
 
   it('is kept as written when short enough, cut after its verb when too long', () => {
     const source = {
-      sentences: ['Le Sénat a voté.'],
+      sentences: ['Le Sénat a voté la réforme des retraites après trois semaines de débats.'],
       language: 'fr',
       place: 'Paris',
       agency: null,
@@ -369,14 +369,30 @@ describe('the page’s headline', () => {
     assert.equal(title, headline);
   });
 
-  it('is not taken when it speaks of nothing the lead speaks of: a site’s motto', () => {
+  it('is checked against the standfirst too', () => {
+    const headline = '« La forêt amazonienne devient une source de carbone »';
     const title = chooseTitle({
-      headline: 'Exclusive news, data and analytics for financial market professionals',
+      headline,
+      standfirst:
+        'La climatologue Ana Paula Ferreira alerte sur un point de bascule de la forêt amazonienne.',
+      sentences: ['Quelle est l’ampleur de la sécheresse ?', 'Elle est sans équivalent.'],
+      language: 'fr',
+      place: null,
+      agency: null,
+      names: [],
+      text: '',
+    });
+    assert.equal(title, headline);
+  });
+
+  it('is not taken when it speaks of nothing the article speaks of: a banner', () => {
+    const title = chooseTitle({
+      headline: 'Nous utilisons des cookies pour améliorer votre expérience de navigation',
       sentences: [
-        'Chile will open six salt flats in its northern Andes to bids from private lithium miners by June.',
-        'Winning bidders would sign special lithium operating contracts lasting up to 30 years.',
+        'Le Chili va ouvrir six salars du nord du pays aux compagnies minières privées.',
+        'Les contrats de lithium dureront jusqu’à trente ans.',
       ],
-      language: 'en',
+      language: 'fr',
       place: null,
       agency: null,
       names: [],
@@ -384,7 +400,7 @@ describe('the page’s headline', () => {
     });
     assert.equal(
       title,
-      'Chile will open six salt flats in its northern Andes to bids from private lithium miners by June',
+      'Le Chili va ouvrir six salars du nord du pays aux compagnies minières privées',
     );
   });
 

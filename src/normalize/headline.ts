@@ -27,8 +27,11 @@ export const isQuotation = (text: string) => quotation.test(text);
 
 /** Word stems compared: enough letters to tell words apart, few enough to meet a variant. */
 const stemLength = 5;
-/** The lead a headline is checked against, in sentences. */
-const leadSentences = 12;
+/**
+ * The text a headline is checked against, in sentences (the standfirst first): a feature's
+ * headline may take its words from further down than the lead.
+ */
+const leadSentences = 40;
 
 /** The first letters of the words that carry meaning: no article, preposition or pronoun. */
 function stemsOf(text: string, language: string): string[] {
@@ -40,7 +43,7 @@ function stemsOf(text: string, language: string): string[] {
 
 /**
  * Whether the headline shares a word (by its first letters: "convoque", "convocation") with the
- * lead: a site's motto or a banner taken for the headline shares none.
+ * standfirst or the article's sentences: a banner or a menu taken for the headline shares none.
  */
 export function speaksOf(headline: string, sentences: string[], language: string): boolean {
   const lead = new Set(stemsOf(sentences.slice(0, leadSentences).join(' '), language));

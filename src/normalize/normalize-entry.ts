@@ -83,6 +83,7 @@ export function normalizeEntry(
     ? cleanInline(fm.title)
     : chooseTitle({
         headline: page.headline,
+        standfirst: page.standfirst,
         sentences,
         language,
         place: location,

@@ -10,6 +10,8 @@ export { maxTitleLength } from './title-trim.ts';
 export interface TitleSource {
   /** The page's headline, when its header has one. */
   headline: string | null;
+  /** The page's standfirst, which a headline speaks of as its lead does. */
+  standfirst?: string | null;
   /** The body's sentences, in order, the dateline taken off the first. */
   sentences: string[];
   language: string;
@@ -41,7 +43,7 @@ export function chooseTitle(source: TitleSource): string {
   if (
     headline &&
     readsAsHeadline(headline) &&
-    speaksOf(headline, source.sentences, source.language)
+    speaksOf(headline, [source.standfirst ?? '', ...source.sentences], source.language)
   ) {
     // A quotation stays whole, as the page prints it.
     if (isQuotation(headline) || headline.length <= maxTitleLength) return headline;
