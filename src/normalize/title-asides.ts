@@ -1,0 +1,98 @@
+import { notVerb, opensClause, verbByEnding, verbCue, verbSurely } from './function-words.ts';
+import { isQuoteOpen } from './quotes.ts';
+
+/**
+ * What a headline made from a sentence leaves out: the weekday and its date (the entry is
+ * dated), short asides in parentheses, ages, German attributive adjectives, and an apposition
+ * between the subject and its verb.
+ */
+
+const months: Record<string, string> = {
+  fr: 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
+  en: 'January|February|March|April|May|June|July|August|September|October|November|December',
+  es: 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+  de: 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember',
+};
+
+/**
+ * Weekday phrases a headline leaves out, with the date and the time of day that go with them:
+ * the date is the entry's ("a annoncé lundi soir 10 décembre" -> "a annoncé").
+ */
+const weekdays: Record<string, RegExp> = {
+  fr: new RegExp(
+    `,? (?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:matin|midi|après-midi|soir))?(?: \\d{1,2}(?:er)? (?:${months.fr}))?(?: (?:matin|midi|après-midi|soir))?(?=[ ,.;])`,
+    'u',
+  ),
+  en: new RegExp(
+    `,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?(?:,? (?:${months.en}) \\d{1,2})?(?=[ ,.;])`,
+    'u',
+  ),
+  es: new RegExp(
+    `,? (?:el |este )?(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?: \\d{1,2} de (?:${months.es}))?(?=[ ,.;])`,
+    'u',
+  ),
+  pt: /,? (?:(?:nesta|nessa|na|desta) (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|(?:segunda|terça|quarta|quinta|sexta)-feira|(?:neste|nesse|no) (?:sábado|domingo))(?: \(\d{1,2}\))?(?=[ ,.;])/u,
+  de: new RegExp(
+    `,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?: \\d{1,2}\\. (?:${months.de}))?(?=[ ,.;])`,
+    'u',
+  ),
+};
+
+/**
+ * Asides a headline leaves out: short ones in parentheses ("(22)", "(ELN)"), and ages ("âgé de
+ * 47 ans", ", 47,", "de 47 años", "de 47 anos").
+ */
+const aside =
+  / \([^()]{1,40}\)|,? (?:âgée?s? de|aged|de) \d{1,3} (?:ans|years old|años|anos)(?=[ ,])|(?<=\p{L}), \d{1,3},(?= \p{Ll})/gu;
+
+/** The sentence without its weekday phrase, unless that phrase opens it. */
+export function withoutWeekday(text: string, language: string): string {
+  const weekday = weekdays[language]?.exec(text);
+  return weekday && weekday.index > 0 ? text.replace(weekday[0], '') : text;
+}
+
+/** The sentence without its asides and ages, and in German its attributive adjectives. */
+export function withoutAsides(text: string, language: string): string {
+  const plain = text.replace(aside, '');
+  const kept = isQuoteOpen(plain) ? text : plain;
+  return language === 'de' ? kept.replace(attributive, '$1') : kept;
+}
+
+/**
+ * A German adjective between an article and its noun: it may go ("die südamerikanischen
+ * Mercosur-Staaten" -> "die Mercosur-Staaten"), the article keeps the case.
+ */
+const attributive =
+  /(\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim) )\p{Ll}+(?:e|en|er|es|em) (?=\p{Lu})/gu;
+
+/** The surest verb cue among the words. */
+function verbIn(text: string, language: string): number {
+  const list = words(text);
+  let best = notVerb;
+  list.forEach((word, i) => {
+    best = Math.max(best, verbCue(word, list[i - 1], language));
+  });
+  return best;
+}
+
+/**
+ * A subject set apart by an apposition before its verb ("Le président, élu en 2022, a annoncé…",
+ * "The governor, appointed last year, said…") without it, as a headline leaves it out. The part that holds the verb is the first with a sure verb cue, else the first
+ * with a verb ending; a part that opens with a relative or a preposition is no such part.
+ */
+export function withoutApposition(text: string, language: string): string {
+  const parts = text.split(', ');
+  const first = parts[0] ?? '';
+  // A sentence that opens on an adverbial ("Selon le ministère, …") has its subject further on.
+  if (parts.length < 3 || verbIn(first, language) !== notVerb || opensClause(first, language))
+    return text;
+  const holds = (cue: number) =>
+    parts.findIndex(
+      (part, k) => k > 0 && !opensClause(part, language) && verbIn(part, language) >= cue,
+    );
+  const surely = holds(verbSurely);
+  const k = surely > 0 ? surely : holds(verbByEnding);
+  return k > 1 ? `${first} ${parts.slice(k).join(', ')}` : text;
+}
+
+const words = (text: string) => text.split(' ');
