@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { build } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
@@ -12,7 +13,7 @@ import {
   pageFingerprints,
   sameFingerprints,
 } from '../src/normalize/page/learn-lines.ts';
-import { lineFingerprint } from '../src/normalize/page/page-reading.ts';
+import { foldLine, lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
 import { baseConfig, fixtures, runCli, tempDir } from './helpers.ts';
@@ -65,6 +66,23 @@ describe('lines learned from the folder', () => {
     assert.equal(lineFingerprint('Publié le 03/03/2025'), lineFingerprint('publié le  12/04/2025'));
     assert.deepEqual(appliedLearned([c, a, b], learned), [a]);
     assert.ok(sameFingerprints([a, b], [a, b]) && !sameFingerprints([a, b], [a]));
+  });
+
+  it('folds every run of spaces to one space, whatever spaces make it', () => {
+    const spaces = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', ' \t ', '\r\n');
+    const piece = fc.oneof(fc.string({ maxLength: 6 }), spaces, fc.constantFrom('٣', '12', 'É'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const line = pieces.join('');
+        const folded = line
+          .normalize('NFC')
+          .toLowerCase()
+          .replace(/\p{N}+/gu, '0')
+          .replace(/\s+/g, ' ')
+          .trim();
+        assert.equal(foldLine(line), folded);
+      }),
+    );
   });
 
   it("an outcome holds its page's line fingerprints and the learned ones it applied", async () => {

@@ -47,7 +47,9 @@ export function foldLine(line: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/\p{N}+/gu, '0')
-    .replace(/\s+/g, ' ')
+    // Every run of spaces to one space, matching only runs that are not one plain space already:
+    // a line's every word gap is not a match to replace.
+    .replace(/[^\S ]\s*| \s+/g, ' ')
     .trim();
 }
 
