@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../src/config.ts';
+import { lineFingerprint } from '../src/normalize/page/page-reading.ts';
+import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
 import { articleQueue, createNormalizer, mjmlThread } from '../src/normalize-pool.ts';
 import type { RawArticle } from '../src/read/read-articles.ts';
@@ -60,6 +62,43 @@ describe('the normalizing pool', () => {
         await normalizing,
         articles.map((raw) => processArticle(raw, config)),
       );
+    } finally {
+      await normalizer.close();
+    }
+  });
+
+  it("applies each run's learned lines and the config's rules on every thread", async () => {
+    const articles = await manyArticles(240);
+    const paragraphs = await seedParagraphs();
+    const [first, second, third] = paragraphs;
+    assert.ok(first && second && third);
+    const ruled = parseConfig(
+      { ...baseConfig, boilerplate: { drop: [third.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] } },
+      'gazette.config.json',
+    );
+    const one = new Set([lineFingerprint(first)]);
+    const other = new Set([lineFingerprint(second)]);
+    const normalizer = createNormalizer();
+    try {
+      // Two runs at once, with other learned lines: each worker applies each run's own.
+      const [withOne, withOther] = await Promise.all([
+        normalizer.normalizeAll(articles, ruled, { learned: one }),
+        normalizer.normalizeAll(articles, ruled, { learned: other }),
+      ]);
+      assert.deepEqual(
+        withOne,
+        articles.map((raw) => processArticle(raw, ruled, createPageRules(ruled.boilerplate, one))),
+      );
+      assert.deepEqual(
+        withOther,
+        articles.map((raw) =>
+          processArticle(raw, ruled, createPageRules(ruled.boilerplate, other)),
+        ),
+      );
+      assert.ok(withOne.every((o) => o.learned.length === 1 && o.learned[0] === [...one][0]));
+      // The config's drop rule reached the workers: the line is in no entry.
+      for (const outcome of withOne)
+        assert.ok('entry' in outcome && !outcome.entry.content.includes(third));
     } finally {
       await normalizer.close();
     }
