@@ -38,7 +38,7 @@ describe('digest', () => {
   });
 
   it('falls back to English for a language it has no words for', () => {
-    assert.equal(digestLanguage([entry(1, 'de', '2025-01-01T00:00:00Z')], 'de'), 'en');
+    assert.equal(digestLanguage([entry(1, 'it', '2025-01-01T00:00:00Z')], 'it'), 'en');
   });
 });
 

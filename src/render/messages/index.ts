@@ -1,6 +1,8 @@
+import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
+import { pt } from './pt.ts';
 
 /** The fixed words of the digest and feeds in one language. */
 export interface Messages {
@@ -35,7 +37,7 @@ export interface Messages {
   otherTopics: string;
 }
 
-const catalogue: Record<string, Messages> = { en, es, fr };
+const catalogue: Record<string, Messages> = { de, en, es, fr, pt };
 
 /** Languages the digest speaks; others fall back to English. */
 export const digestLanguages = Object.keys(catalogue);
