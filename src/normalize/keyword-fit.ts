@@ -29,9 +29,9 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     );
   };
   const labels = wordsOf('label', language);
-  // Inside a name they are the name's ("New York Times", "Photo Atlas").
+  // Inside a name they are the name's ("New York Times", "Photo Atlas"); German capitalises them.
   const struck = (w: Word) =>
-    w.kind === 'plain' &&
+    (w.kind === 'plain' || (language === 'de' && w.kind === 'name')) &&
     (isTimeWord(w.lower, language) || labels.has(w.lower) || webAddress.test(w.lower));
   const romance = language === 'fr' || language === 'es' || language === 'pt';
 

@@ -35,7 +35,7 @@ export interface Word {
 export type Sentence = Word[][];
 
 /** A punctuation mark that closes a block of words. */
-const mark = '[,;:()«»"“”[\\]!?…/]|\\s[–—-]\\s';
+const mark = '[,;:()«»"“”[\\]!?…/–—]|\\s-\\s';
 /**
  * A written word (as `tokenize` finds them, before it splits off elided articles) or a mark.
  * Neither occurs inside the other, so one scan finds both.

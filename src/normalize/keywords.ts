@@ -38,6 +38,7 @@ export function extractKeywords(
   sentences: string[],
   language: string,
   read: Sentence[] = readWords(sentences.slice(0, maxKeywordSentences), language),
+  limit = maxKeywords,
 ): Keyword[] {
   const words = distinctSentences(sentences.slice(0, maxKeywordSentences)).map(
     (i) => read[i] ?? [],
@@ -45,11 +46,11 @@ export function extractKeywords(
   const table = scoreTerms(words);
   const ranked: Ranked[] = [];
   for (const [key, candidate] of collectCandidates(words)) {
-    if (recurs(candidate, table))
+    if (recurs(candidate, table, language))
       ranked.push({ key, candidate, score: scoreCandidate(candidate, table) });
   }
   ranked.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : 1));
-  return dedupe(ranked, stemmerFor(language), maxKeywords, topicTest(table, language));
+  return dedupe(ranked, stemmerFor(language), limit, topicTest(table, language));
 }
 
 /**
@@ -86,11 +87,17 @@ function repeatOf(kept: string[], sentence: string): number {
  * A phrase is a keyword only if it occurs more than once and, unless it is a name, its words
  * mostly occur in it: about half their occurrences or more. A single word always is, except a
  * name met once after the first sentence (the headline or lead): its capital, which YAKE
- * rewards, then rests on one occurrence.
+ * rewards, then rests on one occurrence. German capitalises its nouns: a word's capital says
+ * nothing there.
  */
-function recurs(candidate: Candidate, table: TermTable): boolean {
+function recurs(candidate: Candidate, table: TermTable, language: string): boolean {
   if (candidate.words.length === 1)
-    return candidate.count >= minPhraseCount || candidate.first === 0 || !isName(candidate);
+    return (
+      candidate.count >= minPhraseCount ||
+      candidate.first === 0 ||
+      !isName(candidate) ||
+      language === 'de'
+    );
   if (isName(candidate)) return candidate.count >= minPhraseCount || candidate.first === 0;
   if (candidate.count < minPhraseCount) return false;
   let words = 0;

@@ -12,6 +12,8 @@ export interface NameFound {
   count: number;
   /** Index of the first sentence it occurs in. */
   first: number;
+  /** Met after a title or a role ("Präsident Lula"): a person's name, even met once. */
+  titled: boolean;
 }
 
 export interface NamesFound {
@@ -39,7 +41,7 @@ export function countRun(
   joins: boolean[],
   sentence: number,
   times = 1,
-): void {
+): NameRun {
   const parts = words.map((w) => w.folded);
   const key = parts.join(' ');
   let run = runs.get(key);
@@ -51,6 +53,7 @@ export function countRun(
       words: content,
       count: 0,
       first: sentence,
+      titled: false,
       parts,
       sample: words,
       joins,
@@ -63,6 +66,7 @@ export function countRun(
   let form = '';
   for (const w of words) form += form === '' || /['’]$/.test(form) ? w.text : ` ${w.text}`;
   run.forms.set(form, (run.forms.get(form) ?? 0) + times);
+  return run;
 }
 
 /**
@@ -123,14 +127,15 @@ export function mergeVariants(
     if (!target) continue;
     target.count += short.count;
     target.first = Math.min(target.first, short.first);
+    target.titled ||= short.titled;
     merged.set(short, target);
   }
   const shown = new Map<NameRun, NameFound>();
   const show = (run: NameRun): NameFound => {
     let name = shown.get(run);
     if (!name) {
-      const { key, words, count, first } = run;
-      name = { text: mostFrequent(run.forms), key, words, count, first };
+      const { key, words, count, first, titled } = run;
+      name = { text: mostFrequent(run.forms), key, words, count, first, titled };
       shown.set(run, name);
     }
     return name;
@@ -151,22 +156,34 @@ export function mergeVariants(
 }
 
 /**
- * Whether `short` is how a text shortens `long`, a person's name: its last words (`Petro` of
- * `Gustavo Petro`), or the words before its particles (`Lula` of `Luiz Inácio Lula da Silva`),
- * in a name of name words only. A first name alone, a word inside an organisation's name
- * ("Paris" in "Université Paris Descartes") or a place after a particle is not.
+ * Words an organisation's name opens with, folded: a word inside such a name is not a short form
+ * of it ("Paris" in "Université Paris Descartes").
+ */
+const institutions = new Set(
+  `universite universidad universidade university universitat banco bank banque groupe grupo group
+  gruppe ministere ministerio ministry ministerium tribunal court cour gericht instituto institut
+  institute hospital hopital compania companhia company partido parti party partei fundacion
+  fundacao foundation fondation stiftung comite committee comission commission kommission
+  agence agencia agency agentur consejo conselho conseil council rat`.split(/\s+/),
+);
+
+/**
+ * Whether `short` is how a text shortens `long`, a person's name of name words only: its last
+ * words (`Petro` of `Gustavo Petro`), the words before its particles (`Lula` of `Luiz Inácio
+ * Lula da Silva`), or the first of two surnames (`Velarde` of `Óscar Velarde Quispe`). A first
+ * name alone, a word inside an organisation's name or a place after a particle is not.
  */
 function partOf(short: NameRun, long: NameRun): boolean {
   const { parts, joins, sample } = long;
-  if (
-    !sample.every((w, i) => joins[i] || (w.capital && w.kind !== 'acronym' && w.kind !== 'mixed'))
-  )
-    return false;
+  const named = (w: Word, i: number) =>
+    joins[i] || (w.capital && w.kind !== 'acronym' && w.kind !== 'mixed');
+  if (!sample.every(named) || institutions.has(parts[0] ?? '')) return false;
+  const person = long.words === parts.length && long.words === 3;
   for (let p = 0; p + short.parts.length <= parts.length; p++) {
     if (short.parts.some((part, k) => parts[p + k] !== part)) continue;
     const end = p + short.parts.length;
     const before = p === 0 || !joins[p - 1];
-    const after = end === parts.length ? p > 0 : joins[end] === true;
+    const after = end === parts.length ? p > 0 : joins[end] === true || (person && p === 1);
     if (before && after) return true;
   }
   return false;

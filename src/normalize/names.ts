@@ -1,5 +1,6 @@
 import { isCountryName } from './countries.ts';
 import type { Sentence, Word } from './keyword-words.ts';
+import { germanNameStart, germanNouns, isGermanName } from './names-german.ts';
 import {
   countRun,
   mergeVariants,
@@ -7,7 +8,7 @@ import {
   type NamesFound,
   splitRuns,
 } from './names-merge.ts';
-import { germanRoleEnding, isTimeWord, wordsOf } from './tag-words.ts';
+import { germanRoleEnding, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 export type { NameFound, NamesFound } from './names-merge.ts';
 
@@ -33,20 +34,15 @@ const maxRunNames = 7;
 /** German nouns a name stands after, as a role does: "Hauptstadt Montevideo". */
 const germanClassifiers = new Set(
   `stadt hauptstadt metropole gemeinde dorf region provinz bundesland land staat insel fluss
-  partei firma konzern unternehmen verein verband zeitung sender plattform mannschaft klub`.split(
-    /\s+/,
-  ),
+  partei firma konzern unternehmen verein verband zeitung sender plattform mannschaft klub
+  behörde umweltbehörde`.split(/\s+/),
 );
-/** Endings of German common nouns: such a word does not open a name. */
-const germanNoun = /(?:ung|heit|keit|schaft|tion|ismus|tät|nis|tum)(?:en|e|s)?$/u;
 
 interface Context {
   language: string;
   /** Words the text writes in lowercase somewhere: their capital is the sentence's. */
   lowercase: Set<string>;
   roles: Set<string>;
-  /** Quantities and number words ("700 Millionen Einwohnern"). */
-  counts: Set<string>;
 }
 
 /**
@@ -59,9 +55,9 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
     language,
     lowercase: lowercaseWords(sentences),
     roles: wordsOf('role', language),
-    counts: new Set([...wordsOf('quantity', language), ...wordsOf('number', language)]),
   };
   const runs: NameRuns = new Map();
+  const nouns = language === 'de' ? germanNouns(sentences) : undefined;
   // Runs that may or may not be names of their own: a capitalised word alone at the start of a
   // sentence, and what follows a name and a conjunction ("Vivienda y Agenda Urbana").
   const doubtful: { words: Word[]; joins: boolean[]; sentence: number }[] = [];
@@ -77,9 +73,16 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
           context,
         );
         if (joins.length > 0) {
-          const words = block.slice(i, i + joins.length);
-          if (coordinated(block, i)) doubtful.push({ words, joins, sentence: s });
-          else countRun(runs, words, joins, s);
+          // German: the name, if any, after the common nouns before it.
+          const run = block.slice(i, i + joins.length);
+          const start = nouns ? germanNameStart(run, joins, nouns) : 0;
+          const words = run.slice(start);
+          const kept = joins.slice(start);
+          if (start < 0) {
+            // None: the run's words are common nouns.
+          } else if (words.length > 1 && coordinated(block, i + start))
+            doubtful.push({ words, joins: kept, sentence: s });
+          else countRun(runs, words, kept, s).titled ||= titled(block, i + start, context);
           i += joins.length - 1;
         } else if (b === 0 && i === 0 && mayOpenName(block[0], context)) {
           doubtful.push({ words: [block[0] as Word], joins: [false], sentence: s });
@@ -92,10 +95,15 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
   for (const { words, joins, sentence } of doubtful)
     if (parts.has(words.map((w) => w.folded).join(' '))) countRun(runs, words, joins, sentence);
   splitRuns(runs);
-  // German nouns are capitalised: a single word is a name there only as an acronym.
+  // German nouns are capitalised: a single word is a name there only as an acronym, or when the
+  // text never writes it after an article ("in Bayern", not "das Hochwasser").
   return mergeVariants(
     runs,
-    (run) => language !== 'de' || run.words > 1 || run.sample.every((w) => w.kind === 'acronym'),
+    (run) =>
+      !nouns ||
+      run.words > 1 ||
+      run.sample.every((w) => w.kind === 'acronym') ||
+      isGermanName(run, nouns),
     // A country is a country, not a short form of "Groupe France Télécom".
     (run) => !isCountryName(run.key, language),
   );
@@ -107,6 +115,12 @@ const conjunctions = new Set('y e et and und ou o or oder'.split(' '));
 /** Whether the run at `i` follows a capitalised word and a conjunction. */
 function coordinated(block: Word[], i: number): boolean {
   return conjunctions.has(block[i - 1]?.lower ?? '') && block[i - 2]?.capital === true;
+}
+
+/** Whether the run at `i` follows a title or a role ("President Claudia Sheinbaum"). */
+function titled(block: Word[], i: number, context: Context): boolean {
+  const before = block[i - 1];
+  return before !== undefined && isRole(before, context);
 }
 
 /** A title or a role ("President", "ex-presidente", "EU-Kommissionspräsidentin"). */
@@ -127,6 +141,8 @@ const nameWords = new WeakMap<Word, boolean>();
 /** A capitalised word inside a sentence that may belong to a name (`COP30` too). */
 function inName(word: Word | undefined, context: Context): word is Word {
   if (!word?.capital || word.kind === 'plain' || word.kind === 'number') return false;
+  // German capitalises no article inside a sentence but a heading's ("Hochwasser In Passau").
+  if (word.stop && context.language === 'de') return false;
   let fits = nameWords.get(word);
   if (fits === undefined) {
     fits =
@@ -134,7 +150,8 @@ function inName(word: Word | undefined, context: Context): word is Word {
       word.lower.replace(/[-'’.\d]/g, '').length >= 2 &&
       !isRole(word, context) &&
       !isTimeWord(word.lower, context.language) &&
-      !context.counts.has(word.lower);
+      // A quantity is no name ("700 Millionen Einwohnern"); a number word may be ("Six Nations").
+      !isQuantity(word.lower, context.language);
     nameWords.set(word, fits);
   }
   return fits;
@@ -160,14 +177,12 @@ function runAt(
   context: Context,
 ): boolean[] {
   const first = block[i];
-  const german = context.language === 'de';
   if (!first) return [];
   const sentenceStart = position === 'sentence';
   if (sentenceStart ? !mayOpenName(first, context) : !inName(first, context)) return [];
   // After a colon or a quotation mark an article is capitalised too ("«El Gobierno…").
   if (first.stop && position === 'block') return [];
   if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return [];
-  if (german && germanNoun.test(first.lower)) return [];
   const joins = [false];
   let names = 1;
   while (i + joins.length < block.length && names < maxRunNames) {
@@ -181,8 +196,6 @@ function runAt(
     joins.push(...gap, false);
     names++;
   }
-  // German nouns are capitalised: one word alone is a name only as an acronym.
-  if (german && names === 1 && first.kind !== 'acronym') return [];
   return joins;
 }
 

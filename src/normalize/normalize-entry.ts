@@ -76,6 +76,7 @@ export function normalizeEntry(
     paragraphs: bySentence,
     read,
     dateline: dateline.text,
+    place: location,
     language,
     given,
   });

@@ -1,10 +1,10 @@
 import { countryOfAdjective, isCountryName } from './countries.ts';
 import { stopwordsFor } from './stopwords.ts';
-import { isAgency, wordsOf } from './tag-words.ts';
+import { isAgency, isQuantity, wordsOf } from './tag-words.ts';
 import { tokenize } from './tokens.ts';
 
 /** Links a topic of three words may hold: `réforme du travail`, `minería ilegal`. */
-const links = new Set(`de du des d' da do das dos del of`.split(' '));
+const links = new Set(`de du des d' da do das dos del of von vom der`.split(' '));
 /** What joins the words of a name: those links, articles after them, German's `von der`. */
 const joins = new Set([...links, ...`la las los le l' the von van der den zu di della`.split(' ')]);
 
@@ -20,7 +20,8 @@ export function tagFit(
   headline: string | null,
 ): (text: string, name: boolean) => boolean {
   const stopwords = stopwordsFor(language);
-  const counts = [wordsOf('quantity', language), wordsOf('number', language)];
+  const numbers = wordsOf('number', language);
+  const counted = (word: string) => numbers.has(word) || isQuantity(word, language);
   const roles = wordsOf('role', language);
   const aboutAgency = (lower: string) => headline?.toLowerCase().includes(lower) === true;
   return (text, name) => {
@@ -29,7 +30,7 @@ export function tagFit(
     const words = tokenize(text);
     const first = words[0]?.lower ?? '';
     const last = words[words.length - 1]?.lower ?? '';
-    if (counts.some((list) => list.has(first) || list.has(last))) return false;
+    if (counted(first) || counted(last)) return false;
     if (words.length === 1) {
       if (roles.has(first)) return false;
       if (!isCountryName(first, language) && countryOfAdjective(first, language)) return false;

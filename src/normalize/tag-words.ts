@@ -10,18 +10,20 @@ import { foldPlural, stemmerFor } from './keyword-stem.ts';
 const timeWords: Record<string, string> = {
   fr: `seconde minute heure jour journée semaine mois an année décennie siècle matin matinée
     après-midi soir soirée nuit midi minuit week-end weekend aujourd'hui hier demain lendemain
-    veille avant-veille surlendemain fois instant moment période trimestre semestre`,
+    veille avant-veille surlendemain fois instant moment période trimestre semestre printemps
+    été automne hiver`,
   en: `second minute hour day week month year decade century morning afternoon evening night
     midnight noon weekend today yesterday tomorrow tonight time times moment period quarter
-    fortnight`,
+    fortnight spring summer autumn fall winter`,
   es: `segundo minuto hora día jornada semana mes año década siglo mañana tarde noche mediodía
     medianoche madrugada finde hoy ayer anteayer anoche vez momento período periodo trimestre
-    semestre`,
+    semestre primavera verano otoño invierno`,
   pt: `segundo minuto hora dia jornada semana mês ano década século manhã tarde noite meio-dia
-    meia-noite madrugada hoje ontem anteontem amanhã vez momento período trimestre semestre`,
+    meia-noite madrugada hoje ontem anteontem amanhã vez momento período trimestre semestre
+    primavera verão outono inverno`,
   de: `sekunde minute stunde tag woche monat jahr jahrzehnt jahrhundert morgen vormittag mittag
     nachmittag abend nacht mitternacht wochenende heute gestern vorgestern übermorgen mal moment
-    zeitraum quartal halbjahr`,
+    zeitraum quartal halbjahr frühling frühjahr sommer herbst winter`,
 };
 
 /** Labels of the page around an article (credits, dates, buttons) and greetings. */
@@ -45,7 +47,8 @@ const labelWords: Record<string, string> = {
 const agencyNames = `AFP, EFE, dpa, Reuters, AP, ANSA, Lusa, Xinhua, Kyodo, Yonhap, Belga, APA, SDA, epd, KNA,
   Notimex, Télam, apro, Bloomberg, Anadolu, TASS, RIA Novosti, Sputnik, Prensa Latina, Europa Press,
   Agência Brasil, Agencia Brasil, Agence France-Presse, Agence France Presse, Associated Press,
-  Deutsche Presse-Agentur, Agência Lusa, Agência Estado, Estadão Conteúdo, Folhapress`;
+  Deutsche Presse-Agentur, Agência Lusa, Agência Estado, Estadão Conteúdo, Folhapress,
+  Thomson Reuters`;
 
 /** Titles and roles that stand before a name: never a name's first word, nor a tag. */
 const roleWords: Record<string, string> = {
@@ -91,27 +94,27 @@ const roleWords: Record<string, string> = {
 
 /** Endings of German compounds that name a role: `EU-Kommissionspräsidentin`, `SPD-Politiker`. */
 export const germanRoleEnding =
-  /(?:präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|sprecher|sprecherin|chef|chefin|vorsitzende|vorsitzender|politiker|politikerin|trainer|trainerin|kommissar|kommissarin|meister|meisterin|sekretär|sekretärin)$/u;
+  /(?:präsident|kanzler|minister|sprecher|chef|vorsitzende|politiker|trainer|kommissar|meister|sekretär|forscher|experte|expert|wissenschaftler|ökonom|leiter|direktor|professor|analyst|journalist|aktivist|anwalt|anwält|gründer|richter|botschafter|bischof|spieler|sänger)(?:in|r)?$/u;
 
 /** Quantities and units: a count or a measure, not a topic ("millones de euros", "tonnes"). */
 const quantityWords: Record<string, string> = {
   fr: `million millions milliard milliards millier milliers centaine centaines dizaine dizaines
     pourcent pourcentage tonne tonnes kilo kilos kilomètre kilomètres mètre mètres litre litres
-    hectare hectares euro euros dollar dollars point points nombre total moitié tiers quart
+    hectare hectares euro euros point points nombre total moitié tiers quart
     beaucoup peu nombreux nombreuses`,
   en: `million millions billion billions trillion thousand thousands hundred hundreds dozen dozens
-    percent percentage ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
+    euro euros percent percentage ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
     mile miles meter meters metre metres liter liters litre litres acre acres hectare hectares
     number total half third many few`,
-  es: `millón millones millar millares mil billón billones centenar centenares decena decenas
-    ciento cientos porcentaje tonelada toneladas kilo kilos kilómetro kilómetros metro metros
+  es: `millón millones millar millares mil miles billón billones centenar centenares decena decenas
+    ciento cientos euro euros porcentaje tonelada toneladas kilo kilos kilómetro kilómetros metro metros
     litro litros hectárea hectáreas número total mitad tercio cuarto muchos muchas pocos pocas`,
   pt: `milhão milhões milhar milhares mil bilhão bilhões bilião biliões centena centenas dezena
-    dezenas porcentagem percentagem tonelada toneladas quilo quilos quilômetro quilômetros
+    dezenas euro euros porcentagem percentagem tonelada toneladas quilo quilos quilômetro quilômetros
     quilómetro quilómetros metro metros litro litros hectare hectares número total metade terço
     muitos muitas poucos poucas`,
-  de: `million millionen milliarde milliarden tausend hundert dutzend prozent tonne tonnen kilo
-    kilometer meter liter hektar zahl anzahl hälfte drittel viertel viele wenige`,
+  de: `million millionen milliarde milliarden tausend tausende tausenden hundert hunderte
+    hunderten dutzend dutzende prozent euro tonne tonnen kilo kilometer meter liter hektar zahl anzahl hälfte drittel viertel viele wenige`,
 };
 
 /** Number words up to twenty and the tens: "trece trabajadores" is a count, not a topic. */
@@ -211,16 +214,29 @@ export function isAgency(lower: string): boolean {
   return agencies.has(lower);
 }
 
-const timeStems = new Map<string, Set<string>>();
+/** The stems of a list's words per language, so that plurals and inflections match too. */
+const stemSets = new Map<string, Set<string>>();
+/** German writes a day's part as one word with its day ("Dienstagabend"). */
+const germanDayPart =
+  /^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)s?$/u;
 
-/** Whether a (lowercase) word is a unit of time or a day relative to today, in any inflection. */
-export function isTimeWord(lower: string, language: string): boolean {
+function inflectionOf(list: 'time' | 'quantity', lower: string, language: string): boolean {
   const stem = stemmerFor(language);
-  let stems = timeStems.get(language);
+  let stems = stemSets.get(`${list}:${language}`);
   if (!stems) {
-    stems = new Set([...wordsOf('time', language)].map((w) => stem(w)));
-    timeStems.set(language, stems);
+    stems = new Set([...wordsOf(list, language)].map((w) => stem(w)));
+    stemSets.set(`${list}:${language}`, stems);
   }
   // Snowball leaves some short plurals ("dias"): the plural is folded first too.
   return stems.has(stem(lower)) || stems.has(stem(foldPlural(lower)));
+}
+
+/** Whether a (lowercase) word is a unit of time or a day relative to today, in any inflection. */
+export function isTimeWord(lower: string, language: string): boolean {
+  return inflectionOf('time', lower, language) || (language === 'de' && germanDayPart.test(lower));
+}
+
+/** Whether a (lowercase) word is a quantity or a unit, in any inflection ("Metern"). */
+export function isQuantity(lower: string, language: string): boolean {
+  return inflectionOf('quantity', lower, language);
 }

@@ -1,16 +1,19 @@
 import { type CountryMention, countryCode, findCountries, isCountryName } from './countries.ts';
 import { foldAccents } from './keyword-fold.ts';
+import { stemmerFor } from './keyword-stem.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
-import { extractKeywords, type Keyword, keywordKey } from './keywords.ts';
+import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
+import { splitSentences } from './sentences.ts';
 import { tagFit } from './tag-fit.ts';
-import { isAgency } from './tag-words.ts';
 import { tokenize } from './tokens.ts';
 
 export const maxTags = 6;
 /** Room kept for topics: a list of names says who, not what about. */
 const maxCountryTags = 2;
 const maxNameTags = 3;
+/** Countries, places, people and organisations together, while topics remain. */
+const maxNames = 4;
 /** Sentences of the body that count as its lead, however its paragraphs are cut. */
 const leadSentences = 3;
 
@@ -24,6 +27,8 @@ export interface TopicsInput {
   read: Sentence[];
   /** The dateline before the first paragraph (`Cúcuta (Colombia), 20 ene (EFE).-`), or ''. */
   dateline: string;
+  /** The dateline's place (`Cúcuta`), or null. */
+  place: string | null;
   language: string;
   /** Tags given in the front matter: they come first. */
   given: string[];
@@ -46,13 +51,16 @@ export interface Topics {
  */
 export function chooseTags(input: TopicsInput): Topics {
   const { headline, standfirst, language } = input;
-  const lead = [headline, standfirst].filter((p): p is string => p !== null);
+  // The headline and the standfirst, sentence by sentence ("…geräumt. Die Entwicklungen…").
+  const heading = headline === null ? [] : splitSentences(headline, language);
+  const lead = [...heading, ...(standfirst === null ? [] : splitSentences(standfirst, language))];
   const sentences = [...lead, ...input.paragraphs.flat()];
   const read = lead.length > 0 ? [...readWords(lead, language), ...input.read] : input.read;
-  const ranked = extractKeywords(sentences, language, read);
+  // Tags draw on more keywords than are kept: names may fill the first places.
+  const ranked = extractKeywords(sentences, language, read, 2 * maxKeywords);
   const found = findNames(read, language);
   const leadEnd = lead.length + leadSentences;
-  const headlineEnd = headline === null ? 0 : 1;
+  const headlineEnd = heading.length;
 
   const picked = new Picked(input.given, language);
   const dateline = input.dateline
@@ -65,37 +73,48 @@ export function chooseTags(input: TopicsInput): Topics {
     .slice(0, maxCountryTags)
     .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
   for (const country of strong) picked.add(country.text, true);
+  const fits = tagFit(language, headline);
   const fitsName = (n: NameFound) =>
-    !isCountryName(n.text.toLowerCase(), language) &&
-    (!isAgency(n.text.toLowerCase()) || n.first < headlineEnd);
+    !isCountryName(n.text.toLowerCase(), language) && fits(n.text, true);
   const names = found.names
-    .filter((n) => (n.count >= 2 || (n.words >= 2 && n.first < leadEnd)) && fitsName(n))
+    .filter(
+      (n) => (n.count >= 2 || ((n.words >= 2 || n.titled) && n.first < leadEnd)) && fitsName(n),
+    )
     .sort(
       (a, b) =>
         weight(b, headlineEnd, leadEnd) - weight(a, headlineEnd, leadEnd) || a.first - b.first,
     );
+  // A local story names its place again; a wire's dateline is often only where it was filed.
+  const { place } = input;
+  if (place && input.paragraphs.some((p) => p.some((s) => s.includes(place))))
+    picked.add(place, true);
   let named = 0;
   for (const name of names) if (named < maxNameTags && picked.add(name.text, true)) named++;
-  for (const country of countries.slice(strong.length, maxCountryTags))
-    picked.add(country.text, true);
-  const fits = tagFit(language, headline);
+  // A country named once in passing, when it is the only one.
+  if (strong.length === 0 && countries[0]) picked.add(countries[0].text, true);
   // German capitalises its nouns: there a keyword is a name only when a name was found.
   const known = new Set(found.names.map((n) => n.key));
-  for (const keyword of fullNames(ranked, found)) {
+  const topics = fullNames(ranked, found).map((k) => ({
+    text: k.text,
+    name: k.name && (language !== 'de' || known.has(keyOf(k.text))),
+  }));
+  // Topics keep their room: names past `maxNames` wait until topics run out.
+  for (const { text, name } of topics) {
     if (picked.full) break;
-    const name = keyword.name && (language !== 'de' || known.has(keyOf(keyword.text)));
-    if (fits(keyword.text, name)) picked.add(keyword.text, name);
+    if (fits(text, name) && (!name || picked.names.length < maxNames)) picked.add(text, name);
   }
   // Room left once topics run out: the other names, then those of two words met once.
+  for (const { text, name } of topics) if (name && fits(text, name)) picked.add(text, name);
   for (const name of names) picked.add(name.text, true);
   for (const name of found.names) {
     if (picked.full) break;
     if (name.words >= 2 && fitsName(name)) picked.add(name.text, true);
   }
-  return { keywords: ranked.map((k) => k.text), tags: picked.tags, names: picked.names };
+  const keywords = ranked.slice(0, maxKeywords).map((k) => k.text);
+  return { keywords, tags: picked.tags, names: picked.names };
 }
 
-/** Tags picked so far: a tag that repeats one (up to plural and case, or inside it) is left out. */
+/** Tags picked so far: a tag that repeats one (its words' stems, or inside it) is left out. */
 class Picked {
   tags: string[] = [];
   names: string[] = [];
@@ -117,7 +136,10 @@ class Picked {
   add(written: string, name: boolean): boolean {
     // A tag names a thing, not its owner: `Brazil's` is tagged `Brazil`.
     const tag = written.replace(/(?<=\p{L}{2})['’]s$/u, '');
-    const key = ` ${foldAccents(keywordKey(tag))} `;
+    const stem = stemmerFor(this.language);
+    const key = ` ${tokenize(tag)
+      .map((t) => foldAccents(stem(t.lower)))
+      .join(' ')} `;
     if (!tag.trim() || this.tags.length >= maxTags) return false;
     // A name may hold a tag ("Banco Central do Brasil" after "Brasil"); a topic may not.
     if (this.keys.some((k) => k.includes(key) || (!name && key.includes(k)))) return false;
@@ -154,7 +176,7 @@ function countryWeight(m: CountryMention, dateline: Set<string>, leadEnd: number
 }
 
 function weight(name: NameFound, headlineEnd: number, leadEnd: number): number {
-  return name.count + (name.first < headlineEnd ? 2 : 0) + (name.first < leadEnd ? 1 : 0);
+  return name.count + (name.first < headlineEnd ? 2 : 0) + (name.first < leadEnd ? 0.5 : 0);
 }
 
 /** A name's folded words, as names are keyed. */
