@@ -83,7 +83,8 @@ const offers = anyWord(
     'teste grátis|premier mois|first month|primer mes|primeiro mês|ersten monat|' +
     'sans engagement|cancel anytime|socio|sócio|membre|member|membership|mitglied|alertes|' +
     'alerts|alertas|notifications|inbox|email|e-mail|mail|correo|caixa de entrada|boîte mail|' +
-    'postfach',
+    'postfach|unlimited access|accès illimité|acceso ilimitado|acesso ilimitado|' +
+    'unbegrenzten zugang|unbegrenzter zugang|unbegrenzten zugriff',
 );
 
 /** The site speaking of itself: "Este site utiliza cookies", "This website uses". */
@@ -103,6 +104,12 @@ const reporting = anyWord(
 /** Questions to the reader about what they read. */
 const likedIt =
   /(?:aimez-vous|vous aimez|vous avez aimé) ce que vous|cet article vous a (?:plu|intéressé)|(?:did|do) you (?:like|enjoy)|like what you(?:'re| are)? read|(?:te|le) (?:gustó|ha gustado)|gostou (?:d[aeo]st[ae]|do|da)|hat ihnen (?:dieser|der) (?:artikel|beitrag)/iu;
+/**
+ * A question to the reader about an account or a subscription they may have, or about reading
+ * on: "Already a subscriber?", "Sie haben bereits ein Abonnement?", "¿Quieres seguir leyendo?".
+ */
+const accountQuestion =
+  /^[¿]?(?:(?:are you |you(?:'re| are) )?already (?:a )?(?:subscriber|member|registered)|already have an? (?:account|subscription)|want to (?:keep|continue) reading|(?:vous êtes |êtes-vous )?déjà (?:abonnée?|inscrite?)|vous avez déjà un (?:compte|abonnement)|envie de lire la suite|vous voulez lire la suite|(?:ya )?(?:eres|es usted) (?:suscriptora?|socio|socia)|ya tienes (?:una )?(?:cuenta|suscripción)|(?:quieres|quiere) seguir leyendo|já (?:é|és) (?:assinante|cadastrad[oa])|já tem (?:uma )?(?:conta|assinatura)|quer (?:continuar|seguir) lendo|(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein(?:en)? )?(?:abonnement|abo|konto|zugang)|(?:sie wollen|wollen sie|möchten sie|sie möchten) weiterlesen|(?:sie sind|sind sie) (?:bereits|schon) (?:abonnent|abonnentin|registriert))[^.!?]{0,40}\?/iu;
 /** Paywalls and account prompts. */
 const paywall =
   /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para seguir leyendo|já é assinante|para continuar lendo|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen/iu;
@@ -133,7 +140,19 @@ const disclaimer =
 const aboutArticle =
   /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert|is more than|a plus d|tiene más de|tem mais de|ist (?:mehr|älter) als)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
 const correction =
-  /^(?:correction|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)\s*[:.(–—-]|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
+  /^(?:correction|corrigendum|korrigendum|richtigstellung|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)\s*[:.(–—-]|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
+
+/** How a publication says who pays for it, or that reading it costs nothing. */
+const funding =
+  /funded by|paid for by|free to read|free for everyone|no (?:billionaire|paywall)|shareholders|financé(?:e|s)? par|gratuit pour tous|en accès libre|sans actionnaire|financiad[oa]s? por|gratis para todos|sin accionistas|financiad[oa]s? por|gratuit[oa] para todos|sem acionistas|finanziert (?:durch|von)|kostenlos (?:für alle|lesbar|zugänglich)|ohne aktionäre|keine aktionäre/iu;
+/** The site's other pages, where the page sends its reader ("… on our website"). */
+const sitePage = anyWord(
+  'website|site|site web|sitio|sitio web|web|página web|página|webseite|seite|sportseite|' +
+    'homepage|portal',
+);
+/** When a newsletter comes: a schedule or the reader's mailbox. */
+const delivery =
+  /inbox|in your (?:mail|e-mail|email)|every (?:morning|day|evening|week|weekday)|each (?:morning|week)|weekdays|boîte (?:mail|aux lettres|de réception)|chaque (?:matin|jour|soir|semaine)|bandeja de entrada|cada (?:mañana|día|semana)|todas las mañanas|caixa de entrada|todas as manhãs|toda (?:manhã|semana)|todos os dias|postfach|posteingang|jeden (?:morgen|tag|abend)|werktags|täglich|wöchentlich/iu;
 
 /** The kind of an appeal, named from what it asks for. */
 function appealKind(text: string): string {
@@ -181,6 +200,14 @@ export function appealOf(text: string, words = countWords(text)): string | null 
     if (aboutArticle.test(text)) return 'edition note';
   }
   if (words <= 80 && correction.test(text)) return 'correction note';
+  if (accountQuestion.test(text)) return appealKind(text);
+  // The page telling its reader who pays for it, or what its newsletter brings and when.
+  if (words <= 80 && !quoted.test(text) && addressed() && !reporting.test(text)) {
+    if (ours() && funding.test(text)) return 'appeal: donation';
+    if (words <= 40 && newsletterWord.test(text) && delivery.test(text))
+      return 'appeal: newsletter';
+    if (words <= 30 && ours() && sitePage.test(text)) return 'read-also link';
+  }
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);
   // A button or a promotion's heading: "Assine a Folha", "Sign up to This is Europe".
   if ((words <= 4 || (words <= 8 && !endsWithStop.test(text))) && button.test(text)) {

@@ -69,7 +69,9 @@ const signOffStart = opening(
     'compiled by|research by|graphics by|production by|contributing reporting|rédigé par|' +
     'édité par|avec la collaboration de|con información de|con reporte de|edición de|edición:|' +
     'redacción:|edição:|edição de|revisão:|com informações|reportagem de|colaborou|' +
-    'colaboraram|mit material|bearbeitet von|redaktion:|mitarbeit:|übersetzung:|übersetzt von',
+    'colaboraram|mit material|bearbeitet von|redaktion:|mitarbeit:|übersetzung:|übersetzt von|' +
+    'mit informationen von|mit informationen der|mit informationen aus|with information from|' +
+    'avec des informations de|avec les informations de|com informações de|con informaciones de',
 );
 const initials = /^\(?\p{L}{1,5}(?:\s?\/{1,2}\s?\p{L}{1,5}){1,6}\)?\.?$/u;
 const dpaCode = /^dpa-infocom\b|(?<![\p{L}])dpa:\d{6}-/u;
@@ -123,6 +125,13 @@ const dashedCredit = /\s[-–—|]\s+([^-–—|]+)$/u;
 /** Where the last sentence of a line ends, when a credit follows it. */
 const lastSentenceEnd = /[.!?…][»"”’)\]]*\s+(?=\S)/g;
 
+/**
+ * What a photo desk prints after a caption to sell the picture's rights: "… Purchase Licensing
+ * Rights", "Acheter les droits", "Bildrechte erwerben".
+ */
+const licensing =
+  /(?:purchase|buy|acquire) (?:licensing|reprint|image|photo) rights|license this (?:photo|image|picture)|buy this (?:photo|image|picture)|acheter (?:les droits|cette photo|la photo)|droits de reproduction|comprar (?:los )?derechos|comprar (?:esta|la) (?:foto|imagen)|licenciar (?:esta|la) (?:foto|imagen)|comprar (?:os )?direitos|comprar (?:esta|a) (?:foto|imagem)|licenciar (?:esta|a) (?:foto|imagem)|(?:bild|foto|nutzungs)rechte (?:erwerben|kaufen)|(?:bild|foto) kaufen|lizenz erwerben/iu;
+
 /** Whether the words of a credit are a name (capitalised words, slashes, agencies). */
 function nameLike(credit: string): boolean {
   const tokens = credit.split(/[\s/|,;]+/).filter(Boolean);
@@ -163,6 +172,11 @@ function isCredit(segment: string): boolean {
  */
 export function captionOf(text: string, words: number, endsSentence: boolean): string | null {
   if (words > 80) return null;
+  // The phrase is a button: capitalised, closing the line with no full stop after it.
+  const bare = text.replace(newTab, '').replace(/[\s,;|·•]+$/u, '');
+  const sold = licensing.exec(bare);
+  if (sold && sold.index + sold[0].length === bare.length && upper.test(sold[0]))
+    return sold.index === 0 ? 'photo credit' : 'photo caption';
   if (parenCredit.test(text)) return words <= 12 ? 'photo credit' : 'photo caption';
   if (captionLabel.test(text) && words <= 60) {
     const after = text.slice(text.indexOf(':') + 1).trim();

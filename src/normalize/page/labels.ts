@@ -130,7 +130,9 @@ const labels = labelTable({
     'mais notícias|recomendadas|lesen sie auch|auch interessant|mehr zum thema|mehr dazu|' +
     'weitere artikel|weitere nachrichten|das könnte sie auch interessieren|' +
     'das könnte sie interessieren|meistgelesen|meistgelesene artikel|verwandte themen|' +
-    'verwandte artikel|zum thema|siehe auch|passend zum thema|empfehlungen',
+    'verwandte artikel|zum thema|siehe auch|passend zum thema|empfehlungen|passend zum artikel|' +
+    'passend dazu|zum weiterlesen|further reading|related reading|pour aller plus loin|' +
+    'para saber más|para saber mais|lecturas relacionadas|leituras relacionadas',
   'tag list':
     'mais sobre|more about|plus sur|en savoir plus sur|más sobre|mehr über|dans ce dossier|' +
     'en este tema|tags|tag|mots-clés|mots clés|thèmes|sujets|topics|suggested topics|' +
@@ -151,9 +153,23 @@ const labels = labelTable({
     'purchase licensing rights',
 });
 
+/** Kinds of pieces a site lists under "More …": "More explainers", "Weitere Reportagen". */
+const pieceKinds =
+  'explainers|stories|articles|news|videos|podcasts|features|interviews|analysis|opinion|' +
+  'reports|reads|galleries|columns|explications|décryptages|vidéos|reportages|entretiens|' +
+  'analyses|chroniques|actualités|infos|explicadores|artículos|noticias|vídeos|reportajes|' +
+  'entrevistas|análisis|columnas|artigos|notícias|reportagens|análises|colunas|erklärstücke|' +
+  'artikel|nachrichten|reportagen|analysen|kolumnen|beiträge|texte|meldungen';
+/** "More" and a kind of piece, maybe "from" a section: the heading of a list of links. */
+const moreOfKind = new RegExp(
+  `^(?:more|other|latest|plus d['’]|plus de|autres|d['’]autres|más|otros|otras|últimos|últimas|mais|outros|outras|mehr|weitere|andere|neueste)\\s*(?:${pieceKinds})(?:\\s+(?:from|on|about|in|de|du|des|sur|en|sobre|do|da|zu|zum|zur|aus|über)\\s[^.!?]{1,40})?$`,
+  'iu',
+);
+
 /** The furniture class of a line that is one of the labels, or null. */
 export function labelOf(text: string): string | null {
-  return labels.get(labelKey(text)) ?? null;
+  const key = labelKey(text);
+  return labels.get(key) ?? (moreOfKind.test(key) ? 'read-also link' : null);
 }
 
 /** Classes whose label opens a list (related headlines, topics) that goes with it. */

@@ -38,7 +38,7 @@ function headlineScore(shape: LineShape): number {
 export function findHeadline(judged: Judged[], start: number): number {
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < start; i++) {
+  for (let i = chromeEnd(judged, start); i < start; i++) {
     const line = judged[i];
     if (!headlineCandidate(line)) continue;
     const score = headlineScore(line.shape);
@@ -55,6 +55,22 @@ export function findHeadline(judged: Judged[], start: number): number {
     if (words >= 2 && capitalised && !/[:.]\s*$/.test(text)) return 0;
   }
   return -1;
+}
+
+const menuClasses = new Set(['section label', 'breadcrumb']);
+
+/**
+ * Where the site's chrome ends: past the last section label or breadcrumb above the body, when
+ * a line shaped like a headline follows it. A motto above the sections is the site's.
+ */
+function chromeEnd(judged: Judged[], start: number): number {
+  let last = -1;
+  for (let i = 0; i < start; i++) {
+    const line = judged[i];
+    if (line?.furniture && menuClasses.has(line.furniture)) last = i;
+  }
+  for (let i = last + 1; i < start; i++) if (headlineCandidate(judged[i])) return last + 1;
+  return 0;
 }
 
 /** The furniture of a header: what stands between a standfirst and the body. */

@@ -4,6 +4,7 @@ import { labelOf, listLabels } from './labels.ts';
 import { lineShape } from './line-shape.ts';
 import { findHeadline, isStandfirst, isUnpunctuatedStandfirst } from './page-header.ts';
 import type { LineVerdict, PageReading, PageRules } from './page-reading.ts';
+import { markAuthorLines, markMediaTitles, markShareRows } from './page-rows.ts';
 
 /**
  * Reads a saved page: finds its header (chrome, labels, headline, standfirst, byline), its body
@@ -14,6 +15,9 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   const judged = paragraphs.map((p) => judge(p, rules));
   markLists(judged);
   markCaptions(judged);
+  markShareRows(judged);
+  markMediaTitles(judged);
+  markAuthorLines(judged);
   let start = judged.findIndex(anchors);
   const end = start < 0 ? judged.length - 1 : listEnd(judged, judged.findLastIndex(anchors));
   if (start < 0) start = 0;
@@ -124,20 +128,30 @@ function markLists(judged: Judged[]): void {
 }
 
 const oneSentence = /^[^.!?…]*[.…]["»”’)]*$/u;
+/** A portrait's caption opens with the person's name and age: "Ana Ruiz, 47, dirige …". */
+const nameAndAge = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,3},\s\d{1,3},\s\p{Ll}/u;
 
 /**
  * A short sentence right above a photo credit standing alone is the photo's caption
- * ("Les chalutiers à quai, lundi 13 janvier." then "Photo : Thomas Le Goff / La Vigie").
+ * ("Les chalutiers à quai, lundi 13 janvier." then "Photo : Thomas Le Goff / La Vigie"), and so
+ * is a portrait's caption of two sentences or so.
  */
 function markCaptions(judged: Judged[]): void {
   for (let i = 1; i < judged.length; i++) {
     const caption = judged[i - 1];
-    if (judged[i]?.furniture !== 'photo credit' || !caption || caption.furniture || caption.kept)
-      continue;
+    if (!isCredit(judged[i]) || !caption || caption.furniture || caption.kept) continue;
     const { text, words } = caption.shape;
-    if (words <= 20 && oneSentence.test(text) && !/[«"“]/u.test(text))
+    if (/[«"“„]/u.test(text)) continue;
+    if ((words <= 20 && oneSentence.test(text)) || (words <= 40 && nameAndAge.test(text)))
       caption.furniture = 'photo caption';
   }
+}
+
+/** A photo credit, or a bare "© Name" under a picture. */
+function isCredit(line: Judged | undefined): boolean {
+  return (
+    line?.furniture === 'photo credit' || (line?.furniture === 'copyright' && line.shape.words <= 4)
+  );
 }
 
 /** Past a comment widget's label in the body, what is not running text is the widget's. */

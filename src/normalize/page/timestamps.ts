@@ -82,6 +82,8 @@ const vocabulary = new Set(`${months} ${days} ${relative} ${around}`.split(' '))
 
 /** Digits with the separators of dates and times: 03/03/2025, 18h42, 6:04, 2025-05-22T10:00. */
 const numeric = /^\d[\d.:/h-]*(?:t\d[\d:.]*)?(?:z|h|er|e|ème|º|ª|st|nd|rd|th|\.)?$/i;
+/** A compact age, as live pages print it: "41m", "3hrs", "2d", "5min", "3std". */
+const compactAge = /^\d{1,3}(?:m|min|mins|h|hr|hrs|d|s|sec|secs|j|std|t)$/i;
 /** Separators that may stand between the parts of a timestamp. */
 const separator = /^[|·•,;:/–—-]+$/;
 /** The edges of a token that are punctuation, not part of the word. */
@@ -112,7 +114,7 @@ export function readTimestamp(text: string): TimeReading | null {
     const raw = (tokens[i] ?? '').toLowerCase().replace(edges, '');
     if (raw === '' || separator.test(raw)) continue;
     const token = raw.endsWith('.') ? raw.slice(0, -1) : raw;
-    if (numeric.test(raw) || /^\d{1,2}h\d{0,2}$/.test(token)) {
+    if (numeric.test(raw) || /^\d{1,2}h\d{0,2}$/.test(token) || compactAge.test(token)) {
       anchored = true;
       continue;
     }
