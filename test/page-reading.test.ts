@@ -563,3 +563,215 @@ describe('gazette build on saved pages', () => {
     }
   });
 });
+
+describe('furniture classes that got through on English and German pages', () => {
+  const page = (lines: string[]) => readPage(lines, noPageRules);
+  const roleOf = (reading: PageReading, start: string) =>
+    reading.lines.find((l) => l.text.startsWith(start))?.role;
+  const lead =
+    'The regional council approved the new water plan on Tuesday after three months of debate among the mayors of the valley.';
+  const second =
+    'Der Gemeinderat hat am Dienstag nach dreimonatiger Debatte den neuen Wasserplan für das gesamte Tal beschlossen.';
+
+  it('relative times in every language', () => {
+    for (const line of [
+      '12m ago',
+      '3hrs ago',
+      'vor 7 Min.',
+      'il y a 8 min',
+      'hace 20 min',
+      'há 5 min',
+    ])
+      assert.equal(furniture(line), 'timestamp', line);
+  });
+
+  it('a caption line ending in a licensing button', () => {
+    assert.equal(
+      furniture(
+        'Firefighters on a hillside near Valparaíso, February 2, 2024. REUTERS/Jane Roe Purchase Licensing Rights, opens new tab',
+      ),
+      'photo caption',
+    );
+    assert.equal(
+      furniture('Manifestants devant le palais, le 4 mai. Acheter les droits'),
+      'photo caption',
+    );
+    assert.equal(
+      furniture('Demonstranten vor dem Rathaus am Montag. Bildrechte erwerben'),
+      'photo caption',
+    );
+    assert.equal(furniture('The broadcaster said it would buy this photo rights package.'), null);
+    assert.equal(furniture('Le groupe veut acheter les droits.'), null);
+  });
+
+  it('sign-offs naming who supplied information, and corrections', () => {
+    assert.equal(furniture('Mit Informationen von Peter Lang, SWR'), 'agency sign-off');
+    assert.equal(furniture('With information from Laura Diaz in Lima'), 'agency sign-off');
+    assert.equal(furniture('Avec des informations de Jean Martin'), 'agency sign-off');
+    assert.equal(
+      furniture(
+        'Corrigendum : une version précédente de cet article indiquait que le barrage mesurait 40 mètres.',
+      ),
+      'correction note',
+    );
+    assert.equal(
+      furniture('Richtigstellung: Der Bürgermeister heisst Huber, nicht Meier.'),
+      'correction note',
+    );
+  });
+
+  it('a question to the reader about an existing subscription or about reading on', () => {
+    for (const line of [
+      'Already have an account? Sign in',
+      'Vous êtes déjà abonné ? Connectez-vous',
+      '¿Ya tienes una suscripción? Inicia sesión',
+      'Já tem uma assinatura? Entre aqui',
+      'Haben Sie schon ein Abo? Hier einloggen',
+      'Want to keep reading? Our members get every story, the weekly edition and the archive for less than a coffee a week.',
+    ])
+      assert.ok(furniture(line)?.startsWith('appeal'), line);
+  });
+
+  it('appeals that say who pays for the page, promise unlimited access or time a newsletter', () => {
+    assert.equal(
+      furniture(
+        'One more thing: we are funded by readers like you, with no shareholders to answer to.',
+      ),
+      'appeal: donation',
+    );
+    assert.equal(
+      furniture(
+        'Notre rédaction est financée par ses lecteurs : vous nous permettez de rester en accès libre.',
+      ),
+      'appeal: donation',
+    );
+    assert.equal(furniture('Subscribe today for unlimited access.'), 'appeal: subscription');
+    assert.equal(furniture('Abonnez-vous pour un accès illimité.'), 'appeal: subscription');
+    assert.equal(
+      furniture(
+        'Am Abend: Der Newsletter mit den Nachrichten des Tages, jeden Abend in Ihrem Postfach.',
+      ),
+      'appeal: newsletter',
+    );
+    assert.equal(
+      furniture(
+        'The Briefing: our newsletter with what you need to know, every weekday in your inbox.',
+      ),
+      'appeal: newsletter',
+    );
+  });
+
+  it('a line sending the reader to another page of the site', () => {
+    assert.equal(
+      furniture('Alle Spielberichte finden Sie auf unserer Webseite.'),
+      'read-also link',
+    );
+    assert.equal(furniture('You can find every result on our website.'), 'read-also link');
+  });
+
+  it('the traps stay: reports on funding, newsletters and sites', () => {
+    for (const line of [
+      'The newsletter, which the company sends every morning, was hacked, she said.',
+      'The site was funded by shareholders until 2019, the company said.',
+      'Support for the site grew among younger readers last year.',
+      'Der Verein wird seit 2010 durch Spenden finanziert, sagte der Obmann.',
+    ])
+      assert.equal(furniture(line), null, line);
+  });
+
+  it('"More" and a kind of piece heads a list of related headlines', () => {
+    for (const line of [
+      'More explainers',
+      'Plus de vidéos',
+      'Weitere Reportagen aus Brasilien',
+      'Más noticias de Chile',
+      'Mais artigos',
+    ])
+      assert.equal(furniture(line), 'read-also link', line);
+    assert.equal(furniture('More trouble ahead'), null);
+    const reading = page([
+      lead,
+      second,
+      'Weitere Erklärstücke',
+      'Wie der Wasserpreis entsteht',
+      'Was kostet ein Stausee?',
+    ]);
+    assert.equal(roleOf(reading, 'Wie der Wasserpreis'), 'furniture');
+    assert.equal(roleOf(reading, 'Was kostet'), 'furniture');
+    const related = page([
+      lead,
+      second,
+      'Pour aller plus loin',
+      'Comment le barrage a été financé',
+    ]);
+    assert.equal(roleOf(related, 'Comment le barrage'), 'furniture');
+  });
+
+  it('a one-word line that is a social network, in a row of such lines, is a share row', () => {
+    const reading = page([lead, second, 'Teilen', 'WhatsApp', 'Facebook', 'X', 'E-Mail', 'Link']);
+    for (const name of ['WhatsApp', 'Facebook', 'X', 'Link'])
+      assert.equal(reading.lines.find((l) => l.text === name)?.reason, 'share row', name);
+    // One name alone is no row.
+    const alone = page(['Threads', lead, second]);
+    assert.notEqual(alone.lines[0]?.reason, 'share row');
+  });
+
+  it('a title between a media label and the player length is the video’s', () => {
+    const reading = page([lead, 'Vidéo', 'Le barrage vu du ciel', '02:10', second]);
+    assert.equal(roleOf(reading, 'Le barrage vu'), 'furniture');
+    const de = page([lead, 'Video', 'Die Flut in Regensburg', '03:05 Min', second]);
+    assert.equal(roleOf(de, 'Die Flut in'), 'furniture');
+  });
+
+  it('the byline author’s name and biography under the article', () => {
+    const reading = page([
+      'Valley approves water plan after long debate',
+      'By Laura Whitfield',
+      lead,
+      'The plan will cost about 40 million euros over ten years, the council said in a statement.',
+      'Laura Whitfield',
+      'Laura Whitfield covers local government and the environment. She joined the paper in 2021.',
+    ]);
+    assert.equal(roleOf(reading, 'Laura Whitfield covers'), 'furniture');
+    assert.equal(reading.lines.filter((l) => l.text === 'Laura Whitfield')[0]?.role, 'furniture');
+    const de = page([
+      'Tal beschliesst Wasserplan nach langer Debatte',
+      'Von Jonas Keller',
+      second,
+      'Der Plan kostet nach Angaben der Gemeinde rund 40 Millionen Euro über zehn Jahre verteilt.',
+      'Jonas Keller berichtet seit 2019 über Umwelt und Energie in der Ostschweiz.',
+    ]);
+    assert.equal(roleOf(de, 'Jonas Keller berichtet'), 'furniture');
+    // A sentence about the author's namesake in the news stays when it is not an author's note.
+    const news = page([
+      'Wasserplan beschlossen',
+      'Von Jonas Keller',
+      second,
+      'Jonas Keller sagte, der Plan komme zu spät für die Bauern im Tal.',
+    ]);
+    assert.equal(roleOf(news, 'Jonas Keller sagte'), 'body');
+  });
+
+  it('a portrait’s caption (name, age) above a bare © credit', () => {
+    const reading = page([
+      lead,
+      'Marta Solís Rey, 52, dirige el observatorio de sequías de la Universidad de Valparaíso. Vivió diez años en Berlín.',
+      '© privado',
+      second,
+    ]);
+    assert.equal(roleOf(reading, 'Marta Solís Rey'), 'furniture');
+  });
+
+  it('the headline is looked for past the section labels, not in the site’s motto above them', () => {
+    const reading = page([
+      'Independent reporting for the energy industry since 1998',
+      'World',
+      'Europe',
+      'Valley approves water plan after three months of debate',
+      'By Laura Whitfield',
+      lead,
+      second,
+    ]);
+    assert.equal(reading.headline, 'Valley approves water plan after three months of debate');
+  });
+});
