@@ -15,13 +15,13 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
   let nouns: Set<string> | undefined;
   let verbs: Set<string> | undefined;
   const cued = (w: Word) => {
-    nouns ??= cuedTerms(table, language, 'nounCue');
+    nouns ??= cuedTerms(table, language);
     return nouns.has(w.term);
   };
   const verbShape = verbEnding[language];
   const verbLike = (w: Word) => {
     if (w.kind !== 'plain' || cued(w)) return false;
-    verbs ??= cuedTerms(table, language, 'verbCue');
+    verbs ??= verbCued(table, language);
     return (
       verbShape?.test(w.lower) === true ||
       verbs.has(w.term) ||
@@ -73,16 +73,30 @@ const verbEnding: Record<string, RegExp> = {
  * Terms that follow one of a language's cues somewhere in the text. A noun cue that also
  * stands before an infinitive ("de", "à", "a") counts only for words without its ending.
  */
-function cuedTerms(table: TermTable, language: string, list: 'nounCue' | 'verbCue'): Set<string> {
+function cuedTerms(table: TermTable, language: string): Set<string> {
   const cued = new Set<string>();
-  for (const cue of wordsOf(list, language)) {
+  for (const cue of wordsOf('nounCue', language)) {
     for (const term of table.get(foldPlural(cue))?.next.keys() ?? []) cued.add(term);
   }
-  if (list === 'verbCue') return cued;
   const infinitive = infinitiveEnding[language];
   for (const cue of wordsOf('infinitiveCue', language)) {
     for (const term of table.get(foldPlural(cue))?.next.keys() ?? [])
       if (!infinitive?.test(term)) cued.add(term);
   }
   return cued;
+}
+
+/**
+ * Terms that follow a pronoun, a negation or a modal in at least half their occurrences: a
+ * question inverts one now and then ("will people switch").
+ */
+function verbCued(table: TermTable, language: string): Set<string> {
+  const after = new Map<string, number>();
+  for (const cue of wordsOf('verbCue', language)) {
+    for (const [term, n] of table.get(foldPlural(cue))?.next ?? [])
+      after.set(term, (after.get(term) ?? 0) + n);
+  }
+  const verbs = new Set<string>();
+  for (const [term, n] of after) if (2 * n >= (table.get(term)?.tf ?? 1)) verbs.add(term);
+  return verbs;
 }

@@ -158,7 +158,7 @@ const nounCues: Record<string, string> = {
 /** Words after which the next word is a verb: subject pronouns, clitics, negations, modals. */
 const verbCues: Record<string, string> = {
   fr: `il elle ils elles on je tu nous vous se s' ne n' qui`,
-  en: 'to will would can could may might must shall should did does do not he she it they we who',
+  en: 'will would can could may might must shall should did does do not he she it they we who',
   es: 'se no lo le les me te nos',
   pt: 'se não lhe lhes me te nos',
   de: '',
