@@ -303,6 +303,110 @@ describe('keywords in Portuguese and German', () => {
   });
 });
 
+describe('tags: finer points', () => {
+  it('does not take a longer name or a stadium for the country it holds', () => {
+    const english = topics('en', [
+      'Mexico City police closed the main avenues on Sunday for the marathon.',
+      'The Mexico City marathon drew 30,000 runners, organisers said.',
+      'Runners from Kenya won both races in Mexico City.',
+    ]);
+    assert.ok(!english.tags.includes('Mexico'), english.tags.join(', '));
+    assert.ok(english.tags.includes('Kenya'), english.tags.join(', '));
+    const french = topics('fr', [
+      "L'AS Cherbourg a battu Vitré au stade Maurice-Postaire samedi.",
+      'Les Cherbourgeois recevront Avranches au stade Maurice-Postaire dans quinze jours.',
+    ]);
+    assert.ok(!french.tags.includes('Maurice'), french.tags.join(', '));
+    for (const verb of ['battu', 'recevront'])
+      assert.ok(!french.tags.includes(verb), french.tags.join(', '));
+  });
+
+  it('merges the first of two surnames into the full name, not a word of an institution', () => {
+    const spanish = topics('es', [
+      'La fiscalía acusó al empresario Óscar Velarde Quispe de lavar oro ilegal desde Madre de Dios.',
+      'Velarde exportó el oro a través de una organización benéfica, según la fiscalía.',
+      'El juez dijo que Velarde conocía el origen del oro.',
+    ]);
+    assert.ok(spanish.tags.includes('Óscar Velarde Quispe'), spanish.tags.join(', '));
+    assert.ok(!spanish.tags.includes('Velarde'), spanish.tags.join(', '));
+    const french = topics('fr', [
+      "L'Université Paris Descartes ouvre un centre de recherche sur le sommeil.",
+      'Le centre accueillera des patients de Paris et de la région.',
+      'Paris compte déjà deux centres du sommeil, selon l’université.',
+    ]);
+    assert.ok(
+      !french.tags.includes('Université Paris Descartes') || french.tags.includes('Paris'),
+      french.tags.join(', '),
+    );
+  });
+
+  it("tags the dateline's place when the body names it again, not a wire's bureau", () => {
+    const local = topics(
+      'pt',
+      [
+        'O Tribunal de Vila Real condenou hoje o antigo presidente da junta a três anos de prisão.',
+        'A defesa vai recorrer da decisão do tribunal.',
+      ],
+      { dateline: 'Vila Real – ', place: 'Vila Real' },
+    );
+    assert.ok(local.tags.includes('Vila Real'), local.tags.join(', '));
+    const wire = topics(
+      'en',
+      [
+        "Chile's government opened bids for lithium contracts in the Atacama salt flats on Monday.",
+        'Companies from Chile and China are expected to bid for the contracts.',
+      ],
+      { dateline: 'SANTIAGO, May 5 (Reuters) - ', place: 'Santiago' },
+    );
+    assert.ok(!wire.tags.includes('Santiago'), wire.tags.join(', '));
+  });
+
+  it('in German, takes a name after a title once, and nouns side by side for no name', () => {
+    const { names, tags } = topics('de', [
+      'Vor zwei Jahren ließ Präsident Lula die illegalen Goldsucher vertreiben, nun sind sie zurück.',
+      'Seit Jahren gewährt Kolumbien Venezolanern Aufenthaltsrecht und Zugang zu Schulen.',
+      'Die Goldsucher arbeiten in Passau nicht, aber in Passau wird über die Minen berichtet.',
+    ]);
+    assert.ok(names.includes('Lula'), names.join(', '));
+    assert.ok(!tags.some((t) => t.includes('Venezolanern')), tags.join(', '));
+    assert.ok(tags.includes('Passau'), tags.join(', '));
+  });
+
+  it('takes no time word in any inflection, no day part, season or quantity', () => {
+    const { tags, keywords } = topics('de', [
+      'Der Gemeinderat hat am Dienstagabend beschlossen, das Strandbad ab dem Sommer zu öffnen.',
+      'Der Pegel der Donau stieg am Dienstagabend auf mehr als zehn Metern.',
+      'Im Sommer soll das Strandbad jeden Tag öffnen, der Pegel liegt bei sechs Metern.',
+    ]);
+    assert.ok(!holds(tags, 'Metern'), tags.join(', '));
+    for (const word of ['Dienstagabend', 'Sommer', 'Tag'])
+      assert.ok(
+        !holds([...tags, ...keywords], word),
+        `${tags.join(', ')} / ${keywords.join(', ')}`,
+      );
+    assert.ok(holds([...tags, ...keywords], 'Strandbad'), keywords.join(', '));
+  });
+
+  it('keeps a conjunction out of a tag, and one thing in one tag', () => {
+    const portuguese = topics('pt', [
+      'As urgências de obstetrícia de Lisboa e Vale do Tejo vão fechar por turnos em agosto.',
+      'A escala das urgências em Lisboa e Vale do Tejo depende de médicos tarefeiros.',
+    ]);
+    assert.ok(!portuguese.tags.includes('Lisboa e Vale'), portuguese.tags.join(', '));
+    const german = topics('de', [
+      'Die EU und die Schweiz haben ein Vertragspaket ausgehandelt, sagte die EU-Kommission.',
+      'Die Europäische Union will das Vertragspaket noch dieses Jahr unterzeichnen.',
+      'In der Schweiz soll das Stimmvolk über die Projekte abstimmen, und die Projekten fehlt Geld.',
+    ]);
+    assert.ok(german.tags.includes('EU'), german.tags.join(', '));
+    assert.ok(!german.tags.includes('Europäische Union'), german.tags.join(', '));
+    assert.ok(
+      !(german.tags.includes('Projekte') && german.tags.includes('Projekten')),
+      german.tags.join(', '),
+    );
+  });
+});
+
 describe('gazette build: tags of saved pages in Portuguese and German', () => {
   it('tags their countries and the people they are about', async () => {
     const project = await tempDir();

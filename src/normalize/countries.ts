@@ -268,8 +268,8 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
           note(headCode, s, head);
           continue;
         }
-        // Adjectives of nationality are lowercase, except in English.
-        if (word.capital !== (language === 'en') || word.stop) continue;
+        // Adjectives of nationality are lowercase, except in English; "Mexico City" is no adjective.
+        if (word.capital !== (language === 'en') || word.stop || n < 0) continue;
         const code = pointsTo(word, language);
         if (code) note(code, s, null);
       }
@@ -290,12 +290,13 @@ function compoundHead(word: Word): string | undefined {
   return head === head.toUpperCase() ? head : undefined;
 }
 
-/** How many words of a country's name start at `i`, or 0. */
+/** How many words of a country's name start at `i`; 0 for none, -1 inside a longer name. */
 function matchName(lexicon: Lexicon, block: Word[], i: number, language: string): number {
   const first = block[i] as Word;
   const most = lexicon.firstWords.get(first.folded);
   const genitive = language === 'de' && /s$/.test(first.lower);
   if (most === undefined && !genitive) return 0;
+  let inside = 0;
   for (let n = Math.min(most ?? 1, block.length - i); n >= 1; n--) {
     const key = keyAt(block, i, n, language);
     if (!lexicon.names.has(key)) continue;
@@ -303,10 +304,13 @@ function matchName(lexicon: Lexicon, block: Word[], i: number, language: string)
     // A short abbreviation is one only in capitals ("US", not "us").
     if (key.length <= 3 && last.text !== last.text.toUpperCase()) continue;
     // "Mexico City", "Peru Libre": a longer name; German capitalises the nouns that follow.
-    if (language !== 'de' && capitalised(block[i + n]) && !block[i + n]?.stop) continue;
+    if (language !== 'de' && capitalised(block[i + n]) && !block[i + n]?.stop) {
+      inside = -1;
+      continue;
+    }
     return n;
   }
-  return 0;
+  return inside;
 }
 
 /** The folded words `i` to `i + n` of a block; a German genitive `s` dropped from a one-word name. */

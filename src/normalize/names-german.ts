@@ -23,8 +23,8 @@ const determiners = new Set(
 const inflected = /\p{Ll}{2}(?:e|en|er|es|em)$/u;
 /** A capitalised adjective, as names hold them ("Europäische", "Europäischen", "Kärntner"). */
 const adjective = /\p{Ll}(?:isch(?:e|en|er|es)|e|er)$/u;
-/** Endings of German common nouns. */
-const commonNoun = /(?:ung|heit|keit|schaft|tion|ismus|tät|nis|tum)(?:en|e|s)?$/u;
+/** Endings of German common nouns, and of their dative plural ("Venezolanern"). */
+const commonNoun = /(?:(?:ung|heit|keit|schaft|tion|ismus|tät|nis|tum)(?:en|e|s)?|ern|innen)$/u;
 /** Institutions whose name is followed by their place ("Landesgericht Klagenfurt"). */
 const institution = /(?:gericht|gerichtshof|universität|hochschule|klinikum|ministerium)$/u;
 
