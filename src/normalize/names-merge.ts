@@ -71,13 +71,14 @@ export function countRun(
 
 /**
  * Two names side by side with nothing between them ("…de Vale de Lobeiras Fernando Queirós")
- * read as one run: it is cut where one side is a name the text also writes alone.
+ * read as one run: it is cut where one side is a name the text also writes alone, and each side
+ * keeps two words or more (a first name before a surname the text repeats is no name of its own).
  */
 export function splitRuns(runs: NameRuns): void {
   const queue = [...runs.values()].filter((c) => c.words >= 3);
   for (let run = queue.pop(); run; run = queue.pop()) {
     const { parts, joins, sample } = run;
-    for (let k = 1; k < parts.length; k++) {
+    for (let k = 2; k < parts.length - 1; k++) {
       if (joins[k - 1] || joins[k]) continue;
       if (!runs.has(parts.slice(0, k).join(' ')) && !runs.has(parts.slice(k).join(' '))) continue;
       runs.delete(run.key);
