@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { build } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
+import { articleLines } from '../src/normalize/page/article-lines.ts';
 import {
   appliedLearned,
-  articleLines,
   learnLines,
   pageFingerprints,
   sameFingerprints,
@@ -131,13 +131,7 @@ describe('lines learned from the folder', () => {
 
   it('a cold build, a warm one, one without cache and one after the third page came give the same entries', async () => {
     const cold = await project(3);
-    let normalizing = 0;
-    const onProgress = (_done: number, total: number) => {
-      normalizing = total;
-    };
-    await build({ cwd: cold, input: 'articles' }, { now, onProgress });
-    // Each page normalized once: the lines are counted before any page is normalized.
-    assert.equal(normalizing, 3);
+    await build({ cwd: cold, input: 'articles' }, { now });
     const expected = await entriesOf(cold);
     const warm = await build({ cwd: cold, input: 'articles' }, { now });
     assert.deepEqual(warm.normalized, []);
@@ -149,10 +143,9 @@ describe('lines learned from the folder', () => {
     await build({ cwd: growing, input: 'articles' }, { now });
     const twoPages = await entriesOf(growing);
     await addPage(growing, pages[2] as string);
-    const grown = await build({ cwd: growing, input: 'articles' }, { now, onProgress });
-    // The new page, and the two whose line is now learned, normalized again: each once.
+    const grown = await build({ cwd: growing, input: 'articles' }, { now });
+    // The new page, and the two whose line is now learned, normalized again.
     assert.deepEqual(grown.normalized, pages);
-    assert.equal(normalizing, 3);
     assert.deepEqual(await entriesOf(growing), expected);
     // The feeds hold the entries as they are now read, not as they were.
     assert.doesNotMatch(await readFile(join(growing, 'out', 'atom.xml'), 'utf8'), /correspondants/);
@@ -160,6 +153,29 @@ describe('lines learned from the folder', () => {
     await rm(join(growing, 'articles', pages[2] as string));
     await build({ cwd: growing, input: 'articles' }, { now });
     assert.deepEqual(await entriesOf(growing), twoPages);
+  });
+
+  it('a cold build of many pages counts their lines before normalizing any: each is normalized once', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig));
+    await mkdir(join(dir, 'articles'));
+    const texts = await Promise.all(pages.map((p) => readFile(join(site, p), 'utf8')));
+    for (let n = 0; n < 60; n++) {
+      const day = String((n % 28) + 1).padStart(2, '0');
+      const text = (texts[n % 3] as string).replace(
+        /\b(\d+) (blocs|kilomètres|communes)/,
+        `${n + 2} $2`,
+      );
+      await writeFile(join(dir, 'articles', `2025-04-${day}-page-${n}.txt`), text);
+    }
+    let normalizing = 0;
+    const onProgress = (_done: number, total: number) => {
+      normalizing = total;
+    };
+    const { entries } = await build({ cwd: dir, input: 'articles' }, { now, onProgress });
+    assert.equal(entries.length, 60);
+    assert.equal(normalizing, 60);
+    assert.ok(entries.every((e) => !holds(e, siteLine)));
   });
 
   it('normalizes again only the articles whose learned lines changed', async () => {

@@ -1,7 +1,3 @@
-import { GazetteError } from '../../errors.ts';
-import { parseArticle } from '../../read/parse-article.ts';
-import type { RawArticle } from '../../read/read-articles.ts';
-import { readParagraphs } from '../paragraphs.ts';
 import { lineFingerprint } from './page-reading.ts';
 
 /** A line is learned once it recurs in this many articles of the folder. */
@@ -12,22 +8,6 @@ export function pageFingerprints(lines: Iterable<string>): string[] {
   const seen = new Set<string>();
   for (const line of lines) seen.add(lineFingerprint(line));
   return [...seen];
-}
-
-/**
- * The fingerprints an article's outcome will hold as its `lines`, found without normalizing it:
- * its paragraphs, when it is page text, as page reading gets them. None for an article that
- * cannot be parsed, or whose lines are the author's (Markdown).
- */
-export function articleLines(raw: RawArticle): string[] {
-  try {
-    const { article } = parseArticle(raw.text, raw.path, raw.displayPath);
-    const { paragraphs, pageText } = readParagraphs(article.body, article.format);
-    return pageText ? pageFingerprints(paragraphs) : [];
-  } catch (error) {
-    if (error instanceof GazetteError) return [];
-    throw error;
-  }
 }
 
 /** Counts the articles each fingerprint is in, as articles are added; learns those in enough. */

@@ -43,14 +43,16 @@ export const noPageRules: PageRules = { drop: [], keep: [], learned: new Set() }
  * ("Publié le 03/03/2025", "Publié le 12/04/2025") folds to the same text.
  */
 export function foldLine(line: string): string {
-  return line
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\p{N}+/gu, '0')
-    // Every run of spaces to one space, matching only runs that are not one plain space already:
-    // a line's every word gap is not a match to replace.
-    .replace(/[^\S ]\s*| \s+/g, ' ')
-    .trim();
+  return (
+    line
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/\p{N}+/gu, '0')
+      // Every run of spaces to one space, matching only runs that are not one plain space already:
+      // a line's every word gap is not a match to replace.
+      .replace(/[^\S ]\s*| \s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A short, stable name for a folded line, to count it across a folder's articles. */
