@@ -359,7 +359,7 @@ export async function readEntries(
       );
       return;
     }
-    const { entry, frontMatter, textHash } = outcome;
+    const { entry, frontMatter, textHash, sourceHash } = outcome;
     if (Date.parse(entry.published) > policy.now.getTime()) {
       warnings.push({
         message: `dated ${entry.published}, in the future: left out until then`,
@@ -372,7 +372,8 @@ export async function readEntries(
       entry,
       frontMatter,
       changed: formatDate(changed, config.timeZone),
-      hash: textHash,
+      hash: sourceHash,
+      textHash,
     });
     files.set(raw.path, file);
     // The same bytes read with other learned lines are another entry: another version.

@@ -9,8 +9,13 @@ export interface IdRecord {
   id: string;
   published: string;
   updated: string;
-  /** Hash of the entry's text: `updated` moves only when it changes. */
+  /**
+   * Hash of the article's source (`sourceHash`): `updated` moves only when it changes. Records
+   * kept by earlier versions, without `hashOf`, hold the entry's `textHash` instead.
+   */
   hash: string;
+  /** What `hash` is of: the source; absent in records kept by earlier versions. */
+  hashOf?: 'source' | undefined;
   /** Order of first appearance: archive pages are filled in this order and never reshuffled. */
   seq: number;
   /**
@@ -34,8 +39,10 @@ export interface Draft {
   frontMatter: FrontMatter;
   /** When the file last changed (last commit, else modification time), ISO 8601. */
   changed: string;
-  /** The entry's `textHash`. */
+  /** The article's `sourceHash`. */
   hash: string;
+  /** The entry's `textHash`: what records kept by earlier versions hold. */
+  textHash: string;
 }
 
 export interface Identified {
@@ -47,7 +54,19 @@ export interface Identified {
   idsMoved: boolean;
 }
 
-/** Hash of what readers read: the title and the text. */
+/**
+ * Hash of an article's source as read, front matter and body: what its author wrote, whatever
+ * Gazette makes of it. Line endings are folded, as a checkout may turn them either way.
+ */
+export function sourceHash(text: string): string {
+  const folded = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return createHash('sha256').update(folded).digest('hex').slice(0, 32);
+}
+
+/**
+ * Hash of what readers read, the title and the text, as earlier versions recorded it: it still
+ * recognises their records' renamed articles.
+ */
 export function textHash(entry: Entry): string {
   return createHash('sha256')
     .update(entry.title)
@@ -59,9 +78,10 @@ export function textHash(entry: Entry): string {
 
 /**
  * Gives every entry the id and dates it had before. An entry is recognised by its path, or,
- * after a rename, by an unchanged text whose old path is gone. Front matter still wins. A new
- * entry keeps what normalizing derived, and is recorded. Pure: the caller reads and writes the
- * map.
+ * after a rename, by an unchanged source whose old path is gone. Front matter still wins. A new
+ * entry keeps what normalizing derived, and is recorded. `updated` moves when the source
+ * changes, never when only Gazette's reading of it does (a better cleaning is no edit). Pure:
+ * the caller reads and writes the map.
  */
 export function resolveIdentities(
   drafts: Draft[],
@@ -76,7 +96,8 @@ export function resolveIdentities(
   const orphans = new Map<string, string>();
   let seq = 0;
   for (const [path, record] of records) {
-    if (!present.has(path) && !orphans.has(record.hash)) orphans.set(record.hash, path);
+    const key = hashKey(record);
+    if (!present.has(path) && !orphans.has(key)) orphans.set(key, path);
     if (record.seq > seq) seq = record.seq;
   }
   const fresh: Draft[] = [];
@@ -85,11 +106,14 @@ export function resolveIdentities(
   for (const draft of drafts) {
     const hash = draft.hash;
     let record = records.get(draft.entry.path);
-    const renamedFrom = record ? undefined : orphans.get(hash);
-    if (renamedFrom) {
-      record = records.get(renamedFrom);
-      records.delete(renamedFrom);
-      orphans.delete(hash);
+    if (!record) {
+      const key = [`source:${hash}`, `text:${draft.textHash}`].find((k) => orphans.has(k));
+      const renamedFrom = key && orphans.get(key);
+      if (key && renamedFrom) {
+        record = records.get(renamedFrom);
+        records.delete(renamedFrom);
+        orphans.delete(key);
+      }
     }
     if (!record) {
       fresh.push(draft);
@@ -101,7 +125,8 @@ export function resolveIdentities(
       record.id === entry.id &&
       record.published === entry.published &&
       record.updated === entry.updated &&
-      record.hash === hash;
+      record.hash === hash &&
+      record.hashOf === 'source';
     records.set(
       entry.path,
       same ? record : { ...recordOf(entry, hash), seq: record.seq, seen: record.seen },
@@ -122,8 +147,11 @@ function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): 
   const { entry, frontMatter } = draft;
   const published = frontMatter.date ? entry.published : record.published;
   let updated: string;
+  // A record of an earlier version holds a hash of its reading, which this version's reading
+  // need not match: its source is taken as unchanged, once, and its hash replaced.
+  const unchanged = record.hashOf === 'source' ? record.hash === hash : true;
   if (frontMatter.updated) updated = entry.updated;
-  else if (record.hash === hash) updated = record.updated;
+  else if (unchanged) updated = record.updated;
   else updated = laterThan(draft.changed, record.updated, timeZone);
   if (timeOf(updated) < timeOf(published)) updated = published;
   const id = frontMatter.id ?? record.id;
@@ -146,7 +174,18 @@ function laterThan(candidate: string, previous: string, timeZone: string): strin
 }
 
 function recordOf(entry: Entry, hash: string): Omit<IdRecord, 'seq'> {
-  return { id: entry.id, published: entry.published, updated: entry.updated, hash };
+  return {
+    id: entry.id,
+    published: entry.published,
+    updated: entry.updated,
+    hash,
+    hashOf: 'source',
+  };
+}
+
+/** A record's hash, with what it is of: a source's and a reading's never match. */
+function hashKey(record: IdRecord): string {
+  return `${record.hashOf ?? 'text'}:${record.hash}`;
 }
 
 function compareByDate(a: Entry, b: Entry): number {

@@ -5,7 +5,7 @@ import type { FrontMatter } from '../read/front-matter.ts';
 import { parseArticle } from '../read/parse-article.ts';
 import type { RawArticle } from '../read/read-articles.ts';
 import type { Warning } from '../warnings.ts';
-import { textHash } from './identity.ts';
+import { sourceHash, textHash } from './identity.ts';
 import { normalizeEntry } from './normalize-entry.ts';
 import { appliedLearned, pageFingerprints } from './page/learn-lines.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
@@ -33,6 +33,8 @@ export type Outcome = LineFingerprints &
         warnings: Warning[];
         /** The entry's `textHash`, computed once here rather than at every build. */
         textHash: string;
+        /** The article's `sourceHash`, of the text as read: what moves `updated`. */
+        sourceHash: string;
       }
     | {
         error: { name: ErrorName; message: string; location?: Location | undefined };
@@ -78,6 +80,7 @@ export function processArticle(
       frontMatter: article.frontMatter,
       warnings,
       textHash: textHash(entry),
+      sourceHash: sourceHash(raw.text),
       ...seen,
     };
   } catch (error) {

@@ -15,6 +15,7 @@ const idMapSchema = z.object({
       published: z.string(),
       updated: z.string(),
       hash: z.string(),
+      hashOf: z.literal('source').optional(),
       seq: z.int().min(1),
       seen: z.string().optional(),
     }),
