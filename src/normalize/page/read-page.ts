@@ -94,7 +94,11 @@ function verdict(line: Judged, header: boolean, tail: boolean): LineVerdict {
   if (header) {
     return { text, role: 'header', reason: words <= 3 ? 'kicker' : 'before the body: site chrome' };
   }
-  if (tail) return { text, role: 'furniture', reason: 'after the body: tail' };
+  // A short sentence after the last paragraph ("Nobody was hurt.") is the article's: when in
+  // doubt, keep. What is left of the tail is widgets' words, names and links.
+  if (tail && !(line.shape.endsSentence && line.shape.capitalised && words >= 2))
+    return { text, role: 'furniture', reason: 'after the body: tail' };
+  if (tail) return { text, role: 'body', reason: 'a sentence after the body' };
   return { text, role: 'body', reason: 'body' };
 }
 
