@@ -201,13 +201,13 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   }
   if (words <= 80 && correction.test(text)) return 'correction note';
   if (accountQuestion.test(text)) return appealKind(text);
-  // The page telling its reader who pays for it, or what its newsletter brings and when.
-  if (words <= 80 && !quoted.test(text) && addressed() && !reporting.test(text)) {
-    if (ours() && funding.test(text)) return 'appeal: donation';
-    if (words <= 40 && newsletterWord.test(text) && delivery.test(text))
-      return 'appeal: newsletter';
-    if (words <= 30 && ours() && sitePage.test(text)) return 'read-also link';
-  }
+  // The page telling its reader who pays for it, what its newsletter brings and when, or where
+  // else on the site to look; the words of the class first, the reader and the page after.
+  const tellsReader = () => !quoted.test(text) && addressed() && !reporting.test(text);
+  if (words <= 80 && funding.test(text) && ours() && tellsReader()) return 'appeal: donation';
+  if (words <= 40 && newsletterWord.test(text) && delivery.test(text) && tellsReader())
+    return 'appeal: newsletter';
+  if (words <= 30 && sitePage.test(text) && ours() && tellsReader()) return 'read-also link';
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);
   // A button or a promotion's heading: "Assine a Folha", "Sign up to This is Europe".
   if ((words <= 4 || (words <= 8 && !endsWithStop.test(text))) && button.test(text)) {

@@ -132,6 +132,12 @@ const lastSentenceEnd = /[.!?…][»"”’)\]]*\s+(?=\S)/g;
 const licensing =
   /(?:purchase|buy|acquire) (?:licensing|reprint|image|photo) rights|license this (?:photo|image|picture)|buy this (?:photo|image|picture)|acheter (?:les droits|cette photo|la photo)|droits de reproduction|comprar (?:los )?derechos|comprar (?:esta|la) (?:foto|imagen)|licenciar (?:esta|la) (?:foto|imagen)|comprar (?:os )?direitos|comprar (?:esta|a) (?:foto|imagem)|licenciar (?:esta|a) (?:foto|imagem)|(?:bild|foto|nutzungs)rechte (?:erwerben|kaufen)|(?:bild|foto) kaufen|lizenz erwerben/iu;
 
+/** The licensing phrase closing a line, maybe with the link's "opens new tab" after it. */
+const licensingEnd = new RegExp(
+  `(${licensing.source})[\\s,;|·•]*(?:(?:opens|ouvre|abre|öffnet)[\\p{L} ]{0,30})?$`,
+  'iu',
+);
+
 /** Whether the words of a credit are a name (capitalised words, slashes, agencies). */
 function nameLike(credit: string): boolean {
   const tokens = credit.split(/[\s/|,;]+/).filter(Boolean);
@@ -173,10 +179,8 @@ function isCredit(segment: string): boolean {
 export function captionOf(text: string, words: number, endsSentence: boolean): string | null {
   if (words > 80) return null;
   // The phrase is a button: capitalised, closing the line with no full stop after it.
-  const bare = text.replace(newTab, '').replace(/[\s,;|·•]+$/u, '');
-  const sold = licensing.exec(bare);
-  if (sold && sold.index + sold[0].length === bare.length && upper.test(sold[0]))
-    return sold.index === 0 ? 'photo credit' : 'photo caption';
+  const sold = endsSentence ? null : licensingEnd.exec(text);
+  if (sold && upper.test(sold[1] ?? '')) return sold.index === 0 ? 'photo credit' : 'photo caption';
   if (parenCredit.test(text)) return words <= 12 ? 'photo credit' : 'photo caption';
   if (captionLabel.test(text) && words <= 60) {
     const after = text.slice(text.indexOf(':') + 1).trim();

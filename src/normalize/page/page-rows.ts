@@ -46,8 +46,10 @@ export function markMediaTitles(judged: Judged[]): void {
   for (let i = 1; i + 1 < judged.length; i++) {
     const line = judged[i];
     if (!line || line.furniture || line.kept || line.shape.words > 20 || line.shape.prose) continue;
-    const label = labelKey(judged[i - 1]?.shape.text ?? '');
-    if (mediaLabel.test(label) && playerLength.test(judged[i + 1]?.shape.text.trim() ?? '')) {
+    const above = judged[i - 1];
+    const below = judged[i + 1];
+    if (!above || !below || above.shape.words > 1 || below.shape.words > 3) continue;
+    if (mediaLabel.test(labelKey(above.shape.text)) && playerLength.test(below.shape.text.trim())) {
       line.furniture = 'video title';
     }
   }
