@@ -4,15 +4,18 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../src/config.ts';
 import { writeCorpus } from './corpus.ts';
 import { writeHugoSite } from './hugo.ts';
+import { measureNormalizing, readBenchArticles } from './normalize.ts';
 import { measureWatch } from './watch.ts';
 
 /**
- * `npm run bench [-- 1000 10000 100000] [--runs 3]`: Gazette cold, warm and after one edit,
- * and Hugo on the same articles, runs alternating; then rebuilds after one edit inside
- * `build --watch`, the oldest and the newest article in turn; medians, peak memory,
- * bench/results.json.
+ * `npm run bench [-- 1000 10000 100000] [--runs 3] [--normalize-only]`: the time normalizing
+ * takes an article on one core, on the smallest corpus and on the saved pages of the tests;
+ * then (unless `--normalize-only`) Gazette cold, warm and after one edit, and Hugo on the same
+ * articles, runs alternating, and rebuilds after one edit inside `build --watch`, the oldest
+ * and the newest article in turn; medians, peak memory, bench/results.json.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, '..', 'shared', 'eval', 'orangesum-fr.jsonl');
@@ -20,7 +23,8 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== runsAt + 1).map(Number);
-if (sizes.length === 0) sizes.push(1000, 10000);
+const normalizeOnly = args.includes('--normalize-only');
+if (sizes.length === 0) sizes.push(1000, ...(normalizeOnly ? [] : [10000]));
 if (!existsSync(source)) {
   console.error(`The bench recombines ${source}, which is not here.`);
   process.exit(1);
@@ -48,6 +52,41 @@ function measure(command: string[], cwd: string): Measure {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const gazette = [process.execPath, join(root, 'bin', 'gazette.js'), 'build', '--input', 'articles'];
+const configFile = join(root, 'gazette.config.json');
+const configText = await readFile(configFile, 'utf8');
+const savedPages = join(root, 'test', 'fixtures', 'saved-pages');
+
+/** Normalizing alone, on this thread: the bench's smallest corpus, then the saved pages. */
+async function normalizing() {
+  const config = parseConfig(JSON.parse(configText), configFile, configText);
+  const size = Math.min(...sizes);
+  const dir = await mkdtemp(join(tmpdir(), `gazette-bench-normalize-${size}-`));
+  await writeCorpus(source, dir, size);
+  const corpus = measureNormalizing(await readBenchArticles(dir), config);
+  await rm(dir, { recursive: true, force: true });
+  console.log(`normalizing: ${corpus.msPerArticle} ms an article on one core (${size} articles)`);
+  const pages = existsSync(savedPages)
+    ? measureNormalizing(await readBenchArticles(savedPages), config)
+    : undefined;
+  if (pages)
+    console.log(
+      `normalizing saved pages: ${pages.msPerArticle} ms an article on one core (${pages.articles} pages of test/fixtures/saved-pages)`,
+    );
+  return { node: process.version, corpus, savedPages: pages };
+}
+
+const resultsFile = join(root, 'bench', 'results.json');
+const normalized = await normalizing();
+if (normalizeOnly) {
+  // The builds' figures of the last full run stay; only normalizing's are replaced.
+  const kept = existsSync(resultsFile) ? JSON.parse(await readFile(resultsFile, 'utf8')) : {};
+  await writeFile(
+    resultsFile,
+    `${JSON.stringify({ ...kept, normalizing: normalized }, null, 2)}\n`,
+  );
+  process.exit(0);
+}
+
 // The first run of the binary compiles the sources: done here, outside the measures.
 spawnSync(process.execPath, [join(root, 'bin', 'gazette.js'), '--version']);
 
@@ -55,10 +94,7 @@ const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `gazette-bench-${size}-`));
   await writeCorpus(source, join(dir, 'articles'), size);
-  await writeFile(
-    join(dir, 'gazette.config.json'),
-    await readFile(join(root, 'gazette.config.json'), 'utf8'),
-  );
+  await writeFile(join(dir, 'gazette.config.json'), configText);
   if (hugo) await writeHugoSite(join(dir, 'articles'), join(dir, 'hugo'));
   const names = (await readdir(join(dir, 'articles'))).sort();
   const edited = join(dir, 'articles', names[0] ?? '');
@@ -113,6 +149,6 @@ for (const r of results) {
   );
 }
 await writeFile(
-  join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ machine, runs, results }, null, 2)}\n`,
+  resultsFile,
+  `${JSON.stringify({ machine, runs, results, normalizing: normalized }, null, 2)}\n`,
 );
