@@ -6,25 +6,18 @@ import { manyArticles } from './entry.ts';
 import type { GazetteError } from './errors.ts';
 import {
   appliedLearned,
+  articleLines,
   createLineCounter,
   learnLines,
   sameFingerprints,
 } from './normalize/page/learn-lines.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { articleQueue, type Normalizer } from './normalize-pool.ts';
-import type { RawArticle } from './read/read-articles.ts';
 import { type ArticleFile, readArticle } from './read/read-articles.ts';
 import type { Warning } from './warnings.ts';
 
 /** Articles read, then normalized, at a time: a few tens of megabytes of text. */
 const chunkSize = 4000;
-/**
- * From this many articles to normalize, their lines are counted as they are read, before any
- * is normalized: what that saves (normalizing again the articles that a guess of the learned
- * lines got wrong) then outweighs loading the parsers on this thread. Below, the lines the
- * unchanged articles applied are the guess.
- */
-const foreseeFrom = 50;
 
 /**
  * Outcomes of every listed article, in order (undefined for a file that could not be read): from
@@ -67,11 +60,7 @@ export async function readOutcomes(
    * Reads the files at `indices`: unless `again`, the outcomes the cache has by key, and the
    * fingerprints of the others' lines; the others into a queue that the normalizer empties.
    */
-  const readChunk = (
-    indices: number[],
-    again: boolean,
-    foresee?: (raw: RawArticle) => string[],
-  ) => {
+  const readChunk = (indices: number[], again: boolean) => {
     const queue = articleQueue();
     // What is kept of each article to normalize; its text goes with the queue, and is let go
     // once normalized.
@@ -92,7 +81,7 @@ export async function readOutcomes(
       const cached = again ? undefined : cache?.byKey(file.path, key, file.stamp);
       if (cached) outcomes[i] = cached.outcome;
       else {
-        if (foresee) foreseen[i] = foresee(result.article);
+        if (!again) foreseen[i] = articleLines(result.article);
         toNormalize.push({ index: i, path: file.path, key, readAt });
         queue.push(result.article);
       }
@@ -118,10 +107,6 @@ export async function readOutcomes(
    */
   const normalizeFiles = async (indices: number[], learned?: ReadonlySet<string>) => {
     const again = learned !== undefined;
-    const foresee =
-      !again && indices.length >= foreseeFrom
-        ? (await import('./normalize/page/article-lines.ts')).articleLines
-        : undefined;
     const chunkCount = indices.length > manyArticles ? Math.ceil(indices.length / chunkSize) : 1;
     const chunks = Array.from({ length: chunkCount }, (_, c) =>
       indices.slice(
@@ -132,13 +117,11 @@ export async function readOutcomes(
     // Very many articles: their texts go to the cache as they come, and this thread, left to
     // hold the entries, normalizes none itself.
     const spilling = cache !== undefined && indices.length > textsInMemory;
-    let current = chunks[0] ? readChunk(chunks[0], again, foresee) : undefined;
+    let current = chunks[0] ? readChunk(chunks[0], again) : undefined;
     for (let c = 0; current; c++) {
       const following = chunks[c + 1];
       // The next chunk is read once this one is.
-      const next = following
-        ? current.reading.then(() => readChunk(following, again, foresee))
-        : undefined;
+      const next = following ? current.reading.then(() => readChunk(following, again)) : undefined;
       const before = done;
       // Normalizing waits for the chunk's reading: the lines read teach what to apply, and an
       // article is then most often normalized once, even in a cold build.

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { build } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
-import { articleLines } from '../src/normalize/page/article-lines.ts';
 import {
   appliedLearned,
+  articleLines,
   learnLines,
   pageFingerprints,
   sameFingerprints,

@@ -1,3 +1,6 @@
+import { GazetteError } from '../../errors.ts';
+import type { RawArticle } from '../../read/read-articles.ts';
+import { splitFrontMatter } from '../../read/split-front-matter.ts';
 import { lineFingerprint } from './page-reading.ts';
 
 /** A line is learned once it recurs in this many articles of the folder. */
@@ -8,6 +11,28 @@ export function pageFingerprints(lines: Iterable<string>): string[] {
   const seen = new Set<string>();
   for (const line of lines) seen.add(lineFingerprint(line));
   return [...seen];
+}
+
+/** Markdown files: most often written with Markdown structure, whose lines are the author's. */
+const markdownFile = /\.(md|markdown)$/i;
+
+/**
+ * The fingerprints a plain-text article's outcome will hold as its `lines`, found cheaply before
+ * it is normalized: its lines after the front matter, unparsed (folding makes a raw line and the
+ * cleaned paragraph one line). None for a Markdown file: the few that turn out to be page text
+ * are counted once normalized. A guess, which what is learned from the outcomes corrects.
+ */
+export function articleLines(raw: RawArticle): string[] {
+  if (markdownFile.test(raw.path)) return [];
+  const unmarked = raw.text.startsWith('\uFEFF') ? raw.text.slice(1) : raw.text;
+  const source = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
+  try {
+    const { body } = splitFrontMatter(source, raw.displayPath);
+    return pageFingerprints(body.split('\n').filter((line) => line.trim().length > 0));
+  } catch (error) {
+    if (error instanceof GazetteError) return [];
+    throw error;
+  }
 }
 
 /** Counts the articles each fingerprint is in, as articles are added; learns those in enough. */
