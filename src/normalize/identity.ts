@@ -96,8 +96,8 @@ export function resolveIdentities(
   const orphans = new Map<string, string>();
   let seq = 0;
   for (const [path, record] of records) {
-    const key = hashKey(record);
-    if (!present.has(path) && !orphans.has(key)) orphans.set(key, path);
+    const key = present.has(path) ? undefined : hashKey(record);
+    if (key && !orphans.has(key)) orphans.set(key, path);
     if (record.seq > seq) seq = record.seq;
   }
   const fresh: Draft[] = [];
