@@ -110,6 +110,10 @@ describe('lines learned from the folder', () => {
     const mdRaw = { ...raw, path: 'p.md', text: markdown };
     const md = processArticle(mdRaw, config, createPageRules(config.boilerplate, learned));
     assert.deepEqual([md.lines, md.learned, articleLines(mdRaw)], [[], [], []]);
+    // A Markdown file without Markdown structure is page text, foreseen as such.
+    const plainMd = { ...raw, path: 'p.md', text: `---\ntitle: Les arènes\n---\n${text}` };
+    assert.deepEqual(articleLines(plainMd), processArticle(plainMd, config).lines);
+    assert.deepEqual(articleLines(plainMd), alone.lines);
   });
 
   it('drops a line three pages share, keeps it while only two do', async () => {

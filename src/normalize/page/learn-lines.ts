@@ -13,21 +13,26 @@ export function pageFingerprints(lines: Iterable<string>): string[] {
   return [...seen];
 }
 
-/** Markdown files: most often written with Markdown structure, whose lines are the author's. */
 const markdownFile = /\.(md|markdown)$/i;
+/**
+ * What only Markdown written as such has: a heading, list item, quote, fence, table or HTML line,
+ * strong emphasis, a link, an image or code. A Markdown file without any is page text.
+ */
+const markdownStructure =
+  /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|```|~~~|\||<)|\*\*|__|!?\[[^\]\n]*\]\(|`/m;
 
 /**
- * The fingerprints a plain-text article's outcome will hold as its `lines`, found cheaply before
- * it is normalized: its lines after the front matter, unparsed (folding makes a raw line and the
- * cleaned paragraph one line). None for a Markdown file: the few that turn out to be page text
- * are counted once normalized. A guess, which what is learned from the outcomes corrects.
+ * The fingerprints a page's outcome will hold as its `lines`, found cheaply before it is
+ * normalized: its lines after the front matter, unparsed (folding makes a raw line and the
+ * cleaned paragraph one line); none for Markdown with Markdown structure. A guess, which what
+ * is learned from the outcomes corrects where it misses.
  */
 export function articleLines(raw: RawArticle): string[] {
-  if (markdownFile.test(raw.path)) return [];
   const unmarked = raw.text.startsWith('\uFEFF') ? raw.text.slice(1) : raw.text;
   const source = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   try {
     const { body } = splitFrontMatter(source, raw.displayPath);
+    if (markdownFile.test(raw.path) && markdownStructure.test(body)) return [];
     return pageFingerprints(body.split('\n').filter((line) => line.trim().length > 0));
   } catch (error) {
     if (error instanceof GazetteError) return [];
