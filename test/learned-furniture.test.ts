@@ -36,13 +36,10 @@ async function project(count: number): Promise<string> {
 const addPage = (dir: string, page: string) =>
   cp(join(site, page), join(dir, 'articles', page), { preserveTimestamps: true });
 
-/**
- * The entries a build wrote, as read from the articles: `updated` is the history of the id map
- * (when each entry's reading was first seen), not what the folder reads as.
- */
-async function entriesOf(dir: string, out = 'out'): Promise<Omit<Entry, 'updated'>[]> {
+/** The entries a build wrote, `updated` included: it follows an article's source, not its reading. */
+async function entriesOf(dir: string, out = 'out'): Promise<Entry[]> {
   const text = await readFile(join(dir, out, 'entries.json'), 'utf8');
-  return (JSON.parse(text) as { entries: Entry[] }).entries.map(({ updated, ...entry }) => entry);
+  return (JSON.parse(text) as { entries: Entry[] }).entries;
 }
 
 const holds = (entry: Pick<Entry, 'title' | 'summary' | 'content'>, text: string) =>
