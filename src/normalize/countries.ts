@@ -193,18 +193,22 @@ export function isCountryName(lower: string, language: string): boolean {
   return countryCode(lower, language) !== undefined;
 }
 
-/** Names looked up so far, with their code or null; past this many the memo starts afresh. */
+/** Names looked up so far per language, with their code or null; bounded like the stems. */
 const maxLookups = 20_000;
-const lookups = new Map<string, string | null>();
+const lookups = new Map<string, Map<string, string | null>>();
 
 /** The region code of a country's name or abbreviation, in any case, or undefined. */
 export function countryCode(name: string, language: string): string | undefined {
-  const memo = `${language}:${name}`;
-  let code = lookups.get(memo);
+  let memo = lookups.get(language);
+  if (!memo) {
+    memo = new Map();
+    lookups.set(language, memo);
+  }
+  let code = memo.get(name);
   if (code === undefined) {
-    if (lookups.size >= maxLookups) lookups.clear();
+    if (memo.size >= maxLookups) memo.clear();
     code = lexiconFor(language).names.get(keyOf(name)) ?? null;
-    lookups.set(memo, code);
+    memo.set(name, code);
   }
   return code ?? undefined;
 }

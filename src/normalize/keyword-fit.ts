@@ -30,9 +30,15 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
   };
   const labels = wordsOf('label', language);
   // Inside a name they are the name's ("New York Times", "Photo Atlas"); German capitalises them.
-  const struck = (w: Word) =>
-    (w.kind === 'plain' || (language === 'de' && w.kind === 'name')) &&
-    (isTimeWord(w.lower, language) || labels.has(w.lower) || webAddress.test(w.lower));
+  const struck = (w: Word) => {
+    if (w.kind !== 'plain' && (language !== 'de' || w.kind !== 'name')) return false;
+    let out = struckWords.get(w);
+    if (out === undefined) {
+      out = isTimeWord(w.lower, language) || labels.has(w.lower) || webAddress.test(w.lower);
+      struckWords.set(w, out);
+    }
+    return out;
+  };
   const romance = language === 'fr' || language === 'es' || language === 'pt';
 
   return (candidate) => {
@@ -57,6 +63,9 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return !romance || cued(first) || candidate.opening > 0;
   };
 }
+
+/** Whether a word is struck from topics, read once per word (a language's words are its own). */
+const struckWords = new WeakMap<Word, boolean>();
 
 /** A site's address (`bloomberg.net`): where the text was, not what it is about. */
 const webAddress = /\p{L}\.(?:com|net|org|info|[a-z]{2})$/u;

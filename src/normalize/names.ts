@@ -199,14 +199,19 @@ function runAt(
   return joins;
 }
 
+/** Whether a word may open a name at a sentence's start, by itself: read once per word. */
+const openingWords = new WeakMap<Word, boolean>();
+
 function mayOpenName(word: Word | undefined, context: Context): word is Word {
   if (!word?.capital || word.stop || word.kind === 'number' || context.language === 'de')
     return false;
-  return (
-    !isRole(word, context) &&
-    !context.lowercase.has(word.lower) &&
-    !isTimeWord(word.lower, context.language)
-  );
+  if (context.lowercase.has(word.lower)) return false;
+  let fits = openingWords.get(word);
+  if (fits === undefined) {
+    fits = !isRole(word, context) && !isTimeWord(word.lower, context.language);
+    openingWords.set(word, fits);
+  }
+  return fits;
 }
 
 function lowercaseWords(sentences: Sentence[]): Set<string> {

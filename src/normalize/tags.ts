@@ -57,7 +57,7 @@ export function chooseTags(input: TopicsInput): Topics {
   const sentences = [...lead, ...input.paragraphs.flat()];
   const read = lead.length > 0 ? [...readWords(lead, language), ...input.read] : input.read;
   // Tags draw on more keywords than are kept: names may fill the first places.
-  const ranked = extractKeywords(sentences, language, read, 2 * maxKeywords);
+  const ranked = extractKeywords(sentences, language, read, maxKeywords + maxTags);
   const found = findNames(read, language);
   const leadEnd = lead.length + leadSentences;
   const headlineEnd = heading.length;
@@ -73,7 +73,7 @@ export function chooseTags(input: TopicsInput): Topics {
     .slice(0, maxCountryTags)
     .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
   for (const country of strong) picked.add(country.text, true);
-  const fits = tagFit(language, headline);
+  const fits = remember(tagFit(language, headline));
   const fitsName = (n: NameFound) =>
     !isCountryName(n.text.toLowerCase(), language) && fits(n.text, true);
   const names = found.names
@@ -104,14 +104,33 @@ export function chooseTags(input: TopicsInput): Topics {
     if (fits(text, name) && (!name || picked.names.length < maxNames)) picked.add(text, name);
   }
   // Room left once topics run out: the other names, then those of two words met once.
-  for (const { text, name } of topics) if (name && fits(text, name)) picked.add(text, name);
-  for (const name of names) picked.add(name.text, true);
+  for (const { text, name } of topics) {
+    if (picked.full) break;
+    if (name && fits(text, name)) picked.add(text, name);
+  }
+  for (const name of names) if (!picked.full) picked.add(name.text, true);
   for (const name of found.names) {
     if (picked.full) break;
     if (name.words >= 2 && fitsName(name)) picked.add(name.text, true);
   }
   const keywords = ranked.slice(0, maxKeywords).map((k) => k.text);
   return { keywords, tags: picked.tags, names: picked.names };
+}
+
+/** A test of a text, each text tested once: tags are tried in turn, some more than once. */
+function remember(
+  test: (text: string, name: boolean) => boolean,
+): (text: string, name: boolean) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text, name) => {
+    const key = name ? `\u0001${text}` : text;
+    let fits = seen.get(key);
+    if (fits === undefined) {
+      fits = test(text, name);
+      seen.set(key, fits);
+    }
+    return fits;
+  };
 }
 
 /** Tags picked so far: a tag that repeats one (its words' stems, or inside it) is left out. */
@@ -134,13 +153,14 @@ class Picked {
   }
 
   add(written: string, name: boolean): boolean {
+    if (this.full) return false;
     // A tag names a thing, not its owner: `Brazil's` is tagged `Brazil`.
     const tag = written.replace(/(?<=\p{L}{2})['’]s$/u, '');
+    if (!tag.trim()) return false;
     const stem = stemmerFor(this.language);
     const key = ` ${tokenize(tag)
       .map((t) => foldAccents(stem(t.lower)))
       .join(' ')} `;
-    if (!tag.trim() || this.tags.length >= maxTags) return false;
     // A name may hold a tag ("Banco Central do Brasil" after "Brasil"); a topic may not.
     if (this.keys.some((k) => k.includes(key) || (!name && key.includes(k)))) return false;
     const country = countryCode(tag, this.language);
