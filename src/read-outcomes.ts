@@ -22,9 +22,10 @@ const chunkSize = 4000;
 /**
  * Outcomes of every listed article, in order (undefined for a file that could not be read): from
  * the cache, unread, when the file is as it was; from the cache when its bytes, place and dates
- * are; the others normalized (on worker threads when there are many) and cached. Then what the
- * folder teaches: the lines that recur in its articles are learned, and every article whose
- * reading applied other learned lines than it has is normalized again, read again if need be.
+ * are; the others normalized (on worker threads when there are many) and cached. Each is read
+ * with what the folder teaches, the lines that recur in its articles: they are counted before
+ * any article is normalized, and an article whose reading applied other learned lines than the
+ * folder's (one kept from a build of another folder's state) is normalized again, read again.
  */
 export async function readOutcomes(
   input: string,
