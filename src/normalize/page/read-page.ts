@@ -89,7 +89,9 @@ function verdict(line: Judged, header: boolean, tail: boolean): LineVerdict {
   const { text, words } = line.shape;
   if (line.kept) return { text, role: 'body', reason: 'kept: boilerplate.keep' };
   if (line.furniture) return { text, role: 'furniture', reason: line.furniture };
-  if (line.learned && (header || tail || !isNewsSentence(line.shape)))
+  // A news sentence the folder repeats (an agency's background paragraph) is the article's
+  // wherever it stands: no real sentence is lost to learning.
+  if (line.learned && !isNewsSentence(line.shape))
     return { text, role: 'furniture', reason: learnedReason };
   if (header) {
     return { text, role: 'header', reason: words <= 3 ? 'kicker' : 'before the body: site chrome' };
