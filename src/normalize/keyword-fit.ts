@@ -73,7 +73,7 @@ const webAddress = /\p{L}\.(?:com|net|org|info|[a-z]{2})$/u;
 /** Endings of infinitives, participles and finite verbs, for words no article ever precedes. */
 const verbEnding: Record<string, RegExp> = {
   fr: /\p{L}{2}(?:er|ir|ait|aient|èrent|era|ront|erait|eraient|ant|é|ée|és|ées|u|us|ue|ues)$/u,
-  en: /\p{L}{3}ed$/u,
+  en: /\p{L}{2}[^e]ed$/u,
   es: /\p{L}{2}(?:ar|er|ir|an|(?<![mg])en|ando|iendo|ó|aron|ieron|aba|aban|ará|arán|erá|erán|irá|irán|aría|ería|iría)$/u,
   pt: /\p{L}{2}(?:ar|er|ir|am|(?<!ag)em|ando|endo|indo|ou|aram|eram|iram|ava|avam|ará|arão|erá|irá|aria|eria|iria)$/u,
 };
