@@ -1,14 +1,15 @@
-import { type CountryMention, countryCode, findCountries, isCountryName } from './countries.ts';
+import { type CountryMention, findCountries, isCountryName } from './countries.ts';
 import { foldAccents } from './keyword-fold.ts';
-import { stemmerFor } from './keyword-stem.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
 import { splitSentences } from './sentences.ts';
-import { tagFit } from './tag-fit.ts';
+import { tagFit } from './tags-fit.ts';
+import { maxTags, Picked, remember } from './tags-picked.ts';
 import { tokenize } from './tokens.ts';
 
-export const maxTags = 6;
+export { maxTags } from './tags-picked.ts';
+
 /** Room kept for topics: a list of names says who, not what about. */
 const maxCountryTags = 2;
 const maxNameTags = 3;
@@ -115,62 +116,6 @@ export function chooseTags(input: TopicsInput): Topics {
   }
   const keywords = ranked.slice(0, maxKeywords).map((k) => k.text);
   return { keywords, tags: picked.tags, names: picked.names };
-}
-
-/** A test of a text, each text tested once: tags are tried in turn, some more than once. */
-function remember(
-  test: (text: string, name: boolean) => boolean,
-): (text: string, name: boolean) => boolean {
-  const seen = new Map<string, boolean>();
-  return (text, name) => {
-    const key = name ? `\u0001${text}` : text;
-    let fits = seen.get(key);
-    if (fits === undefined) {
-      fits = test(text, name);
-      seen.set(key, fits);
-    }
-    return fits;
-  };
-}
-
-/** Tags picked so far: a tag that repeats one (its words' stems, or inside it) is left out. */
-class Picked {
-  tags: string[] = [];
-  names: string[] = [];
-  private keys: string[] = [];
-  /** Countries tagged, by region code: `EU` and `Europäische Union` are one. */
-  private countries = new Set<string>();
-
-  constructor(
-    given: string[],
-    private language: string,
-  ) {
-    for (const tag of given) this.add(tag, false);
-  }
-
-  get full(): boolean {
-    return this.tags.length >= maxTags;
-  }
-
-  add(written: string, name: boolean): boolean {
-    if (this.full) return false;
-    // A tag names a thing, not its owner: `Brazil's` is tagged `Brazil`.
-    const tag = written.replace(/(?<=\p{L}{2})['’]s$/u, '');
-    if (!tag.trim()) return false;
-    const stem = stemmerFor(this.language);
-    const key = ` ${tokenize(tag)
-      .map((t) => foldAccents(stem(t.lower)))
-      .join(' ')} `;
-    // A name may hold a tag ("Banco Central do Brasil" after "Brasil"); a topic may not.
-    if (this.keys.some((k) => k.includes(key) || (!name && key.includes(k)))) return false;
-    const country = countryCode(tag, this.language);
-    if (country && this.countries.has(country)) return false;
-    if (country) this.countries.add(country);
-    this.keys.push(key);
-    this.tags.push(tag);
-    if (name) this.names.push(tag);
-    return true;
-  }
 }
 
 /**
