@@ -3,7 +3,7 @@ import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
 import type { Word } from './keyword-words.ts';
-import { infinitiveEnding, isTimeWord, wordsOf } from './tags-words.ts';
+import { infinitiveEnding, isTimeWord, wordsOf } from './tag-words.ts';
 
 /**
  * Whether a keyword candidate names what a text is about: a noun, a name or a noun phrase;

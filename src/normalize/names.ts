@@ -8,7 +8,7 @@ import {
   type NamesFound,
   splitRuns,
 } from './names-merge.ts';
-import { germanRoleEnding, isQuantity, isTimeWord, wordsOf } from './tags-words.ts';
+import { germanRoleEnding, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 export type { NameFound, NamesFound } from './names-merge.ts';
 

@@ -4,7 +4,7 @@ import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
 import { splitSentences } from './sentences.ts';
-import { tagFit } from './tags-fit.ts';
+import { tagFit } from './tag-fit.ts';
 import { maxTags, Picked, remember } from './tags-picked.ts';
 import { tokenize } from './tokens.ts';
 

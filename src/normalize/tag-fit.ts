@@ -1,6 +1,6 @@
 import { countryOfAdjective, isCountryName } from './countries.ts';
 import { stopwordsFor } from './stopwords.ts';
-import { isAgency, isQuantity, wordsOf } from './tags-words.ts';
+import { isAgency, isQuantity, wordsOf } from './tag-words.ts';
 import { tokenize } from './tokens.ts';
 
 /** Links a topic of three words may hold: `réforme du travail`, `minería ilegal`. */
