@@ -56,7 +56,7 @@ describe('saved news pages', () => {
     assertFloors('test/fixtures/saved-pages', result.total, {
       furniture: 0.97,
       titles: 0.92,
-      summaries: 0.85,
+      summaries: 0.92,
       tags: 0.78,
       places: 0.95,
     });

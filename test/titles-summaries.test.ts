@@ -189,6 +189,29 @@ describe('titles from the lead sentence', () => {
     );
   });
 
+  it('keeps the weekday a future names: the day is then the news', () => {
+    assert.equal(
+      derived('El servicio de trenes se reanudará el lunes por la mañana.', 'es'),
+      'El servicio de trenes se reanudará el lunes por la mañana',
+    );
+    assert.equal(
+      derived('Le Sénat votera mardi le projet de loi sur l’eau.', 'fr'),
+      'Le Sénat votera mardi le projet de loi sur l’eau',
+    );
+    assert.equal(
+      derived('The Senate will vote on Monday on the water bill.', 'en'),
+      'The Senate will vote on Monday on the water bill',
+    );
+    assert.equal(
+      derived('Der Bundestag wird am Montag über das Gesetz abstimmen.', 'de'),
+      'Der Bundestag wird am Montag über das Gesetz abstimmen',
+    );
+    assert.equal(
+      derived('The Senate voted on Monday to pass the water bill.', 'en'),
+      'The Senate voted to pass the water bill',
+    );
+  });
+
   it('leaves out ages, as a headline does', () => {
     const title = derived(
       'Un habitant de Sète âgé de 47 ans a été condamné jeudi par le tribunal correctionnel de Montpellier à six mois de prison avec sursis pour des menaces contre le maire.',
@@ -421,7 +444,7 @@ describe('the page’s headline', () => {
 });
 
 describe('summaries', () => {
-  it('are the standfirst when there is one', () => {
+  it('open with the standfirst, and a short one is followed by the lead’s news', () => {
     const standfirst =
       'La masacre de trece trabajadores en una mina de Pataz expuso cómo la minería ilegal se ha convertido en la principal economía criminal del Perú.';
     const entry = entryOf([
@@ -433,8 +456,26 @@ describe('summaries', () => {
       'El Gobierno declaró el toque de queda en la provincia y suspendió por treinta días la actividad minera.',
       'Es la cuarta vez en poco más de un año que se decreta el estado de emergencia en Pataz.',
     ]);
-    assert.equal(entry.summary, standfirst);
+    assert.equal(
+      entry.summary,
+      `${standfirst} Los cuerpos de los trece trabajadores fueron hallados el 4 de mayo con signos de ejecución.`,
+    );
     assert.equal(entry.title, 'Pataz, la tierra del oro donde manda el crimen');
+    // A standfirst of thirty words or more says enough; a short lead sentence says no news.
+    const long = `${standfirst.slice(0, -1)}, y el Gobierno respondió con el estado de emergencia en toda la provincia.`;
+    const page = (first: string, lead: string) =>
+      entryOf([
+        'ANÁLISIS',
+        'Pataz, la tierra del oro donde manda el crimen',
+        first,
+        'Por Rosa Villanueva',
+        `Lima, 12 de mayo de 2025.– ${lead}`,
+        'El Gobierno declaró el toque de queda en la provincia y suspendió por treinta días la actividad minera.',
+      ]).summary;
+    const lead =
+      'Los cuerpos de los trece trabajadores fueron hallados el 4 de mayo con signos de ejecución.';
+    assert.equal(page(long, lead), long);
+    assert.equal(page(standfirst, 'Hay miedo en el pueblo.'), standfirst);
   });
 
   it('hold no interviewer’s question', () => {
@@ -491,6 +532,26 @@ describe('summaries', () => {
     assert.ok(!summary.includes('huit heures'), summary);
     assert.ok(!summary.includes('Les députés le savent'), summary);
     assert.ok(summary.includes('Congrès'), summary);
+  });
+
+  it('tell an opening straight quote from a closing one, when the source lost a mark', () => {
+    // The first sentence opens a quotation it never closes, then one more that it closes: a
+    // count of marks would read it and every quotation after it inside out.
+    const summary = chooseSummary({
+      standfirst: null,
+      headline: null,
+      paragraphs: [
+        [
+          'Le parquet a ouvert une enquête pour "corruption de mineurs", "diffusion d\'images et de "propositions sexuelles", a-t-il indiqué.',
+          'Un dossier de signalement collectif a été envoyé au procureur de Lyon par les familles.',
+          '"Je pouvais faire ce qu\'il voulait.',
+          'Il me conseillait d\'acheter certains objets et de ne rien dire à mes parents".',
+        ],
+      ],
+      language: 'fr',
+    });
+    assert.ok(summary.startsWith('Le parquet a ouvert une enquête'), summary);
+    assert.ok(!summary.includes('conseillait'), summary);
   });
 
   it('hold no fragment of a sentence', () => {

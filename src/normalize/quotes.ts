@@ -1,6 +1,7 @@
 /**
  * Quotation marks, counted so that no quotation is cut: « … » (» … « in German), “ … ”, „ … “
- * (German), and straight " (a quotation is open while their count is odd).
+ * (German), and straight " (which opens or closes by what stands around it; straight quotes
+ * do not nest, so one that opens while a quotation is open means that one lost its closing).
  */
 interface Marks {
   guillemets: number;
@@ -8,6 +9,7 @@ interface Marks {
   opener: string;
   curly: number;
   low: number;
+  /** 1 while a straight quotation is open. */
   straight: number;
   /** A mark closed a quotation that had not opened. */
   stray: boolean;
@@ -24,6 +26,19 @@ const fresh = (): Marks => ({
 
 /** Any quotation mark: most sentences have none, and are passed over at once. */
 const quoteMark = /["«»“”„]/g;
+
+/** Before an opening straight quote: the start, a space, an opening bracket or an apostrophe. */
+const opensAfter = /[\s([{'’\-–—/]/u;
+/** After a closing one: the end, a space or punctuation. */
+const closesBefore = /[\s.,;:!?…)\]}'’\-–—/]/u;
+
+/** Whether the straight quote at `at` opens a quotation, by what stands around it. */
+function opensStraight(text: string, at: number): boolean {
+  const before = text[at - 1];
+  if (before === undefined || opensAfter.test(before)) return true;
+  const after = text[at + 1];
+  return after !== undefined && !closesBefore.test(after);
+}
 
 function count(marks: Marks, text: string): void {
   quoteMark.lastIndex = 0;
@@ -44,12 +59,14 @@ function count(marks: Marks, text: string): void {
       if (marks.curly > 0) marks.curly--;
       else if (marks.low > 0) marks.low--;
       else marks.stray = true;
-    } else marks.straight++;
+    } else if (opensStraight(text, match.index)) marks.straight = 1;
+    else if (marks.straight === 1) marks.straight = 0;
+    else marks.stray = true;
   }
 }
 
 const isOpen = (marks: Marks) =>
-  marks.guillemets > 0 || marks.curly > 0 || marks.low > 0 || marks.straight % 2 === 1;
+  marks.guillemets > 0 || marks.curly > 0 || marks.low > 0 || marks.straight === 1;
 
 /** Whether a quotation opens in `text` and does not close. */
 export function isQuoteOpen(text: string): boolean {

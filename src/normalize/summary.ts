@@ -7,6 +7,8 @@ import { countWords } from './tokens.ts';
 /** Longest summary, in words, unless a single sentence is longer. */
 export const summaryWordBudget = 60;
 const maxSentences = 3;
+/** How fast a sentence's weight falls with its place in the text: the lead says the news. */
+const leadPrior = 0.75;
 /** Weight of a sentence's own score against its likeness to sentences already chosen (MMR). */
 const lambda = 0.7;
 /** Only the lead of a long text is ranked: summaries come from there, and ranking is quadratic. */
@@ -28,37 +30,40 @@ export interface SummarySource {
 /** A standfirst this long, in words, is a summary; a shorter one is a label or a teaser. */
 const minStandfirstWords = 8;
 
+/** A standfirst shorter than this, in words, is a teaser: the body's lead sentence follows it. */
+const teaserWords = 30;
+/** A lead sentence shorter than this, in words, opens a scene or an answer: it states no news. */
+const minLeadWords = 15;
+/** A lead sentence with this share of its words in the standfirst says nothing more. */
+const repeatShare = 0.5;
+
 /**
- * The entry's summary: the standfirst when it is made of whole sentences; else one to three
- * whole sentences of the body, none of them a line's closing question (an interviewer's), a
- * caption, a list item, a timestamp or the headline, none holding half a quotation.
+ * The entry's summary: the standfirst when it is made of whole sentences, followed by the body's
+ * lead sentence when it is a short teaser and the lead says more; else one to three whole
+ * sentences of the body, none of them a line's closing question (an interviewer's), a caption,
+ * a list item, a timestamp or the headline, none holding half a quotation.
  */
 export function chooseSummary(source: SummarySource): string {
   const { standfirst, language } = source;
+  const all = source.paragraphs.flat();
+  const fit = fitSentences(source.paragraphs, source.headline);
   if (
     standfirst &&
     isWholeText(standfirst) &&
     !isQuestion(standfirst) &&
     countWords(standfirst) >= minStandfirstWords
   ) {
-    return countWords(standfirst) <= summaryWordBudget * 1.5
-      ? standfirst
-      : summarize(splitSentences(standfirst, language), language);
-  }
-  const all = source.paragraphs.flat();
-  const fit: number[] = [];
-  let index = 0;
-  // Only the lead is ranked: the sentences past it need no judging.
-  for (const paragraph of source.paragraphs) {
-    if (index >= maxCandidates) break;
-    // A short paragraph that ends in a question is an interviewer's: none of it sums up.
-    const last = paragraph.length - 1;
-    const asked = paragraph.length <= 3 && isQuestion(paragraph[last] ?? '');
-    const outside = asked ? [] : outsideQuotes(paragraph);
-    for (let i = 0; i <= last; i++, index++) {
-      if (asked || !outside[i] || (i === last && isQuestion(paragraph[i] ?? ''))) continue;
-      if (isSummarySentence(paragraph[i] ?? '', source.headline)) fit.push(index);
-    }
+    const words = countWords(standfirst);
+    if (words > summaryWordBudget * 1.5)
+      return summarize(splitSentences(standfirst, language), language);
+    const lead = fit[0] === undefined ? undefined : all[fit[0]];
+    return words < teaserWords &&
+      lead !== undefined &&
+      countWords(lead) >= minLeadWords &&
+      words + countWords(lead) <= summaryWordBudget &&
+      !repeats(lead, standfirst)
+      ? `${standfirst} ${lead}`
+      : standfirst;
   }
   if (fit.length === 0) return summarize(all, language);
   // The whole text is ranked, so that every sentence counts in what is central to it.
@@ -66,6 +71,36 @@ export function chooseSummary(source: SummarySource): string {
   const read = source.read;
   const covered = read !== undefined && read.length >= Math.min(all.length, maxCandidates);
   return summarize(all, language, covered ? read : undefined, (i) => eligible.has(i));
+}
+
+/** The indexes, among the paragraphs' sentences in order, of those a summary may take. */
+function fitSentences(paragraphs: string[][], headline: string | null): number[] {
+  const fit: number[] = [];
+  let index = 0;
+  // Only the lead is ranked: the sentences past it need no judging.
+  for (const paragraph of paragraphs) {
+    if (index >= maxCandidates) break;
+    // A short paragraph that ends in a question is an interviewer's: none of it sums up.
+    const last = paragraph.length - 1;
+    const asked = paragraph.length <= 3 && isQuestion(paragraph[last] ?? '');
+    const outside = asked ? [] : outsideQuotes(paragraph);
+    for (let i = 0; i <= last; i++, index++) {
+      if (asked || !outside[i] || (i === last && isQuestion(paragraph[i] ?? ''))) continue;
+      if (isSummarySentence(paragraph[i] ?? '', headline)) fit.push(index);
+    }
+  }
+  return fit;
+}
+
+/** Words of four letters or more, lowercased: what two sentences are compared on. */
+const longWords = (text: string) =>
+  new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) as string[]);
+
+/** Whether most of the sentence's words are already in the text. */
+function repeats(sentence: string, text: string): boolean {
+  const said = longWords(text);
+  const words = [...longWords(sentence)];
+  return words.filter((w) => said.has(w)).length >= repeatShare * words.length;
 }
 
 const sentenceEnd = /[.!?…][»"”’)\]]*$/u;
@@ -122,7 +157,7 @@ export function summarize(
   const n = sentences.length;
   if (n === 0) return '';
   const { similarity, centrality } = rankSentences(read.slice(0, n), language);
-  const score = centrality.map((c, i) => c / Math.sqrt(i + 1));
+  const score = centrality.map((c, i) => c / (i + 1) ** leadPrior);
   const lengths: number[] = [];
   const lengthOf = (i: number): number => {
     lengths[i] ??= countWords(sentences[i] ?? '');

@@ -3,7 +3,7 @@ import { isQuoteOpen } from './quotes.ts';
 
 /**
  * What a headline made from a sentence leaves out: the weekday and its date (the entry is
- * dated), short asides in parentheses, ages, German attributive adjectives, and an apposition
+ * dated) unless a future names the day, short asides in parentheses, ages, German attributive adjectives, and an apposition
  * between the subject and its verb.
  */
 
@@ -45,10 +45,24 @@ const weekdays: Record<string, RegExp> = {
 const aside =
   / \([^()]{1,40}\)|,? (?:âgée?s? de|aged|de) \d{1,3} (?:ans|years old|años|anos)(?=[ ,])|(?<=\p{L}), \d{1,3},(?= \p{Ll})/gu;
 
-/** The sentence without its weekday phrase, unless that phrase opens it. */
+/**
+ * A verb in the future just before the weekday: the day is then what the news is about ("se
+ * reanudará el lunes", "will resume on Monday"), not the day it was reported.
+ */
+const future: Record<string, RegExp> = {
+  fr: /(?:^|\s)(?:\p{L}+(?:ra|ront)|va|vont|doit|doivent|devrait|devraient)(?:\s+\p{L}+){0,2}$/u,
+  en: /\b(?:will|shall|'ll|to|set|due|expected)(?:\s+\p{L}+){0,2}$/iu,
+  es: /(?:^|\s)(?:\p{L}+(?:rá|rán)|va|van|debe|deben|prevé)(?:\s+\p{L}+){0,2}$/u,
+  pt: /(?:^|\s)(?:\p{L}+(?:rá|rão)|vai|vão|deve|devem)(?:\s+\p{L}+){0,2}$/u,
+  de: /(?:^|\s)(?:wird|werden|soll|sollen)(?:\s+\p{L}+){0,4}$/u,
+};
+
+/** The sentence without its weekday phrase, unless that phrase opens it or a future names it. */
 export function withoutWeekday(text: string, language: string): string {
   const weekday = weekdays[language]?.exec(text);
-  return weekday && weekday.index > 0 ? text.replace(weekday[0], '') : text;
+  if (!weekday || weekday.index === 0) return text;
+  const before = text.slice(Math.max(0, weekday.index - 80), weekday.index);
+  return future[language]?.test(before) ? text : text.replace(weekday[0], '');
 }
 
 /** The sentence without its asides and ages, and in German its attributive adjectives. */
