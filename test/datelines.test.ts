@@ -82,8 +82,33 @@ describe('datelines in the agencies’ formats', () => {
     assert.deepEqual(splitDateline('BOGOTÁ, 3 mars (AFP)'), {
       location: 'Bogotá',
       agency: 'AFP',
+      region: null,
       rest: '',
     });
+  });
+
+  it('takes a state written short, and gives the region or country the place is in', () => {
+    assert.deepEqual(read('RAPID CITY, S.D. - The South Dakota National Guard met.'), [
+      'Rapid City',
+      null,
+      'The South',
+    ]);
+    assert.deepEqual(read('ALBANY, N.Y. (AP) - The state senate voted.'), [
+      'Albany',
+      'AP',
+      'The state',
+    ]);
+    const region = (text: string) => splitDateline(text).region;
+    assert.equal(
+      region('ABU DHABI, United Arab Emirates - Police say fog caused it.'),
+      'United Arab Emirates',
+    );
+    assert.equal(region('GUELPH, Ontario, April 1 (UPI) - Eating a fatty meal.'), 'Ontario');
+    assert.equal(region('Cúcuta (Colombia), 20 ene (EFE).- Más de 32.000 personas.'), 'Colombia');
+    // No date, no agency, no abbreviation is a region.
+    assert.equal(region('CHATTANOOGA, Tenn. - Authorities say an officer was shot.'), null);
+    assert.equal(region('LIMA, March 3 — Peru’s Congress voted.'), null);
+    assert.equal(region('MEXICO CITY (Reuters) - Mexico’s central bank cut rates.'), null);
   });
 });
 
@@ -151,7 +176,12 @@ describe('what is not a dateline', () => {
 
   it('leaves a sentence that opens the text alone', () => {
     const text = 'Le gouvernement a parlé. Puis il est parti.';
-    assert.deepEqual(splitDateline(text), { location: null, agency: null, rest: text });
+    assert.deepEqual(splitDateline(text), {
+      location: null,
+      agency: null,
+      region: null,
+      rest: text,
+    });
   });
 
   it('always leaves the text’s end as the rest, whatever the text', () => {
@@ -177,6 +207,7 @@ describe('the dateline among the body’s first paragraphs', () => {
       {
         location: 'Santiago',
         agency: 'Reuters',
+        region: null,
         rest: 'Chile will open six salt flats to private miners.',
         index: 1,
         text: 'SANTIAGO, March 3 (Reuters) -',

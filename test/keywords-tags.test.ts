@@ -13,7 +13,13 @@ import { baseConfig, runCli, tempDir } from './helpers.ts';
 function topics(
   language: string,
   paragraphs: string[],
-  page: { headline?: string; dateline?: string; place?: string; given?: string[] } = {},
+  page: {
+    headline?: string;
+    dateline?: string;
+    place?: string;
+    region?: string;
+    given?: string[];
+  } = {},
 ): Topics {
   const bySentence = paragraphs.map((p) => splitSentences(p, language));
   return chooseTags({
@@ -23,6 +29,7 @@ function topics(
     read: readWords(bySentence.flat(), language),
     dateline: page.dateline ?? '',
     place: page.place ?? null,
+    region: page.region ?? null,
     language,
     given: page.given ?? [],
   });
@@ -249,6 +256,34 @@ describe('keywords and tags: what they never are', () => {
       },
     );
     assert.ok(about.tags.includes('Reuters'), about.tags.join(', '));
+  });
+
+  it('ends a name at its possessive, and gives initials their full stop', () => {
+    const { keywords, tags } = topics('en', [
+      "Nassau's Mulvey tips his hat to Mangano as he leaves the police department.",
+      'Lawrence Mulvey, the county police commissioner, thanked Mangano on Friday.',
+      'Mulvey said the U.S. Attorney had praised the department, and Mangano agreed.',
+    ]);
+    const all = [...keywords, ...tags];
+    assert.ok(!all.includes('Nassau Mulvey'), all.join(', '));
+    assert.ok(tags.includes('Lawrence Mulvey'), tags.join(', '));
+    assert.ok(!all.some((k) => /\bU\.S(?!\.)/.test(k)), all.join(', '));
+  });
+
+  it("counts the dateline's place and region among the keywords", () => {
+    const paragraphs = [
+      'Police say at least 50 vehicles were involved in a chain-reaction crash in dense fog on the main highway.',
+      'The crash left dozens of people injured, police said, and the highway was closed for hours.',
+    ];
+    const { keywords, tags } = topics('en', paragraphs, {
+      dateline: 'ABU DHABI, United Arab Emirates -',
+      place: 'Abu Dhabi',
+      region: 'United Arab Emirates',
+    });
+    assert.ok(keywords.includes('Abu Dhabi'), keywords.join(', '));
+    assert.ok(keywords.includes('United Arab Emirates'), keywords.join(', '));
+    // A wire's dateline is where it was filed: no tag unless the body names the place.
+    assert.ok(!tags.includes('Abu Dhabi'), tags.join(', '));
   });
 
   it('does not take a German noun for a name because it is capitalised, yet keeps it as a topic', () => {

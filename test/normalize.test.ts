@@ -51,6 +51,7 @@ describe('datelines', () => {
     assert.deepEqual(splitDateline('Lima. Le gouvernement a parlé.'), {
       location: 'Lima',
       agency: null,
+      region: null,
       rest: 'Le gouvernement a parlé.',
     });
     assert.equal(splitDateline('PARIS (AFP) - Le Sénat a voté.').location, 'Paris');
@@ -112,6 +113,16 @@ describe('text', () => {
         'markdown',
       ),
       ['Titre', 'Un mot et un lien. Suite.', 'un', 'deux'],
+    );
+  });
+
+  it('decodes the character references a scraper left in page text, and only whole ones', () => {
+    assert.deepEqual(
+      parseParagraphs(
+        '&#039;Dark Shadows&#039; update: AT&amp;T&rsquo;s deal\nLink: https://x.org/?a=1&copy=2 &amp c',
+        'text',
+      ),
+      ["'Dark Shadows' update: AT&T’s deal", 'Link: https://x.org/?a=1&copy=2 &amp c'],
     );
   });
 });

@@ -11,6 +11,8 @@ export interface Dateline {
   location: string | null;
   /** The agency code in parentheses (`AFP`, `apro`, `dpa/AFP`), when the dateline has one. */
   agency: string | null;
+  /** The region or country the place is given in (`Colombia`, `Ontario`), when it is. */
+  region: string | null;
   /** The text after the dateline: it starts with the article's first word. */
   rest: string;
 }
@@ -107,7 +109,14 @@ export function splitDateline(text: string, agencyOnly = false): Dateline {
   if (dashed && !alone && (dated || !agencyOnly) && isPlace(dashed[1]) && fitsDate(dashed[3])) {
     // A lone group after the place is the agency unless a second one follows ("Cúcuta (Colombia), 20 ene (EFE)").
     const agency = dashed[4] ?? (dashed[3] === undefined ? dashed[2] : undefined);
-    return found(dashed[1], agency && isAgency(agency) ? agency : null, text, dashed[0].length);
+    // A region written short ("Va.", "Tenn.") is an abbreviation, not a keyword.
+    const region = [dashed[2] === agency ? undefined : dashed[2], ...(dashed[3]?.split(',') ?? [])]
+      .map((part) => part?.trim())
+      .find((part) => isRegion(part) && !dashed[0].includes(`${part}.`));
+    return {
+      ...found(dashed[1], agency && isAgency(agency) ? agency : null, text, dashed[0].length),
+      region: region ?? null,
+    };
   }
   if (agencyOnly) return noDateline(text);
   const stopped = withStop.exec(text);
@@ -133,11 +142,34 @@ export function splitDateline(text: string, agencyOnly = false): Dateline {
 }
 
 const languages = ['fr', 'en', 'es', 'pt', 'de'];
-const noDateline = (text: string): Dateline => ({ location: null, agency: null, rest: text });
+const noDateline = (text: string): Dateline => ({
+  location: null,
+  agency: null,
+  region: null,
+  rest: text,
+});
 
 function found(place: string, agency: string | null, text: string, end: number): Dateline {
   const location = isCapitals(place) && place.length > 3 ? properCase(place) : place;
-  return { location, agency, rest: text.slice(end).trim() };
+  return { location, agency, region: null, rest: text.slice(end).trim() };
+}
+
+/** Month names in the five languages, lowercased: a dateline's date is no region. */
+const months = new Set(
+  languages.flatMap((language) =>
+    Array.from({ length: 12 }, (_, month) =>
+      new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' })
+        .format(Date.UTC(2000, month, 1))
+        .toLowerCase(),
+    ),
+  ),
+);
+
+/** A region or country after the place: words with capitals, no date, no label. */
+function isRegion(text: string | undefined): text is string {
+  if (!text || !/^\p{Lu}\p{L}+(?: (?:\p{Lu}\p{L}+|of|de|do|del|da))*$/u.test(text)) return false;
+  const words = text.toLowerCase().split(' ');
+  return words.length <= 4 && !words.some((word) => months.has(word) || notPlaces.has(word));
 }
 
 const isCapitals = (text: string) => text === text.toUpperCase() && text !== text.toLowerCase();
@@ -148,10 +180,18 @@ function isPlace(candidate: string | undefined): candidate is string {
   return !words.some((word) => notPlaces.has(word) && !particles.has(word));
 }
 
-/** What follows the comma is a date ("3 mars", "May 15", "5") or a country in a word or two. */
+/**
+ * What follows the comma is a date ("3 mars", "May 15", "5"), a country in a word or two, or a
+ * state written short ("S.D.", "Tenn.", "N.Y.").
+ */
 function fitsDate(date: string | undefined): boolean {
   if (date === undefined) return true;
-  return /\d/.test(date) || /^\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2}$/u.test(date.trim());
+  const text = date.trim();
+  return (
+    /\d/.test(text) ||
+    /^\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2}$/u.test(text) ||
+    /^\p{Lu}[\p{Ll}.]{0,4}(?:\p{Lu}\.?)?$/u.test(text)
+  );
 }
 
 /** An agency's code: a word or two, no sentence ("AFP", "apro", "dpa/AFP", "Europa Press"). */

@@ -1,5 +1,5 @@
 import { pairCount, type TermTable } from './keyword-terms.ts';
-import type { Sentence, Word } from './keyword-words.ts';
+import { type Sentence, type Word, written } from './keyword-words.ts';
 
 /** A candidate keyword: up to three words of a block, and how the text writes it. */
 export interface Candidate {
@@ -31,13 +31,15 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
     for (const block of blocks) {
       for (let start = 0; start < block.length; start++) {
         const first = block[start];
-        if (!first || first.stop || cutsName(first, block[start - 1])) continue;
+        if (!first || first.stop || cutsName(block[start - 1], first)) continue;
         // The run grows one word at a time, whether all its words are names with it.
         let named = true;
         for (let n = 1; n <= maxPhraseLength && start + n <= block.length; n++) {
           const last = block[start + n - 1];
           if (!last || !fits(last)) break;
           named &&= last.stop || last.kind === 'name' || last.kind === 'acronym';
+          // A possessive ends a phrase: "Nassau's Mulvey" is no "Nassau Mulvey".
+          if (n > 1 && block[start + n - 2]?.possessive) break;
           if (last.stop || cutsName(last, block[start + n])) continue;
           const key = n === 1 ? last.term : joinTerms(block, start, n);
           let candidate = candidates.get(key);
@@ -67,9 +69,12 @@ function inName(word: Word | undefined): boolean {
   return word?.capital === true && !word.stop && word.kind !== 'number';
 }
 
-/** A run's edge word and the word just outside it are both part of a name. */
-function cutsName(edge: Word, outside: Word | undefined): boolean {
-  return inName(edge) && inName(outside);
+/**
+ * Two words side by side, in the order of the text, are both part of a name; a possessive ends
+ * the name it is written on ("Nassau's Mulvey").
+ */
+function cutsName(before: Word | undefined, after: Word | undefined): boolean {
+  return inName(before) && inName(after) && !before?.possessive;
 }
 
 /** The terms of a run, space-separated: the key of its candidate. */
@@ -79,24 +84,37 @@ function joinTerms(block: Word[], start: number, n: number): string {
   return key;
 }
 
-/** Words of a run joined as written: no space after an elided article (`d'Olonne`). */
+/**
+ * Words of a run joined as written: no space after an elided article (`d'Olonne`), initials
+ * with their full stop (`U.S.`).
+ */
 function joinForm(block: Word[], start: number, n: number): string {
-  let form = block[start]?.text ?? '';
+  let form = written(block[start]);
   for (let i = start + 1; i < start + n; i++) {
-    const text = block[i]?.text ?? '';
+    const text = written(block[i]);
     form = form.endsWith("'") || form.endsWith('’') ? form + text : `${form} ${text}`;
   }
   const last = block[start + n - 1];
   return last?.possessive && last.capital ? `${form}'s` : form;
 }
 
+/** A name written this many times with a possessive, and never without, has it in its name. */
+const ownPossessive = 3;
+
 /** The most frequent spelling; a capitalised one wins a tie, as names keep their case. */
 export function displayForm(candidate: Candidate): string {
   let best = '';
   let bestCount = -1;
-  // A possessive is shown only on a name the text never writes without it (`McDonald's`).
+  // A possessive is shown only on a name the text writes with it often and never without it
+  // (`McDonald's`); "China's" met twice is China.
   const plain = [...candidate.forms].filter(([form]) => !/'s$/.test(form));
-  for (const [form, count] of plain.length > 0 ? plain : candidate.forms) {
+  const forms: [string, number][] =
+    plain.length > 0
+      ? plain
+      : candidate.count >= ownPossessive
+        ? [...candidate.forms]
+        : [...candidate.forms].map(([form, count]) => [form.replace(/'s$/, ''), count]);
+  for (const [form, count] of forms) {
     const better =
       count > bestCount || (count === bestCount && /^\p{Lu}/u.test(form) && !/^\p{Lu}/u.test(best));
     if (better) [best, bestCount] = [form, count];

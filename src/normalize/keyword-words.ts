@@ -31,6 +31,13 @@ export interface Word {
   readonly folded: string;
 }
 
+/** Initials ("U.S", "S.A") lose their last full stop to the sentence's end: it is given back. */
+const initials = /^(?:\p{L}\.)+\p{L}$/u;
+
+/** A word as shown to readers: as written, initials with their full stop (`U.S.`). */
+export const written = (word: Word | undefined): string =>
+  word === undefined ? '' : initials.test(word.text) ? `${word.text}.` : word.text;
+
 /** A sentence's words, in blocks that punctuation does not cross. */
 export type Sentence = Word[][];
 

@@ -1,4 +1,4 @@
-import type { Word } from './keyword-words.ts';
+import { type Word, written } from './keyword-words.ts';
 
 /** A name as found in a text. */
 export interface NameFound {
@@ -64,7 +64,7 @@ export function countRun(
   run.count += times;
   run.first = Math.min(run.first, sentence);
   let form = '';
-  for (const w of words) form += form === '' || /['’]$/.test(form) ? w.text : ` ${w.text}`;
+  for (const w of words) form += form === '' || /['’]$/.test(form) ? written(w) : ` ${written(w)}`;
   run.forms.set(form, (run.forms.get(form) ?? 0) + times);
   return run;
 }

@@ -185,7 +185,12 @@ function runAt(
   if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return [];
   const joins = [false];
   let names = 1;
-  while (i + joins.length < block.length && names < maxRunNames) {
+  // A possessive ends the name it is written on ("Nassau's Mulvey").
+  while (
+    i + joins.length < block.length &&
+    names < maxRunNames &&
+    !block[i + joins.length - 1]?.possessive
+  ) {
     const gap: boolean[] = [];
     let j = i + joins.length;
     while (gap.length < 2 && isParticle(block[j], block[j - 1], context.language)) {

@@ -52,7 +52,7 @@ export function normalizeEntry(
 
   const language = fm.lang ?? detectLanguage(paragraphs.join('\n'), config.language);
   const dateline = findDateline(paragraphs);
-  const { location, agency, rest } = dateline;
+  const { location, agency, region, rest } = dateline;
   // The article starts at its dateline: a line kept above it (a caption) is not its lead.
   const leadParagraphs = [...(rest ? [rest] : []), ...paragraphs.slice(dateline.index + 1)];
   const bySentence = leadParagraphs.map((p) => splitSentences(p, language));
@@ -77,6 +77,7 @@ export function normalizeEntry(
     read,
     dateline: dateline.text,
     place: location,
+    region,
     language,
     given,
   });

@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { lexer, type Token, type Tokens } from 'marked';
 import { xmlSafe } from '../xml-safe.ts';
 
@@ -29,14 +30,15 @@ export function cleanInline(text: string): string {
  * HTML written in either is kept as text.
  */
 export function parseParagraphs(body: string, format: 'text' | 'markdown'): string[] {
-  const blocks = format === 'markdown' ? markdownBlocks(lexer(body)) : body.split('\n');
-  return blocks.map(cleanInline).filter(nonEmpty);
+  if (format === 'text') return body.split('\n').map(pageLine).filter(nonEmpty);
+  return markdownBlocks(lexer(body)).map(cleanInline).filter(nonEmpty);
 }
 
 /**
  * The paragraphs of an article and whether they are the text of a saved page: a `.txt`, or a
  * Markdown file with no Markdown structure at all (no heading, list, quote, code, table, rule,
- * emphasis, link or image), which is page text whatever its extension, one paragraph a line.
+ * emphasis, link or image), which is page text whatever its extension, one paragraph a line,
+ * its character references decoded.
  */
 export function readParagraphs(
   body: string,
@@ -51,8 +53,15 @@ export function readParagraphs(
       };
     }
   }
-  return { paragraphs: body.split('\n').map(cleanInline).filter(nonEmpty), pageText: true };
+  return { paragraphs: body.split('\n').map(pageLine).filter(nonEmpty), pageText: true };
 }
+
+/**
+ * A line of page text: the character references a scraper left undecoded (`&#039;`, `&rsquo;`,
+ * `&amp;`) are the characters they stand for; only whole references, with their semicolon.
+ */
+const pageLine = (line: string): string =>
+  cleanInline(line.includes('&') ? decodeHTMLStrict(line) : line);
 
 const nonEmpty = (p: string) => p.length > 0;
 

@@ -30,6 +30,8 @@ export interface TopicsInput {
   dateline: string;
   /** The dateline's place (`Cúcuta`), or null. */
   place: string | null;
+  /** The region or country the dateline gives its place in (`Colombia`), or null. */
+  region: string | null;
   language: string;
   /** Tags given in the front matter: they come first. */
   given: string[];
@@ -114,8 +116,36 @@ export function chooseTags(input: TopicsInput): Topics {
     if (picked.full) break;
     if (name.words >= 2 && fitsName(name)) picked.add(name.text, true);
   }
-  const keywords = ranked.slice(0, maxKeywords).map((k) => k.text);
+  const keywords = withPlaces(
+    ranked.map((k) => k.text),
+    [input.place, input.region],
+  );
   return { keywords, tags: picked.tags, names: picked.names };
+}
+
+/** Keywords the dateline's places rank after: the article's own words come first. */
+const placesAfter = 3;
+
+/**
+ * The keywords with the dateline's place and region among them: where the story happened is
+ * what it is about, even when the text does not name it again.
+ */
+function withPlaces(ranked: string[], places: (string | null)[]): string[] {
+  const keys = new Set(ranked.map(keywordKey));
+  const missing: string[] = [];
+  // "Bern/Brüssel" is two places.
+  for (const place of places.flatMap((p) => p?.split('/') ?? [])) {
+    if (keys.has(keywordKey(place))) continue;
+    keys.add(keywordKey(place));
+    missing.push(place);
+  }
+  // "Rio" is "Rio de Janeiro" cut short.
+  const longer = missing.map((place) => `${keywordKey(place)} `);
+  const kept = ranked.filter((k) => !longer.some((place) => place.startsWith(`${keywordKey(k)} `)));
+  return [...kept.slice(0, placesAfter), ...missing, ...kept.slice(placesAfter)].slice(
+    0,
+    maxKeywords,
+  );
 }
 
 /**
