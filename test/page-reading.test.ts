@@ -774,4 +774,39 @@ describe('furniture classes that got through on English and German pages', () =>
     ]);
     assert.equal(reading.headline, 'Valley approves water plan after three months of debate');
   });
+
+  it('the headline is the line that reads most as one: not a greeting above it', () => {
+    const reading = page([
+      'Welcome to the Valley Courier',
+      'Subscribe',
+      'Valley approves water plan after three months of debate',
+      'By Laura Whitfield',
+      lead,
+      second,
+    ]);
+    assert.equal(reading.headline, 'Valley approves water plan after three months of debate');
+    // A place set before the headline with a full stop, as regional papers print it.
+    const kicked = page([
+      'Bienvenue sur Le Courrier',
+      'Lorient. Un vendeur de pompes à chaleur condamné pour démarchage trompeur',
+      lead,
+      second,
+    ]);
+    assert.equal(
+      kicked.headline,
+      'Lorient. Un vendeur de pompes à chaleur condamné pour démarchage trompeur',
+    );
+  });
+
+  it('the headline stands above its byline: the author’s line under it is not one', () => {
+    const reading = page([
+      'Opinião',
+      'A Linha do Douro não pode parar na Régua',
+      'Artur Pinheiro',
+      'Professor na Universidade de Trás-os-Montes e antigo vereador em Peso da Régua',
+      lead,
+      second,
+    ]);
+    assert.equal(reading.headline, 'A Linha do Douro não pode parar na Régua');
+  });
 });

@@ -27,6 +27,8 @@ const sentenceEnd = /[.!?…][»"”’)\]]*\s*$/;
 const fullStop = /[^.]\.[»"”’)\]]*\s*$/;
 /** A sentence that ends inside the line ("… navegação. Ao continuar"), not an initial (U.S.). */
 const innerSentenceEnd = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
+/** A place or a label set before a headline with a full stop: "Lorient. Un vendeur…". */
+const kicker = /^\p{Lu}[\p{L}'’-]*(?:[ -]\p{L}[\p{L}'’-]*){0,2}\.\s+(?=\p{Lu})/u;
 const quotation = /^[«"“„].{8,}[»"”“]$/;
 const opensCapital = /^[\p{Lu}\p{N}«"“„‘'¿¡(]/u;
 
@@ -49,7 +51,7 @@ export function lineShape(text: string): LineShape {
     words >= 4 &&
     words <= 25 &&
     !/:\s*$/.test(text) &&
-    !innerSentenceEnd.test(text) &&
+    !innerSentenceEnd.test(text.replace(kicker, '')) &&
     (quotation.test(text) || !fullStop.test(text));
   return {
     text,

@@ -18,31 +18,47 @@ const lowerWord = /(?:^|\s)\p{Ll}/u;
 const siteTitle =
   /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|d[aeou]s?|del|la|le|the|of|der|die|das)){0,4}\s[|–—]\s/u;
 
+/** A headline this long reads as one: longer lines score no more, and the first of them wins. */
+const headlineWords = 10;
+
 /**
- * How much a candidate reads as a headline: its words, less when it is a site's name and motto
- * or a menu (no word in lower case).
+ * How much a candidate reads as a headline: its words, up to a headline's length; less when it
+ * is a site's name and motto or a menu (no word in lower case).
  */
 function headlineScore(shape: LineShape): number {
-  let score = Math.min(shape.words, 20);
+  let score = Math.min(shape.words, headlineWords);
   if (siteTitle.test(shape.text)) score -= 15;
   if (!lowerWord.test(shape.text)) score -= 10;
   return score;
 }
 
+/** A headline with this score at least may have its byline under it. */
+const bylineAfter = 6;
+/** A person's name alone on a line: two to four words, each capitalised. */
+const nameLine = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/** A byline, a timestamp, or a name alone: what signs a headline under it. */
+function signsHeader(line: Judged): boolean {
+  return (
+    line.furniture === 'byline' || line.furniture === 'timestamp' || nameLine.test(line.shape.text)
+  );
+}
+
 /**
- * The headline: the header's first line that reads as one (chrome comes above it, the
- * standfirst, the byline and the author's line below); else the best of the lines shaped like
- * one that is not a site's motto; else a short title (two or three words) alone on the page's
- * first line, right above the body.
+ * The headline: of the header's lines shaped like one, the one that reads most as a headline,
+ * the first of equals, above the byline (chrome and its greetings, "Bienvenue sur …", are
+ * short and come above; the standfirst, the byline and the author's line below); else a short title (two or three
+ * words) alone on the page's first line, right above the body.
  */
 export function findHeadline(judged: Judged[], start: number): number {
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = chromeEnd(judged, start); i < start; i++) {
     const line = judged[i];
+    // Under a headline, a byline or a timestamp: what follows is the author's, not a headline.
+    if (bestScore >= bylineAfter && line && signsHeader(line)) break;
     if (!headlineCandidate(line)) continue;
     const score = headlineScore(line.shape);
-    if (score >= 4) return i;
     if (score > bestScore && !siteTitle.test(line.shape.text)) {
       best = i;
       bestScore = score;
