@@ -213,6 +213,16 @@ describe('the dateline among the body’s first paragraphs', () => {
         text: 'SANTIAGO, March 3 (Reuters) -',
       },
     );
+    // A place in brackets, or in capitals before a dash, is a dateline under a caption too.
+    assert.equal(
+      findDateline([caption, '(Ottawa) Le gouvernement a répété mardi sa position.']).location,
+      'Ottawa',
+    );
+    assert.equal(
+      findDateline([caption, 'MEXICO CITY — When the notice arrived, she called a lawyer.'])
+        .location,
+      'Mexico City',
+    );
     // A place alone with a full stop, further down, is a sentence, not a dateline.
     assert.equal(findDateline([caption, 'Lima. The government spoke.']).location, null);
   });

@@ -37,6 +37,10 @@ function reasonOf(page: PageReading, start: string): string {
 describe('page furniture, by class, in five languages', () => {
   const classes: Record<string, string[]> = {
     'cookie banner': [
+      'Cookie-Einstellungen verwalten',
+      'Gérer les cookies et traceurs',
+      'This video is hosted by a third party. To watch it, please allow marketing cookies.',
+      'Ce contenu est hébergé par un tiers. Pour l’afficher, autorisez les cookies de réseaux sociaux.',
       'Nous et nos partenaires utilisons des cookies pour mesurer l’audience et personnaliser les publicités. Vous pouvez modifier vos choix à tout moment.',
       'We use cookies to improve your experience on our website. By clicking Accept, you agree to our use of cookies.',
       'Utilizamos cookies propias y de terceros para analizar tu navegación. Si continúas navegando, aceptas su uso.',
@@ -50,6 +54,10 @@ describe('page furniture, by class, in five languages', () => {
       'Le respect de votre vie privée est notre priorité',
     ],
     byline: [
+      'Avec notre correspondante à Lima, Claire Dubois',
+      'Das Gespräch führte Anna Weber.',
+      '(Lukas Huber, 12.3.2025)',
+      'Com o nosso correspondente em Luanda, Pedro Matos',
       'Par Claire DUVAL et Marc HENRY (AFP)',
       'Propos recueillis par Élise Martin',
       'By Sarah Connolly and Tom Reed, Reuters',
@@ -82,6 +90,8 @@ describe('page furniture, by class, in five languages', () => {
       'Lesezeit: 2 Min.',
     ],
     'photo caption': [
+      'Les quais du port de Brest, en février. | ARCHIVES LE TÉLÉGRAMME',
+      'Contêineres no porto de Paranaguá (PR) 04/02/2025 REUTERS/Rodolfo Buhrer',
       'Des manifestants devant le Parlement, à Lima, le 3 mars 2025. Photo Ernesto BENAVIDES / AFP',
       'Residents wade through floodwater in Porto Alegre, Brazil, May 6, 2024. REUTERS/Diego Vara',
       'Bomberos trabajan en la zona del incendio, en Viña del Mar. EFE/ Adriana Thomasa',
@@ -91,6 +101,8 @@ describe('page furniture, by class, in five languages', () => {
       'Casa de bombas no bairro Sarandi durante obras - Marina Duarte/Diário do Sul',
     ],
     'photo credit': [
+      'Carla Mendes for The Courier',
+      'Julia Krüger für die Rundschau',
       'Photo : Thomas Le Goff / Le Télégramme',
       'Foto: Cristóbal Escobar',
       'Photograph: Carlos Barria/Reuters',
@@ -104,6 +116,9 @@ describe('page furniture, by class, in five languages', () => {
     ],
     'section label': ['EN DIRECT', 'ANÁLISIS', 'Entretien', 'Opinião', 'Meinung', 'Live updates'],
     'player control': [
+      'Écoutez cet article',
+      'Audio duration 3 minutes 12 seconds',
+      'Durée : 4 min 05',
       'Ouvir',
       'Écouter l’article',
       'Listen to this article',
@@ -114,6 +129,9 @@ describe('page furniture, by class, in five languages', () => {
       'Listen to this article · 5:12 min Learn more',
     ],
     'live-blog control': [
+      'Share this entry',
+      'Copy link to this post',
+      'Link zum Beitrag kopieren',
       'Share',
       'Copy link',
       'Copier le lien',
@@ -122,6 +140,8 @@ describe('page furniture, by class, in five languages', () => {
       'Weitere Einträge laden',
     ],
     'read-also link': [
+      'Weiterlesen: Warum die Reform seit Jahren stockt',
+      'Lisez « Le port de Brest mise sur l’éolien »',
       'À lire aussi : La sécheresse menace les récoltes de café au Brésil',
       'Read more: Why hurricanes are getting stronger, faster',
       'Lea también: El Congreso aprueba la reforma de pensiones',
@@ -131,6 +151,10 @@ describe('page furniture, by class, in five languages', () => {
       'Related Coverage',
     ],
     'ad label': [
+      'Der Artikel wird unter der Werbung fortgesetzt',
+      'Espaço publicitário',
+      'Story continues after this advertisement',
+      'Message from our sponsor',
       'Publicité',
       'Passer la publicité',
       'Advertisement',
@@ -193,6 +217,8 @@ describe('page furniture, by class, in five languages', () => {
       'Associated Press writer Maria Verza contributed to this report.',
     ],
     copyright: [
+      'Le Courrier du Léon est édité par Presse Bretonne SAS, RCS Brest 412 345 678.',
+      'Diário do Vale é uma publicação da Editora Vale Ltda. CNPJ 12.345.678/0001-90.',
       '© 2025 Agencia EFE. Todos los derechos reservados.',
       'Este conteúdo pode ser reproduzido desde que citada a fonte: Agência Brasil.',
     ],
@@ -217,6 +243,9 @@ describe('page furniture, by class, in five languages', () => {
       'A version of this article appears in print on March 4, 2025, Section A, Page 1 of the New York edition with the headline: Chile Burns.',
     ],
     'correction note': [
+      'Correction 12 March 2025',
+      'Vous avez repéré une erreur dans cet article ? Signalez-la à la rédaction.',
+      '¿Encontraste un error en esta nota? Avísanos.',
       'Correction : une précédente version de cet article indiquait à tort que le vote avait eu lieu mardi.',
       'An earlier version of this story misstated the number of victims.',
     ],
@@ -248,6 +277,9 @@ describe('never lose the article', () => {
       'Les dons aux associations ont reculé de 12 % en 2024, selon France Générosités.',
       'The charity said donations had fallen by a third and urged supporters to give what they could before the winter.',
       'Las suscripciones a los servicios de streaming crecieron un 18 % en América Latina durante el último trimestre.',
+      'Google said the change would let publishers show third-party content only after readers allow cookies, a shift regulators welcomed.',
+      'La Cour a jugé que l’éditeur, une SAS inscrite au registre du commerce de Nantes, devait corriger l’erreur dans son édition du lendemain.',
+      'Die Werbung für Sportwetten soll nach dem Entwurf auch im Internet eingeschränkt werden, heißt es weiter.',
       'Os comentários do ministro sobre a reforma da Previdência provocaram reações no Congresso nesta terça-feira.',
       'Die Zahl der Abonnenten der Tageszeitung ist im vergangenen Jahr um fünf Prozent gesunken, teilte der Verlag mit.',
       '« Abonnez-vous à nos chaînes et partagez nos vidéos », a lancé le youtubeur devant le tribunal, qui l’a condamné à deux ans de prison.',
@@ -796,6 +828,22 @@ describe('furniture classes that got through on English and German pages', () =>
       kicked.headline,
       'Lorient. Un vendeur de pompes à chaleur condamné pour démarchage trompeur',
     );
+  });
+
+  it('a headline that asks a question is the headline, not the body’s first sentence', () => {
+    const reading = page([
+      'Rubriques',
+      'Le port de Brest peut-il devenir le premier port éolien de France ?',
+      'La Région mise 120 millions d’euros sur un nouveau quai, mais les armateurs hésitent encore à s’engager.',
+      'Par Claire Le Bihan',
+      lead,
+      second,
+    ]);
+    assert.equal(
+      reading.headline,
+      'Le port de Brest peut-il devenir le premier port éolien de France ?',
+    );
+    assert.ok(reading.standfirst?.startsWith('La Région mise 120 millions'));
   });
 
   it('the headline stands above its byline: the author’s line under it is not one', () => {

@@ -64,6 +64,8 @@ const withDash = new RegExp(
   String.raw`^${place}(?:\s*${group})?(?:,\s*([^()\n–—-]{1,30}?))?(?:\s*${group})?(?:\s*\.?\s*([-–—]{1,2})${opening}|\s*$)`,
   'u',
 );
+/** A place in brackets, then the article's first word: "(Ottawa) Le gouvernement…". */
+const inBrackets = new RegExp(String.raw`^\(${place}\)\s+(?=[\p{Lu}«"“])`, 'u');
 /** A place alone, then a full stop ("Santiago du Chili. Le…") or a colon after capitals. */
 const withStop = new RegExp(String.raw`^${place}\s*([.:])\s+(?=[\p{Lu}«"“])`, 'u');
 /** A place in capitals, no punctuation, then the article's first word ("PORTO ALEGRE Um…"). */
@@ -106,7 +108,15 @@ export function splitDateline(text: string, agencyOnly = false): Dateline {
   const dashed = withDash.exec(text);
   const alone = dashed && dashed[5] === undefined && !dashed[2] && !dashed[3];
   const dated = dashed && (dashed[2] || dashed[3] || dashed[4]);
-  if (dashed && !alone && (dated || !agencyOnly) && isPlace(dashed[1]) && fitsDate(dashed[3])) {
+  // Under a caption, a place in capitals before a dash is a dateline too ("MEXICO CITY — …").
+  const capitalsDash = dashed?.[5] !== undefined && isCapitals(dashed?.[1] ?? '');
+  if (
+    dashed &&
+    !alone &&
+    (dated || !agencyOnly || capitalsDash) &&
+    isPlace(dashed[1]) &&
+    fitsDate(dashed[3])
+  ) {
     // A lone group after the place is the agency unless a second one follows ("Cúcuta (Colombia), 20 ene (EFE)").
     const agency = dashed[4] ?? (dashed[3] === undefined ? dashed[2] : undefined);
     // A region written short ("Va.", "Tenn.") is an abbreviation, not a keyword.
@@ -118,6 +128,10 @@ export function splitDateline(text: string, agencyOnly = false): Dateline {
       region: region ?? null,
     };
   }
+  // "(Ottawa) Le gouvernement…": the place in brackets, as some papers print it.
+  const bracketed = inBrackets.exec(text);
+  if (bracketed?.[1] && isPlace(bracketed[1]) && !/^\p{Lu}{2,6}$/u.test(bracketed[1]))
+    return found(bracketed[1], null, text, bracketed[0].length);
   if (agencyOnly) return noDateline(text);
   const stopped = withStop.exec(text);
   if (stopped?.[1] && isPlace(stopped[1])) {

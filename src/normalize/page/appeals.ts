@@ -116,7 +116,7 @@ const paywall =
 const cookieWords = /cookie|traceurs|trackers|rastreadores/iu;
 /** What a consent banner asks: to accept, refuse or set what the site stores. */
 const consent =
-  /accept|consent|refus|naveg|personnalis|personaliz|choix|audience|publicité|advertising|publicidad|publicidade|werbung|partenaires|partners|socios|parceiros|paramétr|param[eè]tres|préférences|settings|preferences|privacy|confidentialité|navigation|browsing|expérience|experience|experiencia|experiência|aceptar|rechazar|configura|aceitar|rejeitar|akzeptieren|ablehnen|einstellungen|zustimm|einwillig|datenschutz|privacidad|privacidade/iu;
+  /accept|consent|allow|autoris|permit|erlaub|zulass|refus|naveg|personnalis|personaliz|choix|audience|publicité|advertising|publicidad|publicidade|werbung|partenaires|partners|socios|parceiros|paramétr|param[eè]tres|préférences|settings|preferences|privacy|confidentialité|navigation|browsing|expérience|experience|experiencia|experiência|aceptar|rechazar|configura|aceitar|rejeitar|akzeptieren|ablehnen|einstellungen|zustimm|einwillig|datenschutz|privacidad|privacidade/iu;
 /** The heading of a consent banner speaks of the reader's privacy ("Le respect de votre vie privée"). */
 const privacy =
   /vie privée|privacy|privacidad|privacidade|privatsphäre|données personnelles|personal data|datos personales|dados pessoais|personenbezogene daten/iu;
@@ -126,11 +126,11 @@ const quoted = /[«»“”„"]/u;
 const commentPrompt = /comment|comentar|comentário|kommentier/iu;
 /** The verbs of subscription and donation buttons, opening a short line. */
 const button =
-  /^(?:assine|assinar|abonnez-vous|s'abonner|je m'abonne|subscribe|suscríbete|suscribite|suscribirse|abonnieren|jetzt abonnieren|sign up|inscrivez-vous|donate|faire un don|faites un don|dona|doe|spenden|jetzt spenden|join|únete|hazte socio|seja assinante|apoie|support us|soutenez-nous)(?![\p{L}])/iu;
+  /^(?:become (?:an? )?(?:\S+ )?(?:sponsor|member|supporter|subscriber|patron)|devenez (?:\S+ )?(?:membre|abonnée?|donat(?:eur|rice)|mécène)|hazte (?:socio|socia|suscriptora?|mecenas)|torne-se (?:assinante|apoiador|membro)|werden sie (?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)|assine|assinar|abonnez-vous|s'abonner|je m'abonne|subscribe|suscríbete|suscribite|suscribirse|abonnieren|jetzt abonnieren|sign up|inscrivez-vous|donate|faire un don|faites un don|dona|doe|spenden|jetzt spenden|join|únete|hazte socio|seja assinante|apoie|support us|soutenez-nous)(?![\p{L}])/iu;
 const newsletterWord = /newsletter|boletín|boletim|infolettre/iu;
 const endsWithStop = /\.\s*$/;
 const commentRules =
-  /(?:comment|commentaire|comentario|comentário|kommentar)[\p{L}]*.{0,80}(?:moder|charte|normas|regras|regeln|richtlinien|netiquette|guidelines|community|communauté|comunidad|comunidade)/iu;
+  /(?:comment|commentaire|comentario|comentário|kommentar|diskut|discut|debat|réag|conversation|conversa)[\p{L}]*.{0,80}(?:moder|charte|normas|regras|regeln|richtlinien|netiquette|guidelines|community|communauté|comunidad|comunidade)/iu;
 /** A notice about the comments themselves (closed, moderated, whose opinion they are). */
 const commentNotice =
   /^(?:les |the |los |os |die )?(?:commentaires|comments|comentarios|comentários|kommentare|kommentarfunktion)(?!\s+(?:du|de|des|d'|of|del|do|da|dos|der|von|zu)\s)[^.]{0,120}(?:désactiv|fermé|closed|disabled|desativad|desactivad|cerrad|deaktiviert|geschlossen|modér|moderat|moderad|moderiert|responsab|verantwort|opinião d|opinion d|opinion of|opinión d|meinung der)/iu;
@@ -138,9 +138,17 @@ const commentNotice =
 const disclaimer =
   /n'engagent que|de la seule responsabilité de leurs? auteurs?|d[ae] exclusiva responsabilidade d|do not necessarily (?:reflect|represent)|no (?:reflejan|representan) necesariamente|não (?:refletem|reflectem|representam) necessariamente|geben nicht (?:unbedingt|notwendigerweise|zwingend) die meinung|(?:views|opinions) expressed|opinions exprimées|opiniones expresadas|opiniões expressas|escreve (?:segundo|de acordo com) (?:a antiga ortografia|o (?:antigo|novo) acordo ortográfico)/iu;
 const aboutArticle =
-  /(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert|is more than|a plus d|tiene más de|tem mais de|ist (?:mehr|älter) als)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
+  /(?:retrouvez|lisez|find|read|encuentre|encuentra|lea|leia|encontre|lesen sie|finden sie) (?:cet article|this (?:article|story)|este artículo|este artigo|esta reportagem|diesen artikel|diesen beitrag)[^.]{0,30}(?:édition|edition|edición|edição|ausgabe)|(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert|is more than|a plus d|tiene más de|tem mais de|ist (?:mehr|älter) als)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
 const correction =
-  /^(?:correction|corrigendum|korrigendum|richtigstellung|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)\s*[:.(–—-]|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
+  /^(?:correction|corrigendum|korrigendum|richtigstellung|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)(?:\s*[:.(–—-]|\s+\d|\s+\p{Lu}\p{Ll}+\.? \d)|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
+
+/** The reader asked to report a mistake: "Une erreur s’est glissée ? Signalez-la", "Report an error". */
+const reportError =
+  /(?:signal(?:ez|er)|report|reportar|informar|comunicar|melden|avis(?:ez|er)|avísanos|avise)[^.?!]{0,40}(?:erreur|error|erro|fehler|coquille|typo|faute)|(?:erreur|error|erro|fehler|coquille|faute)[^.?!]{0,60}[?!.]\s*(?:signal|report|melde|avís|avis|comuníque|informe|escr[ií]ba)/iu;
+
+/** A page hiding what a third party serves until the reader consents: an embed's notice. */
+const blockedEmbed =
+  /(?:content|contenu|contenido|conteúdo|inhalt|inhalte|embed|vídeo|video|tweet|post)[^.]{0,60}(?:third part|tiers|terceros|terceiros|dritt|bloqu|blocked|blockiert|masqu|hidden)|(?:third[- ]party|tiers|terceros|terceiros|externe[rn]?) (?:content|contenu|contenido|conteúdo|inhalte?)/iu;
 
 /** How a publication says who pays for it, or that reading it costs nothing. */
 const funding =
@@ -187,6 +195,16 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   const ours = () => (oursMemo ??= publisher.test(text) || thisSite.test(text));
   if (cookieWords.test(text) && (addressed() || ours()) && consent.test(text))
     return 'cookie banner';
+  // "Manage cookie settings", "Cookie-Einstellungen": a button, not a sentence.
+  if (words <= 5 && cookieWords.test(text) && !endsWithStop.test(text)) return 'cookie banner';
+  if (
+    words <= 40 &&
+    blockedEmbed.test(text) &&
+    (cookieWords.test(text) || consent.test(text)) &&
+    !reporting.test(text)
+  )
+    return 'cookie banner';
+  if (words <= 30 && reportError.test(text) && !reporting.test(text)) return 'correction note';
   if (words > 30 && quoted.test(text)) return null;
   if (words <= 60 && privacy.test(text) && (addressed() || ours()) && !reporting.test(text)) {
     return words <= 12 ? 'cookie banner' : 'privacy notice';

@@ -16,7 +16,10 @@ const bylineCue = opening(
     'imagens|bilder|edited by|editado por|de notre correspondant|de notre correspondante|' +
     'de notre envoyé spécial|de notre envoyée spéciale|de nuestro corresponsal|' +
     'de nuestra corresponsal|do nosso correspondente|from our correspondent|' +
-    'von unserem korrespondenten|von unserer korrespondentin',
+    'von unserem korrespondenten|von unserer korrespondentin|avec notre correspondant|' +
+    'avec notre correspondante|avec nos correspondants|with our correspondent|' +
+    'con nuestro corresponsal|con nuestra corresponsal|com o nosso correspondente|' +
+    'com a nossa correspondente|mit unserem korrespondenten|mit unserer korrespondentin',
 );
 
 /** Words that may stand in a byline after the name: connectors, roles, desks, agencies. */
@@ -45,15 +48,28 @@ export function isByline(text: string, words: number): boolean {
   const rest = text.slice(cue[0].length).replace(/^\s*[:：-]?\s*/, '');
   if (rest === '') return false;
   if (newsroom.test(rest)) return true;
-  if (!upper.test(rest) || fullStop.test(rest)) return false;
+  // "… correspondant à Buenos Aires, Théo Marchand": a place may come before the name.
+  const first = rest.split(/\s/, 1)[0]?.toLowerCase() ?? '';
+  if (!upper.test(rest) && !bylineWords.has(first)) return false;
   let common = 0;
+  let tokens = 0;
   for (const token of rest.split(/[\s,;|/–—-]+/)) {
     const word = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (word !== '') tokens++;
     if (word === '' || upper.test(word) || bylineWords.has(word.toLowerCase())) continue;
     common++;
   }
+  // A full stop after a name alone ("Das Interview führte Nils Bergmann."); else a sentence.
+  if (fullStop.test(rest)) return common === 0 && tokens <= 4;
   return common === 0 || (common === 1 && words <= 12);
 }
+
+/** A desk's sign-off in brackets: a name and a date, "(Sarah Moser, 4.2.2026)". */
+const bracketSignOff =
+  /^\(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3},\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\)$/u;
+/** A photographer "for" the outlet, under a picture: "Mauricio Palos for KPRN". */
+const forOutlet =
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2} (?:for|pour|para|für) (?:the |die |der |das |le |la |les |el |o |a )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,2}$/u;
 
 /** The sign-offs of agencies and desks that close a wire story. */
 /** Who else worked on the story: "Associated Press writer X contributed to this report." */
@@ -80,6 +96,17 @@ const rights =
 /** Terms of reuse printed under wire stories: what may be reproduced, and on what terms. */
 const reuse =
   /reproduction (?:interdite|totale ou partielle|or redistribution)|toute reproduction|may not be (?:published|reproduced|redistributed|rewritten)|prohibida (?:la|su) (?:reproducción|redistribución)|redistribución y la redifusión|(?:pode|podem) ser reproduzid|reprodução (?:proibida|total ou parcial)|nachdruck (?:nur|verboten)|vervielfältigung|weiterverbreitung/iu;
+/**
+ * A publisher's legal line: who publishes the site, its company form and a registration ("… es
+ * una publicación de Editorial X S.A. Registro DNDA N.º …").
+ */
+const companyForm =
+  /\b(?:S\.\s?A\.|S\.\s?L\.|SAS|SARL|S\.A\.S\.|GmbH|AG|Ltd\.?|Limited|Inc\.|LLC|Ltda\.?|Lda\.?|S\.p\.A\.)(?![\p{L}])/u;
+const registration =
+  /registro|registration|registered|registre|immatricul|rcs|handelsregister|registergericht|issn|isbn|cnpj|nif|cif\b|siret|siren|n\.º|nº|no\.\s?\d|propriedad intelectual|propiedad intelectual|propriété intellectuelle|editorial responsab|directeur de (?:la )?publication|director responsable|verantwortlich im sinne/iu;
+/** The site naming its publisher: "… es una publicación de …", "… est édité par …". */
+const publishedBy =
+  /(?:est|is|es|é|ist) (?:une |un |una |a |an |um |uma |eine )?(?:publication|publicación|publicação)|édité(?:e)? par|published by|publicad[oa] por|editad[oa] por|herausgegeben von|(?:ist )?ein(?:e)? (?:publikation|produkt|angebot) (?:der|des|von)/iu;
 const trust =
   /trust principles|principes de confiance|principios de confianza|princípios de confiança/iu;
 const newTab =
@@ -92,7 +119,11 @@ export function signOffOf(text: string, words: number): string | null {
   if (dpaCode.test(text) || signOffStart.test(text) || trust.test(text)) return 'agency sign-off';
   if (words <= 30 && (contributed.test(text) || withAgency.test(text))) return 'agency sign-off';
   if (words <= 6 && source.test(text)) return 'agency sign-off';
+  if (words <= 8 && bracketSignOff.test(text)) return 'byline';
+  if (words <= 7 && forOutlet.test(text)) return 'photo credit';
   if (words <= 20 && rights.test(text)) return 'copyright';
+  if (words <= 40 && publishedBy.test(text) && registration.test(text) && companyForm.test(text))
+    return 'copyright';
   // The terms open the line: after an article's last sentence, they are not the line's point.
   const terms = reuse.exec(text);
   if (terms && (terms.index <= 60 || /^(?:©|copyright)/iu.test(text))) return 'copyright';
@@ -162,15 +193,22 @@ function isCredit(segment: string): boolean {
   if (slashCredit.test(segment))
     return nameLike(segment) && (agencyNames.test(segment) || segment.split(/\s+/).length <= 6);
   if (segment.startsWith('©')) return segment.length <= 80;
-  // An agency or a photographer in capitals: "REUTERS", "BRUNO KELLY / REUTERS".
+  // An agency or a photographer in capitals: "REUTERS", "BRUNO KELLY / REUTERS", "ARCHIVES
+  // OUEST LITTORAL".
   return (
     !segment.startsWith('(') &&
     segment === segment.toUpperCase() &&
     /\p{Lu}{2}/u.test(segment) &&
     segment.split(/\s+/).length <= 6 &&
-    agencyNames.test(segment)
+    (agencyNames.test(segment) || archive.test(segment))
   );
 }
+
+/** The words of an archive picture's credit: "ARCHIVES OUEST LITTORAL", "ARCHIVO". */
+const archive =
+  /^(?:archives?|archivo|arquivo|archiv|archivbild|dr|photo d'illustration|illustration)(?![\p{L}])/iu;
+/** An agency's credit glued to a caption's end: "… 12/03/2025 REUTERS/Carla Nogueira/Foto de arquivo". */
+const gluedCredit = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[^/]{1,40}(?:\/[^/]{1,40}){0,2}$/u;
 
 /**
  * The caption class of a line: 'photo credit' for a credit alone, 'photo caption' for a
@@ -195,5 +233,7 @@ export function captionOf(text: string, words: number, endsSentence: boolean): s
   if (isCredit(segment)) return cut === 0 ? 'photo credit' : 'photo caption';
   // A credit set off by a dash: "… durante obras de reforma - Marina Duarte/Diário Paulistano".
   const dash = dashedCredit.exec(text);
-  return dash && dash.index > 0 && isCredit(dash[1] ?? '') ? 'photo caption' : null;
+  if (dash && dash.index > 0 && isCredit(dash[1] ?? '')) return 'photo caption';
+  const glued = gluedCredit.exec(text);
+  return glued && agencyNames.test(glued[1] ?? '') ? 'photo caption' : null;
 }

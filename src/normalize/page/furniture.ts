@@ -15,7 +15,8 @@ export function furnitureOf(shape: LineShape): string | null {
   if (words <= 10) {
     const label = labelOf(text);
     if (label) return label;
-    if (duration.test(text)) return 'player control';
+    if (duration.test(text) || durationLabel.test(text)) return 'player control';
+    if (adBreak.test(text) && adWord.test(text)) return 'ad label';
     if (commentCount.test(text)) return 'comment widget';
     if (skipLink.test(text)) return 'navigation';
   }
@@ -50,6 +51,14 @@ function labelBeforeSeparator(text: string): string | null {
   return label && label !== 'section label' && label !== 'tag list' ? label : null;
 }
 
+/** A player's length: "Video Duration 01 minutes 42 seconds", "Durée : 2 min 30". */
+const durationLabel =
+  /^(?:(?:video|vidéo|vídeo|audio|áudio)\s+)?(?:duration|durée|duración|duração|dauer|länge|laufzeit)\b[\s:]*\d/iu;
+/** Where an article resumes after an ad: "Artikel wird nach der Anzeige fortgesetzt". */
+const adBreak =
+  /continu|suite|sigue|segue|fortgesetzt|weiter|below|après|después|depois|após|nach der|unter der/iu;
+const adWord = /advertis|publicit|publicidad|publicidade|anúncio|anzeige|werbung/iu;
+
 /** A media player's time: "3:45", "00:00 / 03:45", "1x". */
 const duration =
   /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$|^\d(?:[.,]\d+)?x$/;
@@ -69,6 +78,7 @@ const readAlso = opening(
   "plus d'actualités|more news|más noticias|mais notícias|mehr nachrichten|mehr aus|" +
     'à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|à écouter|' +
     'à regarder|à découvrir|sur le même sujet|read more|read also|also read|read next|' +
+    'lisez|lisez aussi|lisez également|weiterlesen|lesen sie|leia|lea|read|' +
     'more on this story|more on this|related coverage|related stories|related article|' +
     'see also|lee también|lea también|lee además|lea además|leer más|lee más|' +
     'te puede interesar|le puede interesar|también te puede interesar|ver también|' +
@@ -109,9 +119,10 @@ function linkOf(text: string, shape: LineShape): string | null {
   const also = readAlso.exec(text);
   if (also) {
     const rest = text.slice(also[0].length);
-    // "Lire aussi : …", or a link's words with no full stop: "Veja mais notícias da região".
+    // "Lire aussi : …", "Lisez « … »", or a link's words with no full stop: "Veja mais notícias".
     if (
       /^\s*[:|»›>–—-]/.test(rest) ||
+      /^\s*[«"“][^«»"“”]{8,}[»"”]$/u.test(rest) ||
       (/^\s+\S/.test(rest) && !shape.endsSentence && shape.words <= 15)
     )
       return 'read-also link';

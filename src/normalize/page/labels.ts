@@ -33,6 +33,10 @@ const labels = labelTable({
     'wiedergabe|loading|carregando|cargando|chargement|chargement en cours|wird geladen|lädt|' +
     'mute|unmute|volume|fullscreen|full screen|plein écran|pantalla completa|tela cheia|' +
     'vollbild|subtitles|sous-titres|subtítulos|legendas|untertitel|watch|watch video|watch now|' +
+    "écoutez|écoutez cet article|écoutez l'article|écoutez l’article|listen now|" +
+    'escuche este artículo|escuchá esta nota|escucha esta nota|escuchar esta nota|' +
+    'ouça esta notícia|ouça esta reportagem|ouça este artigo|ouvir esta notícia|' +
+    'beitrag anhören|jetzt anhören|toggle caption|hide caption|show caption|' +
     'regarder|regarder la vidéo|voir la vidéo|ver vídeo|ver video|assistir|assista|' +
     'assista ao vídeo|video ansehen|jetzt ansehen',
   'live-blog control':
@@ -45,7 +49,12 @@ const labels = labelTable({
     'weitere einträge laden|newest first|oldest first|latest first|pinned|pinned post|épinglé|' +
     'fijado|fixado|angeheftet|key event|key events|highlights|temps forts|momentos clave|' +
     'refresh|actualiser|share full article|share this article|reuse this content|' +
-    'gift article|gift this article|' +
+    'gift article|gift this article|share this post|share this entry|share this update|' +
+    'copy link to this post|copy link to post|copy link to this entry|partager ce post|' +
+    'partager cette publication|copier le lien du post|compartir esta publicación|' +
+    'compartir esta entrada|copiar enlace de la publicación|compartilhar esta publicação|' +
+    'partilhar esta publicação|copiar link da publicação|beitrag teilen|eintrag teilen|' +
+    'link zum beitrag kopieren|link zum eintrag kopieren|' +
     "offrir l'article|offrir cet article|regalar artículo|presentear|artikel verschenken",
   'photo credit':
     'getty images|afp photo|ap photo|reuters photo|picture alliance|imago|shutterstock|istock',
@@ -80,7 +89,10 @@ const labels = labelTable({
     'continua após o anúncio|weiter nach der anzeige|weiterlesen nach der anzeige|' +
     'artikel wird unter der anzeige fortgesetzt|skip advertisement|passer la publicité|' +
     'supported by|ad choices|pular anúncio|saltar publicidad|anzeige überspringen|ad feedback|' +
-    'report this ad',
+    'report this ad|sponsor message|sponsored message|a message from our sponsor|' +
+    'message from our sponsor|' +
+    'message from our sponsors|espace publicitaire|espacio publicitario|espacio patrocinado|' +
+    'espaço publicitário|werbefläche',
   'comment widget':
     'comments|comment|commentaires|commentaire|réactions|réagir|réagissez|comentarios|' +
     'comentario|comentários|comentário|kommentare|kommentar|kommentieren|leserkommentare|' +
@@ -103,6 +115,8 @@ const labels = labelTable({
     'fact check|récit|portrait|perfil|profile|porträt|dossier|special report|dernière minute|' +
     'última hora|urgente|eilmeldung|hintergrund|vidéo|vidéos|video|videos|vídeo|vídeos|audio|' +
     'podcast|photos|fotos|galerie|galería|galeria|gallery|diaporama|bildergalerie|infographie|' +
+    'summary|résumé|resumen|resumo|zusammenfassung|key points|points clés|l’essentiel|' +
+    "l'essentiel|lo esencial|o essencial|das wichtigste|das wichtigste in kürze|" +
     'news|actualités|noticias|notícias|nachrichten|international|internacional|politique|' +
     'política|politik|économie|economía|economia|wirtschaft|business|world|monde|mundo|welt|' +
     'ausland|inland|société|sociedad|sociedade|gesellschaft|culture|cultura|kultur|sport|sports|' +

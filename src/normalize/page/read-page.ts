@@ -21,6 +21,9 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   let start = judged.findIndex(anchors);
   const end = start < 0 ? judged.length - 1 : listEnd(judged, judged.findLastIndex(anchors));
   if (start < 0) start = 0;
+  // A headline that asks a question reads as a sentence: with none above it, it is the headline.
+  const next = judged.findIndex((line, i) => i > start && anchors(line));
+  if (next > 0 && isQuestionTitle(judged[start]) && findHeadline(judged, start) < 0) start = next;
   markComments(judged, start);
 
   const special = new Map<number, LineVerdict>();
@@ -59,6 +62,15 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   // Never an empty entry from a page that had text: keep what no rule marks.
   if (body.length === 0) body = lines.filter((l) => l.role !== 'furniture').map((l) => l.text);
   return { lines, headline, standfirst, body };
+}
+
+/** A question of a headline's length, capitalised, not a speaker's line ("— Pourquoi ?"). */
+function isQuestionTitle(line: Judged | undefined): boolean {
+  if (!line) return false;
+  const { text, words, capitalised } = line.shape;
+  return (
+    capitalised && words >= 4 && words <= 16 && /\?[»"”’)]*$/u.test(text) && !/^[–—-]/u.test(text)
+  );
 }
 
 const bullet = /^(?:[•·▪●◦*–—-]\s|\d{1,2}[.)]\s)/u;
@@ -133,7 +145,8 @@ function markLists(judged: Judged[]): void {
   }
 }
 
-const oneSentence = /^[^.!?…]*[.…]["»”’)]*$/u;
+/** One sentence, or a line with no final full stop at all (a caption often has none). */
+const oneSentence = /^[^.!?…]*[.…]?["»”’)]*$/u;
 /** A portrait's caption opens with the person's name and age: "Ana Ruiz, 47, dirige …". */
 const nameAndAge = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,3},\s\d{1,3},\s\p{Ll}/u;
 
