@@ -165,6 +165,15 @@ describe('keywords and tags: what they never are', () => {
     ]);
     assert.ok(!holds(spanish.keywords, 'aprobará'), spanish.keywords.join(', '));
     assert.ok(holds(spanish.keywords, 'alquiler'), spanish.keywords.join(', '));
+
+    // A simple past after a word that may stand before nouns ("lo ganó") is still a verb.
+    const match = topics('es', [
+      'Cipolletti perdía 1 a 0 con Sol de Mayo en Viedma, pero lo ganó 2 a 1 en el segundo tiempo.',
+      'El equipo lo ganó con goles de Medina y Cárdenas, y sumó su tercer triunfo en el torneo.',
+      'Con el triunfo, Cipolletti quedó en zona de clasificación del torneo.',
+    ]);
+    for (const verb of ['ganó', 'sumó', 'quedó'])
+      assert.ok(!holds([...match.tags, ...match.keywords], verb), match.keywords.join(', '));
   });
 
   it('takes no unit of time, month or weekday', () => {

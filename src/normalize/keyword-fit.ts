@@ -19,8 +19,12 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return nouns.has(w.term);
   };
   const verbShape = verbEnding[language];
+  const pastShape = pastEnding[language];
   const verbLike = (w: Word) => {
-    if (w.kind !== 'plain' || cued(w)) return false;
+    if (w.kind !== 'plain') return false;
+    // A simple past is a verb even after a word that may stand before nouns ("lo ganó").
+    if (pastShape?.test(w.lower)) return true;
+    if (cued(w)) return false;
     verbs ??= verbCued(table, language);
     return (
       verbShape?.test(w.lower) === true ||
@@ -76,6 +80,13 @@ const verbEnding: Record<string, RegExp> = {
   en: /\p{L}{2}[^e]ed$/u,
   es: /\p{L}{2}(?:ar|er|ir|an|(?<![mg])en|ando|iendo|ó|aron|ieron|aba|aban|ará|arán|erá|erán|irá|irán|aría|ería|iría)$/u,
   pt: /\p{L}{2}(?:ar|er|ir|am|(?<!ag)em|ando|endo|indo|ou|aram|eram|iram|ava|avam|ará|arão|erá|irá|aria|eria|iria)$/u,
+};
+
+/** Endings of a simple past that no noun of the language has: "ganó", "chegaram", "firent". */
+const pastEnding: Record<string, RegExp> = {
+  fr: /\p{L}{2}(?:èrent|aient)$/u,
+  es: /\p{L}[^aeiouáéíóú](?:ó|aron|ieron)$/u,
+  pt: /\p{L}{2}(?:aram|eram|iram)$/u,
 };
 
 /**
