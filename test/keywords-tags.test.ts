@@ -18,6 +18,7 @@ function topics(
     dateline?: string;
     place?: string;
     region?: string;
+    topic?: string;
     given?: string[];
   } = {},
 ): Topics {
@@ -30,6 +31,7 @@ function topics(
     dateline: page.dateline ?? '',
     place: page.place ?? null,
     region: page.region ?? null,
+    topic: page.topic ?? null,
     language,
     given: page.given ?? [],
   });
@@ -277,6 +279,25 @@ describe('keywords and tags: what they never are', () => {
     assert.ok(!all.includes('Nassau Mulvey'), all.join(', '));
     assert.ok(tags.includes('Lawrence Mulvey'), tags.join(', '));
     assert.ok(!all.some((k) => /\bU\.S(?!\.)/.test(k)), all.join(', '));
+  });
+
+  it('tags the topic the site files the article under, when the text speaks of it', () => {
+    const paragraphs = [
+      'Vor 1.350 Zuschauern hat der SV Spittal das Derby gegen den SV Seeboden mit 3:1 gewonnen.',
+      'Damit verbessert sich Spittal auf den dritten Platz der Kärntner Liga.',
+      'Seeboden bleibt nach der Niederlage im Tabellenkeller der Kärntner Liga.',
+    ];
+    assert.ok(topics('de', paragraphs, { topic: 'Kärntner Liga' }).tags.includes('Kärntner Liga'));
+    // A section's name the text only writes as a common noun is no tag.
+    const region = topics(
+      'pt',
+      [
+        'A região do Douro perdeu mil viticultores em dez anos, diz o instituto.',
+        'Na região, o preço da pipa caiu pelo terceiro ano.',
+      ],
+      { topic: 'Região' },
+    );
+    assert.ok(!region.tags.includes('Região'), region.tags.join(', '));
   });
 
   it("counts the dateline's place and region among the keywords", () => {

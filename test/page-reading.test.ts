@@ -805,6 +805,15 @@ describe('furniture classes that got through on English and German pages', () =>
       second,
     ]);
     assert.equal(reading.headline, 'Valley approves water plan after three months of debate');
+    // A section label is the site's menu, not the article's topic.
+    assert.equal(reading.topic, null);
+    const crumbs = page([
+      'Sports > Football > National 3',
+      'Cherbourg holds Saint-Malo to a draw in the last minute',
+      lead,
+      second,
+    ]);
+    assert.equal(crumbs.topic, 'National 3');
   });
 
   it('the headline is the line that reads most as one: not a greeting above it', () => {

@@ -78,6 +78,7 @@ export function normalizeEntry(
     dateline: dateline.text,
     place: location,
     region,
+    topic: page.topic,
     language,
     given,
   });

@@ -32,6 +32,8 @@ export interface TopicsInput {
   place: string | null;
   /** The region or country the dateline gives its place in (`Colombia`), or null. */
   region: string | null;
+  /** The topic the site files the article under (`Glücksspiel`, `Federal A`), or null. */
+  topic: string | null;
   language: string;
   /** Tags given in the front matter: they come first. */
   given: string[];
@@ -101,6 +103,9 @@ export function chooseTags(input: TopicsInput): Topics {
     text: k.text,
     name: k.name && (language !== 'de' || known.has(keyOf(k.text))),
   }));
+  // The site's own topic for the article, when the text speaks of it too.
+  const { topic } = input;
+  if (topic && mentions(input.paragraphs, topic) && fits(topic, false)) picked.add(topic, false);
   // Topics keep their room: names past `maxNames` wait until topics run out.
   for (const { text, name } of topics) {
     if (picked.full) break;
@@ -121,6 +126,16 @@ export function chooseTags(input: TopicsInput): Topics {
     [input.place, input.region],
   );
   return { keywords, tags: picked.tags, names: picked.names };
+}
+
+/**
+ * Whether the body's sentences hold the topic: words whatever their case, one word as written
+ * inside a sentence ("Região" is a section's name; "região" in the text is a common noun).
+ */
+function mentions(paragraphs: string[][], topic: string): boolean {
+  if (!topic.includes(' ')) return paragraphs.some((p) => p.some((s) => s.includes(` ${topic}`)));
+  const wanted = topic.toLowerCase();
+  return paragraphs.some((p) => p.some((s) => s.toLowerCase().includes(wanted)));
 }
 
 /** Keywords the dateline's places rank after: the article's own words come first. */

@@ -24,6 +24,11 @@ export interface PageReading {
   standfirst: string | null;
   /** The article's paragraphs: the lines judged `body`, in order. */
   body: string[];
+  /**
+   * The topic the site files the article under: the short kicker right above the headline
+   * ("Glücksspiel", "Federal A") or the last step of a breadcrumb there ("Sports > National 3").
+   */
+  topic: string | null;
 }
 
 /** What a folder and a project add to the built-in rules. */

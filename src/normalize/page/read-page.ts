@@ -1,7 +1,7 @@
 import { appealOf } from './appeals.ts';
 import { anchors, isNewsSentence, type Judged, judge, learnedReason } from './judged-line.ts';
 import { labelOf, listLabels } from './labels.ts';
-import { lineShape } from './line-shape.ts';
+import { countWords, lineShape } from './line-shape.ts';
 import { findHeadline, isStandfirst, isUnpunctuatedStandfirst } from './page-header.ts';
 import type { LineVerdict, PageReading, PageRules } from './page-reading.ts';
 import { markAuthorLines, markMediaTitles, markShareRows } from './page-rows.ts';
@@ -61,7 +61,24 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   let body = lines.filter((l) => l.role === 'body').map((l) => l.text);
   // Never an empty entry from a page that had text: keep what no rule marks.
   if (body.length === 0) body = lines.filter((l) => l.role !== 'furniture').map((l) => l.text);
-  return { lines, headline, standfirst, body };
+  return { lines, headline, standfirst, body, topic: topicAbove(judged, headlineAt) };
+}
+
+/** A step of a breadcrumb: "Sports > Football > National 3". */
+const crumbSeparator = /\s[>›»/|•·]\s|\s?[>›»]\s?/u;
+
+/**
+ * The topic the site files the article under: the kicker right above the headline, or the last
+ * step of a breadcrumb there; a few words, not in capitals (a banner), not a label.
+ */
+function topicAbove(judged: Judged[], headlineAt: number): string | null {
+  const line = judged[headlineAt - 1];
+  if (!line || line.learned || line.kept) return null;
+  let text: string | undefined;
+  if (line.furniture === 'breadcrumb') text = line.shape.text.split(crumbSeparator).pop()?.trim();
+  else if (line.furniture === null) text = line.shape.text.trim();
+  if (!text || countWords(text) > 3 || !/^\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text)) return null;
+  return /[.:!?]$/.test(text) ? null : text;
 }
 
 /** A question of a headline's length, capitalised, not a speaker's line ("— Pourquoi ?"). */
@@ -199,5 +216,5 @@ export function readMarkdownPage(paragraphs: string[], rules: PageRules): PageRe
     return { text, role: 'body', reason: 'body' };
   });
   const body = lines.filter((l) => l.role === 'body').map((l) => l.text);
-  return { lines, headline: null, standfirst: null, body };
+  return { lines, headline: null, standfirst: null, body, topic: null };
 }
