@@ -178,6 +178,21 @@ describe('keywords and tags: what they never are', () => {
       assert.ok(!holds([...match.tags, ...match.keywords], verb), match.keywords.join(', '));
   });
 
+  it('takes no count or measure for a keyword', () => {
+    const english = topics('en', [
+      'Unemployment fell to 3.9 percent in March, the lowest in two years, as hiring picked up.',
+      'Economists had expected unemployment of 4.1 percent, and payrolls grew by 250,000.',
+      'The percent of workers in part-time jobs also fell, the department said.',
+    ]);
+    assert.ok(!holds(english.keywords, 'percent'), english.keywords.join(', '));
+    assert.ok(holds(english.keywords, 'unemployment'), english.keywords.join(', '));
+    const spanish = topics('es', [
+      'Las operadoras invertirán 48 millones de dólares en una planta de agua en Añelo.',
+      'La planta costará 21 millones y el hospital otros 15 millones, según el convenio.',
+    ]);
+    assert.ok(!holds(spanish.keywords, 'millones'), spanish.keywords.join(', '));
+  });
+
   it('takes no unit of time, month or weekday', () => {
     const cases: [string, string[], string[]][] = [
       [

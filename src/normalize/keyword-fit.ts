@@ -3,11 +3,11 @@ import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
 import type { Word } from './keyword-words.ts';
-import { infinitiveEnding, isTimeWord, wordsOf } from './tag-words.ts';
+import { infinitiveEnding, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 /**
  * Whether a keyword candidate names what a text is about: a noun, a name or a noun phrase;
- * never a verb, a unit of time or a page label. A noun follows an article, a possessive or a preposition
+ * never a verb, a unit of time, a count or a measure, or a page label. A noun follows an article, a possessive or a preposition
  * somewhere in the text; a word that never does is a verb when it has a verb's ending or
  * follows a pronoun, a negation or a modal. German needs no such cue: its nouns are capitalised.
  */
@@ -38,7 +38,11 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     if (w.kind !== 'plain' && (language !== 'de' || w.kind !== 'name')) return false;
     let out = struckWords.get(w);
     if (out === undefined) {
-      out = isTimeWord(w.lower, language) || labels.has(w.lower) || webAddress.test(w.lower);
+      out =
+        isTimeWord(w.lower, language) ||
+        isQuantity(w.lower, language) ||
+        labels.has(w.lower) ||
+        webAddress.test(w.lower);
       struckWords.set(w, out);
     }
     return out;
