@@ -46,7 +46,6 @@ const repeatShare = 0.5;
 export function chooseSummary(source: SummarySource): string {
   const { standfirst, language } = source;
   const all = source.paragraphs.flat();
-  const fit = fitSentences(source.paragraphs, source.headline);
   if (
     standfirst &&
     isWholeText(standfirst) &&
@@ -56,15 +55,17 @@ export function chooseSummary(source: SummarySource): string {
     const words = countWords(standfirst);
     if (words > summaryWordBudget * 1.5)
       return summarize(splitSentences(standfirst, language), language);
-    const lead = fit[0] === undefined ? undefined : all[fit[0]];
-    return words < teaserWords &&
-      lead !== undefined &&
+    if (words >= teaserWords) return standfirst;
+    const first = fitSentences(source.paragraphs, source.headline, 1)[0];
+    const lead = first === undefined ? undefined : all[first];
+    return lead !== undefined &&
       countWords(lead) >= minLeadWords &&
       words + countWords(lead) <= summaryWordBudget &&
       !repeats(lead, standfirst)
       ? `${standfirst} ${lead}`
       : standfirst;
   }
+  const fit = fitSentences(source.paragraphs, source.headline);
   if (fit.length === 0) return summarize(all, language);
   // The whole text is ranked, so that every sentence counts in what is central to it.
   const eligible = new Set(fit);
@@ -73,13 +74,20 @@ export function chooseSummary(source: SummarySource): string {
   return summarize(all, language, covered ? read : undefined, (i) => eligible.has(i));
 }
 
-/** The indexes, among the paragraphs' sentences in order, of those a summary may take. */
-function fitSentences(paragraphs: string[][], headline: string | null): number[] {
+/**
+ * The indexes, among the paragraphs' sentences in order, of those a summary may take: the first
+ * `wanted` of them.
+ */
+function fitSentences(
+  paragraphs: string[][],
+  headline: string | null,
+  wanted = maxCandidates,
+): number[] {
   const fit: number[] = [];
   let index = 0;
   // Only the lead is ranked: the sentences past it need no judging.
   for (const paragraph of paragraphs) {
-    if (index >= maxCandidates) break;
+    if (index >= maxCandidates || fit.length >= wanted) break;
     // A short paragraph that ends in a question is an interviewer's: none of it sums up.
     const last = paragraph.length - 1;
     const asked = paragraph.length <= 3 && isQuestion(paragraph[last] ?? '');
