@@ -146,6 +146,14 @@ const correction =
 const reportError =
   /(?:signal(?:ez|er)|report|reportar|informar|comunicar|melden|avis(?:ez|er)|avísanos|avise)[^.?!]{0,40}(?:erreur|error|erro|fehler|coquille|typo|faute)|(?:erreur|error|erro|fehler|coquille|faute)[^.?!]{0,60}[?!.]\s*(?:signal|report|melde|avís|avis|comuníque|informe|escr[ií]ba)/iu;
 
+/** What a cookie button does: manage, set, accept or refuse. */
+const cookieButton =
+  /g[ée]r(?:er|ez)|gestion|manage|settings|preferences|verwalten|einstellungen|gestionar|configura|gerenciar|gerir|param[èeé]tr|pr[ée]f[ée]rences|accept|refus|reject|akzeptier|ablehn|aceptar|rechazar|aceitar|rejeitar/iu;
+
+/** The article itself, named by its page: "cet article", "esta nota", "diesem Beitrag". */
+const thisPiece =
+  /(?:cet article|cette page|this (?:article|story|page)|esta nota|este artículo|esta noticia|este artigo|esta notícia|esta matéria|diese[mn]? (?:artikel|beitrag|text))/iu;
+
 /** A page hiding what a third party serves until the reader consents: an embed's notice. */
 const blockedEmbed =
   /(?:content|contenu|contenido|conteúdo|inhalt|inhalte|embed|vídeo|video|tweet|post)[^.]{0,60}(?:third part|tiers|terceros|terceiros|dritt|bloqu|blocked|blockiert|masqu|hidden)|(?:third[- ]party|tiers|terceros|terceiros|externe[rn]?) (?:content|contenu|contenido|conteúdo|inhalte?)/iu;
@@ -195,16 +203,24 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   const ours = () => (oursMemo ??= publisher.test(text) || thisSite.test(text));
   if (cookieWords.test(text) && (addressed() || ours()) && consent.test(text))
     return 'cookie banner';
-  // "Manage cookie settings", "Cookie-Einstellungen": a button, not a sentence.
-  if (words <= 5 && cookieWords.test(text) && !endsWithStop.test(text)) return 'cookie banner';
+  // "Manage cookie settings", "Cookie-Einstellungen verwalten": a button, not a sentence.
+  if (words <= 5 && cookieWords.test(text) && cookieButton.test(text) && !endsWithStop.test(text))
+    return 'cookie banner';
   if (
     words <= 40 &&
     blockedEmbed.test(text) &&
-    (cookieWords.test(text) || consent.test(text)) &&
+    (cookieWords.test(text) || (consent.test(text) && addressed())) &&
     !reporting.test(text)
   )
     return 'cookie banner';
-  if (words <= 30 && reportError.test(text) && !reporting.test(text)) return 'correction note';
+  // Only when the page asks its reader about itself: "The report found an error" is news.
+  if (
+    words <= 30 &&
+    reportError.test(text) &&
+    !reporting.test(text) &&
+    (addressed() || ours() || thisPiece.test(text))
+  )
+    return 'correction note';
   if (words > 30 && quoted.test(text)) return null;
   if (words <= 60 && privacy.test(text) && (addressed() || ours()) && !reporting.test(text)) {
     return words <= 12 ? 'cookie banner' : 'privacy notice';

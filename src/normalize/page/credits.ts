@@ -30,6 +30,9 @@ const bylineWords = new Set(
   ),
 );
 
+/** The prepositions of a correspondent's place: "à Buenos Aires", "em Luanda", "in Berlin". */
+const placeBefore = new Set(['à', 'a', 'au', 'aux', 'in', 'en', 'em', 'no', 'na']);
+
 /** A newsroom signing as a whole rather than a person. */
 const newsroom = opening(
   'la rédaction|la redacción|a redação|die redaktion|the editors|the editorial board|' +
@@ -50,7 +53,7 @@ export function isByline(text: string, words: number): boolean {
   if (newsroom.test(rest)) return true;
   // "… correspondant à Buenos Aires, Théo Marchand": a place may come before the name.
   const first = rest.split(/\s/, 1)[0]?.toLowerCase() ?? '';
-  if (!upper.test(rest) && !bylineWords.has(first)) return false;
+  if (!upper.test(rest) && !placeBefore.has(first)) return false;
   let common = 0;
   let tokens = 0;
   for (const token of rest.split(/[\s,;|/–—-]+/)) {
@@ -60,7 +63,7 @@ export function isByline(text: string, words: number): boolean {
     common++;
   }
   // A full stop after a name alone ("Das Interview führte Nils Bergmann."); else a sentence.
-  if (fullStop.test(rest)) return common === 0 && tokens <= 4;
+  if (fullStop.test(rest)) return common === 0 && tokens >= 2 && tokens <= 4;
   return common === 0 || (common === 1 && words <= 12);
 }
 

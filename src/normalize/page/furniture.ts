@@ -55,8 +55,7 @@ function labelBeforeSeparator(text: string): string | null {
 const durationLabel =
   /^(?:(?:video|vidéo|vídeo|audio|áudio)\s+)?(?:duration|durée|duración|duração|dauer|länge|laufzeit)\b[\s:]*\d/iu;
 /** Where an article resumes after an ad: "Artikel wird nach der Anzeige fortgesetzt". */
-const adBreak =
-  /continu|suite|sigue|segue|fortgesetzt|weiter|below|après|después|depois|após|nach der|unter der/iu;
+const adBreak = /continu|la suite|sigue|segue|fortgesetzt|weiterlesen|weiter nach/iu;
 const adWord = /advertis|publicit|publicidad|publicidade|anúncio|anzeige|werbung/iu;
 
 /** A media player's time: "3:45", "00:00 / 03:45", "1x". */
