@@ -284,6 +284,26 @@ describe('keywords and tags: what they never are', () => {
     assert.ok(about.tags.includes('Reuters'), about.tags.join(', '));
   });
 
+  it('keeps agency names and units out of keywords too, and shows a country without its possessive', () => {
+    const { keywords } = topics('en', [
+      "Chile's central bank lowered its key interest rate by 25 basis points on Tuesday.",
+      "The decision, reported by the Associated Press, followed Chile's slowing inflation.",
+      "Economists told the Associated Press that the interest rate could fall again, as Chile's copper exports slow.",
+      'Another cut of 25 basis points would bring the interest rate to 4.5 percent, the AP was told.',
+    ]);
+    for (const word of ['basis', 'Associated Press', 'AP', "Chile's"])
+      assert.ok(!keywords.includes(word), keywords.join(', '));
+    assert.ok(keywords.includes('Chile'), keywords.join(', '));
+
+    // A brand always written with it keeps it.
+    const brand = topics('en', [
+      "Sotheby's sold a painting by Frida Kahlo for a record price in New York.",
+      "The sale at Sotheby's lasted twelve minutes, and Sotheby's staff applauded.",
+      "Sotheby's said the buyer was a museum in Mexico.",
+    ]);
+    assert.ok(brand.keywords.includes("Sotheby's"), brand.keywords.join(', '));
+  });
+
   it('ends a name at its possessive, and gives initials their full stop', () => {
     const { keywords, tags } = topics('en', [
       "Nassau's Mulvey tips his hat to Mangano as he leaves the police department.",

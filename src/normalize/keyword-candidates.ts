@@ -1,3 +1,4 @@
+import { isCountryName } from './countries-lexicon.ts';
 import { pairCount, type TermTable } from './keyword-terms.ts';
 import { type Sentence, type Word, written } from './keyword-words.ts';
 
@@ -13,6 +14,11 @@ export interface Candidate {
   opening: number;
   /** Index of the first sentence it occurs in. */
   first: number;
+  /**
+   * Its last word is written somewhere without a possessive, alone or inside another name
+   * ("Mexico City" beside "Mexico's"): the possessive is then not part of the name.
+   */
+  bare: boolean;
 }
 
 const maxPhraseLength = 3;
@@ -26,11 +32,13 @@ const maxWordLength = 40;
  */
 export function collectCandidates(sentences: Sentence[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>();
+  const bare = new Set<string>();
   for (let s = 0; s < sentences.length; s++) {
     const blocks = sentences[s] ?? [];
     for (const block of blocks) {
       for (let start = 0; start < block.length; start++) {
         const first = block[start];
+        if (first?.capital && !first.possessive) bare.add(first.term);
         if (!first || first.stop || cutsName(block[start - 1], first)) continue;
         // The run grows one word at a time, whether all its words are names with it.
         let named = true;
@@ -45,7 +53,15 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
           let candidate = candidates.get(key);
           if (!candidate) {
             const words = block.slice(start, start + n);
-            candidate = { words, count: 0, forms: new Map(), named: 0, opening: 0, first: s };
+            candidate = {
+              words,
+              count: 0,
+              forms: new Map(),
+              named: 0,
+              opening: 0,
+              first: s,
+              bare: false,
+            };
             candidates.set(key, candidate);
           }
           candidate.count++;
@@ -57,6 +73,8 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
       }
     }
   }
+  for (const candidate of candidates.values())
+    candidate.bare = bare.has(candidate.words[candidate.words.length - 1]?.term ?? '');
   return candidates;
 }
 
@@ -102,16 +120,18 @@ function joinForm(block: Word[], start: number, n: number): string {
 const ownPossessive = 3;
 
 /** The most frequent spelling; a capitalised one wins a tie, as names keep their case. */
-export function displayForm(candidate: Candidate): string {
+export function displayForm(candidate: Candidate, language: string): string {
   let best = '';
   let bestCount = -1;
   // A possessive is shown only on a name the text writes with it often and never without it
-  // (`McDonald's`); "China's" met twice is China.
+  // (`McDonald's`); "China's" met twice is China, and so is "Mexico's" beside "Mexico City";
+  // a country's name never has it.
   const plain = [...candidate.forms].filter(([form]) => !/'s$/.test(form));
+  const bareForm = (candidate.forms.keys().next().value ?? '').replace(/'s$/, '').toLowerCase();
   const forms: [string, number][] =
     plain.length > 0
       ? plain
-      : candidate.count >= ownPossessive
+      : candidate.count >= ownPossessive && !candidate.bare && !isCountryName(bareForm, language)
         ? [...candidate.forms]
         : [...candidate.forms].map(([form, count]) => [form.replace(/'s$/, ''), count]);
   for (const [form, count] of forms) {

@@ -29,12 +29,13 @@ export function dedupe(
   ranked: Ranked[],
   stem: (lower: string) => string,
   limit: number,
+  language: string,
   fits: (candidate: Candidate) => boolean = () => true,
 ): Keyword[] {
   const kept: Kept[] = [];
   for (const { candidate, score } of ranked) {
     if (!fits(candidate)) continue;
-    const text = displayForm(candidate);
+    const text = displayForm(candidate, language);
     let stems = ' ';
     for (const w of candidate.words) stems += `${stem(w.text.toLowerCase())} `;
     const next: Kept = {

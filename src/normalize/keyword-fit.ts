@@ -3,11 +3,12 @@ import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
 import type { Word } from './keyword-words.ts';
-import { infinitiveEnding, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
+import { infinitiveEnding, isAgency, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 /**
  * Whether a keyword candidate names what a text is about: a noun, a name or a noun phrase;
- * never a verb, a unit of time, a count or a measure, or a page label. A noun follows an article, a possessive or a preposition
+ * never a verb, a unit of time, a count or a measure, a page label or a news agency met after
+ * the first sentence. A noun follows an article, a possessive or a preposition
  * somewhere in the text; a word that never does is a verb when it has a verb's ending or
  * follows a pronoun, a negation or a modal. German needs no such cue: its nouns are capitalised.
  */
@@ -55,6 +56,8 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     const first = content[0];
     const last = content[content.length - 1];
     if (!first || !last || content.some(struck)) return false;
+    // A news agency is where the text came from, unless the first sentence speaks of it.
+    if (candidate.first > 0 && isAgency(words.map((w) => w.lower).join(' '))) return false;
     if (words.length === 1) {
       // German capitalises its nouns inside sentences, and nothing else.
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;

@@ -50,7 +50,7 @@ export function extractKeywords(
       ranked.push({ key, candidate, score: scoreCandidate(candidate, table) });
   }
   ranked.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : 1));
-  return dedupe(ranked, stemmerFor(language), limit, topicTest(table, language));
+  return dedupe(ranked, stemmerFor(language), limit, language, topicTest(table, language));
 }
 
 /**

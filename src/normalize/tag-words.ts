@@ -105,16 +105,19 @@ const quantityWords: Record<string, string> = {
   en: `million millions billion billions trillion thousand thousands hundred hundreds dozen dozens
     euro euros percent percentage ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
     mile miles meter meters metre metres liter liters litre litres acre acres hectare hectares
-    number total half third many few`,
+    point points basis number total half third many few`,
   es: `millón millones millar millares mil miles billón billones centenar centenares decena decenas
     ciento cientos euro euros porcentaje tonelada toneladas kilo kilos kilómetro kilómetros metro metros
-    litro litros hectárea hectáreas número total mitad tercio cuarto muchos muchas pocos pocas`,
+    litro litros hectárea hectáreas punto puntos número total mitad tercio cuarto muchos muchas
+    pocos pocas`,
   pt: `milhão milhões milhar milhares mil bilhão bilhões bilião biliões centena centenas dezena
     dezenas euro euros porcentagem percentagem tonelada toneladas quilo quilos quilômetro quilômetros
-    quilómetro quilómetros metro metros litro litros hectare hectares número total metade terço
+    quilómetro quilómetros metro metros litro litros hectare hectares ponto pontos número total
+    metade terço
     muitos muitas poucos poucas`,
   de: `million millionen milliarde milliarden tausend tausende tausenden hundert hunderte
-    hunderten dutzend dutzende prozent euro tonne tonnen kilo kilometer meter liter hektar zahl anzahl hälfte drittel viertel viele wenige`,
+    hunderten dutzend dutzende prozent prozentpunkt basispunkt punkt euro tonne tonnen kilo
+    kilometer meter liter hektar zahl anzahl hälfte drittel viertel viele wenige`,
 };
 
 /** Number words up to twenty and the tens: "trece trabajadores" is a count, not a topic. */

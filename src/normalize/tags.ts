@@ -124,6 +124,7 @@ export function chooseTags(input: TopicsInput): Topics {
   const keywords = withPlaces(
     ranked.map((k) => k.text),
     [input.place, input.region],
+    language,
   );
   return { keywords, tags: picked.tags, names: picked.names };
 }
@@ -145,7 +146,7 @@ const placesAfter = 3;
  * The keywords with the dateline's place and region among them: where the story happened is
  * what it is about, even when the text does not name it again.
  */
-function withPlaces(ranked: string[], places: (string | null)[]): string[] {
+function withPlaces(ranked: string[], places: (string | null)[], language: string): string[] {
   const keys = new Set(ranked.map(keywordKey));
   const missing: string[] = [];
   // "Bern/Brüssel" is two places.
@@ -154,9 +155,13 @@ function withPlaces(ranked: string[], places: (string | null)[]): string[] {
     keys.add(keywordKey(place));
     missing.push(place);
   }
-  // "Rio" is "Rio de Janeiro" cut short.
+  // "Rio" is "Rio de Janeiro" cut short; "Mexico" is a country, not "Mexico City" cut short.
   const longer = missing.map((place) => `${keywordKey(place)} `);
-  const kept = ranked.filter((k) => !longer.some((place) => place.startsWith(`${keywordKey(k)} `)));
+  const kept = ranked.filter(
+    (k) =>
+      isCountryName(k.toLowerCase(), language) ||
+      !longer.some((place) => place.startsWith(`${keywordKey(k)} `)),
+  );
   return [...kept.slice(0, placesAfter), ...missing, ...kept.slice(placesAfter)].slice(
     0,
     maxKeywords,
