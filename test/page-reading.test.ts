@@ -790,6 +790,32 @@ describe('furniture classes that got through on English and German pages', () =>
     assert.equal(roleOf(news, 'Jonas Keller sagte'), 'body');
   });
 
+  it('a caption with an abbreviated date above a credit, and one under a credit above the dateline', () => {
+    const above = page([
+      'Firefighters clear debris on a road near Valparaíso on Sept. 14.',
+      'Rodrigo Fuentes for The Coastal Times',
+      lead,
+      second,
+    ]);
+    assert.equal(roleOf(above, 'Firefighters clear debris'), 'furniture');
+    const under = page([
+      'PHOTO MARC-ANDRÉ TREMBLAY, LE QUOTIDIEN DU NORD',
+      'Un bateau de pêche à quai à Gaspé. La saison du homard s’ouvre samedi.',
+      '(Gaspé) Les pêcheurs de homard de la Gaspésie entament samedi une saison marquée par la hausse du prix du carburant.',
+      'La ministre des Pêches doit annoncer lundi une aide de 30 millions aux entreprises.',
+    ]);
+    assert.equal(roleOf(under, 'Un bateau de pêche'), 'furniture');
+    assert.equal(roleOf(under, '(Gaspé) Les pêcheurs'), 'body');
+    // A short lead under a credit, the article going on without a dateline, stays.
+    const brief = page([
+      'El puente sobre el río Maipo se derrumbó el lunes por la tarde, poco después de que pasara el último autobús escolar, informó la municipalidad de Puente Alto.',
+      'Foto: EFE',
+      'Nadie resultó herido.',
+      'La estructura había sido inspeccionada en marzo tras dos días de lluvias intensas.',
+    ]);
+    assert.equal(roleOf(brief, 'Nadie resultó herido.'), 'body');
+  });
+
   it('a portrait’s caption (name, age) above a bare © credit', () => {
     const reading = page([
       lead,

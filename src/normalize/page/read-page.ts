@@ -1,3 +1,4 @@
+import { splitDateline } from '../dateline.ts';
 import { appealOf } from './appeals.ts';
 import { anchors, isNewsSentence, type Judged, judge, learnedReason } from './judged-line.ts';
 import { labelOf, listLabels } from './labels.ts';
@@ -164,13 +165,21 @@ function markLists(judged: Judged[]): void {
 
 /** One sentence, or a line with no final full stop at all (a caption often has none). */
 const oneSentence = /^[^.!?…]*[.…]?["»”’)]*$/u;
+/**
+ * An abbreviation inside a sentence, the sentence going on after it ("on Feb. 22", "Gen. de
+ * Gaulle"), or an initial ("John F. Kennedy").
+ */
+const abbreviation = /(?<!\p{L})(?:\p{Lu}\p{Ll}{1,3}\.(?=\s[\p{Ll}\p{N}])|\p{Lu}\.(?=\s\p{Lu}))/gu;
+const isOneSentence = (text: string) => oneSentence.test(text.replace(abbreviation, ''));
 /** A portrait's caption opens with the person's name and age: "Ana Ruiz, 47, dirige …". */
 const nameAndAge = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,3},\s\d{1,3},\s\p{Ll}/u;
 
 /**
  * A short sentence right above a photo credit standing alone is the photo's caption
  * ("Les chalutiers à quai, lundi 13 janvier." then "Photo : Thomas Le Goff / La Vigie"), and so
- * is a portrait's caption of two sentences or so.
+ * is a portrait's caption of two sentences or so. Right under a credit, a line the article's
+ * dateline follows is the caption too: the article begins at its dateline ("PHOTO …" then "Une
+ * ferme laitière…" then "(Ottawa) Le gouvernement…").
  */
 function markCaptions(judged: Judged[]): void {
   for (let i = 1; i < judged.length; i++) {
@@ -178,8 +187,17 @@ function markCaptions(judged: Judged[]): void {
     if (!isCredit(judged[i]) || !caption || caption.furniture || caption.kept) continue;
     const { text, words } = caption.shape;
     if (/[«"“„]/u.test(text)) continue;
-    if ((words <= 20 && oneSentence.test(text)) || (words <= 40 && nameAndAge.test(text)))
+    if ((words <= 20 && isOneSentence(text)) || (words <= 40 && nameAndAge.test(text)))
       caption.furniture = 'photo caption';
+  }
+  for (let i = 1; i + 1 < judged.length; i++) {
+    const caption = judged[i];
+    const next = judged[i + 1];
+    if (!isCredit(judged[i - 1]) || !caption || !next || caption.furniture || caption.kept) continue;
+    const { text, words } = caption.shape;
+    if (words > 40 || /[«"“„]/u.test(text) || next.furniture) continue;
+    if (splitDateline(caption.shape.text).location !== null) continue;
+    if (splitDateline(next.shape.text).location !== null) caption.furniture = 'photo caption';
   }
 }
 
