@@ -193,7 +193,8 @@ function markCaptions(judged: Judged[]): void {
   for (let i = 1; i + 1 < judged.length; i++) {
     const caption = judged[i];
     const next = judged[i + 1];
-    if (!isCredit(judged[i - 1]) || !caption || !next || caption.furniture || caption.kept) continue;
+    if (!isCredit(judged[i - 1]) || !caption || !next || caption.furniture || caption.kept)
+      continue;
     const { text, words } = caption.shape;
     if (words > 40 || /[«"“„]/u.test(text) || next.furniture) continue;
     if (splitDateline(caption.shape.text).location !== null) continue;
