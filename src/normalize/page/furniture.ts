@@ -92,6 +92,9 @@ const linkWord = opening(
 /** Links to a video, a gallery or a live page ("VÍDEO: …"): furniture, unless the headline. */
 const mediaLink =
   /^(?:vídeo|video|vidéo|videos|vidéos|podcast|audio|áudio|galerie|galería|galeria|gallery|fotos|photos|diaporama|infographie|infografía|infográfico|grafik|live|en direct|en vivo|ao vivo|direct)\s*[:|»›>]/iu;
+/** The same in capitals before a full stop, as French sites write them: "VIDÉO. Le tracé…". */
+const mediaKicker =
+  /^(?:VIDÉO|VIDEO|VÍDEO|VIDÉOS|VIDEOS|PHOTOS|FOTOS|DIAPORAMA|INFOGRAPHIE|PODCAST|AUDIO|CARTE|MAP|GRAFIK)\.\s+\p{Lu}/u;
 const tagLine = opening(
   'tags|mots-clés|mots clés|mots-clefs|sujets|thèmes|topics|suggested topics|related topics|' +
     'temas|etiquetas|palavras-chave|assuntos|tópicos|themen|schlagwörter|schlagworte|' +
@@ -126,7 +129,7 @@ function linkOf(text: string, shape: LineShape): string | null {
     )
       return 'read-also link';
   }
-  if (mediaLink.test(text)) return mediaLinkReason;
+  if (mediaLink.test(text) || mediaKicker.test(text)) return mediaLinkReason;
   const word = linkWord.exec(text);
   if (word && /^\s*[:|»›>]/.test(text.slice(word[0].length))) return 'read-also link';
   if (tagLine.test(text) && /^[^:]{1,24}:\s*\S/.test(text)) return 'tag list';

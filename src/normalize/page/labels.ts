@@ -57,7 +57,13 @@ const labels = labelTable({
     'link zum beitrag kopieren|link zum eintrag kopieren|' +
     "offrir l'article|offrir cet article|regalar artículo|presentear|artikel verschenken",
   'photo credit':
-    'getty images|afp photo|ap photo|reuters photo|picture alliance|imago|shutterstock|istock',
+    'getty images|afp photo|ap photo|reuters photo|picture alliance|imago|shutterstock|istock|' +
+    // Where a picture comes from, when no one is credited.
+    "file photo|file image|archive photo|archive image|stock photo|stock image|photo d'archives|" +
+    "image d'archives|photo d’archives|image d’archives|photo d'illustration|photo d’illustration|" +
+    "image d'illustration|image d’illustration|imagen de archivo|foto de archivo|" +
+    'imagen ilustrativa|foto ilustrativa|imagem de arquivo|foto de arquivo|imagem ilustrativa|' +
+    'archivbild|archivfoto|symbolbild|symbolfoto',
   navigation:
     'ajouter à mes favoris|ajouter aux favoris|add to favorites|añadir a favoritos|' +
     'adicionar aos favoritos|artikel merken|zur übersicht|ir a los comentarios|' +
@@ -146,7 +152,12 @@ const labels = labelTable({
     'das könnte sie interessieren|meistgelesen|meistgelesene artikel|verwandte themen|' +
     'verwandte artikel|zum thema|siehe auch|passend zum thema|empfehlungen|passend zum artikel|' +
     'passend dazu|zum weiterlesen|further reading|related reading|pour aller plus loin|' +
-    'para saber más|para saber mais|lecturas relacionadas|leituras relacionadas',
+    'para saber más|para saber mais|lecturas relacionadas|leituras relacionadas|' +
+    'recommended for you|recommended reading|recommandé pour vous|recommandés pour vous|' +
+    'recomendados para ti|recomendado para ti|recomendado para você|recomendados para você|' +
+    'empfohlen für sie|empfehlungen für sie|você pode gostar|você também pode gostar|' +
+    "don't miss|don’t miss|do not miss|no te lo pierdas|no te pierdas|não perca|" +
+    'nicht verpassen|nicht verpassen!',
   'tag list':
     'mais sobre|more about|plus sur|en savoir plus sur|más sobre|mehr über|dans ce dossier|' +
     'en este tema|tags|tag|mots-clés|mots clés|thèmes|sujets|topics|suggested topics|' +
@@ -180,10 +191,21 @@ const moreOfKind = new RegExp(
   'iu',
 );
 
+/**
+ * "More from" a site or a section, named in capitals: "More from The Daily Ledger", "Mehr aus
+ * Berlin", "Mais de Política". Three capitalised words at most, nothing after them.
+ */
+const moreFrom = /^(?:more from|more in|mehr aus|mehr von|mais de|más de|plus de)\s+/iu;
+const siteName = /^(?:the\s+)?\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,2}$/u;
+
 /** The furniture class of a line that is one of the labels, or null. */
 export function labelOf(text: string): string | null {
   const key = labelKey(text);
-  return labels.get(key) ?? (moreOfKind.test(key) ? 'read-also link' : null);
+  if (labels.has(key)) return labels.get(key) ?? null;
+  if (moreOfKind.test(key)) return 'read-also link';
+  const line = text.trim();
+  const more = moreFrom.exec(line);
+  return more && siteName.test(line.slice(more[0].length)) ? 'read-also link' : null;
 }
 
 /** Classes whose label opens a list (related headlines, topics) that goes with it. */
