@@ -112,7 +112,7 @@ const accountQuestion =
   /^[¿]?(?:(?:are you |you(?:'re| are) )?already (?:a )?(?:subscriber|member|registered)|already have an? (?:account|subscription)|want to (?:keep|continue) reading|(?:vous êtes |êtes-vous )?déjà (?:abonnée?|inscrite?)|vous avez déjà un (?:compte|abonnement)|envie de lire la suite|vous voulez lire la suite|(?:ya )?(?:eres|es usted) (?:suscriptora?|socio|socia)|ya tienes (?:una )?(?:cuenta|suscripción)|(?:quieres|quiere) seguir leyendo|já (?:é|és) (?:assinante|cadastrad[oa])|já tem (?:uma )?(?:conta|assinatura)|quer (?:continuar|seguir) lendo|(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein(?:en)? )?(?:abonnement|abo|konto|zugang)|(?:sie wollen|wollen sie|möchten sie|sie möchten) weiterlesen|(?:sie sind|sind sie) (?:bereits|schon) (?:abonnent|abonnentin|registriert))[^.!?]{0,40}\?/iu;
 /** Paywalls and account prompts. */
 const paywall =
-  /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para seguir leyendo|já é assinante|para continuar lendo|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen/iu;
+  /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading(?=\s*[,:.…]|\s*$)|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para (?:seguir|continuar) leyendo(?=\s*[,:.…]|\s*$)|já é assinante|para (?:continuar|seguir) lendo(?=\s*[,:.…]|\s*$)|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen|s[oó]lo para suscriptores|desbloque(?:ie|a) (?:este|o|el) (?:conteúdo|contenido|artigo|artículo)|unlock this (?:article|story)|débloquez cet article/iu;
 const cookieWords = /cookie|traceurs|trackers|rastreadores/iu;
 /** What a consent banner asks: to accept, refuse or set what the site stores. */
 const consent =
@@ -126,7 +126,7 @@ const quoted = /[«»“”„"]/u;
 const commentPrompt = /comment|comentar|comentário|kommentier/iu;
 /** The verbs of subscription and donation buttons, opening a short line. */
 const button =
-  /^(?:become (?:an? )?(?:\S+ )?(?:sponsor|member|supporter|subscriber|patron)|devenez (?:\S+ )?(?:membre|abonnée?|donat(?:eur|rice)|mécène)|hazte (?:socio|socia|suscriptora?|mecenas)|torne-se (?:assinante|apoiador|membro)|werden sie (?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)|assine|assinar|abonnez-vous|s'abonner|je m'abonne|subscribe|suscríbete|suscribite|suscribirse|abonnieren|jetzt abonnieren|sign up|inscrivez-vous|donate|faire un don|faites un don|dona|doe|spenden|jetzt spenden|join|únete|hazte socio|seja assinante|apoie|support us|soutenez-nous)(?![\p{L}])/iu;
+  /^(?:become (?:an? )?(?:\S+ )?(?:sponsor|member|supporter|subscriber|patron)|devenez (?:\S+ )?(?:membre|abonnée?|donat(?:eur|rice)|mécène)|hazte (?:socio|socia|suscriptora?|mecenas)|torne-se (?:assinante|apoiador|membro)|werden sie (?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)|assine|assinar|abonnez-vous|s'abonner|je m'abonne|subscribe|suscríbete|suscribite|suscribirse|abonnieren|jetzt abonnieren|sign up|inscrivez-vous|donate|faire un don|faites un don|dona|doe|spenden|jetzt spenden|join|únete|hazte socio|seja assinante|apoie|support us|soutenez-nous|follow us|suivez-nous|síguenos|seguinos|siga-nos|sigam-nos|folgen sie uns|folge uns)(?![\p{L}])/iu;
 const newsletterWord = /newsletter|boletín|boletim|infolettre/iu;
 const endsWithStop = /\.\s*$/;
 const commentRules =
@@ -180,7 +180,8 @@ function appealKind(text: string): string {
     )
   )
     return 'appeal: donation';
-  if (/abonn|subscri|suscri|assin|\babo\b|premium/iu.test(text)) return 'appeal: subscription';
+  if (/abonn|subscri|suscr|assin|\babo\b|premium|unlock|débloqu|desbloque|freischalt/iu.test(text))
+    return 'appeal: subscription';
   if (/\bapp\b|appli|aplica/iu.test(text)) return 'app prompt';
   if (
     /follow|suiv|sígu|sigue|siga|folg|whatsapp|telegram|google news|canal|channel|kanal/iu.test(

@@ -19,7 +19,11 @@ const bylineCue = opening(
     'von unserem korrespondenten|von unserer korrespondentin|avec notre correspondant|' +
     'avec notre correspondante|avec nos correspondants|with our correspondent|' +
     'con nuestro corresponsal|con nuestra corresponsal|com o nosso correspondente|' +
-    'com a nossa correspondente|mit unserem korrespondenten|mit unserer korrespondentin',
+    'com a nossa correspondente|mit unserem korrespondenten|mit unserer korrespondentin|' +
+    'par notre correspondant|par notre correspondante|par notre envoyé spécial|' +
+    'par notre envoyée spéciale|por nuestro corresponsal|por nuestra corresponsal|' +
+    'pelo nosso correspondente|pela nossa correspondente|by our correspondent|' +
+    'texto de|textos de|texte de|text von|fotos de|reportagem de|reportaje de|reportage de',
 );
 
 /** Words that may stand in a byline after the name: connectors, roles, desks, agencies. */
@@ -81,6 +85,14 @@ const contributed =
 /** A newsroom and the agency it rewrote: "Le Monde avec AFP", "El País con agencias". */
 const withAgency =
   /^\p{Lu}[\p{L}'’ .-]{0,40}\s(?:avec|with|con|com|mit)\s(?:l'|la |a |der |den )?(?:AFP|AP|Reuters|EFE|dpa|Lusa|agences|agencies|agencias|agências|agenturen)\.?$/u;
+/** Agencies' names, as sign-offs list them. */
+const agency =
+  '(?:AFP|AP|Reuters|EFE|dpa|Lusa|ANSA|Xinhua|Bloomberg|Europa Press|Agência Brasil|agences|agencies|agencias|agências|agenturen)';
+/** A line of agencies only: "Avec AFP et Reuters", "With reporting by AP", "Com informações da Reuters". */
+const agenciesOnly = new RegExp(
+  `^(?:avec|with|con|com|mit)\\s(?:reporting (?:by|from)\\s|information from\\s|información de\\s|informações d[aeo]s?\\s|material von\\s|l['’]|la\\s|a\\s|der\\s)?${agency}(?:\\s*(?:,|\\set|\\sand|\\sy|\\se|\\sund|&)\\s*(?:l['’]|la\\s|a\\s|der\\s)?${agency})*\\.?$`,
+  'iu',
+);
 /** A short source line: "Quelle: dpa", "Fuente: EFE". */
 const source = /^(?:quelle|quellen|fuente|fuentes|fonte|fontes|source|sources)\s*:\s*\S/iu;
 const signOffStart = opening(
@@ -121,6 +133,7 @@ export function signOffOf(text: string, words: number): string | null {
   if (initials.test(text) && text.includes('/')) return 'agency sign-off';
   if (dpaCode.test(text) || signOffStart.test(text) || trust.test(text)) return 'agency sign-off';
   if (words <= 30 && (contributed.test(text) || withAgency.test(text))) return 'agency sign-off';
+  if (words <= 12 && agenciesOnly.test(text)) return 'agency sign-off';
   if (words <= 6 && source.test(text)) return 'agency sign-off';
   if (words <= 8 && bracketSignOff.test(text)) return 'byline';
   if (words <= 7 && forOutlet.test(text)) return 'photo credit';

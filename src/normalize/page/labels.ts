@@ -56,6 +56,12 @@ const labels = labelTable({
     'partilhar esta publicação|copiar link da publicação|beitrag teilen|eintrag teilen|' +
     'link zum beitrag kopieren|link zum eintrag kopieren|' +
     "offrir l'article|offrir cet article|regalar artículo|presentear|artikel verschenken",
+  // A newsroom signing as a whole.
+  byline:
+    'redação|redacción|redaktion|rédaction|la rédaction|la redacción|a redação|die redaktion|' +
+    'newsdesk|news desk|staff|staff and agencies|staff reporter|staff writer|agencies|' +
+    'agences|agencias|agências|agenturen|redação e agências|redacción y agencias|' +
+    'rédaction et agences|redaktion und agenturen',
   'photo credit':
     'getty images|afp photo|ap photo|reuters photo|picture alliance|imago|shutterstock|istock|' +
     // Where a picture comes from, when no one is credited.
@@ -76,7 +82,12 @@ const labels = labelTable({
     'recherche|buscar|pesquisar|busca|suche|suchen|log in|login|sign in|se connecter|connexion|' +
     'iniciar sesión|entrar|anmelden|einloggen|mon compte|my account|mi cuenta|minha conta|' +
     'mein konto|home|accueil|inicio|início|startseite|print|imprimer|imprimir|drucken|email|' +
-    'e-mail|save|saved|sauvegarder|enregistrer|guardar|salvar|merken|bookmark|' +
+    'e-mail|save|saved|sauvegarder|enregistrer|guardar|salvar|merken|speichern|bookmark|' +
+    'print this page|print this article|print article|imprimer l’article|imprimer cet article|' +
+    'imprimir artículo|imprimir notícia|artikel drucken|text size|font size|taille du texte|' +
+    'taille de police|tamaño de letra|tamaño del texto|tamanho da letra|tamanho do texto|' +
+    'aumentar letra|diminuir letra|aumentar texto|reducir texto|schriftgröße|schriftgrösse|' +
+    'textgröße|' +
     "zur merkliste hinzufügen|merkliste|zur startseite|back to homepage|retour à l'accueil|" +
     "sobre la firma|sobre o autor|about the author|à propos de l'auteur|über den autor|" +
     'learn more|en savoir plus|saiba mais|más información|follow|suivre|seguir|folgen|close|' +
