@@ -77,6 +77,8 @@ describe('page furniture, by class, in five languages', () => {
       'Publié le 03/03/2025 à 18h42, mis à jour le 04/03/2025 à 07h10',
       'Mis à jour il y a 2 heures',
       'Published March 3, 2025 at 6:42 p.m. GMT',
+      'Última actualización: 03/12/2026',
+      'Dernière mise à jour le 3 décembre 2026',
       'Updated 14 min ago',
       '4:45 p.m. ET',
       'Actualizado: 12 de mayo de 2025, 10:32',
@@ -142,6 +144,8 @@ describe('page furniture, by class, in five languages', () => {
       'Share this entry',
       'Copy link to this post',
       'Link zum Beitrag kopieren',
+      'Show key events only',
+      'Moments clés',
       'Share',
       'Copy link',
       'Copier le lien',
@@ -161,6 +165,9 @@ describe('page furniture, by class, in five languages', () => {
       'Related Coverage',
       'More from The Evening Post',
       'Mehr aus Hamburg',
+      'Les plus vus',
+      'Mais vistos',
+      'Meistgesehen',
       'Mais de Economia',
       'Recommended for you',
       'Recomendados para ti',
@@ -173,6 +180,8 @@ describe('page furniture, by class, in five languages', () => {
       'Der Artikel wird unter der Werbung fortgesetzt',
       'Espaço publicitário',
       'Story continues after this advertisement',
+      'Article continues after this ad',
+      'Anuncio',
       'Message from our sponsor',
       'Publicité',
       'Passer la publicité',
@@ -267,6 +276,7 @@ describe('page furniture, by class, in five languages', () => {
     'edition note': [
       'Cet article est paru dans notre édition du 12 mars.',
       'This article is more than 1 year old',
+      'Cet article date de plus de 2 ans',
       'A version of this article appears in print on March 4, 2025, Section A, Page 1 of the New York edition with the headline: Chile Burns.',
     ],
     'correction note': [
@@ -291,6 +301,11 @@ describe('page furniture, by class, in five languages', () => {
       'Privacy Notice: Newsletters may contain info about charities and online ads. For more information see our Privacy Policy.',
     ],
     'edition line': ['Édition numérique n° 18 342 du 14/01/2025', 'Edição n.º 3514 · 27.03.2025'],
+    'embed notice': [
+      'Please turn on JavaScript to view this content',
+      'Pour voir ce contenu, activez JavaScript dans votre navigateur.',
+      'Bitte aktivieren Sie JavaScript, um dieses Video zu sehen.',
+    ],
   };
   for (const [kind, lines] of Object.entries(classes)) {
     it(kind, () => {
@@ -334,6 +349,10 @@ describe('never lose the article', () => {
       'Con EFE y otras agencias en la sala, el juez leyó la sentencia.',
       'Para continuar leyendo el informe, los diputados pidieron una copia impresa.',
       'Redação final do projeto foi aprovada nesta terça-feira.',
+      'Ads continue to run on the channel, the regulator said.',
+      'The bank told customers to enable JavaScript after the update, according to its website.',
+      'Última sesión del año en el Congreso.',
+      'Key events of the summit were broadcast live on state television.',
       'Lee Jae-myung said on Monday that our two countries should deepen their trade ties.',
       'Von der Leyen sagte, die Einigung sei ein historischer Schritt.',
       'La photo du président, prise à Bogotá le 3 mars, a fait le tour des réseaux sociaux.',

@@ -120,6 +120,9 @@ const consent =
 /** The heading of a consent banner speaks of the reader's privacy ("Le respect de votre vie privée"). */
 const privacy =
   /vie privée|privacy|privacidad|privacidade|privatsphäre|données personnelles|personal data|datos personales|dados pessoais|personenbezogene daten/iu;
+/** A request to turn the browser's JavaScript on, in the five languages. */
+const javascript =
+  /(?:enable|turn on|activate|allow|activez|activer|autorisez|activa|habilita|habilite|active|ative|ativar|habilitar|aktivieren sie|aktivieren)\b[^.]{0,40}\bjavascript\b|\bjavascript\b[^.]{0,40}(?:enabled|activé|activado|ativado|aktiviert|désactivé|desactivado|desativado|deaktiviert|disabled)/iu;
 /** Quotation marks: an appeal in quotes is someone's words that the article reports. */
 const quoted = /[«»“”„"]/u;
 /** An invitation to comment, addressed to the reader ("Rellena tu nombre para comentar"). */
@@ -138,7 +141,7 @@ const commentNotice =
 const disclaimer =
   /n'engagent que|de la seule responsabilité de leurs? auteurs?|d[ae] exclusiva responsabilidade d|do not necessarily (?:reflect|represent)|no (?:reflejan|representan) necesariamente|não (?:refletem|reflectem|representam) necessariamente|geben nicht (?:unbedingt|notwendigerweise|zwingend) die meinung|(?:views|opinions) expressed|opinions exprimées|opiniones expresadas|opiniões expressas|escreve (?:segundo|de acordo com) (?:a antiga ortografia|o (?:antigo|novo) acordo ortográfico)/iu;
 const aboutArticle =
-  /(?:retrouvez|lisez|find|read|encuentre|encuentra|lea|leia|encontre|lesen sie|finden sie) (?:cet article|this (?:article|story)|este artículo|este artigo|esta reportagem|diesen artikel|diesen beitrag)[^.]{0,30}(?:édition|edition|edición|edição|ausgabe)|(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert|is more than|a plus d|tiene más de|tem mais de|ist (?:mehr|älter) als)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
+  /(?:retrouvez|lisez|find|read|encuentre|encuentra|lea|leia|encontre|lesen sie|finden sie) (?:cet article|this (?:article|story)|este artículo|este artigo|esta reportagem|diesen artikel|diesen beitrag)[^.]{0,30}(?:édition|edition|edición|edição|ausgabe)|(?:cet article|cette chronique|cet entretien|this article|this story|a version of this|este artículo|esta entrevista|este artigo|esta reportagem|esta matéria|dieser artikel|dieser beitrag)[^.]{0,60}(?:paru|publié|appeared|appears|was published|originally published|se publicó|fue publicad|foi publicad|erschien|erschienen|mis à jour|has been updated|fue actualizad|foi atualizad|wurde aktualisiert|is more than|a plus d|date de plus d|tiene más de|tem mais de|ist (?:mehr|älter) als)|notre édition du|our print edition|edición impresa|edição impressa|gedruckten ausgabe/iu;
 const correction =
   /^(?:correction|corrigendum|korrigendum|richtigstellung|rectificatif|rectification|erratum|errata|fe de errores|fe de erratas|corrección|correção|korrektur|berichtigung|clarification|editor['’]s note|note de la rédaction|nota del editor|nota de la redacción|nota da redação|nota do editor|anmerkung der redaktion|hinweis der redaktion)(?:\s*[:.(–—-]|\s+\d|\s+\p{Lu}\p{Ll}+\.? \d)|(?:an? )?(?:earlier|previous) version of this (?:article|story)|une (?:précédente|première) version de cet article|una versión anterior de (?:este|esta)|uma versão anterior (?:deste|desta)|eine frühere version dieses/iu;
 
@@ -214,6 +217,8 @@ export function appealOf(text: string, words = countWords(text)): string | null 
     !reporting.test(text)
   )
     return 'cookie banner';
+  // The page's own script turned off: "Please turn on JavaScript to view this content".
+  if (words <= 25 && javascript.test(text) && !reporting.test(text)) return 'embed notice';
   // Only when the page asks its reader about itself: "The report found an error" is news.
   if (
     words <= 30 &&

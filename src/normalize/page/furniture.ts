@@ -56,7 +56,8 @@ const durationLabel =
   /^(?:(?:video|vidéo|vídeo|audio|áudio)\s+)?(?:duration|durée|duración|duração|dauer|länge|laufzeit)\b[\s:]*\d/iu;
 /** Where an article resumes after an ad: "Artikel wird nach der Anzeige fortgesetzt". */
 const adBreak = /continu|la suite|sigue|segue|fortgesetzt|weiterlesen|weiter nach/iu;
-const adWord = /advertis|publicit|publicidad|publicidade|anúncio|anzeige|werbung/iu;
+const adWord =
+  /advertis|publicit|publicidad|publicidade|anúncio|anuncio|anzeige|werbung|\b(?:this|the|an) ad\b/iu;
 
 /** A media player's time: "3:45", "00:00 / 03:45", "1x". */
 const duration =

@@ -42,6 +42,8 @@ const labels = labelTable({
   'live-blog control':
     'share|copy link|link copied|copier le lien|lien copié|copiar enlace|copiar link|' +
     'copiar o link|link kopieren|link kopiert|partager|partager cet article|compartir|' +
+    'key events|show key events only|only key events|moments clés|afficher les moments clés|' +
+    'momentos clave|solo momentos clave|principais momentos|wichtige ereignisse|' +
     'compartir esta noticia|compartilhar|compartilhe|partilhar|partilhe|partilhe este artigo|' +
     'compartilhe esta notícia|teilen|artikel teilen|load more|load more updates|load more posts|' +
     'show more|show less|see more|voir plus|afficher plus|charger plus|ver más|cargar más|' +
@@ -97,7 +99,7 @@ const labels = labelTable({
     'publicité|pub|annonce|advertisement|advertising|ad|ads|sponsored|sponsored content|' +
     'paid content|paid post|partner content|contenu sponsorisé|contenu partenaire|' +
     'en partenariat avec|publicidad|patrocinado|contenido patrocinado|publicidade|' +
-    'conteúdo patrocinado|anúncio|anzeige|werbung|gesponsert|' +
+    'conteúdo patrocinado|anúncio|anuncio|anzeige|werbung|gesponsert|' +
     'story continues below advertisement|story continues below|article continues below|' +
     'article continues below advertisement|continue reading below|' +
     'la suite après cette publicité|la suite après la publicité|' +
@@ -164,6 +166,7 @@ const labels = labelTable({
     'verwandte artikel|zum thema|siehe auch|passend zum thema|empfehlungen|passend zum artikel|' +
     'passend dazu|zum weiterlesen|further reading|related reading|pour aller plus loin|' +
     'para saber más|para saber mais|lecturas relacionadas|leituras relacionadas|' +
+    'les plus vus|mais vistos|mais vistas|más vistos|más vistas|meistgesehen|most watched|' +
     'recommended for you|recommended reading|recommandé pour vous|recommandés pour vous|' +
     'recomendados para ti|recomendado para ti|recomendado para você|recomendados para você|' +
     'empfohlen für sie|empfehlungen für sie|você pode gostar|você também pode gostar|' +

@@ -39,14 +39,14 @@ const relative =
 /** Words around times and dates, which say nothing else. */
 const around = [
   // fr
-  "publié publiée publie mis mise à jour maj modifié modifiée actualisé actualisée le la les l' à a au aux et il y depuis de du d' h heure heures min mn minute minutes seconde secondes jour jours semaine semaines mois an ans lecture temps environ",
+  "publié publiée publie mis mise à jour maj dernière derniere modifié modifiée actualisé actualisée le la les l' à a au aux et il y depuis de du d' h heure heures min mn minute minutes seconde secondes jour jours semaine semaines mois an ans lecture temps environ",
   // en
   'published updated posted last modified on at ago min mins minute minutes hour hours hr hrs h day days week weeks month months year years a an the of just read reading time and first edited am pm a.m p.m p m',
   'et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest wet west brt art clt cot pet mez mesz',
   // es
-  'publicado publicada actualizado actualizada act hace minuto minutos hora horas día días semana semanas mes meses año años el de del a las los en y lectura tiempo aprox',
+  'publicado publicada actualizado actualizada actualización última ultima modificado modificada act hace minuto minutos hora horas día días semana semanas mes meses año años el de del a las los en y lectura tiempo aprox',
   // pt
-  'publicado publicada atualizado atualizada atualização em há minuto minutos hora horas dia dias semana semanas mês meses ano anos às as de do da e leitura tempo',
+  'publicado publicada atualizado atualizada atualização última ultima em há minuto minutos hora horas dia dias semana semanas mês meses ano anos às as de do da e leitura tempo',
   // de
   'veröffentlicht aktualisiert zuletzt stand am um uhr vor minute minuten min stunde stunden std tag tage tagen woche wochen monat monaten jahr jahren und lesezeit lesedauer ca',
 ].join(' ');
