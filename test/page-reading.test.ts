@@ -208,6 +208,8 @@ describe('page furniture, by class, in five languages', () => {
     'appeal: donation': [
       'Soutenez notre rédaction indépendante : faites un don déductible de vos impôts.',
       'Support independent journalism. Donate today and help fund our reporting.',
+      'Notre journalisme dépend de vous.',
+      'Nuestro periodismo depende de ti.',
       '¿Te gustó este reportaje? Apoya el periodismo independiente: hazte socio desde 5 euros al mes.',
       'Chaque jour, notre équipe de journalistes enquête sur le terrain, loin des pressions des annonceurs et des actionnaires, pour vous offrir une information libre et vérifiée. Cette indépendance a un prix : elle ne tient que grâce à vous. Rejoignez les 30.000 lecteurs qui nous soutiennent déjà et faites un don, même modeste, avant la fin de l’année.',
     ],
@@ -218,7 +220,11 @@ describe('page furniture, by class, in five languages', () => {
       'Newsletter abonnieren',
       'Free newsletter',
     ],
-    appeal: ['Sign up to This is Europe'],
+    appeal: [
+      'Sign up to This is Europe',
+      '¿Tienes una pista? Escríbenos',
+      'Tem uma denúncia? Fale com a redação',
+    ],
     'appeal: subscription': [
       'Abonnez-vous pour lire la suite – 1 € le premier mois, sans engagement.',
       'Gostaria de continuar lendo? Assine o Jornal do Sul por R$ 1,90 no primeiro mês.',
@@ -271,6 +277,8 @@ describe('page furniture, by class, in five languages', () => {
       'Mots-clés : Chili, incendies, climat',
       'Tags: Brazil, economy, inflation',
       'Temas: Uruguay, sequía, agua',
+      'Publicado en: Sociedad',
+      'Veröffentlicht in: Lokales',
       'Themen: Klima, Chile',
     ],
     'edition note': [
@@ -293,6 +301,9 @@ describe('page furniture, by class, in five languages', () => {
       'Menú',
       'Se connecter',
       'Print this page',
+      'Mentions légales - Confidentialité - Contact',
+      'Termos de uso | Privacidade',
+      'Impressum · Kontakt · Barrierefreiheit',
       'Taille du texte',
       'Schriftgröße',
       'Aumentar letra',
@@ -301,6 +312,10 @@ describe('page furniture, by class, in five languages', () => {
       'Privacy Notice: Newsletters may contain info about charities and online ads. For more information see our Privacy Policy.',
     ],
     'edition line': ['Édition numérique n° 18 342 du 14/01/2025', 'Edição n.º 3514 · 27.03.2025'],
+    'contact line': [
+      'Contact the author: maria.lopez@ledger.example',
+      'Kontakt: lena.schmidt@tagblatt.example',
+    ],
     'embed notice': [
       'Please turn on JavaScript to view this content',
       'Pour voir ce contenu, activez JavaScript dans votre navigateur.',
@@ -353,6 +368,9 @@ describe('never lose the article', () => {
       'The bank told customers to enable JavaScript after the update, according to its website.',
       'Última sesión del año en el Congreso.',
       'Key events of the summit were broadcast live on state television.',
+      'The ministry opened a hotline and an address, ayuda@gob.example, for the families of the victims.',
+      'Publicado en el boletín oficial, el decreto entra en vigor el lunes.',
+      '¿Quién pagará la obra? El alcalde no lo dijo.',
       'Lee Jae-myung said on Monday that our two countries should deepen their trade ties.',
       'Von der Leyen sagte, die Einigung sei ein historischer Schritt.',
       'La photo du président, prise à Bogotá le 3 mars, a fait le tour des réseaux sociaux.',

@@ -29,7 +29,7 @@ const imperatives = [
   'assine|inscreva-se|cadastre-se|apoie|doe|faça uma doação|faça parte|faça login|' +
     'seja assinante|seja membro|seja sócio|junte-se|siga-nos|siga|baixe|receba|participe|acesse|' +
     'colabore|contribua|clique|leia|ouça|ajude|torne-se|envie-nos|escreva-nos|escreva|' +
-    'fale conosco|fale connosco|contacte-nos',
+    'fale conosco|fale connosco|fale com|contacte-nos',
   // de
   'abonnieren Sie|jetzt abonnieren|unterstützen Sie|spenden Sie|jetzt spenden|werden Sie|' +
     'folgen Sie|laden Sie|registrieren Sie|melden Sie sich|testen Sie|lesen Sie|holen Sie sich|' +
@@ -162,6 +162,9 @@ const blockedEmbed =
   /(?:content|contenu|contenido|conteúdo|inhalt|inhalte|embed|vídeo|video|tweet|post)[^.]{0,60}(?:third part|tiers|terceros|terceiros|dritt|bloqu|blocked|blockiert|masqu|hidden)|(?:third[- ]party|tiers|terceros|terceiros|externe[rn]?) (?:content|contenu|contenido|conteúdo|inhalte?)/iu;
 
 /** How a publication says who pays for it, or that reading it costs nothing. */
+/** The page saying what its journalism lives on: "Notre journalisme dépend de vous". */
+const ourJournalism =
+  /^(?:our|notre|nuestro|o nosso|nosso|unser) (?:journalism|journalisme|periodismo|jornalismo|journalismus) (?:relies|depends|needs|lives|dépend|a besoin|vit|depende|necesita|vive|precisa|braucht|lebt)\b/iu;
 const funding =
   /funded by|paid for by|free to read|free for everyone|no (?:billionaire|paywall)|shareholders|financé(?:e|s)? par|gratuit pour tous|en accès libre|sans actionnaire|financiad[oa]s? por|gratis para todos|sin accionistas|financiad[oa]s? por|gratuit[oa] para todos|sem acionistas|finanziert (?:durch|von)|kostenlos (?:für alle|lesbar|zugänglich)|ohne aktionäre|keine aktionäre/iu;
 /** The site's other pages, where the page sends its reader ("… on our website"). */
@@ -245,6 +248,7 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   // else on the site to look; the words of the class first, the reader and the page after.
   const tellsReader = () => !quoted.test(text) && addressed() && !reporting.test(text);
   if (words <= 80 && funding.test(text) && ours() && tellsReader()) return 'appeal: donation';
+  if (words <= 30 && ourJournalism.test(text) && !quoted.test(text)) return 'appeal: donation';
   if (words <= 40 && newsletterWord.test(text) && delivery.test(text) && tellsReader())
     return 'appeal: newsletter';
   if (words <= 30 && sitePage.test(text) && ours() && tellsReader()) return 'read-also link';
@@ -256,6 +260,8 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   if (!imperative.test(text)) {
     return words <= 30 && offers.test(text) && ours() && addressed() ? appealKind(text) : null;
   }
+  // A question to the reader, then what to do: "¿Tienes una pista? Escríbenos".
+  if (words <= 10 && /\?\s+\S/u.test(text) && !quoted.test(text)) return appealKind(text);
   // A report that quotes an appeal is still a report.
   if (words > 8 && reporting.test(text)) return null;
   const offered = offers.test(text);

@@ -96,6 +96,11 @@ const mediaLink =
 /** The same in capitals before a full stop, as French sites write them: "VIDÉO. Le tracé…". */
 const mediaKicker =
   /^(?:VIDÉO|VIDEO|VÍDEO|VIDÉOS|VIDEOS|PHOTOS|FOTOS|DIAPORAMA|INFOGRAPHIE|PODCAST|AUDIO|CARTE|MAP|GRAFIK)\.\s+\p{Lu}/u;
+/** The section an article is filed in: "Publicado en: Sociedad", "Veröffentlicht in: Lokales". */
+const filedIn =
+  /^(?:publicado en|publicado em|publicada em|publié dans|publiée dans|veröffentlicht in|posted in|filed in)\s*:\s*\p{Lu}[^.!?]*$/iu;
+/** An e-mail address: on a short line, how to write to the author or the newsroom. */
+const email = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
 const tagLine = opening(
   'tags|mots-clés|mots clés|mots-clefs|sujets|thèmes|topics|suggested topics|related topics|' +
     'temas|etiquetas|palavras-chave|assuntos|tópicos|themen|schlagwörter|schlagworte|' +
@@ -134,12 +139,19 @@ function linkOf(text: string, shape: LineShape): string | null {
   const word = linkWord.exec(text);
   if (word && /^\s*[:|»›>]/.test(text.slice(word[0].length))) return 'read-also link';
   if (tagLine.test(text) && /^[^:]{1,24}:\s*\S/.test(text)) return 'tag list';
+  if (shape.words <= 6 && filedIn.test(text)) return 'tag list';
+  if (shape.words <= 10 && email.test(text) && !shape.endsSentence) return 'contact line';
   if (shareVerb.test(text) && !endsFullStop.test(text)) {
     if (networks.test(text) || /^\S+\s*:?\s*$/.test(text)) return 'share row';
   }
   if (shape.words <= 14 && !shape.endsSentence) {
     const found = networks.count(text);
     if (found >= 2 && found >= shape.words - 3) return 'share row';
+  }
+  // A row of the site's links: "Mentions légales - Confidentialité - Contact".
+  if (shape.words <= 16 && !shape.endsSentence) {
+    const parts = text.split(/\s[|·•–—-]\s/);
+    if (parts.length >= 2 && parts.every((p) => labelOf(p) !== null)) return 'navigation';
   }
   if (shape.words <= 24 && !shape.endsSentence && !text.includes('«')) {
     const parts = text.split(listSeparator);

@@ -93,6 +93,12 @@ const labels = labelTable({
     "zur merkliste hinzufügen|merkliste|zur startseite|back to homepage|retour à l'accueil|" +
     "sobre la firma|sobre o autor|about the author|à propos de l'auteur|über den autor|" +
     'learn more|en savoir plus|saiba mais|más información|follow|suivre|seguir|folgen|close|' +
+    'contact|contacto|contato|contactos|contatos|kontakt|contact us|nous contacter|contáctenos|' +
+    'fale conosco|privacy|confidentialité|privacidad|privacidade|terms|terms & conditions|' +
+    'terms and conditions|termos de uso|termos e condições|términos y condiciones|agb|cookies|' +
+    'accessibility|accessibilité|accesibilidad|acessibilidade|barrierefreiheit|sitemap|' +
+    'plan du site|mapa del sitio|mapa do site|about us|qui sommes-nous|quiénes somos|' +
+    'quem somos|über uns|advertise|publicité et partenariats|anúnciese|anuncie|werben|' +
     'fermer|cerrar|fechar|schließen|print subscriptions|subscriptions|abonnements|' +
     'suscripciones|assinaturas|abos',
   'ad label':
