@@ -896,6 +896,21 @@ describe('furniture classes that got through on English and German pages', () =>
     assert.equal(roleOf(brief, 'Nadie resultó herido.'), 'body');
   });
 
+  it('a headline after its section’s label, without the label; a country before a colon stays', () => {
+    const body = [
+      lead,
+      'The plan will cost 40 million euros over five years, the council said in a statement.',
+    ];
+    const opinion = page(['Opinion | Valley water plan comes three months too late', ...body]);
+    assert.equal(opinion.headline, 'Valley water plan comes three months too late');
+    const exclusive = page(['EXCLUSIVE: Council approves valley water plan', ...body]);
+    assert.equal(exclusive.headline, 'Council approves valley water plan');
+    const live = page(['EN VIVO | Aprobado el plan de agua del valle', ...body]);
+    assert.equal(live.headline, 'Aprobado el plan de agua del valle');
+    const country = page(['Chile: council approves valley water plan', ...body]);
+    assert.equal(country.headline, 'Chile: council approves valley water plan');
+  });
+
   it('a portrait’s caption (name, age) above a bare © credit', () => {
     const reading = page([
       lead,

@@ -244,6 +244,17 @@ describe('titles cut to length', () => {
     );
   });
 
+  it('keeps a unit written as a sign with its number', () => {
+    assert.equal(
+      derived('La participación en la segunda vuelta fue del 78 %.', 'es'),
+      'La participación en la segunda vuelta fue del 78 %',
+    );
+    assert.equal(
+      derived('Le prix du gazole a encore augmenté de 12 €.', 'fr'),
+      'Le prix du gazole a encore augmenté de 12 €',
+    );
+  });
+
   it('never exceeds the limit, even for one enormous word', () => {
     assert.ok([...derived('x'.repeat(10_000), 'fr')].length <= 110);
   });

@@ -39,9 +39,14 @@ function dropDangling(list: string[], language: string): void {
     last = list[list.length - 1] ?? ''
   ) {
     if (!isDangling(last, language) && /[\p{L}\p{N}]/u.test(last)) return;
+    // A unit after its number is the number's: "78 %", "12 €".
+    if (unit.test(last) && /\p{N}$/u.test(list[list.length - 2] ?? '')) return;
     list.pop();
   }
 }
+
+/** A unit written as a sign, apart from its number. */
+const unit = /^[%‰€$£¥°]$/u;
 
 /** A sentence cut short in the source may end on a preposition: the title does not. */
 function withoutDanglingEnd(text: string, language: string): string {

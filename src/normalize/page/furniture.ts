@@ -122,6 +122,18 @@ const endsFullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
 
 export const mediaLinkReason = 'media link';
 
+/**
+ * A headline after its section's label ("Opinion | …", "EXCLUSIVA: …", "EN VIVO | …"): the
+ * headline without the label, or null when the line opens with no label.
+ */
+export function afterLabel(text: string): string | null {
+  const found = /^([^:|]{2,30}?)\s*[:|]\s+(?=\S)/u.exec(text);
+  if (!found) return null;
+  const label = found[1] ?? '';
+  const known = labelOf(label) === 'section label' || mediaLink.test(`${label}:`);
+  return known ? text.slice(found[0].length) : null;
+}
+
 /** Read-also links, tag lines, share rows, breadcrumbs: lines that are links, not text. */
 function linkOf(text: string, shape: LineShape): string | null {
   const also = readAlso.exec(text);

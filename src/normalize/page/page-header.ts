@@ -1,4 +1,4 @@
-import { mediaLinkReason } from './furniture.ts';
+import { afterLabel, mediaLinkReason } from './furniture.ts';
 import { anchors, type Judged } from './judged-line.ts';
 import type { LineShape } from './line-shape.ts';
 
@@ -59,7 +59,8 @@ export function findHeadline(judged: Judged[], start: number): number {
     if (bestScore >= bylineAfter && line && signsHeader(line)) break;
     if (!headlineCandidate(line)) continue;
     const score = headlineScore(line.shape);
-    if (score > bestScore && !siteTitle.test(line.shape.text)) {
+    const text = line.shape.text;
+    if (score > bestScore && (!siteTitle.test(text) || afterLabel(text) !== null)) {
       best = i;
       bestScore = score;
     }

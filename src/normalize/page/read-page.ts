@@ -1,5 +1,6 @@
 import { splitDateline } from '../dateline.ts';
 import { appealOf } from './appeals.ts';
+import { afterLabel } from './furniture.ts';
 import { anchors, isNewsSentence, type Judged, judge, learnedReason } from './judged-line.ts';
 import { labelOf, listLabels } from './labels.ts';
 import { countWords, lineShape } from './line-shape.ts';
@@ -32,8 +33,10 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   let standfirst: string | null = null;
   const headlineAt = findHeadline(judged, start);
   if (headlineAt >= 0) {
-    headline = paragraphs[headlineAt] ?? null;
-    special.set(headlineAt, { text: headline ?? '', role: 'headline', reason: 'headline' });
+    const line = paragraphs[headlineAt] ?? '';
+    // The section's label before it is the page's: "Opinion | …", "EXCLUSIVA: …".
+    headline = afterLabel(line) ?? line;
+    special.set(headlineAt, { text: line, role: 'headline', reason: 'headline' });
     const under = judged[headlineAt + 1];
     if (headlineAt + 1 < start && under && isUnpunctuatedStandfirst(under, headline ?? '')) {
       standfirst = under.shape.text;
