@@ -99,8 +99,11 @@ const mediaKicker =
 /** The section an article is filed in: "Publicado en: Sociedad", "Veröffentlicht in: Lokales". */
 const filedIn =
   /^(?:publicado en|publicado em|publicada em|publié dans|publiée dans|veröffentlicht in|posted in|filed in)\s*:\s*\p{Lu}[^.!?]*$/iu;
-/** An e-mail address: on a short line, how to write to the author or the newsroom. */
-const email = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
+/**
+ * An e-mail address: on a short line, how to write to the author or the newsroom. Its parts
+ * are bounded as the standard bounds them, so that a long run of letters is read in linear time.
+ */
+const email = /[\p{L}\d._%+-]{1,64}@[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63})+/u;
 const tagLine = opening(
   'tags|mots-clés|mots clés|mots-clefs|sujets|thèmes|topics|suggested topics|related topics|' +
     'temas|etiquetas|palavras-chave|assuntos|tópicos|themen|schlagwörter|schlagworte|' +
@@ -152,7 +155,8 @@ function linkOf(text: string, shape: LineShape): string | null {
   if (word && /^\s*[:|»›>]/.test(text.slice(word[0].length))) return 'read-also link';
   if (tagLine.test(text) && /^[^:]{1,24}:\s*\S/.test(text)) return 'tag list';
   if (shape.words <= 6 && filedIn.test(text)) return 'tag list';
-  if (shape.words <= 10 && email.test(text) && !shape.endsSentence) return 'contact line';
+  if (shape.words <= 10 && text.includes('@') && email.test(text) && !shape.endsSentence)
+    return 'contact line';
   if (shareVerb.test(text) && !endsFullStop.test(text)) {
     if (networks.test(text) || /^\S+\s*:?\s*$/.test(text)) return 'share row';
   }
