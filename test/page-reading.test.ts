@@ -37,6 +37,8 @@ function reasonOf(page: PageReading, start: string): string {
 describe('page furniture, by class, in five languages', () => {
   const classes: Record<string, string[]> = {
     'cookie banner': [
+      'Wir und unsere Partner speichern Informationen auf Ihrem Gerät und greifen darauf zu, um Werbung zu personalisieren. Alle akzeptieren | Einstellungen',
+      'We and our partners store and access information on your device to measure audiences. Accept all | Manage choices',
       'Cookie-Einstellungen verwalten',
       'Gérer les cookies et traceurs',
       'This video is hosted by a third party. To watch it, please allow marketing cookies.',
@@ -65,6 +67,9 @@ describe('page furniture, by class, in five languages', () => {
       'Texto: João Pereira | Fotos: Ana Luz',
       'Por Carlos Lima - Repórter da Agência Brasil - Recife',
       'Texto de João Pedro Almeida',
+      'Ein Beitrag von Tobias Hart, Leipzig',
+      'Claire Moreau Brussels correspondent',
+      'Jonas Keller Wirtschaftskorrespondent',
       'Par notre envoyée spéciale à Kiev, Claire Dubois',
       'Redação',
       'Staff and agencies',
@@ -78,6 +83,7 @@ describe('page furniture, by class, in five languages', () => {
       'Mis à jour il y a 2 heures',
       'Published March 3, 2025 at 6:42 p.m. GMT',
       'Última actualización: 03/12/2026',
+      'Publiziert am 21.03.2026 09.15 Uhr, aktualisiert um 10.40 Uhr',
       'Dernière mise à jour le 3 décembre 2026',
       'Updated 14 min ago',
       '4:45 p.m. ET',
@@ -365,6 +371,8 @@ describe('never lose the article', () => {
       'Para continuar leyendo el informe, los diputados pidieron una copia impresa.',
       'Redação final do projeto foi aprovada nesta terça-feira.',
       'Ads continue to run on the channel, the regulator said.',
+      'Times Names New Chief Correspondent',
+      'The regulator said the app stored information on a device without asking, and fined the company.',
       'The bank told customers to enable JavaScript after the update, according to its website.',
       'Última sesión del año en el Congreso.',
       'Key events of the summit were broadcast live on state television.',
@@ -907,6 +915,12 @@ describe('furniture classes that got through on English and German pages', () =>
     assert.equal(exclusive.headline, 'Council approves valley water plan');
     const live = page(['EN VIVO | Aprobado el plan de agua del valle', ...body]);
     assert.equal(live.headline, 'Aprobado el plan de agua del valle');
+    const asks = page([
+      'The valley’s water plan passed. So why are the wells still dry?',
+      'By Laura Whitfield',
+      ...body,
+    ]);
+    assert.equal(asks.headline, 'The valley’s water plan passed. So why are the wells still dry?');
     const country = page(['Chile: council approves valley water plan', ...body]);
     assert.equal(country.headline, 'Chile: council approves valley water plan');
   });

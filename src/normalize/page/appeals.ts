@@ -113,7 +113,9 @@ const accountQuestion =
 /** Paywalls and account prompts. */
 const paywall =
   /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading(?=\s*[,:.…]|\s*$)|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para (?:seguir|continuar) leyendo(?=\s*[,:.…]|\s*$)|já é assinante|para (?:continuar|seguir) lendo(?=\s*[,:.…]|\s*$)|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen|s[oó]lo para suscriptores|desbloque(?:ie|a) (?:este|o|el) (?:conteúdo|contenido|artigo|artículo)|unlock this (?:article|story)|débloquez cet article/iu;
-const cookieWords = /cookie|traceurs|trackers|rastreadores/iu;
+/** What a consent banner is about: cookies, or what the site stores on the reader's device. */
+const cookieWords =
+  /cookie|traceurs|trackers|rastreadores|(?:information|informations|información|informações|informationen) (?:on|sur|en|no|auf) (?:your|a|votre|un|su|un|seu|um|ihrem|einem) (?:device|appareil|dispositivo|gerät)/iu;
 /** What a consent banner asks: to accept, refuse or set what the site stores. */
 const consent =
   /accept|consent|allow|autoris|permit|erlaub|zulass|refus|naveg|personnalis|personaliz|choix|audience|publicité|advertising|publicidad|publicidade|werbung|partenaires|partners|socios|parceiros|paramétr|param[eè]tres|préférences|settings|preferences|privacy|confidentialité|navigation|browsing|expérience|experience|experiencia|experiência|aceptar|rechazar|configura|aceitar|rejeitar|akzeptieren|ablehnen|einstellungen|zustimm|einwillig|datenschutz|privacidad|privacidade/iu;

@@ -23,7 +23,9 @@ const bylineCue = opening(
     'par notre correspondant|par notre correspondante|par notre envoyé spécial|' +
     'par notre envoyée spéciale|por nuestro corresponsal|por nuestra corresponsal|' +
     'pelo nosso correspondente|pela nossa correspondente|by our correspondent|' +
-    'texto de|textos de|texte de|text von|fotos de|reportagem de|reportaje de|reportage de',
+    'texto de|textos de|texte de|text von|fotos de|reportagem de|reportaje de|reportage de|' +
+    'ein artikel von|ein beitrag von|un article de|un artículo de|um artigo de|an article by|' +
+    'a story by|a report by',
 );
 
 /** Words that may stand in a byline after the name: connectors, roles, desks, agencies. */
@@ -47,9 +49,28 @@ const newsroom = opening(
 const upper = /^[\p{Lu}(]/u;
 const fullStop = /[\p{Ll}\p{N}]{2}\.[»"”’)\]]*$/u;
 
+/**
+ * A name, then the writer's beat and role, with no cue before it: "Morag Hendry Scotland
+ * correspondent", "Lena Schmidt Wirtschaftsredakteurin".
+ */
+const nameThenRole = /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]+){1,5}\s(\p{L}+(?:-\p{L}+)?)$/u;
+const roleWord =
+  /^(?:\p{L}+-)?(?:correspondent|reporter|editor|writer|columnist|correspondant|correspondante|journaliste|chroniqueur|chroniqueuse|corresponsal|periodista|redactor|redactora|correspondente|repórter|jornalista|colunista|\p{L}*korrespondent(?:in)?|\p{L}*redakteur(?:in)?|\p{L}*reporter(?:in)?)$/u;
+const isNameThenRole = (text: string) => {
+  const role = nameThenRole.exec(text)?.[1];
+  if (role === undefined || !roleWord.test(role.toLowerCase())) return false;
+  // A byline writes the role in lowercase; a headline in title case capitalises it ("Chile
+  // Names New Correspondent"). German capitalises its nouns: a compound role is one.
+  return (
+    /^\p{Ll}/u.test(role) ||
+    /^\p{Lu}\p{Ll}+(?:korrespondent|redakteur|reporter)(?:in)?$/u.test(role)
+  );
+};
+
 /** True when the line is a byline: a cue, then a name (and a role, a desk, an agency). */
 export function isByline(text: string, words: number): boolean {
   if (words > 24) return false;
+  if (words <= 7 && isNameThenRole(text)) return true;
   const cue = bylineCue.exec(text);
   if (!cue) return false;
   const rest = text.slice(cue[0].length).replace(/^\s*[:：-]?\s*/, '');

@@ -30,6 +30,11 @@ const innerSentenceEnd = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
 /** A place or a label set before a headline with a full stop: "Lorient. Un vendeur…". */
 const kicker = /^\p{Lu}[\p{L}'’-]*(?:[ -]\p{L}[\p{L}'’-]*){0,2}\.\s+(?=\p{Lu})/u;
 const quotation = /^[«"“„].{8,}[»"”“]$/;
+/**
+ * A short statement before a headline's question: "Scotland’s four-day week experiment worked.
+ * So why are councils quietly ending it?" reads as one headline.
+ */
+const statementThenQuestion = /^[^.!?]{10,80}\.\s+(?=[^.!?]+\?$)/u;
 const opensCapital = /^[\p{Lu}\p{N}«"“„‘'¿¡(]/u;
 
 /** The number of words of a line, or `limit + 1` when it has more than `limit`. */
@@ -51,7 +56,7 @@ export function lineShape(text: string): LineShape {
     words >= 4 &&
     words <= 25 &&
     !/:\s*$/.test(text) &&
-    !innerSentenceEnd.test(text.replace(kicker, '')) &&
+    !innerSentenceEnd.test(text.replace(kicker, '').replace(statementThenQuestion, '')) &&
     (quotation.test(text) || !fullStop.test(text));
   return {
     text,

@@ -48,7 +48,7 @@ const around = [
   // pt
   'publicado publicada atualizado atualizada atualização última ultima em há minuto minutos hora horas dia dias semana semanas mês meses ano anos às as de do da e leitura tempo',
   // de
-  'veröffentlicht aktualisiert zuletzt stand am um uhr vor minute minuten min stunde stunden std tag tage tagen woche wochen monat monaten jahr jahren und lesezeit lesedauer ca',
+  'veröffentlicht publiziert erstellt geändert aktualisiert zuletzt stand am um uhr vor minute minuten min stunde stunden std tag tage tagen woche wochen monat monaten jahr jahren und lesezeit lesedauer ca',
 ].join(' ');
 
 /** Short or ambiguous words that are times only beside a number ("may", "out", "so"). */
