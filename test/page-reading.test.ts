@@ -921,6 +921,13 @@ describe('furniture classes that got through on English and German pages', () =>
       ...body,
     ]);
     assert.equal(asks.headline, 'The valley’s water plan passed. So why are the wells still dry?');
+    // A link to the page's audio is no headline when a headline stands above it.
+    const audio = page([
+      'Valley water plan approved',
+      'Audio: Listen to the council’s debate on the water plan (2:41)',
+      ...body,
+    ]);
+    assert.equal(audio.headline, 'Valley water plan approved');
     const country = page(['Chile: council approves valley water plan', ...body]);
     assert.equal(country.headline, 'Chile: council approves valley water plan');
   });

@@ -44,7 +44,8 @@ const repeatShare = 0.5;
  * a list item, a timestamp or the headline, none holding half a quotation.
  */
 export function chooseSummary(source: SummarySource): string {
-  const { standfirst, language } = source;
+  const { language } = source;
+  const standfirst = closed(source.standfirst);
   const all = source.paragraphs.flat();
   if (
     standfirst &&
@@ -114,6 +115,16 @@ function repeats(sentence: string, text: string): boolean {
 const sentenceEnd = /[.!?…][»"”’)\]]*$/u;
 const isQuestion = (text: string) => /\?[»"”’)\]]*$/u.test(text);
 const isWholeText = (text: string) => sentenceEnd.test(text) && isQuoteWhole(text);
+
+/** A standfirst this long is a sentence even when the site prints it without its full stop. */
+const openStandfirstWords = 12;
+
+/** The standfirst with the full stop a site left off a sentence of it. */
+function closed(standfirst: string | null): string | null {
+  if (!standfirst || sentenceEnd.test(standfirst) || /[:,;–—-]\s*$/u.test(standfirst))
+    return standfirst;
+  return countWords(standfirst) >= openStandfirstWords ? `${standfirst}.` : standfirst;
+}
 
 /** A list item's mark, a timestamp's words, a caption's credit. */
 const listItem = /^(?:[-–—•*·▪►✓]|\d{1,2}[.)])\s/u;

@@ -53,19 +53,27 @@ function signsHeader(line: Judged): boolean {
 export function findHeadline(judged: Judged[], start: number): number {
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
+  // A link to a video or an audio ("Audio: Beitrag … anhören") heads the page only when no
+  // other line can.
+  let media = -1;
+  let mediaScore = Number.NEGATIVE_INFINITY;
   for (let i = chromeEnd(judged, start); i < start; i++) {
     const line = judged[i];
     // Under a headline, a byline or a timestamp: what follows is the author's, not a headline.
-    if (bestScore >= bylineAfter && line && signsHeader(line)) break;
+    if (Math.max(bestScore, mediaScore) >= bylineAfter && line && signsHeader(line)) break;
     if (!headlineCandidate(line)) continue;
     const score = headlineScore(line.shape);
     const text = line.shape.text;
-    if (score > bestScore && (!siteTitle.test(text) || afterLabel(text) !== null)) {
+    if (siteTitle.test(text) && afterLabel(text) === null) continue;
+    if (line.furniture === mediaLinkReason) {
+      if (score > mediaScore) [media, mediaScore] = [i, score];
+    } else if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   }
   if (best >= 0) return best;
+  if (media >= 0) return media;
   const first = judged[0];
   if (start === 1 && first && first.furniture === null && !first.learned) {
     const { words, capitalised, text } = first.shape;
