@@ -103,6 +103,8 @@ describe('page furniture, by class, in five languages', () => {
       'Lesezeit: 2 Min.',
     ],
     'photo caption': [
+      'Volunteers sort donated food at the Ord market on Feb. 21. The store reopened as a co-op. Dana Whitfield/Prairie Public Media hide caption',
+      'Winzer Paul Haas in seinem Keller in Bernkastel: »Der Jahrgang wird klein« Foto: Lena Hartmann / Tal-Bote',
       'Les quais du port de Brest, en février. | ARCHIVES LE TÉLÉGRAMME',
       'Contêineres no porto de Paranaguá (PR) 04/02/2025 REUTERS/Rodolfo Buhrer',
       'Des manifestants devant le Parlement, à Lima, le 3 mars 2025. Photo Ernesto BENAVIDES / AFP',
@@ -372,6 +374,7 @@ describe('never lose the article', () => {
       'Redação final do projeto foi aprovada nesta terça-feira.',
       'Ads continue to run on the channel, the regulator said.',
       'Times Names New Chief Correspondent',
+      'Die Polizei veröffentlichte ein Foto: Es zeigt den mutmaßlichen Täter vor der Bank.',
       'The regulator said the app stored information on a device without asking, and fined the company.',
       'The bank told customers to enable JavaScript after the update, according to its website.',
       'Última sesión del año en el Congreso.',

@@ -244,6 +244,11 @@ function isCredit(segment: string): boolean {
 /** The words of an archive picture's credit: "ARCHIVES OUEST LITTORAL", "ARCHIVO". */
 const archive =
   /^(?:archives?|archivo|arquivo|archiv|archivbild|dr|photo d'illustration|illustration)(?![\p{L}])/iu;
+/** A player's caption toggle, left at a caption's end. */
+const captionToggle = /\s+(?:hide|show|toggle) caption\s*$/iu;
+/** A credit's label inside a line, as the last thing in it: "… Foto: Paul Schreiber / DER SPIEGEL". */
+const creditAtEnd =
+  /\s(?:photo|foto|fotos|bild|photograph|image|imagem|imagen|crédito|credit|crédit)\s*:\s*[^:«»"“”]{2,80}$/iu;
 /** An agency's credit glued to a caption's end: "… 12/03/2025 REUTERS/Carla Nogueira/Foto de arquivo". */
 const gluedCredit = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[^/]{1,40}(?:\/[^/]{1,40}){0,2}$/u;
 
@@ -251,8 +256,10 @@ const gluedCredit = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[^/]{1,40}(?:\/[^/]{1
  * The caption class of a line: 'photo credit' for a credit alone, 'photo caption' for a
  * description that ends in one (or opens with a caption label), or null.
  */
-export function captionOf(text: string, words: number, endsSentence: boolean): string | null {
+export function captionOf(line: string, words: number, endsSentence: boolean): string | null {
   if (words > 80) return null;
+  // A player's toggle glued to the caption's end: "… Dana Whitfield/NPM hide caption".
+  const text = line.replace(captionToggle, '');
   // The phrase is a button: capitalised, closing the line with no full stop after it.
   const sold = endsSentence ? null : licensingEnd.exec(text);
   if (sold && upper.test(sold[1] ?? '')) return sold.index === 0 ? 'photo credit' : 'photo caption';
@@ -271,6 +278,10 @@ export function captionOf(text: string, words: number, endsSentence: boolean): s
   // A credit set off by a dash: "… durante obras de reforma - Marina Duarte/Diário Paulistano".
   const dash = dashedCredit.exec(text);
   if (dash && dash.index > 0 && isCredit(dash[1] ?? '')) return 'photo caption';
+  // A credit with its label after a caption that ends on a quotation: "… »…« Foto: Name / Outlet".
+  const labelled = creditAtEnd.exec(text);
+  if (labelled && labelled.index > 0 && isCredit(text.slice(labelled.index).trim()))
+    return 'photo caption';
   const glued = gluedCredit.exec(text);
   return glued && agencyNames.test(glued[1] ?? '') ? 'photo caption' : null;
 }
