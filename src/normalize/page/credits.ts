@@ -25,12 +25,14 @@ const bylineCue = opening(
     'pelo nosso correspondente|pela nossa correspondente|by our correspondent|' +
     'texto de|textos de|texte de|text von|fotos de|reportagem de|reportaje de|reportage de|' +
     'ein artikel von|ein beitrag von|un article de|un artículo de|um artigo de|an article by|' +
-    'a story by|a report by',
+    'a story by|a report by|colaboração para o|colaboração para a|envoyé spécial à|' +
+    'envoyée spéciale à|envoyé spécial en|envoyée spéciale en|enviado especial a|' +
+    'enviada especial a|enviado especial en|enviada especial en|crónica de',
 );
 
 /** Words that may stand in a byline after the name: connectors, roles, desks, agencies. */
 const bylineWords = new Set(
-  `de da do das dos del della di du des van von der den la le les el los las y e et and und & with avec con com mit the o a os as for pour para für in à en em aus from at chez
+  `de da do das dos del della di du des van von der den la le les el los las y e et and und & with avec con com mit the o a os as for pour para für in à en em aus from at chez desde
   repórter reporter reporters journaliste journalistes journalist journalists periodista periodistas jornalista jornalistas redakteur redakteurin correspondant correspondante correspondent corresponsal correspondente korrespondent korrespondentin envoyé envoyée spécial spéciale special especial enviado enviada editor editors éditeur éditrice editora chef chief senior staff writer writers rédacteur rédactrice redactor redactora redator redatora fotógrafo fotógrafa photographe photographer fotograf fotografin agência agencia agence agency agentur desk team équipe equipo equipe redaktion rédaction redacción redação newsroom bureau service services sección seção ressort international economics politics business culture science sports`.split(
     /\s+/,
   ),

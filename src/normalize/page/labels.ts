@@ -63,7 +63,8 @@ const labels = labelTable({
     'redação|redacción|redaktion|rédaction|la rédaction|la redacción|a redação|die redaktion|' +
     'newsdesk|news desk|staff|staff and agencies|staff reporter|staff writer|agencies|' +
     'agences|agencias|agências|agenturen|redação e agências|redacción y agencias|' +
-    'rédaction et agences|redaktion und agenturen',
+    'rédaction et agences|redaktion und agenturen|da redação|de la redacción|de redacción|' +
+    'desde la redacción|da redacção|de la rédaction',
   'photo credit':
     'getty images|afp photo|ap photo|reuters photo|picture alliance|imago|shutterstock|istock|' +
     // Where a picture comes from, when no one is credited.
@@ -93,6 +94,10 @@ const labels = labelTable({
     "zur merkliste hinzufügen|merkliste|zur startseite|back to homepage|retour à l'accueil|" +
     "sobre la firma|sobre o autor|about the author|à propos de l'auteur|über den autor|" +
     'learn more|en savoir plus|saiba mais|más información|follow|suivre|seguir|folgen|close|' +
+    'anterior siguiente|anterior|siguiente|vorheriger artikel|nächster artikel|' +
+    'article précédent|article suivant|next article|previous article|next story|' +
+    'previous story|próxima notícia|notícia anterior|siguiente noticia|noticia anterior|' +
+    'édition du soir|édition du matin|evening edition|morning edition|' +
     'contact|contacto|contato|contactos|contatos|kontakt|contact us|nous contacter|contáctenos|' +
     'fale conosco|privacy|confidentialité|privacidad|privacidade|terms|terms & conditions|' +
     'terms and conditions|termos de uso|termos e condições|términos y condiciones|agb|cookies|' +
@@ -218,11 +223,15 @@ const moreOfKind = new RegExp(
 const moreFrom = /^(?:more from|more in|mehr aus|mehr von|mais de|más de|plus de)\s+/iu;
 const siteName = /^(?:the\s+)?\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,2}$/u;
 
+/** A link to all of a site's pieces on a topic: "Alle Artikel zum Thema Klimawandel". */
+const allOnTopic =
+  /^(?:alle artikel zum thema|alle artikel zu|alle beiträge zum thema|tous nos articles sur|tous les articles sur|toute l['’]actualité (?:de|du|des|sur)|todas las noticias sobre|todas las noticias de|todas as notícias sobre|todas as notícias de|all our coverage of|all coverage of|all stories about|more coverage of|toda la cobertura de|toda a cobertura de)\s[^.!?]{1,60}$/iu;
+
 /** The furniture class of a line that is one of the labels, or null. */
 export function labelOf(text: string): string | null {
   const key = labelKey(text);
   if (labels.has(key)) return labels.get(key) ?? null;
-  if (moreOfKind.test(key)) return 'read-also link';
+  if (moreOfKind.test(key) || allOnTopic.test(text.trim())) return 'read-also link';
   const line = text.trim();
   const more = moreFrom.exec(line);
   return more && siteName.test(line.slice(more[0].length)) ? 'read-also link' : null;
