@@ -244,6 +244,15 @@ describe('titles cut to length', () => {
     );
   });
 
+  it('keeps a German verb with its object clause, set off by a comma', () => {
+    const title = derived(
+      'Die Landesregierung von Nordrhein-Westfalen hat am Dienstag beschlossen, die Förderung für kommunale Schwimmbäder bis 2030 um 120 Millionen Euro aufzustocken, wie ein Sprecher mitteilte.',
+      'de',
+    );
+    assert.ok(!/beschlossen$/.test(title), title);
+    assert.match(title, /^Die Landesregierung .* hat beschlossen, die Förderung .* aufzustocken$/u);
+  });
+
   it('keeps a unit written as a sign with its number', () => {
     assert.equal(
       derived('La participación en la segunda vuelta fue del 78 %.', 'es'),
@@ -252,6 +261,13 @@ describe('titles cut to length', () => {
     assert.equal(
       derived('Le prix du gazole a encore augmenté de 12 €.', 'fr'),
       'Le prix du gazole a encore augmenté de 12 €',
+    );
+    assert.match(
+      derived(
+        'El Banco Central redujo este martes su tasa de política monetaria en 25 puntos básicos, hasta el 4,75 %, en una decisión unánime que ya descontaba el mercado.',
+        'es',
+      ),
+      /4,75 %$/u,
     );
   });
 

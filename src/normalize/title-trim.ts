@@ -40,7 +40,8 @@ function dropDangling(list: string[], language: string): void {
   ) {
     if (!isDangling(last, language) && /[\p{L}\p{N}]/u.test(last)) return;
     // A unit after its number is the number's: "78 %", "12 €".
-    if (unit.test(last) && /\p{N}$/u.test(list[list.length - 2] ?? '')) return;
+    if (unit.test(last.replace(/[,;:]+$/, '')) && /\p{N}$/u.test(list[list.length - 2] ?? ''))
+      return;
     list.pop();
   }
 }
@@ -144,6 +145,8 @@ function finish(
   inside: boolean,
 ): string | null {
   const kept = list.slice(0, end);
+  // German sets a verb's object clause off with a comma: "hat beschlossen, … zu erhöhen".
+  if (!inside && language === 'de' && opensObjectClause(list, end)) return null;
   dropDangling(kept, language);
   // Its dangling end gone, the title must still hold its verb.
   if (kept.length <= verbAt) return null;
@@ -158,6 +161,26 @@ function finish(
   const title = kept.join(' ').replace(/[\s,;:–—-]+$/, '');
   const parentheses = (title.match(/\(/g)?.length ?? 0) - (title.match(/\)/g)?.length ?? 0);
   return isQuoteOpen(title) || parentheses > 0 ? null : title;
+}
+
+/** Words that open a German object clause: "…, dass …", "…, ob …", "…, wie …". */
+const objectClauseOpener = /^(?:dass|daß|ob|wie|wann|wo|warum|weshalb|wieso|inwieweit)$/u;
+
+/**
+ * Whether the clause after a comma at `from` is the object of the verb before it: it opens
+ * with "dass", "ob" and the like, or ends on an infinitive with "zu" ("die Förderung …
+ * aufzustocken", "… zu machen").
+ */
+function opensObjectClause(list: string[], from: number): boolean {
+  if (!/,$/.test(list[from - 1] ?? '')) return false;
+  if (objectClauseOpener.test((list[from] ?? '').toLowerCase())) return true;
+  for (let i = from; i < list.length; i++) {
+    const word = list[i] ?? '';
+    if (!/[,;:.!?]$/.test(word) && i < list.length - 1) continue;
+    const bare = word.replace(/[,;:.!?]+$/, '');
+    return list[i - 1] === 'zu' || /^\p{Ll}+zu\p{Ll}{2,}en$/u.test(bare);
+  }
+  return false;
 }
 
 /** The lowercase word that ends the clause going on at `from`, if it ends in lowercase. */
