@@ -4,10 +4,14 @@ import { type Sentence, type Word, written } from './keyword-words.ts';
 
 /** A candidate keyword: up to three words of a block, and how the text writes it. */
 export interface Candidate {
+  /** Its words where it first occurs. */
   words: Word[];
   count: number;
-  /** Spellings seen, with their counts. */
-  forms: Map<string, number>;
+  /**
+   * Spellings of the occurrences whose words differ from the first's, with their counts: most
+   * occurrences repeat the first, and are counted without being spelled out.
+   */
+  others: Map<string, number> | null;
   /** Occurrences in which every word is a name or an acronym (stopwords aside). */
   named: number;
   /** Occurrences that open a sentence, where a capital says nothing. */
@@ -56,7 +60,7 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
             candidate = {
               words,
               count: 0,
-              forms: new Map(),
+              others: null,
               named: 0,
               opening: 0,
               first: s,
@@ -65,8 +69,11 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
             candidates.set(key, candidate);
           }
           candidate.count++;
-          const form = joinForm(block, start, n);
-          candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
+          if (candidate.count > 1 && !sameWords(candidate.words, block, start)) {
+            const form = joinForm(block, start, n);
+            candidate.others ??= new Map();
+            candidate.others.set(form, (candidate.others.get(form) ?? 0) + 1);
+          }
           if (named) candidate.named++;
           else if (start === 0 && block === blocks[0]) candidate.opening++;
         }
@@ -95,6 +102,12 @@ function cutsName(before: Word | undefined, after: Word | undefined): boolean {
   return inName(before) && inName(after) && !before?.possessive;
 }
 
+/** Whether a run is written with the same words as `words` (words are shared per spelling). */
+function sameWords(words: Word[], block: Word[], start: number): boolean {
+  for (let i = 0; i < words.length; i++) if (words[i] !== block[start + i]) return false;
+  return true;
+}
+
 /** The terms of a run, space-separated: the key of its candidate. */
 function joinTerms(block: Word[], start: number, n: number): string {
   let key = block[start]?.term ?? '';
@@ -116,24 +129,34 @@ function joinForm(block: Word[], start: number, n: number): string {
   return last?.possessive && last.capital ? `${form}'s` : form;
 }
 
+/** A candidate's spellings, with their counts, in the order the text first writes them. */
+function spellings(candidate: Candidate): Map<string, number> {
+  let repeated = candidate.count;
+  for (const n of candidate.others?.values() ?? []) repeated -= n;
+  const forms = new Map([[joinForm(candidate.words, 0, candidate.words.length), repeated]]);
+  for (const [form, n] of candidate.others ?? []) forms.set(form, (forms.get(form) ?? 0) + n);
+  return forms;
+}
+
 /** A name written this many times with a possessive, and never without, has it in its name. */
 const ownPossessive = 3;
 
 /** The most frequent spelling; a capitalised one wins a tie, as names keep their case. */
 export function displayForm(candidate: Candidate, language: string): string {
+  const spelled = spellings(candidate);
   let best = '';
   let bestCount = -1;
   // A possessive is shown only on a name the text writes with it often and never without it
   // (`McDonald's`); "China's" met twice is China, and so is "Mexico's" beside "Mexico City";
   // a country's name never has it.
-  const plain = [...candidate.forms].filter(([form]) => !/'s$/.test(form));
-  const bareForm = (candidate.forms.keys().next().value ?? '').replace(/'s$/, '').toLowerCase();
+  const plain = [...spelled].filter(([form]) => !/'s$/.test(form));
+  const bareForm = (spelled.keys().next().value ?? '').replace(/'s$/, '').toLowerCase();
   const forms: [string, number][] =
     plain.length > 0
       ? plain
       : candidate.count >= ownPossessive && !candidate.bare && !isCountryName(bareForm, language)
-        ? [...candidate.forms]
-        : [...candidate.forms].map(([form, count]) => [form.replace(/'s$/, ''), count]);
+        ? [...spelled]
+        : [...spelled].map(([form, count]) => [form.replace(/'s$/, ''), count]);
   for (const [form, count] of forms) {
     const better =
       count > bestCount || (count === bestCount && /^\p{Lu}/u.test(form) && !/^\p{Lu}/u.test(best));
@@ -141,7 +164,7 @@ export function displayForm(candidate: Candidate, language: string): string {
   }
   // A common word capitalised only because it opened a sentence is shown as written elsewhere.
   if (candidate.named > 0) return best;
-  for (const form of candidate.forms.keys()) if (!/\p{Lu}/u.test(form)) return form;
+  for (const form of spelled.keys()) if (!/\p{Lu}/u.test(form)) return form;
   return best;
 }
 

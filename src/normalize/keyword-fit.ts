@@ -21,8 +21,7 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
   };
   const verbShape = verbEnding[language];
   const pastShape = pastEnding[language];
-  const verbLike = (w: Word) => {
-    if (w.kind !== 'plain') return false;
+  const readAsVerb = (w: Word) => {
     // A simple past is a verb even after a word that may stand before nouns ("lo ganó").
     if (pastShape?.test(w.lower)) return true;
     if (cued(w)) return false;
@@ -32,6 +31,17 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       verbs.has(w.term) ||
       verbCue(w.lower, undefined, language) !== notVerb
     );
+  };
+  // Candidates share their words: each is judged once.
+  const verbJudged = new Map<Word, boolean>();
+  const verbLike = (w: Word) => {
+    if (w.kind !== 'plain') return false;
+    let verb = verbJudged.get(w);
+    if (verb === undefined) {
+      verb = readAsVerb(w);
+      verbJudged.set(w, verb);
+    }
+    return verb;
   };
   const labels = wordsOf('label', language);
   // Inside a name they are the name's ("New York Times", "Photo Atlas"); German capitalises them.
@@ -52,12 +62,17 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
 
   return (candidate) => {
     const words = candidate.words;
-    const content = words.filter((w) => !w.stop);
-    const first = content[0];
-    const last = content[content.length - 1];
-    if (!first || !last || content.some(struck)) return false;
+    let first: Word | undefined;
+    let last: Word | undefined;
+    for (const w of words) {
+      if (w.stop) continue;
+      if (struck(w)) return false;
+      first ??= w;
+      last = w;
+    }
+    if (!first || !last) return false;
     // A news agency is where the text came from, unless the first sentence speaks of it.
-    if (candidate.first > 0 && isAgency(words.map((w) => w.lower).join(' '))) return false;
+    if (candidate.first > 0 && isAgency(lowerOf(words))) return false;
     if (words.length === 1) {
       // German capitalises its nouns inside sentences, and nothing else.
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
@@ -73,6 +88,13 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     // A phrase of these languages opens on its noun, after an article or at a sentence's start.
     return !romance || cued(first) || candidate.opening > 0;
   };
+}
+
+/** A phrase's words in lowercase, space-separated. */
+function lowerOf(words: Word[]): string {
+  let lower = words[0]?.lower ?? '';
+  for (let i = 1; i < words.length; i++) lower += ` ${words[i]?.lower}`;
+  return lower;
 }
 
 /** Whether a word is struck from topics, read once per word (a language's words are its own). */
