@@ -226,6 +226,20 @@ describe('the dateline among the body’s first paragraphs', () => {
     // A place alone with a full stop, further down, is a sentence, not a dateline.
     assert.equal(findDateline([caption, 'Lima. The government spoke.']).location, null);
   });
+
+  it('reads agencies credited in brackets as no place', () => {
+    for (const credit of ['(CBS/AP)', '(NBC/Reuters)', '(AFP & dpa)'])
+      assert.equal(
+        findDateline([`${credit} The singer will take over the role in June.`]).location,
+        null,
+        credit,
+      );
+    // A place in capitals in brackets stays one.
+    assert.equal(
+      findDateline(['(NEW YORK) The singer will take over the role in June.']).location,
+      'New York',
+    );
+  });
 });
 
 describe('the dateline of a saved page', () => {

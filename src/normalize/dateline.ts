@@ -1,5 +1,6 @@
 import { isDangling } from './function-words.ts';
 import { isAbbreviation } from './sentences.ts';
+import { isAgency as isAgencyName } from './tag-words.ts';
 
 /**
  * The dateline an article's body opens with, in the agencies' formats: "BOGOTÁ, 3 mars (AFP) -",
@@ -130,7 +131,12 @@ export function splitDateline(text: string, agencyOnly = false): Dateline {
   }
   // "(Ottawa) Le gouvernement…": the place in brackets, as some papers print it.
   const bracketed = inBrackets.exec(text);
-  if (bracketed?.[1] && isPlace(bracketed[1]) && !/^\p{Lu}{2,6}$/u.test(bracketed[1]))
+  if (
+    bracketed?.[1] &&
+    isPlace(bracketed[1]) &&
+    !/^\p{Lu}{2,6}$/u.test(bracketed[1]) &&
+    !isCredit(bracketed[1])
+  )
     return found(bracketed[1], null, text, bracketed[0].length);
   if (agencyOnly) return noDateline(text);
   const stopped = withStop.exec(text);
@@ -206,6 +212,16 @@ function fitsDate(date: string | undefined): boolean {
     /^\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2}$/u.test(text) ||
     /^\p{Lu}[\p{Ll}.]{0,4}(?:\p{Lu}\.?)?$/u.test(text)
   );
+}
+
+/**
+ * Agencies and broadcasters credited together ("CBS/AP", "AFP & Reuters"): an agency's name and
+ * codes in capitals, no place.
+ */
+function isCredit(text: string): boolean {
+  const parts = text.split(/\s*[/&,]\s*/);
+  const agency = (part: string) => isAgencyName(part.toLowerCase());
+  return parts.some(agency) && parts.every((part) => agency(part) || /^\p{Lu}{2,6}$/u.test(part));
 }
 
 /** An agency's code: a word or two, no sentence ("AFP", "apro", "dpa/AFP", "Europa Press"). */
