@@ -248,6 +248,42 @@ describe('keywords and tags: what they never are', () => {
     }
   });
 
+  it('takes no short month or day written with its capital, and keeps the word it spells', () => {
+    const shortDates: [string, string[], string[]][] = [
+      [
+        'en',
+        [
+          'Posted Sat, Apr 2: the ferry strike closed the harbour again.',
+          'The ferry strike began on Mon, Mar 28, and the harbour stayed closed.',
+          'Updated Sat, Apr 2: ferry operators met the union.',
+        ],
+        ['Apr', 'Sat', 'Mon'],
+      ],
+      [
+        'fr',
+        [
+          'Publié le Sam. 2 avr. : la grève des ferries ferme le port.',
+          'Depuis Mer. 30 mars, la grève des ferries bloque le port.',
+          'Mis à jour Sam. 2 avr. : les armateurs reçoivent le syndicat.',
+        ],
+        ['Sam', 'Mer'],
+      ],
+    ];
+    for (const [language, paragraphs, words] of shortDates) {
+      const { keywords, tags } = topics(language, paragraphs);
+      for (const word of words)
+        assert.ok(!holds([...keywords, ...tags], word), `${language}: ${keywords.join(', ')}`);
+      assert.ok(holds(keywords, 'ferry') || holds(keywords, 'ferries'), keywords.join(', '));
+    }
+    // In lowercase it is a word of its own: "la mer" is the sea.
+    const sea = topics('fr', [
+      'La mer a envahi les quais de Dieppe pendant la tempête.',
+      'Les pêcheurs disent que la mer n’avait jamais monté si haut.',
+      'La mer a reculé dans la nuit, laissant des quais couverts de sable.',
+    ]);
+    assert.ok(holds(sea.keywords, 'mer'), sea.keywords.join(', '));
+  });
+
   it('takes no page label, agency code or greeting for a tag, and no possessive', () => {
     const { tags } = topics(
       'en',

@@ -3,6 +3,7 @@ import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
 import type { Word } from './keyword-words.ts';
+import { shortCalendarWordsFor } from './stopwords.ts';
 import { infinitiveEnding, isAgency, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 /**
@@ -44,6 +45,7 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return verb;
   };
   const labels = wordsOf('label', language);
+  const shortCalendar = shortCalendarWordsFor(language);
   // Inside a name they are the name's ("New York Times", "Photo Atlas"); German capitalises them.
   const struck = (w: Word) => {
     if (w.kind !== 'plain' && (language !== 'de' || w.kind !== 'name')) return false;
@@ -74,6 +76,8 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     // A news agency is where the text came from, unless the first sentence speaks of it.
     if (candidate.first > 0 && isAgency(lowerOf(words))) return false;
     if (words.length === 1) {
+      // "Sat, Apr 2": a date's short month or day, where a capital marks it as one.
+      if (first.capital && shortCalendar.has(first.lower)) return false;
       // German capitalises its nouns inside sentences, and nothing else.
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
       return isName(candidate) || !verbLike(first);

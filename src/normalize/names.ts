@@ -8,6 +8,7 @@ import {
   type NamesFound,
   splitRuns,
 } from './names-merge.ts';
+import { shortCalendarWordsFor } from './stopwords.ts';
 import { germanRoleEnding, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 export type { NameFound, NamesFound } from './names-merge.ts';
@@ -150,6 +151,7 @@ function inName(word: Word | undefined, context: Context): word is Word {
       word.lower.replace(/[-'’.\d]/g, '').length >= 2 &&
       !isRole(word, context) &&
       !isTimeWord(word.lower, context.language) &&
+      !shortCalendarWordsFor(context.language).has(word.lower) &&
       // A quantity is no name ("700 Millionen Einwohnern"); a number word may be ("Six Nations").
       !isQuantity(word.lower, context.language);
     nameWords.set(word, fits);
