@@ -15,6 +15,7 @@ export function stopwordsFor(language: string): Set<string> {
 }
 
 const calendarCache = new Map<string, Set<string>>();
+const shortCache = new Map<string, Set<string>>();
 
 /**
  * The names of the months and of the days of the week in a language (lowercase), as the
@@ -23,21 +24,11 @@ const calendarCache = new Map<string, Set<string>>();
 export function calendarWordsFor(language: string): Set<string> {
   let set = calendarCache.get(language);
   if (!set) {
-    set = new Set();
-    try {
-      const month = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
-      const weekday = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
-      for (let i = 0; i < 12; i++) set.add(month.format(Date.UTC(2000, i, 15)).toLowerCase());
-      for (let i = 0; i < 7; i++) set.add(weekday.format(Date.UTC(2000, 0, 2 + i)).toLowerCase());
-    } catch {
-      // A language tag the platform does not know: no calendar words.
-    }
+    set = new Set(calendarNames(language, 'long'));
     calendarCache.set(language, set);
   }
   return set;
 }
-
-const shortCache = new Map<string, Set<string>>();
 
 /**
  * The short names of the months and days of a language that differ from their full names
@@ -48,23 +39,28 @@ const shortCache = new Map<string, Set<string>>();
 export function shortCalendarWordsFor(language: string): Set<string> {
   let set = shortCache.get(language);
   if (!set) {
-    set = new Set();
     const full = calendarWordsFor(language);
-    try {
-      const month = new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' });
-      const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
-      const names = [
-        ...Array.from({ length: 12 }, (_, i) => month.format(Date.UTC(2000, i, 15))),
-        ...Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2000, 0, 2 + i))),
-      ];
-      for (const name of names) {
-        const short = name.toLowerCase().replace(/\.$/, '');
-        if (!full.has(short) && short.length >= 3) set.add(short);
-      }
-    } catch {
-      // A language tag the platform does not know: no calendar words.
-    }
+    set = new Set(
+      calendarNames(language, 'short')
+        .map((name) => name.replace(/\.$/, ''))
+        .filter((name) => name.length >= 3 && !full.has(name)),
+    );
     shortCache.set(language, set);
   }
   return set;
+}
+
+/** The twelve months' and seven days' names in a language, lowercase; none for an unknown tag. */
+function calendarNames(language: string, width: 'long' | 'short'): string[] {
+  try {
+    const month = new Intl.DateTimeFormat(language, { month: width, timeZone: 'UTC' });
+    const weekday = new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' });
+    return [
+      ...Array.from({ length: 12 }, (_, i) => month.format(Date.UTC(2000, i, 15))),
+      ...Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2000, 0, 2 + i))),
+    ].map((name) => name.toLowerCase());
+  } catch {
+    // A language tag the platform does not know: no calendar words.
+    return [];
+  }
 }
