@@ -202,6 +202,14 @@ describe('keywords and tags: what they never are', () => {
       'La planta costará 21 millones y el hospital otros 15 millones, según el convenio.',
     ]);
     assert.ok(!holds(spanish.keywords, 'millones'), spanish.keywords.join(', '));
+    // A number written out counts people; the people stay ("trabajadores"), the count goes.
+    const counts = topics('es', [
+      'Los cuerpos de los trece trabajadores fueron hallados en un socavón de la mina.',
+      'La empresa minera dijo que los trece trabajadores habían sido secuestrados el día anterior.',
+      'Los familiares de los trabajadores exigen justicia a la empresa y al Gobierno.',
+    ]);
+    assert.ok(!holds(counts.keywords, 'trece'), counts.keywords.join(', '));
+    assert.ok(holds(counts.keywords, 'trabajadores'), counts.keywords.join(', '));
   });
 
   it('takes no unit of time, month or weekday', () => {

@@ -45,6 +45,9 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return verb;
   };
   const labels = wordsOf('label', language);
+  const numbers = wordsOf('number', language);
+  // "trece trabajadores", "deuxième tour": a count or a rank; "Six Nations" is a name.
+  const counted = (w: Word) => w.kind === 'plain' && numbers.has(w.lower);
   const shortCalendar = shortCalendarWordsFor(language);
   // Inside a name they are the name's ("New York Times", "Photo Atlas"); German capitalises them.
   const struck = (w: Word) => {
@@ -72,7 +75,7 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       first ??= w;
       last = w;
     }
-    if (!first || !last) return false;
+    if (!first || !last || counted(first) || counted(last)) return false;
     // A news agency is where the text came from, unless the first sentence speaks of it.
     if (candidate.first > 0 && isAgency(lowerOf(words))) return false;
     if (words.length === 1) {
