@@ -333,6 +333,35 @@ describe('page furniture, by class, in five languages', () => {
       'Contact the author: maria.lopez@ledger.example',
       'Kontakt: lena.schmidt@tagblatt.example',
     ],
+    'appeal: donation': [
+      'Public radio relies on members like you. Make a gift to WXYZ today.',
+      'Notre radio vit grâce à des auditeurs comme vous. Faites un don.',
+      'Esta emisora depende de oyentes como usted. Haz una donación hoy.',
+      'A rádio pública depende de ouvintes como você. Faça uma doação.',
+      'Unser Sender lebt von Hörern wie Ihnen. Jetzt spenden.',
+      'O jornalismo independente precisa de si. Assine e apoie.',
+    ],
+    'appeal: subscription': [
+      'Digital-Abo: 1 € im ersten Monat, danach 9,99 € pro Monat, jederzeit kündbar.',
+      'Assinatura digital: R$ 1,90 no primeiro mês, depois R$ 29,90 por mês.',
+      'Os comentários são exclusivos para assinantes.',
+      'Les commentaires sont réservés aux abonnés.',
+    ],
+    appeal: [
+      'Offre numérique : 1 € le premier mois, puis 12,99 € par mois, sans engagement.',
+      'Oferta digital: 1 € el primer mes, después 9,99 € al mes, sin permanencia.',
+    ],
+    copyright: [
+      'Politique de confidentialité · Mentions légales · Publicité · © 2025 Le Courrier du Sud',
+      'Términos y condiciones · Cómo anunciar · Copyright 2025 Diario del Litoral S.A.',
+    ],
+    'section label': [
+      'Ce qu’il faut savoir',
+      'What you need to know',
+      'Lo que debes saber',
+      'O que sabemos',
+      'Was wir wissen',
+    ],
     'embed notice': [
       'Please turn on JavaScript to view this content',
       'Pour voir ce contenu, activez JavaScript dans votre navigateur.',
@@ -399,6 +428,10 @@ describe('never lose the article', () => {
       'Share prices fell 3% in early trading after the announcement.',
       'Le procès reprendra lundi 13 janvier.',
       'Desde o início do ano, pelo menos três partos ocorreram em ambulâncias a caminho de hospitais, segundo o INEM.',
+      'Le nouveau forfait coûte 9,99 € par mois, sans engagement, le premier mois étant offert aux clients qui changent d’opérateur.',
+      'La plataforma cobra 9,99 € al mes tras el primer mes gratuito y suma ya dos millones de suscriptores en España.',
+      'The station said the fund drive depends on listeners like you, according to its director.',
+      'Ce que l’on sait de l’accident, survenu mardi soir, reste encore très partiel selon la préfecture.',
     ]) {
       assert.equal(furniture(line), null, line);
     }

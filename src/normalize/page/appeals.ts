@@ -18,6 +18,7 @@ const imperatives = [
     'écrivez-nous|écrivez|contactez-nous|envoyez-nous',
   // en
   'sign up|subscribe|donate|support|help us|contact us|write to us|email us|send us|tell us|' +
+    'make a gift|give a gift|' +
     'follow|join|download|register|log in|sign in|click|tap|become|make a donation|give now|' +
     'give today|chip in|contribute|unlock|start your|try|get|enjoy|share|read|listen|watch',
   // es, and as Argentina and Uruguay address the reader
@@ -81,7 +82,9 @@ const offers = anyWord(
     'journalisme indépendant|independent journalism|periodismo independiente|' +
     'jornalismo independente|unabhängigen journalismus|essai gratuit|free trial|prueba gratis|' +
     'teste grátis|premier mois|first month|primer mes|primeiro mês|ersten monat|' +
-    'sans engagement|cancel anytime|socio|sócio|membre|member|membership|mitglied|alertes|' +
+    'sans engagement|cancel anytime|cancel at any time|résiliable à tout moment|sin permanencia|' +
+    'cancela cuando quieras|sem fidelização|sem fidelidade|cancele quando quiser|jederzeit kündbar|' +
+    'ohne mindestlaufzeit|socio|sócio|membre|member|membership|mitglied|alertes|' +
     'alerts|alertas|notifications|inbox|email|e-mail|mail|correo|caixa de entrada|boîte mail|' +
     'postfach|unlimited access|accès illimité|acceso ilimitado|acesso ilimitado|' +
     'unbegrenzten zugang|unbegrenzter zugang|unbegrenzten zugriff',
@@ -112,7 +115,7 @@ const accountQuestion =
   /^[¿]?(?:(?:are you |you(?:'re| are) )?already (?:a )?(?:subscriber|member|registered)|already have an? (?:account|subscription)|want to (?:keep|continue) reading|(?:vous êtes |êtes-vous )?déjà (?:abonnée?|inscrite?)|vous avez déjà un (?:compte|abonnement)|envie de lire la suite|vous voulez lire la suite|(?:ya )?(?:eres|es usted) (?:suscriptora?|socio|socia)|ya tienes (?:una )?(?:cuenta|suscripción)|(?:quieres|quiere) seguir leyendo|já (?:é|és) (?:assinante|cadastrad[oa])|já tem (?:uma )?(?:conta|assinatura)|quer (?:continuar|seguir) lendo|(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein(?:en)? )?(?:abonnement|abo|konto|zugang)|(?:sie wollen|wollen sie|möchten sie|sie möchten) weiterlesen|(?:sie sind|sind sie) (?:bereits|schon) (?:abonnent|abonnentin|registriert))[^.!?]{0,40}\?/iu;
 /** Paywalls and account prompts. */
 const paywall =
-  /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading(?=\s*[,:.…]|\s*$)|exclusiv[oa] para (?:suscriptores|assinantes)|ya eres suscriptor|para (?:seguir|continuar) leyendo(?=\s*[,:.…]|\s*$)|já é assinante|para (?:continuar|seguir) lendo(?=\s*[,:.…]|\s*$)|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen|s[oó]lo para suscriptores|desbloque(?:ie|a) (?:este|o|el) (?:conteúdo|contenido|artigo|artículo)|unlock this (?:article|story)|débloquez cet article/iu;
+  /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading(?=\s*[,:.…]|\s*$)|exclusiv[oa]s? para (?:suscriptores|assinantes)|(?:réservés|reserved|reservados|vorbehalten)[^.]{0,20}(?:abonnés|subscribers|suscriptores|assinantes|abonnenten)|ya eres suscriptor|para (?:seguir|continuar) leyendo(?=\s*[,:.…]|\s*$)|já é assinante|para (?:continuar|seguir) lendo(?=\s*[,:.…]|\s*$)|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen|s[oó]lo para suscriptores|desbloque(?:ie|a) (?:este|o|el) (?:conteúdo|contenido|artigo|artículo)|unlock this (?:article|story)|débloquez cet article/iu;
 /** What a consent banner is about: cookies, or what the site stores on the reader's device. */
 const cookieWords =
   /cookie|traceurs|trackers|rastreadores|(?:information|informations|información|informações|informationen) (?:on|sur|en|no|auf) (?:your|a|votre|un|su|un|seu|um|ihrem|einem) (?:device|appareil|dispositivo|gerät)/iu;
@@ -167,6 +170,12 @@ const blockedEmbed =
 /** The page saying what its journalism lives on: "Notre journalisme dépend de vous". */
 const ourJournalism =
   /^(?:our|notre|nuestro|o nosso|nosso|unser) (?:journalism|journalisme|periodismo|jornalismo|journalismus) (?:relies|depends|needs|lives|dépend|a besoin|vit|depende|necesita|vive|precisa|braucht|lebt)\b/iu;
+/**
+ * A station or a paper living on its public: "Public radio depends on listeners like you", "O
+ * jornalismo de qualidade precisa de si".
+ */
+const likeYou =
+  /(?:journalism|journalisme|periodismo|jornalismo|journalismus)[^.]{0,40}(?:needs you|a besoin de vous|(?:te|le|los) necesita|precisa de (?:si|você|vocês)|braucht (?:Sie|dich|euch))|(?:depends|relies|counts|runs) on (?:listeners|readers|viewers|members|supporters|donors|people) like you|(?:dépend|vit) (?:de|grâce à des) (?:lecteurs|lectrices|auditeurs|auditrices|téléspectateurs|membres|donateurs) comme vous|(?:depende|vive) de (?:lectores|oyentes|audiencias|socios|donantes|leitores|ouvintes|espectadores|sócios|doadores) como (?:tú|usted|ustedes|você|vocês)|(?:lebt|hängt) (?:von|ab von) (?:Lesern|Leserinnen|Hörern|Hörerinnen|Zuschauern|Mitgliedern|Spendern) wie (?:Ihnen|dir)/iu;
 const funding =
   /funded by|paid for by|free to read|free for everyone|no (?:billionaire|paywall)|shareholders|financé(?:e|s)? par|gratuit pour tous|en accès libre|sans actionnaire|financiad[oa]s? por|gratis para todos|sin accionistas|financiad[oa]s? por|gratuit[oa] para todos|sem acionistas|finanziert (?:durch|von)|kostenlos (?:für alle|lesbar|zugänglich)|ohne aktionäre|keine aktionäre/iu;
 /** The site's other pages, where the page sends its reader ("… on our website"). */
@@ -251,6 +260,14 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   const tellsReader = () => !quoted.test(text) && addressed() && !reporting.test(text);
   if (words <= 80 && funding.test(text) && ours() && tellsReader()) return 'appeal: donation';
   if (words <= 30 && ourJournalism.test(text) && !quoted.test(text)) return 'appeal: donation';
+  if (words <= 30 && likeYou.test(text) && !quoted.test(text) && !reporting.test(text))
+    return 'appeal: donation';
+  // An offer and its price, under its label or to the reader: "Offre numérique : 1 € le premier
+  // mois, puis 12,99 € par mois, sans engagement" (a news story quotes a price in a sentence).
+  const offer = () => price.test(text) && offers.count(text) >= 2;
+  const labelled = /^[^:.!?]{2,30}\s?:\s/u.test(text);
+  if (words <= 30 && !quoted.test(text) && !reporting.test(text) && offer())
+    if (labelled || ours() || addressed()) return appealKind(text);
   if (words <= 40 && newsletterWord.test(text) && delivery.test(text) && tellsReader())
     return 'appeal: newsletter';
   if (words <= 30 && sitePage.test(text) && ours() && tellsReader()) return 'read-also link';

@@ -130,7 +130,7 @@ const signOffStart = opening(
 const initials = /^\(?\p{L}{1,5}(?:\s?\/{1,2}\s?\p{L}{1,5}){1,6}\)?\.?$/u;
 const dpaCode = /^dpa-infocom\b|(?<![\p{L}])dpa:\d{6}-/u;
 const rights =
-  /^(?:©|\(c\)\s|copyright\b)|all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten/iu;
+  /(?:^|\s[·|•]\s*)(?:©|\(c\)\s|copyright\b)|all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten/iu;
 /** Terms of reuse printed under wire stories: what may be reproduced, and on what terms. */
 const reuse =
   /reproduction (?:interdite|totale ou partielle|or redistribution)|toute reproduction|may not be (?:published|reproduced|redistributed|rewritten)|prohibida (?:la|su) (?:reproducción|redistribución)|redistribución y la redifusión|(?:pode|podem) ser reproduzid|reprodução (?:proibida|total ou parcial)|nachdruck (?:nur|verboten)|vervielfältigung|weiterverbreitung/iu;

@@ -147,6 +147,11 @@ const labels = labelTable({
     'podcast|photos|fotos|galerie|galería|galeria|gallery|diaporama|bildergalerie|infographie|' +
     'summary|résumé|resumen|resumo|zusammenfassung|key points|points clés|l’essentiel|' +
     "l'essentiel|lo esencial|o essencial|das wichtigste|das wichtigste in kürze|" +
+    "what you need to know|what we know|ce qu'il faut savoir|ce qu’il faut savoir|" +
+    "ce qu'il faut retenir|ce qu’il faut retenir|ce que l'on sait|ce que l’on sait|" +
+    'lo que debes saber|lo que hay que saber|lo que sabemos|o que você precisa saber|' +
+    'o que precisa saber|o que sabemos|was sie wissen müssen|das müssen sie wissen|' +
+    'was wir wissen|' +
     'news|actualités|noticias|notícias|nachrichten|international|internacional|politique|' +
     'política|politik|économie|economía|economia|wirtschaft|business|world|monde|mundo|welt|' +
     'ausland|inland|société|sociedad|sociedade|gesellschaft|culture|cultura|kultur|sport|sports|' +
