@@ -138,7 +138,19 @@ describe('page furniture, by class, in five languages', () => {
       'Portada › Internacional › América Latina',
       'Startseite » Politik » Ausland',
     ],
-    'section label': ['EN DIRECT', 'ANÁLISIS', 'Entretien', 'Opinião', 'Meinung', 'Live updates'],
+    'section label': [
+      'EN DIRECT',
+      'ANÁLISIS',
+      'Entretien',
+      'Opinião',
+      'Meinung',
+      'Live updates',
+      'Ce qu’il faut savoir',
+      'What you need to know',
+      'Lo que debes saber',
+      'O que sabemos',
+      'Was wir wissen',
+    ],
     'player control': [
       'Écoutez cet article',
       'Audio duration 3 minutes 12 seconds',
@@ -227,6 +239,12 @@ describe('page furniture, by class, in five languages', () => {
       'Nuestro periodismo depende de ti.',
       '¿Te gustó este reportaje? Apoya el periodismo independiente: hazte socio desde 5 euros al mes.',
       'Chaque jour, notre équipe de journalistes enquête sur le terrain, loin des pressions des annonceurs et des actionnaires, pour vous offrir une information libre et vérifiée. Cette indépendance a un prix : elle ne tient que grâce à vous. Rejoignez les 30.000 lecteurs qui nous soutiennent déjà et faites un don, même modeste, avant la fin de l’année.',
+      'Public radio relies on members like you. Make a gift to WXYZ today.',
+      'Notre radio vit grâce à des auditeurs comme vous. Faites un don.',
+      'Esta emisora depende de oyentes como usted. Haz una donación hoy.',
+      'A rádio pública depende de ouvintes como você. Faça uma doação.',
+      'Unser Sender lebt von Hörern wie Ihnen. Jetzt spenden.',
+      'O jornalismo independente precisa de si. Assine e apoie.',
     ],
     'appeal: newsletter': [
       'Inscrivez-vous à notre newsletter et recevez l’essentiel de l’actualité chaque matin.',
@@ -239,6 +257,8 @@ describe('page furniture, by class, in five languages', () => {
       'Sign up to This is Europe',
       '¿Tienes una pista? Escríbenos',
       'Tem uma denúncia? Fale com a redação',
+      'Offre numérique : 1 € le premier mois, puis 12,99 € par mois, sans engagement.',
+      'Oferta digital: 1 € el primer mes, después 9,99 € al mes, sin permanencia.',
     ],
     'appeal: subscription': [
       'Abonnez-vous pour lire la suite – 1 € le premier mois, sans engagement.',
@@ -249,6 +269,10 @@ describe('page furniture, by class, in five languages', () => {
       'Este artículo es solo para suscriptores',
       'Desbloqueie este conteúdo',
       'Dieser Artikel gehört zum Angebot von SPIEGEL+. Sie können ihn auch ohne Abonnement lesen, weil er Ihnen geschenkt wurde.',
+      'Digital-Abo: 1 € im ersten Monat, danach 9,99 € pro Monat, jederzeit kündbar.',
+      'Assinatura digital: R$ 1,90 no primeiro mês, depois R$ 29,90 por mês.',
+      'Os comentários são exclusivos para assinantes.',
+      'Les commentaires sont réservés aux abonnés.',
     ],
     'app prompt': [
       'Download our app to get breaking news alerts on your phone.',
@@ -278,6 +302,8 @@ describe('page furniture, by class, in five languages', () => {
       'Diário do Vale é uma publicação da Editora Vale Ltda. CNPJ 12.345.678/0001-90.',
       '© 2025 Agencia EFE. Todos los derechos reservados.',
       'Este conteúdo pode ser reproduzido desde que citada a fonte: Agência Brasil.',
+      'Politique de confidentialité · Mentions légales · Publicité · © 2025 Le Courrier du Sud',
+      'Términos y condiciones · Cómo anunciar · Copyright 2025 Diario del Litoral S.A.',
     ],
     'comment widget': [
       'Commentaires (12)',
@@ -332,35 +358,6 @@ describe('page furniture, by class, in five languages', () => {
     'contact line': [
       'Contact the author: maria.lopez@ledger.example',
       'Kontakt: lena.schmidt@tagblatt.example',
-    ],
-    'appeal: donation': [
-      'Public radio relies on members like you. Make a gift to WXYZ today.',
-      'Notre radio vit grâce à des auditeurs comme vous. Faites un don.',
-      'Esta emisora depende de oyentes como usted. Haz una donación hoy.',
-      'A rádio pública depende de ouvintes como você. Faça uma doação.',
-      'Unser Sender lebt von Hörern wie Ihnen. Jetzt spenden.',
-      'O jornalismo independente precisa de si. Assine e apoie.',
-    ],
-    'appeal: subscription': [
-      'Digital-Abo: 1 € im ersten Monat, danach 9,99 € pro Monat, jederzeit kündbar.',
-      'Assinatura digital: R$ 1,90 no primeiro mês, depois R$ 29,90 por mês.',
-      'Os comentários são exclusivos para assinantes.',
-      'Les commentaires sont réservés aux abonnés.',
-    ],
-    appeal: [
-      'Offre numérique : 1 € le premier mois, puis 12,99 € par mois, sans engagement.',
-      'Oferta digital: 1 € el primer mes, después 9,99 € al mes, sin permanencia.',
-    ],
-    copyright: [
-      'Politique de confidentialité · Mentions légales · Publicité · © 2025 Le Courrier du Sud',
-      'Términos y condiciones · Cómo anunciar · Copyright 2025 Diario del Litoral S.A.',
-    ],
-    'section label': [
-      'Ce qu’il faut savoir',
-      'What you need to know',
-      'Lo que debes saber',
-      'O que sabemos',
-      'Was wir wissen',
     ],
     'embed notice': [
       'Please turn on JavaScript to view this content',
