@@ -219,6 +219,33 @@ describe('titles from the lead sentence', () => {
     assert.ok(english.startsWith('John Smith was sentenced to six months'), english);
   });
 
+  it('leaves out how a court voted before what it decided', () => {
+    const cases: [string, string, RegExp][] = [
+      [
+        'pt',
+        'O Supremo Tribunal Federal decidiu, por oito votos a três, que a União deve compensar os estados pelas perdas com a redução do ICMS sobre combustíveis, num julgamento de dois anos.',
+        /^O Supremo Tribunal Federal decidiu que a União deve compensar os estados/u,
+      ],
+      [
+        'es',
+        'El Tribunal Supremo ha decidido, por siete votos a cuatro, que el Gobierno debe indemnizar a las comunidades autónomas por la rebaja del IVA de la luz aprobada en 2022.',
+        /^El Tribunal Supremo ha decidido que el Gobierno debe indemnizar/u,
+      ],
+      [
+        'en',
+        'The Supreme Court ruled, by six votes to three, that the federal government must repay the states for the fuel tax cut it imposed in 2022.',
+        /^The Supreme Court ruled that the federal government must repay the states/u,
+      ],
+      [
+        'de',
+        'Das Bundesverfassungsgericht entschied, mit sechs zu zwei Stimmen, dass die Wahlrechtsreform in Teilen gegen das Grundgesetz verstößt und nachgebessert werden muss.',
+        /^Das Bundesverfassungsgericht entschied, dass die Wahlrechtsreform in Teilen gegen das Grundgesetz verstößt$/u,
+      ],
+    ];
+    for (const [language, sentence, expected] of cases)
+      assert.match(derived(sentence, language), expected, language);
+  });
+
   it('never cuts inside a name', () => {
     const title = derived(
       'Más de 32.000 personas han sido desplazadas por los enfrentamientos entre la guerrilla del Ejército de Liberación Nacional y disidencias de las FARC en la región del Catatumbo.',

@@ -40,7 +40,7 @@ const weekdays: Record<string, RegExp> = {
 
 /**
  * Asides a headline leaves out: short ones in parentheses ("(22)", "(ELN)"), and ages ("âgé de
- * 47 ans", ", 47,", "de 47 años", "de 47 anos").
+ * 47 ans", ", 47,", "de 47 años", "de 47 anos"); and how a court voted before what it decided.
  */
 const aside =
   / \([^()]{1,40}\)|,? (?:âgée?s? de|aged|de) \d{1,3} (?:ans|years old|años|anos)(?=[ ,])|(?<=\p{L}), \d{1,3},(?= \p{Ll})/gu;
@@ -65,9 +65,18 @@ export function withoutWeekday(text: string, language: string): string {
   return future[language]?.test(before) ? text : text.replace(weekday[0], '');
 }
 
+/**
+ * An aside between commas that opens on a preposition, just before the clause a verb introduces:
+ * "decidiu, por oito votos a três, que…", "a jugé, par six voix contre trois, que…", "ruled, by
+ * six votes to three, that…", "entschied, mit acht zu drei Stimmen, dass…".
+ */
+const beforeClause =
+  /, (?:por|par|by|con|avec|com|mit|en|em|dans|in|after|após|tras|après|nach|según|selon|segundo|laut|during|durante|pendant|während) [^,]{1,60}, (?=(?:que|qu['’]|that|dass|daß|whether|si|se|ob) )/gu;
+
 /** The sentence without its asides and ages, and in German its attributive adjectives. */
 export function withoutAsides(text: string, language: string): string {
-  const plain = text.replace(aside, '');
+  // German sets the clause off with its comma: "entschied, dass…".
+  const plain = text.replace(aside, '').replace(beforeClause, language === 'de' ? ', ' : ' ');
   const kept = isQuoteOpen(plain) ? text : plain;
   return language === 'de' ? kept.replace(attributive, '$1') : kept;
 }

@@ -151,7 +151,8 @@ function finish(
   // Its dangling end gone, the title must still hold its verb.
   if (kept.length <= verbAt) return null;
   if (inside && language === 'de') {
-    const last = clauseEnd(list, end);
+    // Before "und", "oder", "aber" the clause is whole: what ends the sentence is the next one's.
+    const last = coordinating.test(list[end] ?? '') ? undefined : clauseEnd(list, end);
     if (last) kept.push(last);
   } else if (inside && kept.length > 1) {
     // Cut inside a clause, a verb would lose its object ("… e inundou").
@@ -162,6 +163,9 @@ function finish(
   const parentheses = (title.match(/\(/g)?.length ?? 0) - (title.match(/\)/g)?.length ?? 0);
   return isQuoteOpen(title) || parentheses > 0 ? null : title;
 }
+
+/** German conjunctions that join two clauses, each with its own verb. */
+const coordinating = /^(?:und|oder|aber|sondern|doch|denn|sowie)$/u;
 
 /** Words that open a German object clause: "…, dass …", "…, ob …", "…, wie …". */
 const objectClauseOpener = /^(?:dass|daß|ob|wie|wann|wo|warum|weshalb|wieso|inwieweit)$/u;
