@@ -382,6 +382,18 @@ describe('keywords and tags: what they never are', () => {
       { topic: 'Região' },
     );
     assert.ok(!region.tags.includes('Região'), region.tags.join(', '));
+    // A competition's name in title case is a name, even when it opens on a number.
+    const rugby = topics(
+      'en',
+      [
+        'Rhys Morgan’s try two minutes from time gave Wales a 24-21 victory over Italy in Cardiff and ended a run of 17 consecutive Six Nations defeats.',
+        'Italy had led for most of the second half after Marco Ferretti kicked three penalties.',
+        'Morgan dived over in the corner after Owen Lloyd-Jenkins found him with a cross-field kick.',
+        'Ferretti missed a late penalty that would have levelled the match for Italy.',
+      ],
+      { topic: 'Six Nations' },
+    );
+    assert.ok(rugby.tags.includes('Six Nations'), rugby.tags.join(', '));
   });
 
   it("counts the dateline's place and region among the keywords", () => {

@@ -30,7 +30,8 @@ export function tagFit(
     const words = tokenize(text);
     const first = words[0]?.lower ?? '';
     const last = words[words.length - 1]?.lower ?? '';
-    if (counted(first) || counted(last)) return false;
+    // "trece trabajadores" is a count; "Six Nations", capitalised, is a name.
+    if ((counted(first) && !/^\p{Lu}/u.test(text)) || counted(last)) return false;
     if (words.length === 1) {
       if (roles.has(first)) return false;
       if (!isCountryName(first, language) && countryOfAdjective(first, language)) return false;

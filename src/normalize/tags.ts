@@ -105,7 +105,9 @@ export function chooseTags(input: TopicsInput): Topics {
   }));
   // The site's own topic for the article, when the text speaks of it too.
   const { topic } = input;
-  if (topic && mentions(input.paragraphs, topic) && fits(topic, false)) picked.add(topic, false);
+  // Written in title case, it is a name ("Six Nations", "Copa Libertadores").
+  const titled = topic !== null && /^\p{Lu}\S*(?: \p{Lu}\S*)+$/u.test(topic);
+  if (topic && mentions(input.paragraphs, topic) && fits(topic, titled)) picked.add(topic, titled);
   // Topics keep their room: names past `maxNames` wait until topics run out.
   for (const { text, name } of topics) {
     if (picked.full) break;
