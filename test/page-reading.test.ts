@@ -120,6 +120,7 @@ describe('page furniture, by class, in five languages', () => {
       'Casa de bombas no bairro Sarandi durante obras - Marina Duarte/Diário do Sul',
     ],
     'photo credit': [
+      'Photo L’Écho du Bocage – S. M.',
       'Carla Mendes for The Courier',
       'Julia Krüger für die Rundschau',
       'Photo : Thomas Le Goff / Le Télégramme',
@@ -152,6 +153,8 @@ describe('page furniture, by class, in five languages', () => {
       'Was wir wissen',
     ],
     'player control': [
+      'Écouter cet article (4 min)',
+      'Listen to this article · 5:12',
       'Écoutez cet article',
       'Audio duration 3 minutes 12 seconds',
       'Durée : 4 min 05',
@@ -178,6 +181,7 @@ describe('page furniture, by class, in five languages', () => {
       'Weitere Einträge laden',
     ],
     'read-also link': [
+      'Recomendado para usted',
       'Weiterlesen: Warum die Reform seit Jahren stockt',
       'Lisez « Le port de Brest mise sur l’éolien »',
       'À lire aussi : La sécheresse menace les récoltes de café au Brésil',
@@ -247,6 +251,9 @@ describe('page furniture, by class, in five languages', () => {
       'O jornalismo independente precisa de si. Assine e apoie.',
     ],
     'appeal: newsletter': [
+      'Our editor picks her favourite stories in this weekly newsletter.',
+      'Kostenlos anmelden',
+      'Suscribirme',
       'Inscrivez-vous à notre newsletter et recevez l’essentiel de l’actualité chaque matin.',
       'The Morning Brief newsletter brings you the day’s top stories. Sign up here.',
       'Suscríbete a nuestro boletín semanal.',
@@ -261,6 +268,7 @@ describe('page furniture, by class, in five languages', () => {
       'Oferta digital: 1 € el primer mes, después 9,99 € al mes, sin permanencia.',
     ],
     'appeal: subscription': [
+      'Unlock the Editor’s Digest for free',
       'Abonnez-vous pour lire la suite – 1 € le premier mois, sans engagement.',
       'Gostaria de continuar lendo? Assine o Jornal do Sul por R$ 1,90 no primeiro mês.',
       'Dieser Artikel ist nur für Abonnenten verfügbar.',
@@ -271,8 +279,6 @@ describe('page furniture, by class, in five languages', () => {
       'Dieser Artikel gehört zum Angebot von SPIEGEL+. Sie können ihn auch ohne Abonnement lesen, weil er Ihnen geschenkt wurde.',
       'Digital-Abo: 1 € im ersten Monat, danach 9,99 € pro Monat, jederzeit kündbar.',
       'Assinatura digital: R$ 1,90 no primeiro mês, depois R$ 29,90 por mês.',
-      'Os comentários são exclusivos para assinantes.',
-      'Les commentaires sont réservés aux abonnés.',
     ],
     'app prompt': [
       'Download our app to get breaking news alerts on your phone.',
@@ -306,6 +312,11 @@ describe('page furniture, by class, in five languages', () => {
       'Términos y condiciones · Cómo anunciar · Copyright 2025 Diario del Litoral S.A.',
     ],
     'comment widget': [
+      'Os comentários são exclusivos para assinantes.',
+      'Les commentaires sont réservés aux abonnés.',
+      'Commenting is only available to readers with a premium subscription.',
+      'Kommentieren ist nur für Abonnentinnen und Abonnenten möglich.',
+      'Debe iniciar sesión para comentar.',
       'Commentaires (12)',
       'Be the first to comment',
       'Los comentarios son moderados y deben respetar nuestras normas de convivencia.',
@@ -359,6 +370,7 @@ describe('page furniture, by class, in five languages', () => {
       'Contact the author: maria.lopez@ledger.example',
       'Kontakt: lena.schmidt@tagblatt.example',
     ],
+    'form field': ['E-Mail-Adresse', 'Your email address', 'Adresse e-mail'],
     'embed notice': [
       'Please turn on JavaScript to view this content',
       'Pour voir ce contenu, activez JavaScript dans votre navigateur.',
@@ -429,6 +441,10 @@ describe('never lose the article', () => {
       'La plataforma cobra 9,99 € al mes tras el primer mes gratuito y suma ya dos millones de suscriptores en España.',
       'The station said the fund drive depends on listeners like you, according to its director.',
       'Ce que l’on sait de l’accident, survenu mardi soir, reste encore très partiel selon la préfecture.',
+      'Readers can comment on the plan until Friday, the council said, and subscribers will get a printed copy.',
+      'Our newsletter was hacked last week, the company said.',
+      'Los comentarios del ministro sobre la reforma irritaron a los gobernadores, que exigieron una disculpa.',
+      'The museum is open for free on Sundays until the end of the year.',
     ]) {
       assert.equal(furniture(line), null, line);
     }

@@ -87,7 +87,8 @@ const offers = anyWord(
     'ohne mindestlaufzeit|socio|sócio|membre|member|membership|mitglied|alertes|' +
     'alerts|alertas|notifications|inbox|email|e-mail|mail|correo|caixa de entrada|boîte mail|' +
     'postfach|unlimited access|accès illimité|acceso ilimitado|acesso ilimitado|' +
-    'unbegrenzten zugang|unbegrenzter zugang|unbegrenzten zugriff',
+    'unbegrenzten zugang|unbegrenzter zugang|unbegrenzten zugriff|for free|free of charge|' +
+    'gratuitement|gratis|grátis|kostenlos',
 );
 
 /** The site speaking of itself: "Este site utiliza cookies", "This website uses". */
@@ -187,6 +188,16 @@ const sitePage = anyWord(
 const delivery =
   /inbox|in your (?:mail|e-mail|email)|every (?:morning|day|evening|week|weekday)|each (?:morning|week)|weekdays|boîte (?:mail|aux lettres|de réception)|chaque (?:matin|jour|soir|semaine)|bandeja de entrada|cada (?:mañana|día|semana)|todas las mañanas|caixa de entrada|todas as manhãs|toda (?:manhã|semana)|todos os dias|postfach|posteingang|jeden (?:morgen|tag|abend)|werktags|täglich|wöchentlich/iu;
 
+/** The site's own newsletter, named as such: "in this weekly newsletter", "notre lettre". */
+const ownNewsletter =
+  /(?:this|our|cette|notre|nuestro|nuestra|este|esta|nosso|nossa|unser|unseren|unserem|diesem|dieser|diesen)\s+(?:\p{L}+\s+)?(?:newsletter|boletín|boletim|infolettre|lettre d['’]information)/iu;
+/**
+ * Comments open only to subscribers or to those logged in: "Commenting is only available to
+ * readers with a premium subscription", "Debe iniciar sesión para comentar".
+ */
+const commentGate =
+  /(?:comment|commenter|commentaires?|comentar|comentarios?|comentários?|kommentieren|kommentare?)[^.]{0,60}(?:subscri|abonn|suscri|assinant|premium|log in|sign in|logged in|connecté|iniciar sesión|inicia sesión|login|anmeld|registrier)|(?:log in|sign in|connectez-vous|iniciar sesión|inicia sesión|inicie sesión|faça login|melden sie sich an|anmelden)[^.]{0,40}(?:comment|comentar|kommentieren)/iu;
+
 /** The kind of an appeal, named from what it asks for. */
 function appealKind(text: string): string {
   if (/newsletter|boletín|boletim|lettre d|infolettre|inbox/iu.test(text))
@@ -248,6 +259,8 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   if (words <= 3 && newsletterWord.test(text)) return 'appeal: newsletter';
   if (words <= 40) {
     if (commentNotice.test(text)) return 'comment widget';
+    if (words <= 25 && commentGate.test(text) && !reporting.test(text) && !quoted.test(text))
+      return 'comment widget';
     if (commentRules.test(text) && (addressed() || ours())) return 'comment widget';
     if (words <= 20 && commentPrompt.test(text) && addressed()) return 'comment widget';
     if (disclaimer.test(text)) return 'disclaimer';
@@ -269,6 +282,8 @@ export function appealOf(text: string, words = countWords(text)): string | null 
   if (words <= 30 && !quoted.test(text) && !reporting.test(text) && offer())
     if (labelled || ours() || addressed()) return appealKind(text);
   if (words <= 40 && newsletterWord.test(text) && delivery.test(text) && tellsReader())
+    return 'appeal: newsletter';
+  if (words <= 25 && ownNewsletter.test(text) && !quoted.test(text) && !reporting.test(text))
     return 'appeal: newsletter';
   if (words <= 30 && sitePage.test(text) && ours() && tellsReader()) return 'read-also link';
   if (words <= 30 && (likedIt.test(text) || paywall.test(text))) return appealKind(text);

@@ -210,13 +210,15 @@ const licensingEnd = new RegExp(
 
 /** Whether the words of a credit are a name (capitalised words, slashes, agencies). */
 function nameLike(credit: string): boolean {
-  const tokens = credit.split(/[\s/|,;]+/).filter(Boolean);
+  const tokens = credit.split(/[\s/|,;–—·]+/).filter((t) => t !== '' && t !== '-');
   if (tokens.length === 0 || tokens.length > 10) return false;
   let lower = 0;
   for (const token of tokens)
     if (
       !upper.test(token) &&
-      !/^(?:de|da|do|van|von|der|y|e|et|and|und|dpa|picture|alliance|via)$/.test(token)
+      !/^(?:de|da|do|dos|das|du|des|del|di|la|le|van|von|der|y|e|et|and|und|dpa|picture|alliance|via)$/.test(
+        token,
+      )
     )
       lower++;
   return lower === 0 || (lower === 1 && tokens.length >= 3);
@@ -246,6 +248,8 @@ function isCredit(segment: string): boolean {
 /** The words of an archive picture's credit: "ARCHIVES OUEST LITTORAL", "ARCHIVO". */
 const archive =
   /^(?:archives?|archivo|arquivo|archiv|archivbild|dr|photo d'illustration|illustration)(?![\p{L}])/iu;
+/** Initials closing a line: "S. M.", "J.-P. D.". */
+const endsInitials = /\s\p{Lu}\.(?:-\p{Lu}\.)?(?:\s?\p{Lu}\.){0,2}$/u;
 /** A player's caption toggle, left at a caption's end. */
 const captionToggle = /\s+(?:hide|show|toggle) caption\s*$/iu;
 /** A credit's label inside a line, as the last thing in it: "… Foto: Paul Schreiber / DER SPIEGEL". */
@@ -270,6 +274,8 @@ export function captionOf(line: string, words: number, endsSentence: boolean): s
     const after = text.slice(text.indexOf(':') + 1).trim();
     if (!isCredit(text)) return after.length > 0 ? 'photo caption' : null;
   }
+  // A credit that ends on the photographer's initials ends on a full stop: "Photo X – S. M.".
+  if (endsInitials.test(text) && isCredit(text)) return 'photo credit';
   if (endsSentence && !/\)$/.test(text)) return null;
   let cut = 0;
   lastSentenceEnd.lastIndex = 0;

@@ -16,6 +16,9 @@ export function furnitureOf(shape: LineShape): string | null {
     const label = labelOf(text);
     if (label) return label;
     if (duration.test(text) || durationLabel.test(text)) return 'player control';
+    // A player's label with the length of what it plays: "Écouter cet article (4 min)".
+    const timed = text.replace(playLength, '');
+    if (timed !== text && labelOf(timed) === 'player control') return 'player control';
     if (adBreak.test(text) && adWord.test(text)) return 'ad label';
     if (commentCount.test(text)) return 'comment widget';
     if (skipLink.test(text)) return 'navigation';
@@ -60,6 +63,9 @@ const adWord =
   /advertis|publicit|publicidad|publicidade|anúncio|anuncio|anzeige|werbung|\b(?:this|the|an) ad\b/iu;
 
 /** A media player's time: "3:45", "00:00 / 03:45", "1x". */
+/** The length of what a player plays, closing its label: " (4 min)", " · 5:12", " – 3 minutes". */
+const playLength =
+  /\s*[(·|–—-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:utes?|utos?|uten|s)?|sec(?:onds?)?|seg(?:undos)?|sek(?:unden)?)?\.?\)?\s*$/iu;
 const duration =
   /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$|^\d(?:[.,]\d+)?x$/;
 

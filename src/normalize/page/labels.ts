@@ -185,6 +185,7 @@ const labels = labelTable({
     'les plus vus|mais vistos|mais vistas|más vistos|más vistas|meistgesehen|most watched|' +
     'recommended for you|recommended reading|recommandé pour vous|recommandés pour vous|' +
     'recomendados para ti|recomendado para ti|recomendado para você|recomendados para você|' +
+    'recomendado para usted|recomendados para usted|' +
     'empfohlen für sie|empfehlungen für sie|você pode gostar|você também pode gostar|' +
     "don't miss|don’t miss|do not miss|no te lo pierdas|no te pierdas|não perca|" +
     'nicht verpassen|nicht verpassen!',
@@ -199,7 +200,15 @@ const labels = labelTable({
     "newsletter|newsletters|newsletter abonnieren|subscribe|s'abonner|abonnez-vous|je m’abonne|" +
     "je m'abonne|suscríbete|suscribirse|assine|assine já|abonnieren|jetzt abonnieren|sign up|" +
     'inscrivez-vous|regístrate|cadastre-se|registrieren|donate|faire un don|je fais un don|' +
-    'donar|doe|spenden|jetzt spenden',
+    'donar|doe|spenden|jetzt spenden|suscribirme|inscribirme|me suscribo|je m’inscris|' +
+    "je m'inscris|m'inscrire|sign me up|kostenlos anmelden|jetzt anmelden|anmelden|" +
+    'jetzt kostenlos anmelden|quero assinar|quero me cadastrar|cadastrar',
+  'form field':
+    'e-mail-adresse|email address|e-mail address|your email|your email address|' +
+    'adresse e-mail|adresse email|adresse mail|votre e-mail|votre adresse e-mail|' +
+    'correo electrónico|tu correo electrónico|dirección de correo|dirección de correo electrónico|' +
+    'endereço de e-mail|seu e-mail|seu melhor e-mail|ihre e-mail-adresse|e-mail eingeben|' +
+    'enter your email|saisissez votre e-mail|introduce tu correo|digite seu e-mail',
   'agency sign-off':
     'afp|ap|reuters|efe|dpa|ansa|europa press|associated press|agence france-presse|' +
     'agência brasil|agencia brasil|lusa|xinhua|bloomberg|belga|ats|apa|kna|epd|sputnik|anadolu|' +
