@@ -1074,4 +1074,21 @@ describe('furniture classes that got through on English and German pages', () =>
     ]);
     assert.equal(reading.headline, 'A Linha do Douro não pode parar na Régua');
   });
+
+  it('a longer line without a full stop right under the headline is its standfirst', () => {
+    const reading = page([
+      'Mergers & Acquisitions',
+      'Harbourline agrees £1.24bn takeover by Canadian pension investor Northgate',
+      'Felixstowe-based port operator backs 412p-a-share cash offer after rejecting two lower approaches',
+      'Tom Reddaway, Transport Correspondent',
+      'Published 15 October 2024, 07:02 BST',
+      lead,
+      second,
+    ]);
+    assert.equal(
+      reading.headline,
+      'Harbourline agrees £1.24bn takeover by Canadian pension investor Northgate',
+    );
+    assert.match(reading.standfirst ?? '', /^Felixstowe-based port operator/u);
+  });
 });

@@ -32,6 +32,11 @@ function headlineScore(shape: LineShape): number {
   return score;
 }
 
+/** A headline of this many words or more is one: a longer line right under it is its standfirst. */
+const fullHeadline = 8;
+/** A standfirst printed without its full stop is at least this long. */
+const standfirstWords = 10;
+
 /** A headline with this score at least may have its byline under it. */
 const bylineAfter = 6;
 /** A person's name alone on a line: two to four words, each capitalised. */
@@ -67,6 +72,9 @@ export function findHeadline(judged: Judged[], start: number): number {
     if (siteTitle.test(text) && afterLabel(text) === null) continue;
     if (line.furniture === mediaLinkReason) {
       if (score > mediaScore) [media, mediaScore] = [i, score];
+    } else if (best === i - 1 && bestScore >= fullHeadline && line.shape.words >= standfirstWords) {
+      // Right under a headline, a longer line without a full stop is its standfirst.
+      break;
     } else if (score > bestScore) {
       best = i;
       bestScore = score;
