@@ -263,6 +263,20 @@ describe('keywords and tags: what they never are', () => {
     for (const [language, paragraphs, words] of cases) assertNone(language, paragraphs, words);
   });
 
+  it('takes no English compound adjective, no phrase cut before its noun, and no "per cent"', () => {
+    const deal = topics('en', [
+      'Harbourline Logistics, the Felixstowe-based port operator, has agreed to a takeover by Canadian pension investor Northgate.',
+      'Northgate will pay 412p a share, a 38 per cent premium to the UK-listed group’s price before the takeover by Canadian investors was reported.',
+      'Unions at the Felixstowe-based group asked Northgate for guarantees on jobs after the takeover.',
+      'The UK-listed company said the takeover valued it at 1.24bn pounds, or 38 per cent more than in June.',
+    ]);
+    const all = [...deal.keywords, ...deal.tags];
+    for (const word of ['Felixstowe-based', 'UK-listed', 'cent'])
+      assert.ok(!all.includes(word), `${word}: ${all.join(', ')}`);
+    assert.ok(!all.some((k) => / Canadian$/u.test(k)), all.join(', '));
+    assert.ok(holds(deal.keywords, 'takeover'), deal.keywords.join(', '));
+  });
+
   it('takes no short month or day written with its capital, and keeps the word it spells', () => {
     const shortDates: [string, string[], string[]][] = [
       [

@@ -1,10 +1,18 @@
+import { countryOfAdjective, isCountryName } from './countries.ts';
 import { notVerb, verbCue } from './function-words.ts';
 import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
 import type { Word } from './keyword-words.ts';
 import { shortCalendarWordsFor } from './stopwords.ts';
-import { infinitiveEnding, isAgency, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
+import {
+  compoundAdjective,
+  infinitiveEnding,
+  isAgency,
+  isQuantity,
+  isTimeWord,
+  wordsOf,
+} from './tag-words.ts';
 
 /**
  * Whether a keyword candidate names what a text is about: a noun, a name or a noun phrase;
@@ -76,6 +84,8 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       last = w;
     }
     if (!first || !last || counted(first) || counted(last)) return false;
+    // "Felixstowe-based", "US-led": an English compound that describes, never a topic.
+    if (language === 'en' && compoundAdjective.test(last.lower)) return false;
     // A news agency is where the text came from, unless the first sentence speaks of it.
     if (candidate.first > 0 && isAgency(lowerOf(words))) return false;
     if (words.length === 1) {
@@ -85,6 +95,9 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
       return isName(candidate) || !verbLike(first);
     }
+    // "takeover by Canadian": an English phrase cut before the noun its adjective of
+    // nationality goes with.
+    if (language === 'en' && words.length > 1 && nationality(last)) return false;
     if (isName(candidate)) return true;
     // German noun phrases end on their noun.
     if (language === 'de') return last.kind === 'name' || last.kind === 'acronym';
@@ -95,6 +108,15 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     // A phrase of these languages opens on its noun, after an article or at a sentence's start.
     return !romance || cued(first) || candidate.opening > 0;
   };
+}
+
+/** An English adjective of nationality ("Canadian", "Brazilian"), not a country's name. */
+function nationality(word: Word): boolean {
+  return (
+    word.capital &&
+    !isCountryName(word.lower, 'en') &&
+    countryOfAdjective(word.lower, 'en') !== undefined
+  );
 }
 
 /** A phrase's words in lowercase, space-separated. */

@@ -1,6 +1,6 @@
 import { countryOfAdjective, isCountryName } from './countries.ts';
 import { stopwordsFor } from './stopwords.ts';
-import { isAgency, isQuantity, wordsOf } from './tag-words.ts';
+import { compoundAdjective, isAgency, isQuantity, wordsOf } from './tag-words.ts';
 import { tokenize } from './tokens.ts';
 
 /** Links a topic of three words may hold: `réforme du travail`, `minería ilegal`. */
@@ -32,6 +32,7 @@ export function tagFit(
     const last = words[words.length - 1]?.lower ?? '';
     // "trece trabajadores" is a count; "Six Nations", capitalised, is a name.
     if ((counted(first) && !/^\p{Lu}/u.test(text)) || counted(last)) return false;
+    if (language === 'en' && compoundAdjective.test(last)) return false;
     if (words.length === 1) {
       if (roles.has(first)) return false;
       if (!isCountryName(first, language) && countryOfAdjective(first, language)) return false;

@@ -103,7 +103,7 @@ const quantityWords: Record<string, string> = {
     hectare hectares euro euros point points nombre total moitié tiers quart
     beaucoup peu nombreux nombreuses`,
   en: `million millions billion billions trillion thousand thousands hundred hundreds dozen dozens
-    euro euros percent percentage ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
+    euro euros percent percentage cent cents pence ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
     mile miles meter meters metre metres liter liters litre litres acre acres hectare hectares
     point points basis number total half third many few`,
   es: `millón millones millar millares mil miles billón billones centenar centenares decena decenas
@@ -209,6 +209,10 @@ export function wordsOf(list: keyof typeof sets, language: string): Set<string> 
   if (own || list === 'nounCue' || list === 'verbCue') return own ?? empty;
   return byLanguage.get('en') ?? empty;
 }
+
+/** English compound adjectives: "London-based", "Saudi-led", "state-owned", "Soviet-era". */
+export const compoundAdjective =
+  /\p{L}-(?:based|led|backed|owned|born|run|funded|linked|listed|made|style|era|wide|bound|driven|related|focused|controlled|allied|aligned|affiliated|supported|sponsored|registered|headquartered|operated|friendly|specific)$/u;
 
 const agencies = new Set(agencyNames.split(/,\s*/).map((name) => name.toLowerCase()));
 
