@@ -964,6 +964,26 @@ describe('furniture classes that got through on English and German pages', () =>
     assert.equal(roleOf(brief, 'Nadie resultó herido.'), 'body');
   });
 
+  it('a longer caption above a credit right under the byline, and not a paragraph in the body', () => {
+    const header = page([
+      'Los apagones de diez horas ahogan al comercio de Cuenca por la sequía en Ecuador',
+      'Por Ana Lucía Torres',
+      '18 nov. 2024 | 16:37 (GMT-5)',
+      'Una vendedora atiende a la luz de una vela en un puesto del mercado 10 de Agosto de Cuenca (Ecuador), este lunes.',
+      'AIN/Juan Carlos Peralta',
+      'CUENCA (Ecuador), 18 nov (AIN).- Los comerciantes del centro histórico de Cuenca cuentan las horas sin luz desde hace tres semanas.',
+      'El embalse que alimenta la principal central hidroeléctrica del país sigue cerca de su nivel mínimo.',
+    ]);
+    assert.equal(roleOf(header, 'Una vendedora atiende'), 'furniture');
+    const inside = page([
+      lead,
+      'The council said the new pipes would reach the last villages of the upper valley by the end of next summer, weeks earlier than planned.',
+      'Rodrigo Fuentes for The Coastal Times',
+      second,
+    ]);
+    assert.equal(roleOf(inside, 'The council said the new pipes'), 'body');
+  });
+
   it('a headline after its section’s label, without the label; a country before a colon stays', () => {
     const body = [
       lead,

@@ -190,7 +190,10 @@ function markCaptions(judged: Judged[]): void {
     if (!isCredit(judged[i]) || !caption || caption.furniture || caption.kept) continue;
     const { text, words } = caption.shape;
     if (/[«"“„]/u.test(text)) continue;
-    if ((words <= 20 && isOneSentence(text)) || (words <= 40 && nameAndAge.test(text)))
+    // Under the header's furniture (a byline, a timestamp), a longer sentence is the caption too.
+    const underFurniture = judged[i - 2]?.furniture != null;
+    const sentenceLength = underFurniture ? 35 : 20;
+    if ((words <= sentenceLength && isOneSentence(text)) || (words <= 40 && nameAndAge.test(text)))
       caption.furniture = 'photo caption';
   }
   for (let i = 1; i + 1 < judged.length; i++) {
