@@ -122,6 +122,30 @@ describe('tags: people and organisations', () => {
     assert.ok(!keywords.includes('Gustavo') || !keywords.includes('Petro'), keywords.join(', '));
   });
 
+  it('merges a company known by its first word once named, not a place that shares it', () => {
+    const deal = topics(
+      'en',
+      [
+        'Harbourline Logistics has agreed to a takeover by Northgate Capital Partners, ending a six-week bidding contest.',
+        'Northgate will pay 412p in cash for each Harbourline share.',
+        'Harbourline said its board would recommend the offer, and Northgate said it would keep the head office in Felixstowe.',
+      ],
+      { headline: 'Harbourline agrees takeover by Northgate' },
+    );
+    for (const tag of ['Harbourline Logistics', 'Northgate Capital Partners'])
+      assert.ok(deal.tags.includes(tag), deal.tags.join(', '));
+    for (const tag of ['Harbourline', 'Northgate'])
+      assert.ok(!deal.tags.includes(tag), deal.tags.join(', '));
+    const andes = topics('en', [
+      'Chile will open six salt flats in its northern Andes to bids from private lithium miners, the government said.',
+      'Lithium prices have fallen by two thirds since 2022, and lithium miners have cut investment.',
+      'The state company will keep a majority in every new contract, the mining ministry said.',
+      'Bids will close in June, and the winners will be named in September.',
+      '"Nobody is rushing to sign a contract when lithium sells at $10,000 a ton," said an analyst at Andes Capital.',
+    ]);
+    assert.ok(!andes.tags.includes('Andes Capital'), andes.tags.join(', '));
+  });
+
   it('keeps the particles inside names and merges a name known by its middle', () => {
     const portuguese = topics('pt', [
       'O presidente Luiz Inácio Lula da Silva criticou nesta terça-feira o Banco Central do Brasil pela alta dos juros.',

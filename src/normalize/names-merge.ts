@@ -30,6 +30,8 @@ export interface NameRun extends NameFound {
   /** Whether each part is a particle (`de`, `von der`). */
   joins: boolean[];
   forms: Map<string, number>;
+  /** Index of the last sentence it occurs in. */
+  last: number;
 }
 
 export type NameRuns = Map<string, NameRun>;
@@ -58,11 +60,13 @@ export function countRun(
       sample: words,
       joins,
       forms: new Map(),
+      last: sentence,
     };
     runs.set(key, run);
   }
   run.count += times;
   run.first = Math.min(run.first, sentence);
+  run.last = Math.max(run.last, sentence);
   let form = '';
   for (const w of words) form += form === '' || /['’]$/.test(form) ? written(w) : ` ${written(w)}`;
   run.forms.set(form, (run.forms.get(form) ?? 0) + times);
@@ -169,10 +173,24 @@ const institutions = new Set(
 );
 
 /**
+ * Words a company's name ends with, folded: its first word is how the text shortens it once it
+ * has named it ("Harbourline" of "Harbourline Logistics"); before, the word is its own ("the
+ * northern Andes" before "Andes Capital").
+ */
+const corporate = new Set(
+  `logistics partners capital group holdings holding inc corp corporation company co ltd limited
+  plc llc sa sas sarl ag gmbh se nv bv spa airlines airways energy motors systems technologies
+  technology pharmaceuticals pharma industries international media communications telecom
+  foods resources mining petroleum investments ventures logistica logistique transportes
+  seguros inversiones investimentos participacoes energia energie werke versicherung`.split(/\s+/),
+);
+
+/**
  * Whether `short` is how a text shortens `long`, a person's name of name words only: its last
  * words (`Petro` of `Gustavo Petro`), the words before its particles (`Lula` of `Luiz Inácio
- * Lula da Silva`), or the first of two surnames (`Velarde` of `Óscar Velarde Quispe`). A first
- * name alone, a word inside an organisation's name or a place after a particle is not.
+ * Lula da Silva`), the first of two surnames (`Velarde` of `Óscar Velarde Quispe`), or a
+ * company's first words (`Harbourline` of `Harbourline Logistics`). A first name alone, a word
+ * inside an organisation's name or a place after a particle is not.
  */
 function partOf(short: NameRun, long: NameRun): boolean {
   const { parts, joins, sample } = long;
@@ -184,7 +202,12 @@ function partOf(short: NameRun, long: NameRun): boolean {
     if (short.parts.some((part, k) => parts[p + k] !== part)) continue;
     const end = p + short.parts.length;
     const before = p === 0 || !joins[p - 1];
-    const after = end === parts.length ? p > 0 : joins[end] === true || (person && p === 1);
+    const after =
+      end === parts.length
+        ? p > 0
+        : joins[end] === true ||
+          (person && p === 1) ||
+          (p === 0 && corporate.has(parts[parts.length - 1] ?? '') && short.last > long.first);
     if (before && after) return true;
   }
   return false;
