@@ -29,6 +29,11 @@ export interface Word {
   readonly possessive: boolean;
   /** `lower` without accents, apostrophes straight: how names are compared. */
   readonly folded: string;
+  /**
+   * Weighs in how central its sentence is (summaries): not a single letter, a stopword or a
+   * number written in digits.
+   */
+  readonly central: boolean;
 }
 
 /** Initials ("U.S", "S.A") lose their last full stop to the sentence's end: it is given back. */
@@ -144,6 +149,7 @@ function spell(written: string, language: string): Spelling {
         calendar.has(token.lower) ||
         (language === 'fr' && frenchInversion.test(token.lower)),
       capital: /^\p{Lu}/u.test(token.text),
+      central: token.lower.length > 1 && !stopwords.has(token.lower) && !/^\d+$/.test(token.lower),
     };
   };
   const plain = tokens.map((token) => read(token, 0));

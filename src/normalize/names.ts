@@ -41,7 +41,10 @@ const germanClassifiers = new Set(
 
 interface Context {
   language: string;
-  /** Words the text writes in lowercase somewhere: their capital is the sentence's. */
+  /**
+   * Words that open a sentence and that the text writes in lowercase somewhere: their capital
+   * is the sentence's.
+   */
   lowercase: Set<string>;
   roles: Set<string>;
 }
@@ -92,9 +95,10 @@ export function findNames(sentences: Sentence[], language: string): NamesFound {
     }
   }
   // One counts when the text names it elsewhere: "Petro" after "Gustavo Petro".
-  const parts = new Set([...runs.values()].flatMap((r) => [...r.parts, r.key]));
+  const parts =
+    doubtful.length > 0 ? new Set([...runs.values()].flatMap((r) => [...r.parts, r.key])) : null;
   for (const { words, joins, sentence } of doubtful)
-    if (parts.has(words.map((w) => w.folded).join(' '))) countRun(runs, words, joins, sentence);
+    if (parts?.has(words.map((w) => w.folded).join(' '))) countRun(runs, words, joins, sentence);
   splitRuns(runs);
   // German nouns are capitalised: a single word is a name there only as an acronym, or when the
   // text never writes it after an article ("in Bayern", not "das Hochwasser").
@@ -222,8 +226,16 @@ function mayOpenName(word: Word | undefined, context: Context): word is Word {
 }
 
 function lowercaseWords(sentences: Sentence[]): Set<string> {
+  // Only a sentence's first word is asked about.
+  const openers = new Set<string>();
+  for (const sentence of sentences) {
+    const first = sentence[0]?.[0];
+    if (first?.capital) openers.add(first.lower);
+  }
   const seen = new Set<string>();
+  if (openers.size === 0) return seen;
   for (const sentence of sentences)
-    for (const block of sentence) for (const w of block) if (!w.capital) seen.add(w.lower);
+    for (const block of sentence)
+      for (const w of block) if (!w.capital && openers.has(w.lower)) seen.add(w.lower);
   return seen;
 }

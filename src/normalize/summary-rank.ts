@@ -1,5 +1,4 @@
 import type { Sentence } from './keyword-words.ts';
-import { stopwordsFor } from './stopwords.ts';
 
 /**
  * Lexical centrality of sentences: TextRank over the cosine similarity of their TF-IDF vectors.
@@ -29,27 +28,24 @@ interface Postings {
 export type Matrix = Float64Array;
 
 /** The sentences' similarity to each other, and each one's centrality. */
-export function rankSentences(
-  read: Sentence[],
-  language: string,
-): { similarity: Matrix; centrality: Float64Array } {
-  const { bags, terms } = termBags(read, language);
+export function rankSentences(read: Sentence[]): {
+  similarity: Matrix;
+  centrality: Float64Array;
+} {
+  const { bags, terms } = termBags(read);
   const vectors = tfidfVectors(bags, terms);
   const similarity = cosineMatrix(vectors, invert(vectors, terms));
   return { similarity, centrality: textRank(similarity, read.length) };
 }
 
-const number = /^\d+$/;
-
 /** Content words of each sentence as term ids: no stopwords, numbers or single letters. */
-function termBags(sentences: Sentence[], language: string): { bags: number[][]; terms: number } {
-  const stopwords = stopwordsFor(language);
+function termBags(sentences: Sentence[]): { bags: number[][]; terms: number } {
   const ids = new Map<string, number>();
   const bags = sentences.map((blocks) => {
     const bag: number[] = [];
     for (const block of blocks) {
-      for (const { lower } of block) {
-        if (lower.length <= 1 || stopwords.has(lower) || number.test(lower)) continue;
+      for (const { lower, central } of block) {
+        if (!central) continue;
         let id = ids.get(lower);
         if (id === undefined) {
           id = ids.size;

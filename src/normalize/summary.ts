@@ -175,7 +175,7 @@ export function summarize(
   const sentences = allSentences.slice(0, maxCandidates);
   const n = sentences.length;
   if (n === 0) return '';
-  const { similarity, centrality } = rankSentences(read.slice(0, n), language);
+  const { similarity, centrality } = rankSentences(read.slice(0, n));
   const score = centrality.map((c, i) => c / (i + 1) ** leadPrior);
   const lengths: number[] = [];
   const lengthOf = (i: number): number => {

@@ -209,8 +209,9 @@ function fullNames(ranked: Keyword[], found: NamesFound): Keyword[] {
   for (const keyword of ranked) {
     const full = keyword.name ? found.variants.get(keyOf(keyword.text)) : undefined;
     const text = full?.text ?? keyword.text;
-    if (seen.has(keywordKey(text))) continue;
-    seen.add(keywordKey(text));
+    const key = keywordKey(text);
+    if (seen.has(key)) continue;
+    seen.add(key);
     keywords.push(full ? { ...keyword, text } : keyword);
   }
   return keywords;

@@ -23,12 +23,40 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Counts words the way readers do: runs of letters or digits. */
+/** A letter or a digit, one character of `wordPattern`'s runs. */
+const letterOrDigit = /[\p{L}\p{N}]/u;
+/** Whether each Latin character (up to U+02FF) is a letter or a digit, looked up once. */
+const latin = Uint8Array.from({ length: 0x300 }, (_, code) =>
+  letterOrDigit.test(String.fromCharCode(code)) ? 1 : 0,
+);
+
+function isLetterOrDigit(code: number): boolean {
+  return code < latin.length ? latin[code] === 1 : letterOrDigit.test(String.fromCodePoint(code));
+}
+
+/**
+ * Counts words the way readers do: runs of letters or digits, joined by a hyphen, an
+ * apostrophe or a point between two of them, as `wordPattern` finds them.
+ */
 export function countWords(text: string): number {
   let count = 0;
-  wordPattern.lastIndex = 0;
-  while (wordPattern.test(text)) count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) ?? 0;
+    if (code > 0xffff) i++;
+    if (isLetterOrDigit(code)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!(inWord && isJoiner(code) && isLetterOrDigit(text.codePointAt(i + 1) ?? 0))) {
+      inWord = false;
+    }
+  }
   return count;
+}
+
+/** `-`, `'` and `’`, and `.`: marks inside a word (`U.S`, `aujourd’hui`, `Jean-Luc`). */
+function isJoiner(code: number): boolean {
+  return code === 0x2d || code === 0x27 || code === 0x2019 || code === 0x2e;
 }
 
 /** Whether the word holds an apostrophe, as every elision does: a check before the pattern. */
