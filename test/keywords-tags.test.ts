@@ -236,6 +236,44 @@ describe('keywords and tags: what they never are', () => {
     assert.ok(holds(counts.keywords, 'trabajadores'), counts.keywords.join(', '));
   });
 
+  it('takes no abbreviated title, state or rank for a keyword, nor for part of a name', () => {
+    const hearing = topics('en', [
+      'Sens. Maria Cantwell and Roger Whitfield questioned the airline chiefs on Tuesday about delays.',
+      'Sen. Maria Cantwell said the airlines owed passengers refunds, and Brig. Gen. Alan Porter agreed.',
+      'The hearing ended after Sen. Roger Whitfield asked for a second session on refunds.',
+    ]);
+    const all = [...hearing.keywords, ...hearing.tags];
+    for (const abbreviation of ['Sens', 'Sen', 'Brig', 'Gen'])
+      assert.ok(!holds(all, abbreviation), all.join(', '));
+    assert.ok(holds(hearing.tags, 'Cantwell'), hearing.tags.join(', '));
+    const shooting = topics(
+      'en',
+      [
+        'An officer was wounded in a shootout with a robbery suspect at a shopping centre, police said.',
+        'The suspect was taken to hospital in Knoxville, Tenn., and the officer is expected to recover.',
+        'Police in Knoxville, Tenn., said the suspect fired first when officers arrived at the shop.',
+      ],
+      { dateline: 'KNOXVILLE, Tenn. -', place: 'Knoxville' },
+    );
+    assert.ok(!holds([...shooting.keywords, ...shooting.tags], 'Tenn'), shooting.keywords.join());
+    // A rank is no topic: "the seventh inning" is about the inning.
+    const game = topics('en', [
+      'The Mets scored three runs in the seventh inning and beat the Marlins 5-2.',
+      'Pelfrey pitched into the seventh inning, and the bullpen closed the game.',
+      'The Marlins had led since the fourth inning, when Morrison hit a two-run homer.',
+    ]);
+    for (const rank of ['seventh', 'fourth'])
+      assert.ok(!holds([...game.keywords, ...game.tags], rank), game.keywords.join(', '));
+    // French: "Mme Aubry" is Aubry.
+    const lille = topics('fr', [
+      'Mme Aubry a annoncé dimanche sa candidature à un quatrième mandat à la mairie de Lille.',
+      'Selon Mme Aubry, la ville doit poursuivre les travaux de la gare.',
+      "L'opposition reproche à Mme Aubry le coût des travaux.",
+    ]);
+    assert.ok(!holds([...lille.keywords, ...lille.tags], 'Mme'), lille.keywords.join(', '));
+    assert.ok(holds(lille.keywords, 'Aubry'), lille.keywords.join(', '));
+  });
+
   it('takes no unit of time, month or weekday', () => {
     const cases: [string, string[], string[]][] = [
       [

@@ -48,7 +48,7 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
         let named = true;
         for (let n = 1; n <= maxPhraseLength && start + n <= block.length; n++) {
           const last = block[start + n - 1];
-          if (!last || !fits(last)) break;
+          if (!last || !fits(last) || last.abbreviation) break;
           named &&= last.stop || last.kind === 'name' || last.kind === 'acronym';
           // A possessive ends a phrase: "Nassau's Mulvey" is no "Nassau Mulvey".
           if (n > 1 && block[start + n - 2]?.possessive) break;
@@ -96,10 +96,11 @@ function inName(word: Word | undefined): boolean {
 
 /**
  * Two words side by side, in the order of the text, are both part of a name; a possessive ends
- * the name it is written on ("Nassau's Mulvey").
+ * the name it is written on ("Nassau's Mulvey"), and an abbreviated title is none of the name
+ * after it ("Sen. Chuck Schumer").
  */
 function cutsName(before: Word | undefined, after: Word | undefined): boolean {
-  return inName(before) && inName(after) && !before?.possessive;
+  return inName(before) && inName(after) && !before?.possessive && !before?.abbreviation;
 }
 
 /** Whether a run is written with the same words as `words` (words are shared per spelling). */

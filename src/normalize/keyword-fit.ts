@@ -89,8 +89,9 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     // A news agency is where the text came from, unless the first sentence speaks of it.
     if (candidate.first > 0 && isAgency(lowerOf(words))) return false;
     if (words.length === 1) {
-      // "Sat, Apr 2": a date's short month or day, where a capital marks it as one.
-      if (first.capital && shortCalendar.has(first.lower)) return false;
+      // "Sat, Apr 2": a date's short month or day, where a capital marks it as one; "Sen.",
+      // "Tenn.": a title or a state, abbreviated.
+      if (first.capital && (shortCalendar.has(first.lower) || first.abbreviation)) return false;
       // German capitalises its nouns inside sentences, and nothing else.
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
       return isName(candidate) || !verbLike(first);

@@ -1,5 +1,6 @@
 import { foldAccents } from './keyword-fold.ts';
 import { foldPlural } from './keyword-stem.ts';
+import { isAbbreviatedTitle } from './sentences.ts';
 import { calendarWordsFor, stopwordsFor } from './stopwords.ts';
 import { type Token, tokenize, wordPattern } from './tokens.ts';
 
@@ -34,6 +35,11 @@ export interface Word {
    * number written in digits.
    */
   readonly central: boolean;
+  /**
+   * A title or a state the language abbreviates ("Sen.", "Mme", "Tenn."), capitalised: never
+   * part of a name or a keyword.
+   */
+  readonly abbreviation: boolean;
 }
 
 /** Initials ("U.S", "S.A") lose their last full stop to the sentence's end: it is given back. */
@@ -149,6 +155,10 @@ function spell(written: string, language: string): Spelling {
         calendar.has(token.lower) ||
         (language === 'fr' && frenchInversion.test(token.lower)),
       capital: /^\p{Lu}/u.test(token.text),
+      abbreviation:
+        kind !== 'acronym' &&
+        /^\p{Lu}/u.test(token.text) &&
+        isAbbreviatedTitle(token.lower, language),
       central: token.lower.length > 1 && !stopwords.has(token.lower) && !/^\d+$/.test(token.lower),
     };
   };

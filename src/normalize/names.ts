@@ -152,6 +152,7 @@ function inName(word: Word | undefined, context: Context): word is Word {
   if (fits === undefined) {
     fits =
       (word.kind !== 'mixed' || /^\p{Lu}\p{L}/u.test(word.text)) &&
+      !word.abbreviation &&
       word.lower.replace(/[-'’.\d]/g, '').length >= 2 &&
       !isRole(word, context) &&
       !isTimeWord(word.lower, context.language) &&
@@ -214,7 +215,13 @@ function runAt(
 const openingWords = new WeakMap<Word, boolean>();
 
 function mayOpenName(word: Word | undefined, context: Context): word is Word {
-  if (!word?.capital || word.stop || word.kind === 'number' || context.language === 'de')
+  if (
+    !word?.capital ||
+    word.stop ||
+    word.abbreviation ||
+    word.kind === 'number' ||
+    context.language === 'de'
+  )
     return false;
   if (context.lowercase.has(word.lower)) return false;
   let fits = openingWords.get(word);

@@ -9,28 +9,51 @@ import { unglue } from './sentence-glue.ts';
  * the segmenter's time grows faster than the length of what it is given.
  */
 
+/**
+ * Titles and ranks written abbreviated, with a full stop, before a name ("Mme", "Sen.", "Brig.
+ * Gen."), and the states of the United States as its papers abbreviate them after a place
+ * ("Tenn."), where no word of the language is spelt the same; in lowercase, by language.
+ */
+const titlesOf = byLanguage({
+  fr: 'm mm mme mmes mlle mlles dr pr me mgr gal',
+  en: `mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col capt sgt maj brig adm cmdr
+    cpl pvt rev ariz calif colo conn fla kan ky md mich minn neb nev okla tenn vt wis wyo`,
+  es: 'sr sra sres srta dr dra dña lic ing excmo excma',
+  pt: 'sr sra srs sras dr dra exmo exma prof profa eng',
+  de: 'hr fr dr prof',
+});
+
+/** Other abbreviations written with a full stop, by language. */
+const othersOf = byLanguage({
+  fr: `st ste cf p pp art av bd env etc ex fig max min no n° vol chap éd coll janv févr avr juill
+    sept oct nov déc c.-à-d j.-c apr`,
+  en: `sr jr inc ltd co corp vs jan feb mar aug sep dec approx u.s u.k u.n e.g i.e a.m p.m est
+    dept univ`,
+  es: 'd ud uds pág núm aprox admón ee.uu sto',
+  pt: 'nº',
+  de: 'z.b bzw ca nr str u.a usw vgl evtl ggf inkl mio mrd jh abs bd',
+});
+
+function byLanguage(lists: Record<string, string>): Map<string, Set<string>> {
+  return new Map(
+    Object.entries(lists).map(([language, words]) => [
+      language,
+      new Set(words.split(/\s+/).map((a) => a.normalize('NFC'))),
+    ]),
+  );
+}
+
+/** Sentences are split the same whatever their language: a quotation may be in another one. */
 const abbreviations = new Set(
-  [
-    // French
-    `m mm mme mmes mlle dr pr me mgr st ste cf p pp art av bd env etc ex fig max min no n° vol
-    chap éd coll janv févr avr juill sept oct nov déc c.-à-d j.-c apr gal`,
-    // English
-    `mr mrs ms prof sr jr gen gov sen rep rev lt col capt sgt inc ltd co corp vs jan feb mar
-    aug sep dec approx u.s u.k u.n e.g i.e a.m p.m est dept univ`,
-    // Spanish
-    `sra sres srta dña d ud uds lic ing pág núm aprox admón excmo ee.uu sto`,
-    // Portuguese
-    `dra srs sras exmo exma nº profa eng`,
-    // German
-    `z.b bzw ca nr str u.a usw vgl evtl ggf inkl mio mrd jh hr fr abs bd`,
-  ]
-    .join(' ')
-    .split(/\s+/)
-    .map((a) => a.normalize('NFC')),
+  [...titlesOf.values(), ...othersOf.values()].flatMap((words) => [...words]),
 );
 
-/** Whether a word is a common abbreviation, written without its full stop ("Rep", "Mme"). */
+/** Whether a word is a common abbreviation of any language, without its full stop ("Rep"). */
 export const isAbbreviation = (word: string): boolean => abbreviations.has(word.toLowerCase());
+
+/** Whether a word, in lowercase, is an abbreviated title or state of the language ("sen", "mme"). */
+export const isAbbreviatedTitle = (lower: string, language: string): boolean =>
+  titlesOf.get(language)?.has(lower) ?? false;
 
 /** Longest piece handed to the segmenter at once. */
 const maxPiece = 4000;

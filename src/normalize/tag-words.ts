@@ -123,18 +123,22 @@ const quantityWords: Record<string, string> = {
 /** Number words up to twenty and the tens: "trece trabajadores" is a count, not a topic. */
 const numberWords: Record<string, string> = {
   fr: `un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
-    vingt trente quarante cinquante soixante cent cents premier première deuxième troisième`,
+    vingt trente quarante cinquante soixante cent cents premier première deuxième troisième
+    quatrième cinquième sixième septième huitième neuvième dixième`,
   en: `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    first second third`,
+    first second third fourth fifth sixth seventh eighth ninth tenth`,
   es: `uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince
     dieciséis veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien primer
-    primero primera segunda tercer tercero tercera`,
+    primero primera segunda tercer tercero tercera quinto quinta sexto sexta séptimo séptima
+    octavo octava noveno novena décimo décima`,
   pt: `um uma dois duas três quatro cinco seis sete oito nove dez onze doze treze catorze quatorze
     quinze dezesseis dezasseis vinte trinta quarenta cinquenta sessenta setenta oitenta noventa
-    cem primeiro primeira segunda terceiro terceira`,
+    cem primeiro primeira segunda terceiro terceira quinto quinta sexto sexta sétimo sétima
+    oitavo oitava nono nona décimo décima`,
   de: `eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn
-    zwanzig dreißig vierzig fünfzig hundert erste ersten zweite dritte`,
+    zwanzig dreißig vierzig fünfzig hundert erste ersten zweite dritte vierte fünfte sechste
+    siebte achte neunte zehnte`,
 };
 
 /**
