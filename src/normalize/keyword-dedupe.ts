@@ -26,7 +26,7 @@ interface Kept {
  * `fit` (a verb, a unit of time) is passed over and hides nothing.
  */
 export function dedupe(
-  ranked: Ranked[],
+  ranked: Iterable<Ranked>,
   stem: (lower: string) => string,
   limit: number,
   language: string,
@@ -37,7 +37,7 @@ export function dedupe(
     if (!fits(candidate)) continue;
     const text = displayForm(candidate, language);
     let stems = ' ';
-    for (const w of candidate.words) stems += `${stem(w.text.toLowerCase())} `;
+    for (const w of candidate.words) stems += `${stem(w.lower)} `;
     const next: Kept = {
       keyword: { text, score, name: isName(candidate) },
       lower: text.toLowerCase(),

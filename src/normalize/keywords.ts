@@ -49,8 +49,44 @@ export function extractKeywords(
     if (recurs(candidate, table, language))
       ranked.push({ key, candidate, score: scoreCandidate(candidate, table) });
   }
-  ranked.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : 1));
-  return dedupe(ranked, stemmerFor(language), limit, language, topicTest(table, language));
+  return dedupe(
+    bestFirst(ranked),
+    stemmerFor(language),
+    limit,
+    language,
+    topicTest(table, language),
+  );
+}
+
+/** Lower score first, then by key: a total order, as keys are distinct. */
+const before = (a: Ranked, b: Ranked) =>
+  a.score < b.score || (a.score === b.score && a.key < b.key);
+
+/**
+ * The candidates best first, as a heap gives them: keywords are picked from the first few
+ * dozen, so the hundreds behind them are never put in order.
+ */
+function* bestFirst(heap: Ranked[]): Generator<Ranked> {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, heap.length);
+  for (let size = heap.length; size > 0; size--) {
+    const top = heap[0] as Ranked;
+    heap[0] = heap[size - 1] as Ranked;
+    siftDown(heap, 0, size - 1);
+    yield top;
+  }
+}
+
+function siftDown(heap: Ranked[], i: number, size: number): void {
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= size) return;
+    const right = left + 1;
+    const child =
+      right < size && before(heap[right] as Ranked, heap[left] as Ranked) ? right : left;
+    if (!before(heap[child] as Ranked, heap[i] as Ranked)) return;
+    [heap[i], heap[child]] = [heap[child] as Ranked, heap[i] as Ranked];
+    i = child;
+  }
 }
 
 /**
