@@ -76,6 +76,17 @@ describe('datelines in the agencies’ formats', () => {
       'dpa/AFP',
       'Die Regierung',
     ]);
+    // After the date, where agencies sign, an agency nobody lists is one too.
+    assert.deepEqual(read('CUENCA (Ecuador), 18 nov (AIN).- Los comerciantes del centro.'), [
+      'Cuenca',
+      'AIN',
+      'Los comerciantes',
+    ]);
+    assert.deepEqual(read('TEMUCO (Chile), 2 jul (Sur Noticias).- El alcalde firmó.'), [
+      'Temuco',
+      'Sur Noticias',
+      'El alcalde',
+    ]);
   });
 
   it('reads a dateline standing on a line of its own', () => {

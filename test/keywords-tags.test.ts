@@ -17,6 +17,7 @@ function topics(
     headline?: string;
     dateline?: string;
     place?: string;
+    agency?: string;
     region?: string;
     topic?: string;
     given?: string[];
@@ -30,6 +31,7 @@ function topics(
     read: readWords(bySentence.flat(), language),
     dateline: page.dateline ?? '',
     place: page.place ?? null,
+    agency: page.agency ?? null,
     region: page.region ?? null,
     topic: page.topic ?? null,
     language,
@@ -272,6 +274,27 @@ describe('keywords and tags: what they never are', () => {
     ]);
     assert.ok(!holds([...lille.keywords, ...lille.tags], 'Mme'), lille.keywords.join(', '));
     assert.ok(holds(lille.keywords, 'Aubry'), lille.keywords.join(', '));
+  });
+
+  it('takes no agency the dateline credits, known or not, nor as part of a name', () => {
+    const power = topics(
+      'es',
+      [
+        'Los comerciantes de Cuenca calculan pérdidas de hasta un 40 % por los cortes de luz de diez horas.',
+        '"Abrimos a oscuras y cerramos cuando vuelve la luz", relató a AIN Marcela Ordóñez, dueña de una panadería.',
+        'Expertos consultados por AIN coinciden en que la crisis de los cortes era previsible.',
+        'Marcela Ordóñez dijo que tuvo que tirar dos hornadas por los cortes. (AIN)',
+      ],
+      { dateline: 'CUENCA (Ecuador), 18 nov (AIN).-', place: 'Cuenca', agency: 'AIN' },
+    );
+    assert.ok(!holds(power.tags, 'AIN'), power.tags.join(', '));
+    assert.ok(power.tags.includes('Marcela Ordóñez'), power.tags.join(', '));
+    // A known agency the text quotes stands apart from the name after it too.
+    const quoted = topics('es', [
+      'La ministra de Energía, Inés Salcedo, dijo a EFE Rodrigo Paz que los cortes terminarán en enero.',
+      'Rodrigo Paz, portavoz de la ministra, confirmó las fechas de los cortes.',
+    ]);
+    assert.ok(!quoted.tags.some((t) => t.startsWith('EFE')), quoted.tags.join(', '));
   });
 
   it('takes no unit of time, month or weekday', () => {

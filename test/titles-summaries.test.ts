@@ -525,6 +525,14 @@ describe('summaries', () => {
     assert.equal(page(standfirst, 'Hay miedo en el pueblo.'), standfirst);
     // A site may print its standfirst without the full stop: the summary ends the sentence.
     assert.equal(page(long.slice(0, -1), lead), long);
+    // Three short sentences say all a summary may: the lead does not follow them.
+    const three = 'Pataz vive del oro. Ahora vive con miedo. Un reportaje desde la mina.';
+    assert.equal(page(three, lead), three);
+    // More than three: the summary keeps three of them.
+    const five = `${three} Las bandas cobran peaje. Nadie denuncia.`;
+    const kept = page(five, lead);
+    assert.equal(splitSentences(kept, 'es').length, 3, kept);
+    assert.ok(five.includes(splitSentences(kept, 'es')[0] ?? '-'), kept);
   });
 
   it('hold no interviewer’s question', () => {

@@ -118,14 +118,21 @@ export function splitDateline(text: string, agencyOnly = false): Dateline {
     isPlace(dashed[1]) &&
     fitsDate(dashed[3])
   ) {
-    // A lone group after the place is the agency unless a second one follows ("Cúcuta (Colombia), 20 ene (EFE)").
+    // A lone group after the place is the agency unless a second one follows ("Cúcuta (Colombia),
+    // 20 ene (EFE)"). After the date stands the agency, known or not ("18 nov (AIN).-"); right
+    // after the place, only a known one: else it is the country ("(Colombia)").
     const agency = dashed[4] ?? (dashed[3] === undefined ? dashed[2] : undefined);
     // A region written short ("Va.", "Tenn.") is an abbreviation, not a keyword.
     const region = [dashed[2] === agency ? undefined : dashed[2], ...(dashed[3]?.split(',') ?? [])]
       .map((part) => part?.trim())
       .find((part) => isRegion(part) && !dashed[0].includes(`${part}.`));
     return {
-      ...found(dashed[1], agency && isAgency(agency) ? agency : null, text, dashed[0].length),
+      ...found(
+        dashed[1],
+        agency && (agency === dashed[4] || isAgency(agency)) ? agency : null,
+        text,
+        dashed[0].length,
+      ),
       region: region ?? null,
     };
   }

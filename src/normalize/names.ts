@@ -9,7 +9,7 @@ import {
   splitRuns,
 } from './names-merge.ts';
 import { shortCalendarWordsFor } from './stopwords.ts';
-import { germanRoleEnding, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
+import { germanRoleEnding, isAgency, isQuantity, isTimeWord, wordsOf } from './tag-words.ts';
 
 export type { NameFound, NamesFound } from './names-merge.ts';
 
@@ -47,6 +47,8 @@ interface Context {
    */
   lowercase: Set<string>;
   roles: Set<string>;
+  /** The agencies the dateline credits, in lowercase. */
+  wire: Set<string>;
 }
 
 /**
@@ -54,9 +56,14 @@ interface Context {
  * noun, so there a name needs two capitalised words (or is an acronym) and never starts a
  * sentence; a German single noun is left to keyword extraction.
  */
-export function findNames(sentences: Sentence[], language: string): NamesFound {
+export function findNames(
+  sentences: Sentence[],
+  language: string,
+  agency: string | null = null,
+): NamesFound {
   const context = {
     language,
+    wire: new Set(agency?.toLowerCase().split('/') ?? []),
     lowercase: lowercaseWords(sentences),
     roles: wordsOf('role', language),
   };
@@ -191,6 +198,8 @@ function runAt(
   if (first.stop && position === 'block') return [];
   if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return [];
   const joins = [false];
+  // An agency stands alone before the name of the one who spoke to it ("relató a EFE Marcela…").
+  if (context.wire.has(first.lower) || isAgency(first.lower)) return joins;
   let names = 1;
   // A possessive ends the name it is written on ("Nassau's Mulvey").
   while (

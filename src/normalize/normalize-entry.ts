@@ -77,6 +77,7 @@ export function normalizeEntry(
     read,
     dateline: dateline.text,
     place: location,
+    agency,
     region,
     topic: page.topic,
     language,

@@ -38,8 +38,9 @@ const minLeadWords = 15;
 const repeatShare = 0.5;
 
 /**
- * The entry's summary: the standfirst when it is made of whole sentences, followed by the body's
- * lead sentence when it is a short teaser and the lead says more; else one to three whole
+ * The entry's summary: the standfirst when it is made of whole sentences (its best three when it
+ * has more), followed by the body's lead sentence when it is a short teaser of fewer than three
+ * sentences and the lead says more; else one to three whole
  * sentences of the body, none of them a line's closing question (an interviewer's), a caption,
  * a list item, a timestamp or the headline, none holding half a quotation.
  */
@@ -54,9 +55,11 @@ export function chooseSummary(source: SummarySource): string {
     countWords(standfirst) >= minStandfirstWords
   ) {
     const words = countWords(standfirst);
-    if (words > summaryWordBudget * 1.5)
-      return summarize(splitSentences(standfirst, language), language);
-    if (words >= teaserWords) return standfirst;
+    const sentences = splitSentences(standfirst, language);
+    if (words > summaryWordBudget * 1.5 || sentences.length > maxSentences)
+      return summarize(sentences, language);
+    // A standfirst of three sentences says all a summary may.
+    if (words >= teaserWords || sentences.length === maxSentences) return standfirst;
     const first = fitSentences(source.paragraphs, source.headline, 1)[0];
     const lead = first === undefined ? undefined : all[first];
     return lead !== undefined &&

@@ -13,23 +13,29 @@ const joins = new Set([...links, ...`la las los le l' the von van der den zu di 
  * stopword inside only as the link of a noun phrase ("démanteler les laboratoires" is a
  * clause); not a count or a measure ("millones de euros", "tonnes"), not a title alone
  * ("ministra"), not an adjective of nationality ("colombien": the country is the tag), not a
- * news agency unless the headline names it (the article is about the agency).
+ * news agency (any the dateline credits) unless the headline names it (the article is about the
+ * agency).
  */
 export function tagFit(
   language: string,
   headline: string | null,
+  agency: string | null = null,
 ): (text: string, name: boolean) => boolean {
   const stopwords = stopwordsFor(language);
   const numbers = wordsOf('number', language);
   const counted = (word: string) => numbers.has(word) || isQuantity(word, language);
   const roles = wordsOf('role', language);
   const aboutAgency = (lower: string) => headline?.toLowerCase().includes(lower) === true;
+  // The dateline's agency, known or not ("(AIN).-"), is where the text came from.
+  const wire = agency?.toLowerCase().split('/') ?? [];
   return (text, name) => {
     const lower = text.toLowerCase();
-    if (isAgency(lower) && !aboutAgency(lower)) return false;
+    if ((isAgency(lower) || wire.includes(lower)) && !aboutAgency(lower)) return false;
     const words = tokenize(text);
     const first = words[0]?.lower ?? '';
     const last = words[words.length - 1]?.lower ?? '';
+    // "EFE Rodrigo Paz": the agency a person spoke to, then the person.
+    if (words.length > 1 && (isAgency(first) || wire.includes(first))) return false;
     // "trece trabajadores" is a count; "Six Nations", capitalised, is a name.
     if ((counted(first) && !/^\p{Lu}/u.test(text)) || counted(last)) return false;
     if (language === 'en' && compoundAdjective.test(last)) return false;

@@ -30,6 +30,8 @@ export interface TopicsInput {
   dateline: string;
   /** The dateline's place (`Cúcuta`), or null. */
   place: string | null;
+  /** The agency the dateline credits (`EFE`, `dpa/AFP`), or null. */
+  agency: string | null;
   /** The region or country the dateline gives its place in (`Colombia`), or null. */
   region: string | null;
   /** The topic the site files the article under (`Glücksspiel`, `Federal A`), or null. */
@@ -63,7 +65,7 @@ export function chooseTags(input: TopicsInput): Topics {
   const read = lead.length > 0 ? [...readWords(lead, language), ...input.read] : input.read;
   // Tags draw on more keywords than are kept: names may fill the first places.
   const ranked = extractKeywords(sentences, language, read, maxKeywords + maxTags);
-  const found = findNames(read, language);
+  const found = findNames(read, language, input.agency);
   const leadEnd = lead.length + leadSentences;
   const headlineEnd = heading.length;
 
@@ -78,7 +80,7 @@ export function chooseTags(input: TopicsInput): Topics {
     .slice(0, maxCountryTags)
     .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
   for (const country of strong) picked.add(country.text, true);
-  const fits = remember(tagFit(language, headline));
+  const fits = remember(tagFit(language, headline, input.agency));
   const fitsName = (n: NameFound) =>
     !isCountryName(n.text.toLowerCase(), language) && fits(n.text, true);
   const names = found.names
