@@ -213,6 +213,19 @@ describe('keywords and tags: what they never are', () => {
     ]);
     for (const verb of ['ganó', 'sumó', 'quedó'])
       assert.ok(!holds([...match.tags, ...match.keywords], verb), match.keywords.join(', '));
+
+    // A word always followed by an article opens its object: "cierra los colegios".
+    const storm = topics(
+      'es',
+      [
+        'La Xunta cierra los colegios de 46 concellos por la borrasca.',
+        'Los vecinos de la costa temen nuevas inundaciones, y la Xunta cierra los puertos.',
+        'La borrasca deja rachas de 140 km/h en la costa de A Coruña.',
+      ],
+      { headline: 'La Xunta cierra los colegios de 46 concellos por la borrasca' },
+    );
+    assert.ok(!holds([...storm.tags, ...storm.keywords], 'cierra'), storm.keywords.join(', '));
+    assert.ok(holds(storm.keywords, 'borrasca'), storm.keywords.join(', '));
   });
 
   it('takes no count or measure for a keyword', () => {

@@ -38,8 +38,19 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return (
       verbShape?.test(w.lower) === true ||
       verbs.has(w.term) ||
-      verbCue(w.lower, undefined, language) !== notVerb
+      verbCue(w.lower, undefined, language) !== notVerb ||
+      (!w.capital && objectFollows(w.term))
     );
+  };
+  // A lowercase word every occurrence of which is followed by an article opens its object: a
+  // verb ("cierra los colegios"); a capital may be a name's ("Marine le Pen").
+  const objects = new Set([...wordsOf('objectCue', language)].map(foldPlural));
+  const objectFollows = (term: string) => {
+    const c = table.get(term);
+    if (!c || objects.size === 0) return false;
+    let articles = 0;
+    for (const [next, n] of c.next) if (objects.has(next)) articles += n;
+    return articles >= c.tf;
   };
   // Candidates share their words: each is judged once.
   const verbJudged = new Map<Word, boolean>();

@@ -163,6 +163,19 @@ const nounCues: Record<string, string> = {
 };
 
 /** Words after which the next word is a verb: subject pronouns, clitics, negations, modals. */
+/**
+ * Articles that open a verb's object ("cierra los colegios", "annonce une réforme"): a noun is
+ * followed by a preposition or an adjective, seldom by an article. Those that also follow nouns
+ * as prepositions ("des", "a") are left out.
+ */
+const objectCues: Record<string, string> = {
+  fr: `le la les l' un une`,
+  en: '',
+  es: 'el la los las un una unos unas',
+  pt: 'o os as um uma uns umas',
+  de: '',
+};
+
 const verbCues: Record<string, string> = {
   fr: `il elle ils elles on je tu nous vous se s' ne n' qui`,
   en: 'will would can could may might must shall should did does do not he she it they we who',
@@ -203,6 +216,7 @@ const sets = {
   number: toSets(numberWords),
   nounCue: toSets(nounCues),
   verbCue: toSets(verbCues),
+  objectCue: toSets(objectCues),
   infinitiveCue: toSets(infinitiveCues),
 };
 
@@ -210,7 +224,7 @@ const sets = {
 export function wordsOf(list: keyof typeof sets, language: string): Set<string> {
   const byLanguage = sets[list];
   const own = byLanguage.get(language);
-  if (own || list === 'nounCue' || list === 'verbCue') return own ?? empty;
+  if (own || list === 'nounCue' || list === 'verbCue' || list === 'objectCue') return own ?? empty;
   return byLanguage.get('en') ?? empty;
 }
 
