@@ -124,6 +124,17 @@ describe('tags: people and organisations', () => {
     assert.ok(!keywords.includes('Gustavo') || !keywords.includes('Petro'), keywords.join(', '));
   });
 
+  it('ends a German name before an institution its particle leads to', () => {
+    const heat = topics('de', [
+      'Hausbesitzer sollten Angebote für Wärmepumpen vergleichen, rät Katrin Vogel von der Verbraucherzentrale Thüringen.',
+      'Die Beratungsstelle in Erfurt bietet dazu eine kostenlose Beratung für Wärmepumpen an.',
+      'Die EU-Kommissionspräsidentin Ursula von der Leyen hatte die Förderung von Wärmepumpen verteidigt.',
+    ]);
+    assert.ok(!heat.tags.some((t) => t.includes(' von der Verbraucherzentrale')), heat.tags.join());
+    assert.ok(heat.tags.includes('Katrin Vogel'), heat.tags.join(', '));
+    assert.ok(heat.tags.includes('Ursula von der Leyen'), heat.tags.join(', '));
+  });
+
   it('merges a company known by its first word once named, not a place that shares it', () => {
     const deal = topics(
       'en',

@@ -39,6 +39,10 @@ const germanClassifiers = new Set(
   behörde umweltbehörde`.split(/\s+/),
 );
 
+/** Endings of German nouns of institutions: `Verbraucherzentrale`, `Landgericht`, `Stadtwerke`. */
+const germanInstitution =
+  /(?:zentrale|behörde|ministerium|amt|verband|kammer|gericht|institut|verein|stiftung|agentur|kommission|gesellschaft|anstalt|dienst|partei|schule|universität|klinik|klinikum|werke?|bank|kasse|rat|bund|polizei|feuerwehr|zeitung|verwaltung|regierung|fraktion|gewerkschaft|genossenschaft)$/u;
+
 interface Context {
   language: string;
   /**
@@ -214,6 +218,14 @@ function runAt(
       j++;
     }
     if (!inName(block[j], context)) break;
+    // "Katrin Vogel von der Verbraucherzentrale": a particle leads to a family name, not to an
+    // institution.
+    if (
+      gap.length > 0 &&
+      context.language === 'de' &&
+      germanInstitution.test(block[j]?.lower ?? '')
+    )
+      break;
     joins.push(...gap, false);
     names++;
   }
