@@ -124,6 +124,29 @@ describe('tags: people and organisations', () => {
     assert.ok(!keywords.includes('Gustavo') || !keywords.includes('Petro'), keywords.join(', '));
   });
 
+  it('reads a sentence of names and long stopwords as sentence case, and opens no name on its first word', () => {
+    const coop = topics('en', [
+      'The town bought its shuttered grocery store, and the co-op reopened it in May.',
+      '“People kept asking who would fix this,” said Marcy Kopecky, who chairs the co-op board.',
+      'Prices are a little higher than at the Walmart in Grand Island, Kopecky acknowledged.',
+    ]);
+    assert.ok(coop.tags.includes('Marcy Kopecky'), coop.tags.join(', '));
+    // "Kopecky" is the name met before, and "Grand Island" a place, not title case.
+    assert.ok(coop.tags.includes('Grand Island'), coop.tags.join(', '));
+    assert.ok(!coop.keywords.includes('Kopecky'), coop.keywords.join(', '));
+    const rugby = topics(
+      'en',
+      [
+        'Late Rhys Morgan try ends losing run as Wales beat Italy.',
+        'Rhys Morgan dived over in the corner with two minutes left to give Wales the win.',
+        'Italy had led through a Marco Ferretti penalty, and Rhys Morgan answered.',
+      ],
+      { headline: 'Wales 24-21 Italy: Late Rhys Morgan try ends losing run' },
+    );
+    assert.ok(rugby.tags.includes('Rhys Morgan'), rugby.tags.join(', '));
+    assert.ok(!rugby.tags.some((t) => t.startsWith('Late')), rugby.tags.join(', '));
+  });
+
   it('ends a German name before an institution its particle leads to', () => {
     const heat = topics('de', [
       'Hausbesitzer sollten Angebote für Wärmepumpen vergleichen, rät Katrin Vogel von der Verbraucherzentrale Thüringen.',

@@ -2,6 +2,7 @@ import { foldAccents } from './keyword-fold.ts';
 import { foldPlural } from './keyword-stem.ts';
 import { isAbbreviatedTitle } from './sentences.ts';
 import { calendarWordsFor, stopwordsFor } from './stopwords.ts';
+import { wordsOf } from './tag-words.ts';
 import { type Token, tokenize, wordPattern } from './tokens.ts';
 
 /**
@@ -204,14 +205,19 @@ function isStop(token: Token, kind: WordKind, stopwords: Set<string>): boolean {
 /**
  * A headline in title case: its words capitalised whatever they are, which says nothing about
  * names. A sentence with two lowercase words that are not stopwords is in sentence case,
- * however many names it holds; German capitalises its nouns, not its headlines.
+ * however many names it holds, and so is one with a lowercase word of four letters or more that
+ * title case would capitalise: all but articles, conjunctions and prepositions ("than", "little").
+ * German capitalises its nouns, not its headlines.
  */
 function isTitleCase(blocks: Sentence, language: string): boolean {
   if (language === 'de') return false;
+  const small = smallWordsOf(language);
   let content = 0;
   let capitalised = 0;
   for (const block of blocks) {
     for (const w of block) {
+      if (!w.capital && w.lower.length >= 4 && !small.has(w.lower) && w.kind === 'plain')
+        return false;
       if (w.stop || (w.kind !== 'plain' && w.kind !== 'name')) continue;
       content++;
       if (w.capital) capitalised++;
@@ -219,3 +225,17 @@ function isTitleCase(blocks: Sentence, language: string): boolean {
   }
   return content >= 3 && capitalised >= 0.8 * content && content - capitalised <= 1;
 }
+
+/** Words title case may leave in lowercase: articles, conjunctions, prepositions. */
+const smallWords = new Map<string, Set<string>>();
+
+function smallWordsOf(language: string): Set<string> {
+  let small = smallWords.get(language);
+  if (!small) {
+    small = new Set([...wordsOf('nounCue', language), ...conjunctions]);
+    smallWords.set(language, small);
+  }
+  return small;
+}
+
+const conjunctions = `and but or nor yet so et ou mais donc ni y o pero ni e ou mas nem`.split(' ');

@@ -76,6 +76,8 @@ export function findNames(
   // Runs that may or may not be names of their own: a capitalised word alone at the start of a
   // sentence, and what follows a name and a conjunction ("Vivienda y Agenda Urbana").
   const doubtful: { words: Word[]; joins: boolean[]; sentence: number }[] = [];
+  // Runs of three words or more that open a block: counted once the other runs are known.
+  const opening: { words: Word[]; joins: boolean[]; sentence: number }[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const blocks = sentences[s] ?? [];
     for (let b = 0; b < blocks.length; b++) {
@@ -97,6 +99,8 @@ export function findNames(
             // None: the run's words are common nouns.
           } else if (words.length > 1 && coordinated(block, i + start))
             doubtful.push({ words, joins: kept, sentence: s });
+          else if (i + start === 0 && opensOnName(words, kept))
+            opening.push({ words, joins: kept, sentence: s });
           else countRun(runs, words, kept, s).titled ||= titled(block, i + start, context);
           i += joins.length - 1;
         } else if (b === 0 && i === 0 && mayOpenName(block[0], context)) {
@@ -104,6 +108,18 @@ export function findNames(
         }
       }
     }
+  }
+  // Where a sentence or a clause opens, the first word's capital may be the sentence's: "Late
+  // Rhys Morgan try…" names Rhys Morgan when the text writes that name without it.
+  for (const { words, joins, sentence } of opening) {
+    const rest = runs.get(
+      words
+        .slice(1)
+        .map((w) => w.folded)
+        .join(' '),
+    );
+    if (rest) countRun(runs, words.slice(1), joins.slice(1), sentence);
+    else countRun(runs, words, joins, sentence);
   }
   // One counts when the text names it elsewhere: "Petro" after "Gustavo Petro".
   const parts =
@@ -123,6 +139,14 @@ export function findNames(
     // A country is a country, not a short form of "Groupe France Télécom".
     (run) => !isCountryName(run.key, language),
   );
+}
+
+/**
+ * A run of three name words or more whose second word is neither a particle nor a capitalised
+ * stopword ("Late Rhys Morgan", not "Jean-Yves Le Drian").
+ */
+function opensOnName(words: Word[], joins: boolean[]): boolean {
+  return joins.length >= 3 && !joins[1] && !words[1]?.stop && joins.filter((j) => !j).length >= 3;
 }
 
 /** Conjunctions that may join two names into one ("Lisboa e Vale do Tejo"), or two names. */
