@@ -23,6 +23,19 @@ describe('sentences', () => {
       'The U.S. Senate voted.',
       'John F. Kennedy was cited.',
     ]);
+    assert.deepEqual(
+      splitSentences('Sens. Ann Lee and Tom Ray spoke in Knoxville, Tenn. Officials agreed.', 'en'),
+      ['Sens. Ann Lee and Tom Ray spoke in Knoxville, Tenn. Officials agreed.'],
+    );
+    // An English abbreviation is a word in another language's text: "sens", "mich".
+    assert.deepEqual(splitSentences('Des voix s’élèvent en ce sens. Mardi, ils ont écrit.', 'fr'), [
+      'Des voix s’élèvent en ce sens.',
+      'Mardi, ils ont écrit.',
+    ]);
+    assert.deepEqual(splitSentences('Er sah mich. Dann ging er.', 'de'), [
+      'Er sah mich.',
+      'Dann ging er.',
+    ]);
   });
 
   it('keeps a closing quote with its sentence', () => {

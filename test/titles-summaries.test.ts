@@ -298,6 +298,52 @@ describe('titles cut to length', () => {
     );
   });
 
+  it('leaves out the phrases of time or concession that open a long sentence', () => {
+    assert.equal(
+      derived(
+        "Pendant cinquante jours, tandis que le pays se confinait pour se protéger de l'épidémie, ce jeune anesthésiste-réanimateur a tenu son journal de bord, chaque soir, pour une agence.",
+        'fr',
+      ),
+      'Ce jeune anesthésiste-réanimateur a tenu son journal de bord, chaque soir, pour une agence',
+    );
+    assert.equal(
+      derived(
+        'While inflation eased for a third month in a row and wages kept rising across the country, the central bank held its benchmark rate at 4.5 percent on Thursday.',
+        'en',
+      ),
+      'The central bank held its benchmark rate at 4.5 percent',
+    );
+    // An attribution is part of the news; and a lowercase noun after the comma opens no subject.
+    const according = derived(
+      "Selon le ministère de l'Intérieur, qui publiait mardi ses chiffres annuels, les cambriolages ont reculé de 12 % dans les communes rurales du département.",
+      'fr',
+    );
+    assert.match(according, /^Selon le ministère/u);
+    const apposition = derived(
+      "Alors que Jeanne Martin, candidate à la primaire de la gauche était l'invitée de la radio locale, lors de son interview, la journaliste lui a demandé son programme pour la ville.",
+      'fr',
+    );
+    assert.ok(!/^Candidate/u.test(apposition), apposition);
+  });
+
+  it('never ends on a preposition or a conjunction of the longer lists', () => {
+    const title = derived(
+      "Ce sont pas moins de 1 200 personnes que devra recruter l'agence de renseignement française durant les trois prochaines années pour faire face aux nouvelles menaces.",
+      'fr',
+    );
+    assert.ok(!/ durant$/u.test(title), title);
+    for (const [word, language] of [
+      ['durant', 'fr'],
+      ['parce', 'fr'],
+      ['because', 'en'],
+      ['despite', 'en'],
+      ['pues', 'es'],
+      ['pois', 'pt'],
+      ['nachdem', 'de'],
+    ] as const)
+      assert.ok(isDangling(word, language), `${language}: ${word}`);
+  });
+
   it('never exceeds the limit, even for one enormous word', () => {
     assert.ok([...derived('x'.repeat(10_000), 'fr')].length <= 110);
   });

@@ -9,31 +9,34 @@ const dangling: Record<string, string> = {
     votre vos mon ma mes se s ne n y il elle ils elles on selon après avant lors depuis pendant alors
     afin comme si très plus moins a ont est sont été être avoir était sera va vont dès jusqu jusque
     parmi malgré outre quant lorsque puisque tandis je tu nous vous quelques plusieurs chaque tout
-    tous toute toutes certains certaines aucun aucune`,
+    tous toute toutes certains certaines aucun aucune durant parce puis envers sauf hormis via voire
+    soit`,
   en: `the a an of to in on at by for with from into onto over under about and or but nor so that
     which who whom whose this these those its his her their our your my as after before while since
     during than if is are was were be been has have had will would can could may might must should
     very more less not upon amid among between against through without within via per he she
     it they we you him them some any each every all no many much few several most other another
-    such also still already just even only`,
+    such also still already just even only because although though unless until toward towards
+    across along around behind beside beyond despite except inside outside throughout whether`,
   es: `el la los las lo un una unos unas de del al a en por para con sin sobre entre hacia contra desde
     hasta y e o u pero ni que quien cuyo cuya donde este esta estos estas ese esa su sus nuestro
     nuestra se según tras antes después durante como si muy más menos es son fue ha han no ante bajo
     mediante aunque cuando mientras porque él ella ellos ellas yo tú nosotros le les algunos
     algunas cada todo todos toda todas varios varias otro otra otros otras ningún ninguna muchos
-    muchas también ya`,
+    muchas también ya pues excepto salvo incluso mediante vía`,
   pt: `o a os as um uma uns umas de do da dos das em no na nos nas num numa ao aos à às por pelo pela
     pelos pelas para com sem sobre entre contra desde até após e ou mas nem que quem cujo cuja onde
     este esta estes estas esse essa isso seu sua seus suas se não muito mais menos é são foi tem como
     segundo durante ante sob perante quando enquanto porque embora lhe ele ela eles elas eu nós
     você vocês alguns algumas algum alguma cada todo todos toda todas vários várias outro outra
-    outros outras nenhum nenhuma muitos muitas também já`,
+    outros outras nenhum nenhuma muitos muitas também já pois exceto salvo mediante via`,
   de: `der die das den dem des ein eine einen einem einer eines und oder aber sondern denn dass ob wenn
     weil als wie mit von vom zu zum zur für auf in im ins am an ans bei beim nach über unter vor
     hinter neben zwischen durch gegen ohne um aus seit bis während wegen trotz sein seine seinen
     seinem seiner ihr ihre ihren ihrem ihrer sich nicht sehr mehr ist sind war hat haben wird werden
     wurde kann soll es er sie wir ich du ihm ihn uns dieser diese dieses diesen jeder jede jedes
-    einige mehrere alle viele andere kein keine manche auch noch schon`,
+    einige mehrere alle viele andere kein keine manche auch noch schon bevor nachdem obwohl damit
+    sodass außer entlang innerhalb außerhalb statt anstatt laut gemäß dank`,
 };
 
 const clauseOpeners: Record<string, string> = {

@@ -43,13 +43,31 @@ function byLanguage(lists: Record<string, string>): Map<string, Set<string>> {
   );
 }
 
-/** Sentences are split the same whatever their language: a quotation may be in another one. */
 const abbreviations = new Set(
   [...titlesOf.values(), ...othersOf.values()].flatMap((words) => [...words]),
 );
+/**
+ * Abbreviations read only in their own language's text: elsewhere they are words ("sens" in
+ * French, "mich" in German) or too rare to guess.
+ */
+const ownLanguageOnly = new Set(
+  `messrs sens reps govs maj brig adm cmdr cpl pvt ariz calif colo conn fla kan ky md mich minn
+  neb nev okla tenn vt wis wyo`.split(/\s+/),
+);
+/** The others hold in any text: a quotation or a name may come from another language. */
+const shared = new Set([...abbreviations].filter((a) => !ownLanguageOnly.has(a)));
 
 /** Whether a word is a common abbreviation of any language, without its full stop ("Rep"). */
 export const isAbbreviation = (word: string): boolean => abbreviations.has(word.toLowerCase());
+
+/** Whether a text in `language` reads the word, with its full stop, as an abbreviation. */
+function abbreviates(lower: string, language: string): boolean {
+  return (
+    shared.has(lower) ||
+    (titlesOf.get(language)?.has(lower) ?? false) ||
+    (othersOf.get(language)?.has(lower) ?? false)
+  );
+}
 
 /** Whether a word, in lowercase, is an abbreviated title or state of the language ("sen", "mme"). */
 export const isAbbreviatedTitle = (lower: string, language: string): boolean =>
@@ -108,7 +126,7 @@ const abbreviated = /^([\p{L}°][\p{L}.°-]*)\.$/u;
 const initial = /^\p{Lu}$/u;
 const acronym = /^(\p{L}\.)+\p{L}$/u;
 
-function endsWithAbbreviation(sentence: string): boolean {
+function endsWithAbbreviation(sentence: string, language: string): boolean {
   if (!sentence.endsWith('.')) return false;
   // The candidate is what follows the last character that may come before an abbreviation.
   let start = sentence.length;
@@ -119,7 +137,7 @@ function endsWithAbbreviation(sentence: string): boolean {
   // A single capital is an initial ("J. Smith"); a word with inner dots is an acronym ("U.S.").
   if (initial.test(word)) return true;
   if (acronym.test(word)) return true;
-  return abbreviations.has(word.toLowerCase());
+  return abbreviates(word.toLowerCase(), language);
 }
 
 /**
@@ -140,7 +158,7 @@ function repair(segments: string[], language: string): string[] {
     const continues =
       previous !== undefined &&
       (goesOn(segment, previous) ||
-        endsWithAbbreviation(previous) ||
+        endsWithAbbreviation(previous, language) ||
         (language === 'de' && ordinal.test(previous)));
     if (continues) sentences[sentences.length - 1] = `${previous} ${segment}`;
     else sentences.push(segment);

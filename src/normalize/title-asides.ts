@@ -1,5 +1,6 @@
 import { notVerb, opensClause, verbByEnding, verbCue, verbSurely } from './function-words.ts';
 import { isQuoteOpen } from './quotes.ts';
+import { wordsOf } from './tag-words.ts';
 
 /**
  * What a headline made from a sentence leaves out: the weekday and its date (the entry is
@@ -20,20 +21,20 @@ const months: Record<string, string> = {
  */
 const weekdays: Record<string, RegExp> = {
   fr: new RegExp(
-    `,? (?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:matin|midi|après-midi|soir))?(?: \\d{1,2}(?:er)? (?:${months.fr}))?(?: (?:matin|midi|après-midi|soir))?(?=[ ,.;])`,
+    `,? (?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:matin|midi|après-midi|soir))?(?: \\d{1,2}(?:er)? (?:${months.fr}))?(?: (?:matin|midi|après-midi|soir))?(?=[ ,.;]|$)`,
     'u',
   ),
   en: new RegExp(
-    `,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?(?:,? (?:${months.en}) \\d{1,2})?(?=[ ,.;])`,
+    `,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?(?:,? (?:${months.en}) \\d{1,2})?(?=[ ,.;]|$)`,
     'u',
   ),
   es: new RegExp(
-    `,? (?:el |este )?(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?: \\d{1,2} de (?:${months.es}))?(?=[ ,.;])`,
+    `,? (?:el |este )?(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?: \\d{1,2} de (?:${months.es}))?(?=[ ,.;]|$)`,
     'u',
   ),
-  pt: /,? (?:(?:nesta|nessa|na|desta) (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|(?:segunda|terça|quarta|quinta|sexta)-feira|(?:neste|nesse|no) (?:sábado|domingo))(?: \(\d{1,2}\))?(?=[ ,.;])/u,
+  pt: /,? (?:(?:nesta|nessa|na|desta) (?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|(?:segunda|terça|quarta|quinta|sexta)-feira|(?:neste|nesse|no) (?:sábado|domingo))(?: \(\d{1,2}\))?(?=[ ,.;]|$)/u,
   de: new RegExp(
-    `,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?: \\d{1,2}\\. (?:${months.de}))?(?=[ ,.;])`,
+    `,? am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:abend|morgen|mittag|nachmittag)?(?: \\d{1,2}\\. (?:${months.de}))?(?=[ ,.;]|$)`,
     'u',
   ),
 };
@@ -116,6 +117,71 @@ export function withoutApposition(text: string, language: string): string {
   const surely = holds(verbSurely);
   const k = surely > 0 ? surely : holds(verbByEnding);
   return k > 1 ? `${first} ${parts.slice(k).join(', ')}` : text;
+}
+
+/**
+ * Words that open a clause or a phrase of time or concession before a sentence's subject
+ * ("Pendant 50 jours,", "tandis que…,", "While prices rose,"): a headline may start after them.
+ * Attributions ("Selon…", "According to…") and places stay: they are part of the news.
+ */
+const openings: Record<string, string> = {
+  fr: 'pendant alors tandis lors depuis après avant lorsque lorsqu quand puisque puisqu bien malgré dès',
+  en: 'while after before during since when as although though despite once',
+  es: 'mientras tras después antes durante desde cuando aunque pese',
+  pt: 'enquanto após depois antes durante desde quando embora apesar',
+  de: 'während nachdem bevor seit als wenn obwohl trotz sobald',
+};
+const openingSets = new Map(
+  Object.entries(openings).map(([language, list]) => [language, new Set(list.split(' '))]),
+);
+
+/** Fewest words the sentence keeps once its opening phrases go. */
+const minRest = 5;
+
+/**
+ * The sentence without the phrases of time or concession that open it, each set off by a comma,
+ * when what follows has a verb of its own: "Pendant 50 jours, tandis que la France se confinait,
+ * ce jeune anesthésiste a tenu son journal" -> "Ce jeune anesthésiste a tenu son journal".
+ */
+export function withoutOpening(text: string, language: string): string {
+  const set = openingSets.get(language);
+  if (!set) return text;
+  const parts = text.split(', ');
+  const firstOf = (part: string) =>
+    part
+      .split(' ')[0]
+      ?.toLowerCase()
+      .replace(/['’].*$/u, '') ?? '';
+  let k = 0;
+  // "Alors que…, et qu'une…,": a clause joined to the opening one is part of it.
+  while (
+    k < parts.length - 1 &&
+    (set.has(firstOf(parts[k] ?? '')) || (k > 0 && coordinating.has(firstOf(parts[k] ?? ''))))
+  )
+    k++;
+  if (k === 0) return text;
+  const rest = parts.slice(k).join(', ');
+  if (words(rest).length < minRest || verbIn(rest, language) === notVerb) return text;
+  if (opensClause(words(rest)[0] ?? '', language) || isQuoteOpen(rest)) return text;
+  if (!opensSubject(words(rest)[0] ?? '', language)) return text;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+const coordinating = new Set('et ou and or y o e und oder'.split(' '));
+
+/**
+ * Whether a word may open a sentence's subject: a name, a number, an article, a possessive or
+ * a demonstrative, a pronoun. A lowercase noun alone ("candidat à la primaire") ends an
+ * apposition; it opens no subject.
+ */
+function opensSubject(word: string, language: string): boolean {
+  if (/^[\p{Lu}\p{N}«"“]/u.test(word)) return true;
+  const lower = word.toLowerCase().replace(/(?<=['’]).*$/u, '');
+  return (
+    wordsOf('nounCue', language).has(lower) ||
+    wordsOf('verbCue', language).has(lower) ||
+    wordsOf('number', language).has(lower)
+  );
 }
 
 const words = (text: string) => text.split(' ');

@@ -7,7 +7,12 @@ import {
   verbSurely,
 } from './function-words.ts';
 import { isQuoteOpen } from './quotes.ts';
-import { withoutApposition, withoutAsides, withoutWeekday } from './title-asides.ts';
+import {
+  withoutApposition,
+  withoutAsides,
+  withoutOpening,
+  withoutWeekday,
+} from './title-asides.ts';
 
 /** The title a news desk would write is about this long at most, in characters. */
 export const maxTitleLength = 110;
@@ -28,6 +33,8 @@ export function trimSentence(sentence: string, language: string, limit = maxTitl
   text = withoutAsides(text, language);
   if (text.length <= limit) return withoutDanglingEnd(text, language);
   text = withoutApposition(text, language);
+  if (text.length <= limit) return withoutDanglingEnd(text, language);
+  text = withoutOpening(text, language);
   return text.length <= limit ? withoutDanglingEnd(text, language) : cut(text, language, limit);
 }
 
