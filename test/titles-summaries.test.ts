@@ -326,6 +326,19 @@ describe('titles cut to length', () => {
     assert.ok(!/^Candidate/u.test(apposition), apposition);
   });
 
+  it('takes no apposition out of a quotation, nor out of a sentence that opens on a preposition', () => {
+    const quoted = derived(
+      '"Comme beaucoup d’habitants de la vallée, je suis empreint d’une immense tristesse en apprenant la nouvelle", a indiqué le maire de cette commune des Vosges, dont l’ancien curé est mort.',
+      'fr',
+    );
+    assert.ok(!/vallée a indiqué/u.test(quoted), quoted);
+    const opening = derived(
+      'Avec 3.000 discothèques et autant de bars musicaux, le monde de la nuit, fragilisé déjà avant la crise sanitaire, se désole d’être la dernière roue du carrosse des aides publiques.',
+      'fr',
+    );
+    assert.ok(!/musicaux se désole/u.test(opening), opening);
+  });
+
   it('never ends on a preposition or a conjunction of the longer lists', () => {
     const title = derived(
       "Ce sont pas moins de 1 200 personnes que devra recruter l'agence de renseignement française durant les trois prochaines années pour faire face aux nouvelles menaces.",

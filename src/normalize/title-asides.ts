@@ -107,13 +107,13 @@ function verbIn(text: string, language: string): number {
 export function withoutApposition(text: string, language: string): string {
   const parts = text.split(', ');
   const first = parts[0] ?? '';
-  // A sentence that opens on an adverbial ("Selon le ministère, …") has its subject further on.
-  if (parts.length < 3 || verbIn(first, language) !== notVerb || opensClause(first, language))
+  const opens = (part: string) => opensClause(words(part)[0] ?? '', language);
+  // A sentence that opens on an adverbial ("Selon le ministère, …") has its subject further on;
+  // one that opens on a quotation has its words, not a subject ("« Comme beaucoup, je suis… »").
+  if (parts.length < 3 || verbIn(first, language) !== notVerb || opens(first) || isQuoteOpen(first))
     return text;
   const holds = (cue: number) =>
-    parts.findIndex(
-      (part, k) => k > 0 && !opensClause(part, language) && verbIn(part, language) >= cue,
-    );
+    parts.findIndex((part, k) => k > 0 && !opens(part) && verbIn(part, language) >= cue);
   const surely = holds(verbSurely);
   const k = surely > 0 ? surely : holds(verbByEnding);
   return k > 1 ? `${first} ${parts.slice(k).join(', ')}` : text;
