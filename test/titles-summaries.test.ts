@@ -5,6 +5,7 @@ import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { isDangling } from '../src/normalize/function-words.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
+import { isQuoteOpen } from '../src/normalize/quotes.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseSummary } from '../src/normalize/summary.ts';
 import { chooseTitle, type TitleSource } from '../src/normalize/title.ts';
@@ -337,6 +338,25 @@ describe('titles cut to length', () => {
       'fr',
     );
     assert.ok(!/musicaux se désole/u.test(opening), opening);
+  });
+
+  it('takes the first sentence of a long quotation, closed, rather than cut it open', () => {
+    assert.equal(
+      derived(
+        '« Il avait beau avoir des milliers d’admirateurs, il était très seul en réalité. J’étais la seule épaule sur laquelle il pouvait pleurer quand la tournée finissait et que tout le monde repartait », a confié l’animatrice.',
+        'fr',
+      ),
+      '« Il avait beau avoir des milliers d’admirateurs, il était très seul en réalité »',
+    );
+    assert.equal(
+      derived(
+        '"We can confirm at this stage that five people have died. At least seventy people are in a critical condition in the three hospitals of the district," the regional police chief told reporters.',
+        'en',
+      ),
+      '"We can confirm at this stage that five people have died"',
+    );
+    // A straight quotation that ends on a quoted word closes: it is no open quotation.
+    assert.equal(isQuoteOpen(`"Il est complètement en 'nervous breakdown'"`), false);
   });
 
   it('never ends on a preposition or a conjunction of the longer lists', () => {

@@ -40,6 +40,15 @@ function opensStraight(text: string, at: number): boolean {
   return after !== undefined && !closesBefore.test(after);
 }
 
+/**
+ * Whether the straight quote at `at` can close the quotation open before it: the end or a
+ * space or punctuation follows ("… 'breakdown'". C'est…").
+ */
+function closesStraight(text: string, at: number): boolean {
+  const after = text[at + 1];
+  return after === undefined || closesBefore.test(after);
+}
+
 function count(marks: Marks, text: string): void {
   quoteMark.lastIndex = 0;
   for (let match = quoteMark.exec(text); match; match = quoteMark.exec(text)) {
@@ -59,7 +68,8 @@ function count(marks: Marks, text: string): void {
       if (marks.curly > 0) marks.curly--;
       else if (marks.low > 0) marks.low--;
       else marks.stray = true;
-    } else if (opensStraight(text, match.index)) marks.straight = 1;
+    } else if (marks.straight === 1 && closesStraight(text, match.index)) marks.straight = 0;
+    else if (opensStraight(text, match.index)) marks.straight = 1;
     else if (marks.straight === 1) marks.straight = 0;
     else marks.stray = true;
   }

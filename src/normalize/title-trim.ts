@@ -109,7 +109,26 @@ function cut(text: string, language: string, limit: number): string {
   const atPhrase = best(phrase);
   if (atOpener && (!atPhrase || atPhrase.length - atOpener.length <= phraseGain)) return atOpener;
   if (atPhrase) return atPhrase;
-  return hardCut(list, language, limit);
+  return firstQuoted(text, limit) ?? hardCut(list, language, limit);
+}
+
+/** The quotation marks that close each opening one. */
+const closing: Record<string, string> = { '«': '»', '"': '"', '“': '”', '„': '“' };
+
+/**
+ * A sentence that opens on a quotation of several sentences, too long to cut after its verb:
+ * the quotation's first sentence, closed ("« Il était très seul en réalité »"), when it fits.
+ */
+function firstQuoted(text: string, limit: number): string | undefined {
+  const quoted =
+    /^([«"“„])\s?([^«»"“”„]{15,}?[^\s.!?…«»"“”„])(\s?[»"”“])?([.!?…])\s+(?=\p{Lu})/u.exec(text);
+  const open = quoted?.[1];
+  if (!open || !quoted[2]) return undefined;
+  const space = open === '«' ? ' ' : '';
+  // Closed before its full stop ("… breakdown'". C'est…"), the quotation is whole already.
+  const mark = quoted[3] || quoted[4] === '.' || quoted[4] === '…' ? '' : quoted[4];
+  const title = `${open}${space}${quoted[2]}${mark}${quoted[3] ?? `${space}${closing[open]}`}`;
+  return title.length <= limit && !isQuoteOpen(title) ? title : undefined;
 }
 
 /**
