@@ -188,6 +188,15 @@ describe('titles from the lead sentence', () => {
       derived('Murieron el lunes 10 personas en el accidente de la autopista.', 'es'),
       'Murieron 10 personas en el accidente de la autopista',
     );
+    // At the very end too; but two days of a span stay together.
+    assert.equal(
+      derived('The central bank held its benchmark rate at 4.5 percent on Thursday.', 'en'),
+      'The central bank held its benchmark rate at 4.5 percent',
+    );
+    assert.equal(
+      derived('Un surveillant est décédé dans la nuit de mercredi à jeudi à la prison.', 'fr'),
+      'Un surveillant est décédé dans la nuit de mercredi à jeudi à la prison',
+    );
   });
 
   it('keeps the weekday a future names: the day is then the news', () => {

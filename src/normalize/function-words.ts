@@ -41,7 +41,7 @@ const dangling: Record<string, string> = {
 
 const clauseOpeners: Record<string, string> = {
   fr: `pour afin qui que qu dont où selon alors après avant lors depuis pendant tandis mais car sur
-    dans avec contre parce puisque bien malgré en`,
+    dans avec contre parce puisque bien malgré en d`,
   en: `to for which who that where according while after before during since but because on in
     with against despite as`,
   es: `para que quien donde según mientras tras después antes durante desde pero porque sobre en con

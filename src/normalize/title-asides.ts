@@ -58,10 +58,17 @@ const future: Record<string, RegExp> = {
   de: /(?:^|\s)(?:wird|werden|soll|sollen)(?:\s+\p{L}+){0,4}$/u,
 };
 
+/** A second weekday after the first: the two days of a span. */
+const span =
+  /^ (?:à|au|et|and|to|through|a|al|y|e|bis|und) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/iu;
+
 /** The sentence without its weekday phrase, unless that phrase opens it or a future names it. */
 export function withoutWeekday(text: string, language: string): string {
   const weekday = weekdays[language]?.exec(text);
   if (!weekday || weekday.index === 0) return text;
+  // "dans la nuit de lundi à mardi", "between Monday and Tuesday": a span, not a date.
+  const after = text.slice(weekday.index + weekday[0].length);
+  if (span.test(after)) return text;
   const before = text.slice(Math.max(0, weekday.index - 80), weekday.index);
   return future[language]?.test(before) ? text : text.replace(weekday[0], '');
 }
