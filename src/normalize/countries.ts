@@ -81,7 +81,9 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
           continue;
         }
         // Adjectives of nationality are lowercase, except in English; "Mexico City" is no adjective.
-        if (word.capital !== (language === 'en') || word.stop || n < 0) continue;
+        // Adjectives of nationality are read from five letters on, as `countryOfAdjective` does.
+        if (word.capital !== (language === 'en') || word.stop || n < 0 || word.lower.length < 5)
+          continue;
         const code = pointsTo(word, language);
         if (code) note(code, s, null);
       }

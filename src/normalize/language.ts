@@ -1,7 +1,7 @@
 import { eld } from 'eld/medium';
 
 /** The detector reads at most this many characters of a text… */
-const detectorWindow = 1000;
+export const detectorWindow = 1000;
 /** …and scores only the words in about their first 380 bytes: this many letters are more. */
 const enoughLetters = 400;
 

@@ -6,7 +6,7 @@ import { dateFromFileName, formatDate, parseDate } from './dates.ts';
 import { slugFromPath, tagUri } from './ids.ts';
 import { readWords } from './keyword-words.ts';
 import { maxKeywordSentences } from './keywords.ts';
-import { detectLanguage } from './language.ts';
+import { detectLanguage, detectorWindow } from './language.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
 import { readMarkdownPage, readPage } from './page/read-page.ts';
 import { cleanInline, readParagraphs } from './paragraphs.ts';
@@ -50,7 +50,7 @@ export function normalizeEntry(
   const paragraphs = page.body;
   if (paragraphs.length === 0) return null;
 
-  const language = fm.lang ?? detectLanguage(paragraphs.join('\n'), config.language);
+  const language = fm.lang ?? detectLanguage(opening(paragraphs), config.language);
   const dateline = findDateline(paragraphs);
   const { location, agency, region, rest } = dateline;
   // The article starts at its dateline: a line kept above it (a caption) is not its lead.
@@ -127,6 +127,16 @@ export function normalizeEntry(
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
   };
+}
+
+/** The first paragraphs, enough for the language detector, which reads no further. */
+function opening(paragraphs: string[]): string {
+  let text = '';
+  for (const paragraph of paragraphs) {
+    text += text ? `\n${paragraph}` : paragraph;
+    if (text.length >= detectorWindow) break;
+  }
+  return text;
 }
 
 /** Front-matter date, else a date in the file name, else the last commit, else the file's time. */
