@@ -260,6 +260,14 @@ describe('keywords and tags: what they never are', () => {
     );
     assert.ok(!holds([...storm.tags, ...storm.keywords], 'cierra'), storm.keywords.join(', '));
     assert.ok(holds(storm.keywords, 'borrasca'), storm.keywords.join(', '));
+    // English too: "investigating the robbery", never after an article or a preposition.
+    const robbery = topics('en', [
+      'Police are investigating the robbery of a jewellery store in Chattanooga.',
+      'Detectives investigating the case said the suspect fled in a stolen car.',
+      'The robbery is the third at a jewellery store this year, police said.',
+    ]);
+    assert.ok(!holds(robbery.keywords, 'investigating'), robbery.keywords.join(', '));
+    assert.ok(holds(robbery.keywords, 'robbery'), robbery.keywords.join(', '));
   });
 
   it('takes no count or measure for a keyword', () => {

@@ -162,7 +162,6 @@ const nounCues: Record<string, string> = {
   de: '',
 };
 
-/** Words after which the next word is a verb: subject pronouns, clitics, negations, modals. */
 /**
  * Articles that open a verb's object ("cierra los colegios", "annonce une réforme"): a noun is
  * followed by a preposition or an adjective, seldom by an article. Those that also follow nouns
@@ -170,12 +169,13 @@ const nounCues: Record<string, string> = {
  */
 const objectCues: Record<string, string> = {
   fr: `le la les l' un une`,
-  en: '',
+  en: 'the a an his their its',
   es: 'el la los las un una unos unas',
   pt: 'o os as um uma uns umas',
   de: '',
 };
 
+/** Words after which the next word is a verb: subject pronouns, clitics, negations, modals. */
 const verbCues: Record<string, string> = {
   fr: `il elle ils elles on je tu nous vous se s' ne n' qui`,
   en: 'will would can could may might must shall should did does do not he she it they we who',
