@@ -85,6 +85,14 @@ describe('tags: countries', () => {
     ]);
     assert.ok(german.tags.includes('Frankreich'), german.tags.join(', '));
     assert.ok(!german.tags.includes('Frankreichs'), german.tags.join(', '));
+
+    // An elided article keeps its word: one tag, spelled as the text spells it.
+    const french = topics('fr', [
+      "Le tribunal d'Abidjan a condamné un pharmacien pour trafic de faux médicaments en Côte d'Ivoire.",
+      "La Côte d'Ivoire saisit chaque année des tonnes de faux antipaludéens.",
+    ]);
+    assert.ok(french.tags.includes("Côte d'Ivoire"), french.tags.join(', '));
+    assert.ok(!french.tags.some((t) => t.includes("d' ")), french.tags.join(', '));
   });
 
   it('takes the country from an adjective of nationality, never the adjective', () => {
@@ -685,6 +693,19 @@ describe('tags: finer points', () => {
     assert.ok(names.includes('Lula'), names.join(', '));
     assert.ok(!tags.some((t) => t.includes('Venezolanern')), tags.join(', '));
     assert.ok(tags.includes('Passau'), tags.join(', '));
+
+    // A verb between two nouns joins a subject to its object: no phrase of the three.
+    const ruling = topics(
+      'de',
+      [
+        'Streamingdienste müssen Kündigung per Klick ermöglichen, hat der Bundesgerichtshof entschieden.',
+        'Der Bundesgerichtshof gab der Verbraucherzentrale recht: Streamingdienste müssen Kündigung leicht machen.',
+      ],
+      { headline: 'Streamingdienste müssen Kündigung per Klick ermöglichen' },
+    );
+    const phrases = [...ruling.keywords, ...ruling.tags].filter((k) => k.includes(' '));
+    assert.ok(!phrases.some((k) => k.includes('müssen')), ruling.keywords.join(', '));
+    assert.ok(holds(ruling.keywords, 'Kündigung'), ruling.keywords.join(', '));
   });
 
   it('takes no time word in any inflection, no day part, season or quantity', () => {

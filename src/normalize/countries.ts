@@ -138,11 +138,14 @@ function keyAt(block: Word[], i: number, n: number, language: string): string {
   return key;
 }
 
+/** The words as written; no space after an elided article ("Côte d'Ivoire"). */
 function formAt(block: Word[], i: number, n: number): string {
-  return block
-    .slice(i, i + n)
-    .map((w) => w.text)
-    .join(' ');
+  let form = block[i]?.text ?? '';
+  for (let j = i + 1; j < i + n; j++) {
+    const text = block[j]?.text ?? '';
+    form = /['’]$/.test(form) ? form + text : `${form} ${text}`;
+  }
+  return form;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { countryOfAdjective, isCountryName } from './countries.ts';
-import { notVerb, verbCue } from './function-words.ts';
+import { notVerb, verbCue, verbSurely } from './function-words.ts';
 import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
@@ -110,9 +110,18 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     // "takeover by Canadian": an English phrase cut before the noun its adjective of
     // nationality goes with.
     if (language === 'en' && words.length > 1 && nationality(last)) return false;
+    // A finite verb among the stopwords joins a subject to its object, not the words of a name
+    // ("Streamingdienste müssen Kündigung").
+    if (words.some((w) => w.stop && verbCue(w.lower, undefined, language) === verbSurely))
+      return false;
     if (isName(candidate)) return true;
-    // German noun phrases end on their noun.
-    if (language === 'de') return last.kind === 'name' || last.kind === 'acronym';
+    // German noun phrases end on their noun, and a lowercase word right after a noun is a verb
+    // or an adverb: adjectives stand before their noun.
+    if (language === 'de')
+      return (
+        (last.kind === 'name' || last.kind === 'acronym') &&
+        !words.some((w, i) => i > 0 && w.kind === 'plain' && !w.stop && !words[i - 1]?.stop)
+      );
     if (verbLike(first) || verbLike(last)) return false;
     // "plan para construir": a preposition, then an infinitive.
     const before = words[words.length - 2];
