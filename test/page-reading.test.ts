@@ -73,6 +73,8 @@ describe('page furniture, by class, in five languages', () => {
       'Crónica de Marta Gil desde Quito',
       'Colaboração para o Jornal do Sul, em Curitiba',
       'Claire Moreau Brussels correspondent',
+      'Sports reporter',
+      'Senior correspondent',
       'Jonas Keller Wirtschaftskorrespondent',
       'Par notre envoyée spéciale à Kiev, Claire Dubois',
       'Redação',
@@ -86,6 +88,7 @@ describe('page furniture, by class, in five languages', () => {
       'Publié le 03/03/2025 à 18h42, mis à jour le 04/03/2025 à 07h10',
       'Mis à jour il y a 2 heures',
       'Published March 3, 2025 at 6:42 p.m. GMT',
+      'Published: 9:47pm Wed 5 March 2025',
       'Última actualización: 03/12/2026',
       'Publiziert am 21.03.2026 09.15 Uhr, aktualisiert um 10.40 Uhr',
       'Dernière mise à jour le 3 décembre 2026',
@@ -608,6 +611,30 @@ describe('the standfirst', () => {
         'Publié le 05/02/2024 à 10h12',
         standfirst,
         'Par Ana GARCÍA (AFP)',
+        lead,
+        next,
+      ],
+      noPageRules,
+    );
+    assert.equal(page.standfirst, standfirst);
+    assert.deepEqual(page.body, [lead, next]);
+  });
+
+  it('is the line under the headline printed again below the page’s title, above the byline', () => {
+    const standfirst =
+      'Mathis Lavoie struck 2:14 into overtime as the Kirkcaldy side overturned a two-goal deficit.';
+    const headline = 'Fife Flyers edge Dundee Stars in overtime to reach the cup final';
+    const page = readPage(
+      [
+        `${headline} | Tayside Chronicle`,
+        'Skip to content',
+        'Sport > Ice hockey',
+        'ICE HOCKEY',
+        headline,
+        standfirst,
+        'By Euan Dalgleish',
+        'Sports reporter',
+        'Published: 9:47pm Wed 5 March 2025',
         lead,
         next,
       ],

@@ -69,10 +69,20 @@ const isNameThenRole = (text: string) => {
   );
 };
 
+/** The writer's role on a line of its own, under the name: "Sports reporter", "Senior editor". */
+function isRoleAlone(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  return (
+    words.some((word) => roleWord.test(word)) &&
+    words.every((word) => roleWord.test(word) || bylineWords.has(word))
+  );
+}
+
 /** True when the line is a byline: a cue, then a name (and a role, a desk, an agency). */
 export function isByline(text: string, words: number): boolean {
   if (words > 24) return false;
   if (words <= 7 && isNameThenRole(text)) return true;
+  if (words <= 4 && isRoleAlone(text)) return true;
   const cue = bylineCue.exec(text);
   if (!cue) return false;
   const rest = text.slice(cue[0].length).replace(/^\s*[:：-]?\s*/, '');

@@ -37,11 +37,14 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
     // The section's label before it is the page's: "Opinion | …", "EXCLUSIVA: …".
     headline = afterLabel(line) ?? line;
     special.set(headlineAt, { text: line, role: 'headline', reason: 'headline' });
-    const under = judged[headlineAt + 1];
-    if (headlineAt + 1 < start && under && isUnpunctuatedStandfirst(under, headline ?? '')) {
+    // The page's title ("Headline | Site") above; the headline printed again over the article.
+    let at = headlineAt;
+    for (let i = headlineAt + 1; i < start; i++) if (isCopyOf(paragraphs[i], headline)) at = i;
+    const under = judged[at + 1];
+    if (at + 1 < start && under && isUnpunctuatedStandfirst(under, headline ?? '')) {
       standfirst = under.shape.text;
-      special.set(headlineAt + 1, { text: standfirst, role: 'standfirst', reason: 'standfirst' });
-    } else if (onlyFurniture(judged, headlineAt + 1, start) && isStandfirst(judged, start, end)) {
+      special.set(at + 1, { text: standfirst, role: 'standfirst', reason: 'standfirst' });
+    } else if (onlyFurniture(judged, at + 1, start) && isStandfirst(judged, start, end)) {
       standfirst = paragraphs[start] ?? null;
       special.set(start, { text: standfirst ?? '', role: 'standfirst', reason: 'standfirst' });
       start = judged.findIndex((line, i) => i > start && anchors(line));
@@ -242,4 +245,13 @@ export function readMarkdownPage(paragraphs: string[], rules: PageRules): PageRe
   });
   const body = lines.filter((l) => l.role === 'body').map((l) => l.text);
   return { lines, headline: null, standfirst: null, body, topic: null };
+}
+
+/** The headline alone, as the page's title trail prints it before the site's name. */
+function isCopyOf(line: string | undefined, headline: string): boolean {
+  if (!line) return false;
+  return (
+    line === headline ||
+    (headline.startsWith(line) && /^\s+[|–—-]\s/.test(headline.slice(line.length)))
+  );
 }

@@ -80,8 +80,8 @@ const anchors = new Set(
 );
 const vocabulary = new Set(`${months} ${days} ${relative} ${around}`.split(' '));
 
-/** Digits with the separators of dates and times: 03/03/2025, 18h42, 6:04, 2025-05-22T10:00. */
-const numeric = /^\d[\d.:/h-]*(?:t\d[\d:.]*)?(?:z|h|er|e|ème|º|ª|st|nd|rd|th|\.)?$/i;
+/** Digits with the separators of dates and times: 03/03/2025, 18h42, 6:04, 9:47pm, 2025-05-22T10:00. */
+const numeric = /^\d[\d.:/h-]*(?:t\d[\d:.]*)?(?:z|h|er|e|ème|º|ª|st|nd|rd|th|am|pm|\.)?$/i;
 /** A compact age, as live pages print it: "41m", "3hrs", "2d", "5min", "3std". */
 const compactAge = /^\d{1,3}(?:m|min|mins|h|hr|hrs|d|s|sec|secs|j|std|t)$/i;
 /** Separators that may stand between the parts of a timestamp. */
