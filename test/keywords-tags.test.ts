@@ -190,6 +190,19 @@ describe('tags: people and organisations', () => {
     assert.ok(!andes.tags.includes('Andes Capital'), andes.tags.join(', '));
   });
 
+  it('keeps a possessive inside the name it heads', () => {
+    const { tags, keywords } = topics('en', [
+      "Doctors at Boston Children's Hospital said the boy was stable.",
+      "A spokesman for Boston Children's Hospital declined to comment on the surgery.",
+      "The hospital said the surgery lasted nine hours; Mexico's health minister sent his wishes.",
+    ]);
+    assert.ok(tags.includes("Boston Children's Hospital"), tags.join(', '));
+    assert.ok(!tags.includes('Hospital'), tags.join(', '));
+    assert.ok(!keywords.includes('Boston Children'), keywords.join(', '));
+    // Elsewhere a possessive still ends the name: "Mexico's health minister" is Mexico's.
+    assert.ok(!keywords.some((k) => k.includes("Mexico's")), keywords.join(', '));
+  });
+
   it('keeps the particles inside names and merges a name known by its middle', () => {
     const portuguese = topics('pt', [
       'O presidente Luiz Inácio Lula da Silva criticou nesta terça-feira o Banco Central do Brasil pela alta dos juros.',

@@ -1,6 +1,6 @@
 import { isCountryName } from './countries-lexicon.ts';
 import { pairCount, type TermTable } from './keyword-terms.ts';
-import { type Sentence, type Word, written } from './keyword-words.ts';
+import { possessiveInName, type Sentence, type Word, writtenInName } from './keyword-words.ts';
 
 /** A candidate keyword: up to three words of a block, and how the text writes it. */
 export interface Candidate {
@@ -51,7 +51,8 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
           if (!last || !fits(last) || last.abbreviation) break;
           named &&= last.stop || last.kind === 'name' || last.kind === 'acronym';
           // A possessive ends a phrase: "Nassau's Mulvey" is no "Nassau Mulvey".
-          if (n > 1 && block[start + n - 2]?.possessive) break;
+          const owner = block[start + n - 2];
+          if (n > 1 && owner?.possessive && !possessiveInName(owner, last)) break;
           if (last.stop || cutsName(last, block[start + n])) continue;
           const key = n === 1 ? last.term : joinTerms(block, start, n);
           let candidate = candidates.get(key);
@@ -100,7 +101,12 @@ function inName(word: Word | undefined): boolean {
  * after it ("Sen. Chuck Schumer").
  */
 function cutsName(before: Word | undefined, after: Word | undefined): boolean {
-  return inName(before) && inName(after) && !before?.possessive && !before?.abbreviation;
+  return (
+    inName(before) &&
+    inName(after) &&
+    (!before?.possessive || possessiveInName(before, after)) &&
+    !before?.abbreviation
+  );
 }
 
 /** Whether a run is written with the same words as `words` (words are shared per spelling). */
@@ -121,9 +127,9 @@ function joinTerms(block: Word[], start: number, n: number): string {
  * with their full stop (`U.S.`).
  */
 function joinForm(block: Word[], start: number, n: number): string {
-  let form = written(block[start]);
+  let form = writtenInName(block[start], n > 1 ? block[start + 1] : undefined);
   for (let i = start + 1; i < start + n; i++) {
-    const text = written(block[i]);
+    const text = writtenInName(block[i], i + 1 < start + n ? block[i + 1] : undefined);
     form = form.endsWith("'") || form.endsWith('’') ? form + text : `${form} ${text}`;
   }
   const last = block[start + n - 1];

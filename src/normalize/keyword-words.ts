@@ -189,6 +189,25 @@ const frenchInversion = /^\p{L}+(?:-t)?-(?:il|elle|on|ils|elles|je|tu)$/u;
  * A possessive `'s` is not part of the name it follows: `Brazil's` counts as `Brazil`. A brand
  * that always has it (`McDonald's`) keeps it when shown.
  */
+/**
+ * English names that hold a possessive before the word that heads them ("Information
+ * Commissioner's Office", "St Patrick's Day"): elsewhere a possessive ends a name.
+ */
+const possessiveHeads = new Set(
+  `office department ministry party hospital university college institute association union court
+  fund league church school club council commission committee trust society foundation academy
+  day cathedral park hall`.split(/\s+/),
+);
+
+/** Whether `before`, written with a possessive, and `after` are two words of one name. */
+export function possessiveInName(before: Word | undefined, after: Word | undefined): boolean {
+  return before?.possessive === true && after?.capital === true && possessiveHeads.has(after.lower);
+}
+
+/** A word as a name writes it: with its possessive when a word of the name follows it. */
+export const writtenInName = (word: Word | undefined, next: Word | undefined): string =>
+  possessiveInName(word, next) ? `${written(word)}'s` : written(word);
+
 function withoutPossessive(token: Token): Token {
   if (!/['’]s$/.test(token.lower) || token.lower.length < 4) return token;
   return { text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) };

@@ -1,4 +1,4 @@
-import { type Word, written } from './keyword-words.ts';
+import { type Word, writtenInName } from './keyword-words.ts';
 
 /** A name as found in a text. */
 export interface NameFound {
@@ -68,7 +68,10 @@ export function countRun(
   run.first = Math.min(run.first, sentence);
   run.last = Math.max(run.last, sentence);
   let form = '';
-  for (const w of words) form += form === '' || /['’]$/.test(form) ? written(w) : ` ${written(w)}`;
+  words.forEach((w, i) => {
+    const text = writtenInName(w, words[i + 1]);
+    form += form === '' || /['’]$/.test(form) ? text : ` ${text}`;
+  });
   run.forms.set(form, (run.forms.get(form) ?? 0) + times);
   return run;
 }

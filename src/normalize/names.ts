@@ -1,5 +1,5 @@
 import { isCountryName } from './countries.ts';
-import type { Sentence, Word } from './keyword-words.ts';
+import { possessiveInName, type Sentence, type Word } from './keyword-words.ts';
 import { germanNameStart, germanNouns, isGermanName } from './names-german.ts';
 import {
   countRun,
@@ -229,11 +229,13 @@ function runAt(
   // An agency stands alone before the name of the one who spoke to it ("relató a EFE Marcela…").
   if (context.wire.has(first.lower) || isAgency(first.lower)) return joins;
   let names = 1;
-  // A possessive ends the name it is written on ("Nassau's Mulvey").
+  // A possessive ends the name it is written on ("Nassau's Mulvey"), unless the word that heads
+  // the name follows it ("Information Commissioner's Office").
   while (
     i + joins.length < block.length &&
     names < maxRunNames &&
-    !block[i + joins.length - 1]?.possessive
+    (!block[i + joins.length - 1]?.possessive ||
+      possessiveInName(block[i + joins.length - 1], block[i + joins.length]))
   ) {
     const gap: boolean[] = [];
     let j = i + joins.length;
