@@ -22,34 +22,28 @@ import {
  * follows a pronoun, a negation or a modal. German needs no such cue: its nouns are capitalised.
  */
 export function topicTest(table: TermTable, language: string): (candidate: Candidate) => boolean {
-  let nouns: Set<string> | undefined;
-  let verbs: Set<string> | undefined;
-  const cued = (w: Word) => {
-    nouns ??= cuedTerms(table, language);
-    return nouns.has(w.term);
-  };
+  const cues = cuesOf(language);
+  const cued = (w: Word) => isCued(w.term, table, cues);
   const verbShape = verbEnding[language];
   const pastShape = pastEnding[language];
   const readAsVerb = (w: Word) => {
     // A simple past is a verb even after a word that may stand before nouns ("lo ganó").
     if (pastShape?.test(w.lower)) return true;
     if (cued(w)) return false;
-    verbs ??= verbCued(table, language);
     return (
       verbShape?.test(w.lower) === true ||
-      verbs.has(w.term) ||
+      followsVerbCues(w.term, table, cues) ||
       verbCue(w.lower, undefined, language) !== notVerb ||
       (!w.capital && objectFollows(w.term))
     );
   };
   // A lowercase word every occurrence of which is followed by an article opens its object: a
   // verb ("cierra los colegios"); a capital may be a name's ("Marine le Pen").
-  const objects = new Set([...wordsOf('objectCue', language)].map(foldPlural));
   const objectFollows = (term: string) => {
     const c = table.get(term);
-    if (!c || objects.size === 0) return false;
+    if (!c || cues.objects.size === 0) return false;
     let articles = 0;
-    for (const [next, n] of c.next) if (objects.has(next)) articles += n;
+    for (const [next, n] of c.next) if (cues.objects.has(next)) articles += n;
     return articles >= c.tf;
   };
   // Candidates share their words: each is judged once.
@@ -168,34 +162,53 @@ const pastEnding: Record<string, RegExp> = {
   pt: /\p{L}{2}(?:aram|eram|iram)$/u,
 };
 
-/**
- * Terms that follow one of a language's cues somewhere in the text. A noun cue that also
- * stands before an infinitive ("de", "à", "a") counts only for words without its ending.
- */
-function cuedTerms(table: TermTable, language: string): Set<string> {
-  const cued = new Set<string>();
-  for (const cue of wordsOf('nounCue', language)) {
-    for (const term of table.get(foldPlural(cue))?.next.keys() ?? []) cued.add(term);
+/** A language's cues, as terms (plural folded), read once per language. */
+interface Cues {
+  nouns: string[];
+  /** Cues that also stand before an infinitive, and the infinitive's ending. */
+  infinitives: string[];
+  infinitive: RegExp | undefined;
+  /** Each verb cue as often as the language's list folds to it. */
+  verbs: string[];
+  objects: Set<string>;
+}
+
+const cuesByLanguage = new Map<string, Cues>();
+
+function cuesOf(language: string): Cues {
+  let cues = cuesByLanguage.get(language);
+  if (!cues) {
+    const terms = (list: 'nounCue' | 'infinitiveCue' | 'verbCue' | 'objectCue') =>
+      [...wordsOf(list, language)].map(foldPlural);
+    cues = {
+      nouns: terms('nounCue'),
+      infinitives: terms('infinitiveCue'),
+      infinitive: infinitiveEnding[language],
+      verbs: terms('verbCue'),
+      objects: new Set(terms('objectCue')),
+    };
+    cuesByLanguage.set(language, cues);
   }
-  const infinitive = infinitiveEnding[language];
-  for (const cue of wordsOf('infinitiveCue', language)) {
-    for (const term of table.get(foldPlural(cue))?.next.keys() ?? [])
-      if (!infinitive?.test(term)) cued.add(term);
-  }
-  return cued;
+  return cues;
 }
 
 /**
- * Terms that follow a pronoun, a negation or a modal in at least half their occurrences: a
+ * Whether a term follows one of the language's noun cues somewhere in the text. A noun cue that
+ * also stands before an infinitive ("de", "à", "a") counts only for words without its ending.
+ */
+function isCued(term: string, table: TermTable, cues: Cues): boolean {
+  for (const cue of cues.nouns) if (table.get(cue)?.next.has(term)) return true;
+  if (cues.infinitive?.test(term)) return false;
+  for (const cue of cues.infinitives) if (table.get(cue)?.next.has(term)) return true;
+  return false;
+}
+
+/**
+ * Whether a term follows a pronoun, a negation or a modal in at least half its occurrences: a
  * question inverts one now and then ("will people switch").
  */
-function verbCued(table: TermTable, language: string): Set<string> {
-  const after = new Map<string, number>();
-  for (const cue of wordsOf('verbCue', language)) {
-    for (const [term, n] of table.get(foldPlural(cue))?.next ?? [])
-      after.set(term, (after.get(term) ?? 0) + n);
-  }
-  const verbs = new Set<string>();
-  for (const [term, n] of after) if (2 * n >= (table.get(term)?.tf ?? 1)) verbs.add(term);
-  return verbs;
+function followsVerbCues(term: string, table: TermTable, cues: Cues): boolean {
+  let after = 0;
+  for (const cue of cues.verbs) after += table.get(cue)?.next.get(term) ?? 0;
+  return after > 0 && 2 * after >= (table.get(term)?.tf ?? 1);
 }
