@@ -51,8 +51,8 @@ describe('gazette build on the seeds', () => {
     const titles = entries.map((e) => e.title).sort();
     // The dateline's place leads the first; the second's sentence names no place of its own.
     assert.deepEqual(titles, [
-      'Lima : Le gouvernement de Dina Boluarte a autorisé par décret l’entrée de militaires armés des États-Unis',
-      'États-Unis : Les responsables américains exercent une pression croissante sur le Mexique',
+      'Lima : le gouvernement de Dina Boluarte a autorisé par décret l’entrée de militaires armés des États-Unis',
+      'États-Unis : les responsables américains exercent une pression croissante sur le Mexique',
     ]);
     for (const entry of entries) {
       assert.equal(entry.language, 'fr');

@@ -107,6 +107,30 @@ describe('titles from the lead sentence', () => {
     }
   });
 
+  it('never ends inside a preposition of several words', () => {
+    const cases: [string, string][] = [
+      [
+        'pt',
+        'Uma equipa de paleontólogos portugueses identificou uma nova espécie de dinossauro herbívoro a partir de fósseis recolhidos nas arribas da Lourinhã, com cerca de 150 milhões de anos.',
+      ],
+      [
+        'es',
+        'El Gobierno mantuvo este martes el plan de ayudas para los agricultores del sur del país a pesar de las críticas de las organizaciones agrarias y de la oposición.',
+      ],
+      [
+        'fr',
+        'Le gouvernement maintient son plan d’aide aux agriculteurs touchés par la sécheresse dans le sud du pays à partir de lundi, malgré les critiques des syndicats agricoles.',
+      ],
+    ];
+    for (const [language, sentence] of cases) {
+      const words = sentence.split(' ');
+      for (let n = 12; n <= words.length; n++) {
+        const title = derived(words.slice(0, n).join(' '), language);
+        assert.ok(!/ (?:a|à) (?:partir|pesar)$/.test(title), `${language}: ${title}`);
+      }
+    }
+  });
+
   it('never ends on a subject pronoun, but keeps a country written in capitals', () => {
     const title = derived(
       'Keith Brown, the father of a well known piano group, was finally given what he deserved after years of abuse of his daughters.',
@@ -405,11 +429,36 @@ describe('kickers', () => {
   it('is the dateline’s place, set off as the language does', () => {
     assert.equal(
       derived(sentence, 'fr', { place: 'Santiago', text }),
-      'Santiago : Le gouvernement a présenté un plan contre la sécheresse',
+      'Santiago : le gouvernement a présenté un plan contre la sécheresse',
     );
     assert.equal(
       derived('The government unveiled a plan against the drought.', 'en', { place: 'Santiago' }),
       'Santiago: The government unveiled a plan against the drought',
+    );
+  });
+
+  it('is followed in French, Spanish and Portuguese by a lowercase function word, never a lowercase name', () => {
+    const rain = 'Al menos dos personas murieron por las lluvias en la región.';
+    assert.equal(
+      derived(rain, 'es', { place: 'Valparaíso', text: rain }),
+      'Valparaíso: al menos dos personas murieron por las lluvias en la región',
+    );
+    const team = 'Uma equipa de paleontólogos identificou uma nova espécie de dinossauro.';
+    assert.equal(
+      derived(team, 'pt', { place: 'Lisboa', text: team }),
+      'Lisboa: uma equipa de paleontólogos identificou uma nova espécie de dinossauro',
+    );
+    // "La Paz" is a name: the text never writes its article in lowercase.
+    const city = 'La Paz amaneció sin agua por tercer día consecutivo.';
+    assert.equal(
+      derived(city, 'es', { place: 'Bolivia', text: `${city} En La Paz faltan cisternas.` }),
+      'Bolivia: La Paz amaneció sin agua por tercer día consecutivo',
+    );
+    // "el Gobierno": the text writes the article in lowercase before the same word.
+    const plan = 'El Gobierno anunció un plan contra la sequía.';
+    assert.equal(
+      derived(plan, 'es', { place: 'Santiago', text: `${plan} Ayer el Gobierno lo detalló.` }),
+      'Santiago: el Gobierno anunció un plan contra la sequía',
     );
   });
 
@@ -424,7 +473,7 @@ describe('kickers', () => {
   it('is a country or person the article names twice, and never one named once', () => {
     assert.equal(
       derived(sentence, 'fr', { names: ['Carlos Soto', 'Chili'], text }),
-      'Chili : Le gouvernement a présenté un plan contre la sécheresse',
+      'Chili : le gouvernement a présenté un plan contre la sécheresse',
     );
     assert.equal(
       derived(sentence, 'fr', { names: ['Carlos Soto'], text }),

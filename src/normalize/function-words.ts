@@ -121,6 +121,24 @@ export function isDangling(word: string, language: string): boolean {
   return setFor(danglingSets, language).has(bareWord(word));
 }
 
+/**
+ * Prepositions of two words or more, cut before their last ("à partir de", "a pesar de", "em
+ * vez de"): the word and the word before it, which a title cannot end on either.
+ */
+const danglingPairs: Record<string, string> = {
+  fr: 'à:partir à:cause au:lieu en:raison en:dépit en:vue à:compter à:hauteur',
+  es: 'a:partir a:pesar en:lugar en:vez a:través a:causa a:raíz en:torno',
+  pt: 'a:partir em:vez por:causa a:respeito em:torno',
+  en: '',
+  de: '',
+};
+const danglingPairSets = toSets(danglingPairs);
+
+/** Whether `previous` and `word` open a preposition of several words that must go on. */
+export function isDanglingPair(previous: string, word: string, language: string): boolean {
+  return setFor(danglingPairSets, language).has(`${bareWord(previous)}:${bareWord(word)}`);
+}
+
 export function opensClause(word: string, language: string): boolean {
   return setFor(openerSets, language).has(bareWord(word).replace(elidedRest, ''));
 }

@@ -1,5 +1,6 @@
 import {
   isDangling,
+  isDanglingPair,
   notVerb,
   opensClause,
   verbByEnding,
@@ -45,6 +46,11 @@ function dropDangling(list: string[], language: string): void {
     list.length > 1;
     last = list[list.length - 1] ?? ''
   ) {
+    const previous = list[list.length - 2] ?? '';
+    if (list.length > 2 && isDanglingPair(previous, last, language)) {
+      list.splice(-2);
+      continue;
+    }
     if (!isDangling(last, language) && /[\p{L}\p{N}]/u.test(last)) return;
     // A unit after its number is the number's: "78 %", "12 €".
     if (unit.test(last.replace(/[,;:]+$/, '')) && /\p{N}$/u.test(list[list.length - 2] ?? ''))

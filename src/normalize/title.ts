@@ -1,6 +1,7 @@
 import { isCountryName } from './countries.ts';
 import { isDangling } from './function-words.ts';
 import { cleanHeadline, isQuotation, readsAsHeadline, speaksOf } from './headline.ts';
+import { stopwordsFor } from './stopwords.ts';
 import { isAgency } from './tag-words.ts';
 import { maxTitleLength, trimSentence } from './title-trim.ts';
 
@@ -55,8 +56,26 @@ export function chooseTitle(source: TitleSource): string {
   if (!title || /\S\s?:\s/.test(title)) return title;
   const kicker = chooseKicker(title, source);
   if (!kicker) return title;
-  const titled = `${kicker}${kickerSeparator[source.language] ?? ': '}${title}`;
+  const titled = `${kicker}${kickerSeparator[source.language] ?? ': '}${afterColon(title, source)}`;
   return titled.length <= maxTitleLength + kickerSlack ? titled : title;
+}
+
+/** Languages that write in lowercase after a colon, as their press does after a kicker. */
+const lowercaseAfterColon = new Set(['fr', 'es', 'pt']);
+
+/**
+ * The title as it reads after a kicker: French, Spanish and Portuguese lowercase its first
+ * word there ("Bogotá : le président…") when it is a function word the text writes in
+ * lowercase before the same word ("el Gobierno"); a name that opens on an article stays
+ * ("La Paz", "El Salvador").
+ */
+function afterColon(title: string, source: TitleSource): string {
+  if (!lowercaseAfterColon.has(source.language)) return title;
+  const [first = '', second = ''] = title.split(' ', 2);
+  const lower = first.toLowerCase();
+  if (first === lower || !stopwordsFor(source.language).has(lower)) return title;
+  const inLowercase = /^\p{Ll}/u.test(second) || source.text.includes(` ${lower} ${second}`);
+  return inLowercase ? lower + title.slice(first.length) : title;
 }
 
 /** A sentence that states: not a question, not a label without its full stop. */
