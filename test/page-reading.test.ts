@@ -718,6 +718,29 @@ describe('Markdown and page text', () => {
     );
   };
 
+  it('takes no tag from the site’s name printed after the headline in the page’s title', () => {
+    const text = [
+      'Fife Flyers edge Dundee Stars in overtime to reach cup final | Tayside Chronicle',
+      'Skip to content',
+      'Fife Flyers edge Dundee Stars in overtime to reach cup final',
+      'By Euan Dalgleish',
+      'Fife Flyers will play in the Challenge Cup final after Mathis Lavoie scored in overtime against Dundee Stars.',
+      'Mathis Lavoie struck 2:14 into overtime as Fife Flyers overturned a two-goal deficit against Dundee Stars.',
+      'Dundee Stars had led the tie since the first leg, when Fife Flyers lost 5-3 in Dundee.',
+    ].join('\n');
+    const { article } = parseArticle(text, 'page.txt', 'page.txt');
+    const entry = normalizeEntry(
+      article,
+      { path: 'page.txt', committed: undefined, modified: new Date(0) },
+      config,
+    );
+    assert.ok(entry);
+    assert.equal(entry.title, 'Fife Flyers edge Dundee Stars in overtime to reach cup final');
+    const topics = [...entry.tags, ...entry.keywords];
+    assert.ok(!topics.some((t) => t.includes('Tayside')), topics.join(', '));
+    assert.ok(entry.tags.includes('Fife Flyers'), entry.tags.join(', '));
+  });
+
   it('keeps a Markdown article’s headings, lists and captions, and drops its appeals', async () => {
     const entry = await entryOf('notes-md.md');
     assert.deepEqual(entry?.content, [

@@ -5,10 +5,14 @@ import { isDangling } from './function-words.ts';
  * a banner) and speaks of what the article's lead speaks of.
  */
 
-/** Site names after a bar ("… | Le Monde"), and a full stop, are no part of a headline. */
+/** A site's name after a bar ("… | Le Monde") is no part of the headline. */
+export function withoutSiteName(headline: string): string {
+  return headline.replace(/\s+[|]\s+[^|]{1,40}$/u, '').trim();
+}
+
+/** The headline as a title: no site's name, no full stop. */
 export function cleanHeadline(headline: string): string {
-  return headline
-    .replace(/\s+[|]\s+[^|]{1,40}$/u, '')
+  return withoutSiteName(headline)
     .replace(/(?<![.])\.$/, '')
     .trim();
 }

@@ -3,6 +3,7 @@ import type { Entry } from '../entry.ts';
 import type { ParsedArticle } from '../read/parse-article.ts';
 import { findDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
+import { withoutSiteName } from './headline.ts';
 import { slugFromPath, tagUri } from './ids.ts';
 import { readWords } from './keyword-words.ts';
 import { maxKeywordSentences } from './keywords.ts';
@@ -71,7 +72,7 @@ export function normalizeEntry(
       });
   const given = (fm.tags ?? []).map(cleanInline);
   const { keywords, tags, names } = chooseTags({
-    headline: page.headline,
+    headline: page.headline && withoutSiteName(page.headline),
     standfirst: page.standfirst,
     paragraphs: bySentence,
     read,
