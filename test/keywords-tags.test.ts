@@ -86,6 +86,13 @@ describe('tags: countries', () => {
     assert.ok(german.tags.includes('Frankreich'), german.tags.join(', '));
     assert.ok(!german.tags.includes('Frankreichs'), german.tags.join(', '));
 
+    // A region named after a country is not the country: "Sächsische Schweiz".
+    const saxony = topics('de', [
+      'Die Touren in die Sächsische Schweiz sind wegen des Niedrigwassers gestrichen.',
+      'Auch in der Sächsischen Schweiz liegen die Schiffe fest, sagt die Reederei in Dresden.',
+    ]);
+    assert.ok(!saxony.tags.includes('Schweiz'), saxony.tags.join(', '));
+
     // An elided article keeps its word: one tag, spelled as the text spells it.
     const french = topics('fr', [
       "Le tribunal d'Abidjan a condamné un pharmacien pour trafic de faux médicaments en Côte d'Ivoire.",

@@ -62,7 +62,10 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
         const word = block[i] as Word;
         if (word.kind === 'number' || word.lower.length < 2) continue;
         const before = block[i - 1];
-        const proper = word.capital && !(language !== 'de' && capitalised(before) && !before?.stop);
+        const proper =
+          word.capital &&
+          !(language !== 'de' && capitalised(before) && !before?.stop) &&
+          !(language === 'de' && germanNameAdjective.test(before?.text ?? ''));
         const n = proper ? matchName(lexicon, block, i, language) : 0;
         if (n > 0) {
           const key = keyAt(block, i, n, language);
@@ -94,6 +97,12 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
     text: shownName(forms, lexicon.display.get(mention.code) ?? mention.code),
   }));
 }
+
+/**
+ * German writes an adjective in lowercase unless it opens a name: "Sächsische Schweiz",
+ * "Fränkische Schweiz" are regions, not Switzerland.
+ */
+const germanNameAdjective = /^\p{Lu}\p{Ll}+isch(?:e|en|er|es|em)$/u;
 
 /** The part of a hyphenated word before its first hyphen, when it is an abbreviation. */
 function compoundHead(word: Word): string | undefined {
