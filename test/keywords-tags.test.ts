@@ -197,6 +197,19 @@ describe('tags: people and organisations', () => {
     assert.ok(!andes.tags.includes('Andes Capital'), andes.tags.join(', '));
   });
 
+  it('names a storm with its kind, though the text writes the kind in lowercase too', () => {
+    const { tags } = topics(
+      'en',
+      [
+        'Melissa made landfall near New Hope as a Category 5 hurricane.',
+        'Melissa was crawling across the island, forecasters said, as the strongest hurricane of the year.',
+      ],
+      { headline: 'Hurricane Melissa slams into Jamaica as one of the strongest storms on record' },
+    );
+    assert.ok(tags.includes('Hurricane Melissa'), tags.join(', '));
+    assert.ok(!tags.includes('Melissa'), tags.join(', '));
+  });
+
   it('keeps a possessive inside the name it heads', () => {
     const { tags, keywords } = topics('en', [
       "Doctors at Boston Children's Hospital said the boy was stable.",

@@ -258,6 +258,9 @@ function runAt(
   return joins;
 }
 
+/** The kinds of storm English names its storms with: "Hurricane Melissa", "Typhoon Haiyan". */
+const stormKinds = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
+
 /** Whether a word may open a name at a sentence's start, by itself: read once per word. */
 const openingWords = new WeakMap<Word, boolean>();
 
@@ -270,7 +273,9 @@ function mayOpenName(word: Word | undefined, context: Context): word is Word {
     context.language === 'de'
   )
     return false;
-  if (context.lowercase.has(word.lower)) return false;
+  // "Hurricane Melissa slams into Jamaica": a storm's kind is part of its name, though the text
+  // also writes it in lowercase ("a Category 5 hurricane").
+  if (context.lowercase.has(word.lower) && !stormKinds.has(word.lower)) return false;
   let fits = openingWords.get(word);
   if (fits === undefined) {
     fits = !isRole(word, context) && !isTimeWord(word.lower, context.language);
