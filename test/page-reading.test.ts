@@ -282,6 +282,8 @@ describe('page furniture, by class, in five languages', () => {
       'Dieser Artikel gehört zum Angebot von SPIEGEL+. Sie können ihn auch ohne Abonnement lesen, weil er Ihnen geschenkt wurde.',
       'Digital-Abo: 1 € im ersten Monat, danach 9,99 € pro Monat, jederzeit kündbar.',
       'Assinatura digital: R$ 1,90 no primeiro mês, depois R$ 29,90 por mês.',
+      'Sie wollen mehr aus Dresden lesen? Testen Sie Elbtal-Kurier Plus einen Monat für 0,99 Euro.',
+      'Want to read more? Subscribe to the Ledger for £1 a week.',
     ],
     'app prompt': [
       'Download our app to get breaking news alerts on your phone.',
@@ -327,6 +329,10 @@ describe('page furniture, by class, in five languages', () => {
       'Die Kommentarfunktion ist geschlossen.',
       'Read 123 comments',
       'Rellena tu nombre y apellido para comentar',
+      'Commenting has been disabled for this live blog.',
+      'Comments are closed.',
+      'Les commentaires sont fermés.',
+      'Los comentarios están cerrados.',
     ],
     'tag list': [
       'Mots-clés : Chili, incendies, climat',

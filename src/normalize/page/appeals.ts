@@ -113,7 +113,7 @@ const likedIt =
  * on: "Already a subscriber?", "Sie haben bereits ein Abonnement?", "¿Quieres seguir leyendo?".
  */
 const accountQuestion =
-  /^[¿]?(?:(?:are you |you(?:'re| are) )?already (?:a )?(?:subscriber|member|registered)|already have an? (?:account|subscription)|want to (?:keep|continue) reading|(?:vous êtes |êtes-vous )?déjà (?:abonnée?|inscrite?)|vous avez déjà un (?:compte|abonnement)|envie de lire la suite|vous voulez lire la suite|(?:ya )?(?:eres|es usted) (?:suscriptora?|socio|socia)|ya tienes (?:una )?(?:cuenta|suscripción)|(?:quieres|quiere) seguir leyendo|já (?:é|és) (?:assinante|cadastrad[oa])|já tem (?:uma )?(?:conta|assinatura)|quer (?:continuar|seguir) lendo|(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein(?:en)? )?(?:abonnement|abo|konto|zugang)|(?:sie wollen|wollen sie|möchten sie|sie möchten) weiterlesen|(?:sie sind|sind sie) (?:bereits|schon) (?:abonnent|abonnentin|registriert))[^.!?]{0,40}\?/iu;
+  /^[¿]?(?:(?:are you |you(?:'re| are) )?already (?:a )?(?:subscriber|member|registered)|already have an? (?:account|subscription)|want to (?:keep|continue) reading|(?:vous êtes |êtes-vous )?déjà (?:abonnée?|inscrite?)|vous avez déjà un (?:compte|abonnement)|envie de lire la suite|vous voulez lire la suite|(?:ya )?(?:eres|es usted) (?:suscriptora?|socio|socia)|ya tienes (?:una )?(?:cuenta|suscripción)|(?:quieres|quiere) seguir leyendo|já (?:é|és) (?:assinante|cadastrad[oa])|já tem (?:uma )?(?:conta|assinatura)|quer (?:continuar|seguir) lendo|(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein(?:en)? )?(?:abonnement|abo|konto|zugang)|(?:sie wollen|wollen sie|möchten sie|sie möchten) weiterlesen|(?:sie wollen|wollen sie|möchten sie|sie möchten) mehr\b[^.!?]{0,40}\blesen|(?:want|would you like) to read more|envie d'en lire plus|(?:quieres|quiere) leer más|quer ler mais|(?:sie sind|sind sie) (?:bereits|schon) (?:abonnent|abonnentin|registriert))[^.!?]{0,40}\?/iu;
 /** Paywalls and account prompts. */
 const paywall =
   /réservée? aux abonnés|article gratuit|free articles? (?:left|remaining)|artículos? gratuitos?|artigos? gratuitos?|kostenlose[rn]? artikel|cet article vous est offert|gehört zum angebot von|ohne abonnement|ihnen geschenkt|this article (?:was|has been) gifted|gifted to you|regalado por un suscriptor|presente de (?:um|uma) assinante|il vous reste \d|déjà abonné|la suite est réservée|subscribers? only|for subscribers|already a subscriber|(?:subscribe|log in|sign in) to (?:continue|read)|to continue reading(?=\s*[,:.…]|\s*$)|exclusiv[oa]s? para (?:suscriptores|assinantes)|(?:réservés|reserved|reservados|vorbehalten)[^.]{0,20}(?:abonnés|subscribers|suscriptores|assinantes|abonnenten)|ya eres suscriptor|para (?:seguir|continuar) leyendo(?=\s*[,:.…]|\s*$)|já é assinante|para (?:continuar|seguir) lendo(?=\s*[,:.…]|\s*$)|nur für abonnenten|bereits abonnent|artikel freischalten|jetzt weiterlesen|s[oó]lo para suscriptores|desbloque(?:ie|a) (?:este|o|el) (?:conteúdo|contenido|artigo|artículo)|unlock this (?:article|story)|débloquez cet article/iu;
@@ -142,7 +142,7 @@ const commentRules =
   /(?:comment|commentaire|comentario|comentário|kommentar|diskut|discut|debat|réag|conversation|conversa)[\p{L}]*.{0,80}(?:moder|charte|normas|regras|regeln|richtlinien|netiquette|guidelines|community|communauté|comunidad|comunidade)/iu;
 /** A notice about the comments themselves (closed, moderated, whose opinion they are). */
 const commentNotice =
-  /^(?:les |the |los |os |die )?(?:commentaires|comments|comentarios|comentários|kommentare|kommentarfunktion)(?!\s+(?:du|de|des|d'|of|del|do|da|dos|der|von|zu)\s)[^.]{0,120}(?:désactiv|fermé|closed|disabled|desativad|desactivad|cerrad|deaktiviert|geschlossen|modér|moderat|moderad|moderiert|responsab|verantwort|opinião d|opinion d|opinion of|opinión d|meinung der)/iu;
+  /^(?:les |the |los |os |die )?(?:commentaires|comments|commenting|comentarios|comentários|kommentare|kommentarfunktion)(?!\s+(?:du|de|des|d'|of|del|do|da|dos|der|von|zu)\s)[^.]{0,120}(?:désactiv|fermé|closed|disabled|desativad|desactivad|cerrad|deaktiviert|geschlossen|modér|moderat|moderad|moderiert|responsab|verantwort|opinião d|opinion d|opinion of|opinión d|meinung der)/iu;
 /** Who answers for an opinion page, and how its author spells. */
 const disclaimer =
   /n'engagent que|de la seule responsabilité de leurs? auteurs?|d[ae] exclusiva responsabilidade d|do not necessarily (?:reflect|represent)|no (?:reflejan|representan) necesariamente|não (?:refletem|reflectem|representam) necessariamente|geben nicht (?:unbedingt|notwendigerweise|zwingend) die meinung|(?:views|opinions) expressed|opinions exprimées|opiniones expresadas|opiniões expressas|escreve (?:segundo|de acordo com) (?:a antiga ortografia|o (?:antigo|novo) acordo ortográfico)/iu;
@@ -208,7 +208,12 @@ function appealKind(text: string): string {
     )
   )
     return 'appeal: donation';
-  if (/abonn|subscri|suscr|assin|\babo\b|premium|unlock|débloqu|desbloque|freischalt/iu.test(text))
+  // A trial at a price is a subscription's: "Testen Sie … einen Monat für 0,99 Euro".
+  if (
+    /abonn|subscri|suscr|assin|\babo\b|premium|unlock|débloqu|desbloque|freischalt|testen sie|try it|essayez/iu.test(
+      text,
+    )
+  )
     return 'appeal: subscription';
   if (/\bapp\b|appli|aplica/iu.test(text)) return 'app prompt';
   if (
