@@ -50,12 +50,12 @@ describe('gazette build --watch', () => {
         await readFile(join(project, 'out', 'entries.json'), 'utf8'),
       ).entries;
       assert.ok(
-        entries.some((e: { title: string }) => e.title.startsWith('Quito : Un tout autre début')),
+        entries.some((e: { title: string }) => e.title.startsWith('Quito : un tout autre début')),
       );
       // The digest, compiled on the normalizer's thread, has the new title too.
       assert.match(
         await readFile(join(project, 'out', 'digest.html'), 'utf8'),
-        /Quito : Un tout autre début/,
+        /Quito : un tout autre début/,
       );
       assert.equal(lines.filter((l) => /\bbuilt\b/.test(l)).length, 2, 'one line per build');
     } finally {
