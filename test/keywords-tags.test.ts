@@ -197,6 +197,17 @@ describe('tags: people and organisations', () => {
     assert.ok(!andes.tags.includes('Andes Capital'), andes.tags.join(', '));
   });
 
+  it('takes no step of a scale for a name or a keyword', () => {
+    const { tags, keywords } = topics('en', [
+      'Melissa made landfall near New Hope as a Category 5 hurricane.',
+      'Melissa strengthened from a tropical storm to a Category 4 hurricane in a day.',
+      'Jamaica declared a Level 3 emergency as the hurricane crossed the island.',
+    ]);
+    for (const word of ['Category', 'Level'])
+      assert.ok(!tags.includes(word) && !keywords.includes(word), `${tags} / ${keywords}`);
+    assert.ok(tags.includes('Jamaica'), tags.join(', '));
+  });
+
   it('names a storm with its kind, though the text writes the kind in lowercase too', () => {
     const { tags } = topics(
       'en',

@@ -18,6 +18,8 @@ export interface Candidate {
   opening: number;
   /** Index of the first sentence it occurs in. */
   first: number;
+  /** Occurrences of a single word followed by a number ("Category 5"). */
+  numbered: number;
   /**
    * Its last word is written somewhere without a possessive, alone or inside another name
    * ("Mexico City" beside "Mexico's"): the possessive is then not part of the name.
@@ -65,6 +67,7 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
               named: 0,
               opening: 0,
               first: s,
+              numbered: 0,
               bare: false,
             };
             candidates.set(key, candidate);
@@ -75,6 +78,7 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
             candidate.others ??= new Map();
             candidate.others.set(form, (candidate.others.get(form) ?? 0) + 1);
           }
+          if (n === 1 && block[start + 1]?.kind === 'number') candidate.numbered++;
           if (named) candidate.named++;
           else if (start === 0 && block === blocks[0]) candidate.opening++;
         }

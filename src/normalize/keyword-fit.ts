@@ -58,6 +58,7 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return verb;
   };
   const labels = wordsOf('label', language);
+  const scales = wordsOf('scale', language);
   const numbers = wordsOf('number', language);
   // "trece trabajadores", "deuxième tour": a count or a rank; "Six Nations" is a name.
   const counted = (w: Word) => w.kind === 'plain' && numbers.has(w.lower);
@@ -97,6 +98,8 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       // "Sat, Apr 2": a date's short month or day, where a capital marks it as one; "Sen.",
       // "Tenn.": a title or a state, abbreviated.
       if (first.capital && (shortCalendar.has(first.lower) || first.abbreviation)) return false;
+      // "Category 5", "Artículo 135": a scale's step or a text's part, before its number.
+      if (candidate.numbered === candidate.count && scales.has(first.lower)) return false;
       // German capitalises its nouns inside sentences, and nothing else.
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
       return isName(candidate) || !verbLike(first);

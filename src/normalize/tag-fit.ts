@@ -25,6 +25,7 @@ export function tagFit(
   const numbers = wordsOf('number', language);
   const counted = (word: string) => numbers.has(word) || isQuantity(word, language);
   const roles = wordsOf('role', language);
+  const scales = wordsOf('scale', language);
   const aboutAgency = (lower: string) => headline?.toLowerCase().includes(lower) === true;
   // The dateline's agency, known or not ("(AIN).-"), is where the text came from.
   const wire = agency?.toLowerCase().split('/') ?? [];
@@ -40,7 +41,8 @@ export function tagFit(
     if ((counted(first) && !/^\p{Lu}/u.test(text)) || counted(last)) return false;
     if (language === 'en' && compoundAdjective.test(last)) return false;
     if (words.length === 1) {
-      if (roles.has(first)) return false;
+      // "Category 5": a scale's step, whose capital is the number's.
+      if (roles.has(first) || scales.has(first)) return false;
       if (!isCountryName(first, language) && countryOfAdjective(first, language)) return false;
     }
     // A name holds its particles ("Banco Central do Brasil"), not a conjunction ("Lisboa e Vale").

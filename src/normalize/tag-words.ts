@@ -200,6 +200,15 @@ export const infinitiveEnding: Record<string, RegExp> = {
   pt: /\p{L}{2}(?:ar|er|ir)$/u,
 };
 
+/** Words that name a step of a scale or a part of a text before its number: "Category 5". */
+const scaleWords: Record<string, string> = {
+  fr: 'catégorie niveau phase article alinéa chapitre section étape',
+  en: 'category level phase stage article section chapter grade tier',
+  es: 'categoría nivel fase artículo capítulo sección etapa',
+  pt: 'categoria nível fase artigo capítulo seção secção etapa',
+  de: 'kategorie stufe phase artikel paragraf kapitel abschnitt',
+};
+
 const toSets = (lists: Record<string, string>) =>
   new Map(
     Object.entries(lists).map(([language, words]) => [
@@ -218,6 +227,7 @@ const sets = {
   verbCue: toSets(verbCues),
   objectCue: toSets(objectCues),
   infinitiveCue: toSets(infinitiveCues),
+  scale: toSets(scaleWords),
 };
 
 /** One of the lists above for a language (English's when the language has none). */
