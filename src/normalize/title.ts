@@ -36,7 +36,7 @@ const kickerSeparator: Record<string, string> = { fr: ' : ' };
 
 /**
  * The entry's title: the page's headline when it has one that reads as a headline; else one
- * made from the lead sentence, led by a kicker ("Bogotá : Le président…") when the dateline
+ * made from the lead sentence, led by a kicker ("Bogotá : le président…") when the dateline
  * gives a place or the article names a country or a person twice that the title does not.
  */
 export function chooseTitle(source: TitleSource): string {
