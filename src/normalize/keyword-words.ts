@@ -190,8 +190,8 @@ const frenchInversion = /^\p{L}+(?:-t)?-(?:il|elle|on|ils|elles|je|tu)$/u;
  * that always has it (`McDonald's`) keeps it when shown.
  */
 /**
- * English names that hold a possessive before the word that heads them ("Information
- * Commissioner's Office", "St Patrick's Day"): elsewhere a possessive ends a name.
+ * English names that hold a possessive before the word that heads them ("Boston Children's
+ * Hospital", "People's Party"): elsewhere a possessive ends a name.
  */
 const possessiveHeads = new Set(
   `office department ministry party hospital university college institute association union court

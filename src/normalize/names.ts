@@ -230,7 +230,7 @@ function runAt(
   if (context.wire.has(first.lower) || isAgency(first.lower)) return joins;
   let names = 1;
   // A possessive ends the name it is written on ("Nassau's Mulvey"), unless the word that heads
-  // the name follows it ("Information Commissioner's Office").
+  // the name follows it ("Boston Children's Hospital").
   while (
     i + joins.length < block.length &&
     names < maxRunNames &&
