@@ -230,6 +230,14 @@ describe('tags: people and organisations', () => {
     assert.ok(tags.includes("Boston Children's Hospital"), tags.join(', '));
     assert.ok(!tags.includes('Hospital'), tags.join(', '));
     assert.ok(!keywords.includes('Boston Children'), keywords.join(', '));
+    // The head of a name whose owner is a role names nothing alone; "the country's Ministry of
+    // Health" is a name.
+    const office = topics('en', [
+      "The Information Commissioner's Office fined the retailer, the country's Ministry of Health said.",
+      "Rachel Okafor, of the Information Commissioner's Office, said the fine was the largest.",
+    ]);
+    assert.ok(!office.tags.includes('Office'), office.tags.join(', '));
+    assert.ok(office.tags.includes('Ministry of Health'), office.tags.join(', '));
     // Elsewhere a possessive still ends the name: "Mexico's health minister" is Mexico's.
     assert.ok(!keywords.some((k) => k.includes("Mexico's")), keywords.join(', '));
   });

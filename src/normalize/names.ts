@@ -222,6 +222,10 @@ function runAt(
   if (!first) return [];
   const sentenceStart = position === 'sentence';
   if (sentenceStart ? !mayOpenName(first, context) : !inName(first, context)) return [];
+  // The head of a name whose owner is a role ("the Information Commissioner's Office"): alone,
+  // it names nothing.
+  const owner = block[i - 1];
+  if (owner?.capital && possessiveInName(owner, first) && !inName(owner, context)) return [];
   // After a colon or a quotation mark an article is capitalised too ("«El Gobierno…").
   if (first.stop && position === 'block') return [];
   if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return [];
