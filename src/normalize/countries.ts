@@ -1,4 +1,4 @@
-import { countryOfAdjective, type Lexicon, lexiconFor } from './countries-lexicon.ts';
+import { type Lexicon, lexiconFor } from './countries-lexicon.ts';
 import { foldAccents } from './keyword-fold.ts';
 import type { Sentence, Word } from './keyword-words.ts';
 
@@ -19,18 +19,6 @@ export interface CountryMention {
   pointed: number;
   /** Index of the first sentence that names it or points to it. */
   first: number;
-}
-
-/** The country each word points to, read once per word (a language's words are its own). */
-const pointing = new WeakMap<Word, string | null>();
-
-function pointsTo(word: Word, language: string): string | null {
-  let code = pointing.get(word);
-  if (code === undefined) {
-    code = countryOfAdjective(word.lower, language) ?? null;
-    pointing.set(word, code);
-  }
-  return code;
 }
 
 /** A word that may be part of a name: capitalised, not a number. */
@@ -87,8 +75,7 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
         // Adjectives of nationality are read from five letters on, as `countryOfAdjective` does.
         if (word.capital !== (language === 'en') || word.stop || n < 0 || word.lower.length < 5)
           continue;
-        const code = pointsTo(word, language);
-        if (code) note(code, s, null);
+        if (word.nationality) note(word.nationality, s, null);
       }
     }
   }

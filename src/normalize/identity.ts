@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Entry } from '../entry.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
 import { remember } from '../remember.ts';
@@ -60,7 +60,7 @@ export interface Identified {
  */
 export function sourceHash(text: string): string {
   const folded = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  return createHash('sha256').update(folded).digest('hex').slice(0, 32);
+  return hash('sha256', folded).slice(0, 32);
 }
 
 /**
@@ -68,12 +68,7 @@ export function sourceHash(text: string): string {
  * recognises their records' renamed articles.
  */
 export function textHash(entry: Entry): string {
-  return createHash('sha256')
-    .update(entry.title)
-    .update('\n')
-    .update(entry.content.join('\n'))
-    .digest('hex')
-    .slice(0, 32);
+  return hash('sha256', `${entry.title}\n${entry.content.join('\n')}`).slice(0, 32);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { countryOfAdjective, isCountryName } from './countries.ts';
+import { isCountryName } from './countries.ts';
 import { notVerb, verbCue, verbSurely } from './function-words.ts';
 import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
@@ -22,8 +22,8 @@ import {
  * follows a pronoun, a negation or a modal. German needs no such cue: its nouns are capitalised.
  */
 export function topicTest(table: TermTable, language: string): (candidate: Candidate) => boolean {
-  const cues = cuesOf(language);
-  const cued = (w: Word) => isCued(w.term, table, cues);
+  const cues = followersOf(cuesOf(language), table);
+  const cued = (w: Word) => isCued(w.term, cues);
   const verbShape = verbEnding[language];
   const pastShape = pastEnding[language];
   const readAsVerb = (w: Word) => {
@@ -106,7 +106,7 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     }
     // "takeover by Canadian": an English phrase cut before the noun its adjective of
     // nationality goes with.
-    if (language === 'en' && words.length > 1 && nationality(last)) return false;
+    if (language === 'en' && words.length > 1 && isNationality(last)) return false;
     // A finite verb among the stopwords joins a subject to its object, not the words of a name
     // ("Streamingdienste müssen Kündigung").
     if (words.some((w) => w.stop && verbCue(w.lower, undefined, language) === verbSurely))
@@ -129,12 +129,8 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
 }
 
 /** An English adjective of nationality ("Canadian", "Brazilian"), not a country's name. */
-function nationality(word: Word): boolean {
-  return (
-    word.capital &&
-    !isCountryName(word.lower, 'en') &&
-    countryOfAdjective(word.lower, 'en') !== undefined
-  );
+function isNationality(word: Word): boolean {
+  return word.capital && word.nationality !== null && !isCountryName(word.lower, 'en');
 }
 
 /** A phrase's words in lowercase, space-separated. */
@@ -195,14 +191,41 @@ function cuesOf(language: string): Cues {
   return cues;
 }
 
+/** What follows each of a language's cues in one text (`Term.next`), for the cues it has. */
+interface Followers {
+  nouns: Map<string, number>[];
+  infinitives: Map<string, number>[];
+  infinitive: RegExp | undefined;
+  verbs: Map<string, number>[];
+  objects: Set<string>;
+}
+
+function followersOf(cues: Cues, table: TermTable): Followers {
+  const present = (terms: string[]) => {
+    const maps: Map<string, number>[] = [];
+    for (const term of terms) {
+      const next = table.get(term)?.next;
+      if (next && next.size > 0) maps.push(next);
+    }
+    return maps;
+  };
+  return {
+    nouns: present(cues.nouns),
+    infinitives: present(cues.infinitives),
+    infinitive: cues.infinitive,
+    verbs: present(cues.verbs),
+    objects: cues.objects,
+  };
+}
+
 /**
  * Whether a term follows one of the language's noun cues somewhere in the text. A noun cue that
  * also stands before an infinitive ("de", "à", "a") counts only for words without its ending.
  */
-function isCued(term: string, table: TermTable, cues: Cues): boolean {
-  for (const cue of cues.nouns) if (table.get(cue)?.next.has(term)) return true;
+function isCued(term: string, cues: Followers): boolean {
+  for (const next of cues.nouns) if (next.has(term)) return true;
   if (cues.infinitive?.test(term)) return false;
-  for (const cue of cues.infinitives) if (table.get(cue)?.next.has(term)) return true;
+  for (const next of cues.infinitives) if (next.has(term)) return true;
   return false;
 }
 
@@ -210,8 +233,8 @@ function isCued(term: string, table: TermTable, cues: Cues): boolean {
  * Whether a term follows a pronoun, a negation or a modal in at least half its occurrences: a
  * question inverts one now and then ("will people switch").
  */
-function followsVerbCues(term: string, table: TermTable, cues: Cues): boolean {
+function followsVerbCues(term: string, table: TermTable, cues: Followers): boolean {
   let after = 0;
-  for (const cue of cues.verbs) after += table.get(cue)?.next.get(term) ?? 0;
+  for (const next of cues.verbs) after += next.get(term) ?? 0;
   return after > 0 && 2 * after >= (table.get(term)?.tf ?? 1);
 }

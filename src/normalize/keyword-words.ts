@@ -1,3 +1,4 @@
+import { countryOfAdjective } from './countries-lexicon.ts';
 import { foldAccents } from './keyword-fold.ts';
 import { foldPlural } from './keyword-stem.ts';
 import { isAbbreviatedTitle } from './sentences.ts';
@@ -41,6 +42,11 @@ export interface Word {
    * part of a name or a keyword.
    */
   readonly abbreviation: boolean;
+  /**
+   * The country it names as an adjective of nationality would (`colombienne`, `Brazilian`:
+   * `CO`, `BR`), whatever its case, or null.
+   */
+  readonly nationality: string | null;
 }
 
 /** Initials ("U.S", "S.A") lose their last full stop to the sentence's end: it is given back. */
@@ -145,6 +151,7 @@ function spell(written: string, language: string): Spelling {
     const token = withoutPossessive(written);
     const kind = kindOf(token.text, position);
     return {
+      nationality: countryOfAdjective(token.lower, language) ?? null,
       possessive: token !== written,
       folded: foldAccents(token.lower),
       text: token.text,

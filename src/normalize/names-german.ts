@@ -1,4 +1,4 @@
-import { countryOfAdjective, isCountryName } from './countries.ts';
+import { isCountryName } from './countries.ts';
 import type { Sentence, Word } from './keyword-words.ts';
 import type { NameRun } from './names-merge.ts';
 
@@ -72,7 +72,7 @@ function isName(content: Word[], nouns: Set<string>): boolean {
   if (content.some((w) => w.kind === 'acronym') || !common(first)) return true;
   if (institution.test(first.lower)) return true;
   // "Schweizer Gletscher" are the Swiss glaciers, not a name.
-  if (countryOfAdjective(first.lower, 'de') || isCountry(first)) return false;
+  if (first.nationality || isCountry(first)) return false;
   return adjective.test(first.lower) && !commonNoun.test(first.lower);
 }
 

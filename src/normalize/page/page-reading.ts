@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * What a line of a saved page is to the article: part of the page's header (site chrome, section
@@ -62,5 +62,5 @@ export function foldLine(line: string): string {
 
 /** A short, stable name for a folded line, to count it across a folder's articles. */
 export function lineFingerprint(line: string): string {
-  return createHash('sha1').update(foldLine(line)).digest('base64url').slice(0, 16);
+  return hash('sha1', foldLine(line), 'base64url').slice(0, 16);
 }
