@@ -328,6 +328,25 @@ describe('keywords and tags: what they never are', () => {
     ]);
     assert.ok(!holds(robbery.keywords, 'investigating'), robbery.keywords.join(', '));
     assert.ok(holds(robbery.keywords, 'robbery'), robbery.keywords.join(', '));
+    // A headline's verb in the present, which the text conjugates elsewhere: "warns", "warned".
+    const warning = topics(
+      'en',
+      [
+        'Forecasters warned on Monday that the heatwave would last until the weekend.',
+        'Health officials are warning older residents to stay indoors during the heatwave.',
+        'The heatwave has already closed schools in three counties.',
+      ],
+      { headline: 'Met Office warns heatwave will last until weekend' },
+    );
+    assert.ok(!holds([...warning.tags, ...warning.keywords], 'warns'), warning.keywords.join(', '));
+    assert.ok(holds(warning.keywords, 'heatwave'), warning.keywords.join(', '));
+    // A plural noun after an article stays a noun, though the text has the verb too.
+    const protests = topics('en', [
+      'The protests spread to five cities on Saturday, organisers said.',
+      'Students protested outside parliament, and the protests went on into the night.',
+      'Police said the protests had been peaceful.',
+    ]);
+    assert.ok(holds(protests.keywords, 'protests'), protests.keywords.join(', '));
   });
 
   it('takes no count or measure for a keyword', () => {
@@ -679,6 +698,28 @@ describe('keywords in Portuguese and German', () => {
 });
 
 describe('tags: finer points', () => {
+  it('keeps the capitalised stopwords a name holds ("New York", "World Cup")', () => {
+    const final = topics('en', [
+      'Fans in New York and New Jersey queued overnight for tickets to the World Cup final.',
+      'The World Cup final will be played at MetLife Stadium in New Jersey on July 19.',
+      'Hotels in New York said rooms for the final had been booked for months.',
+      'It is the first World Cup final in the United States since 1994.',
+    ]);
+    const all = [...final.keywords, ...final.tags];
+    for (const name of ['New York', 'New Jersey', 'World Cup'])
+      assert.ok(all.includes(name), `${name}: ${all.join(', ')}`);
+    // Nor is the end of "New Jersey" the island of Jersey.
+    for (const part of ['York', 'Jersey', 'Cup'])
+      assert.ok(!all.includes(part), `${part}: ${all.join(', ')}`);
+    // Not a stopword that opens a clause after a quotation mark: "Let", "Like".
+    const quoted = topics('en', [
+      'The coach said: "Let us enjoy this one, we earned it."',
+      'Players celebrated the win with fans at the stadium, and the coach thanked the fans.',
+      'The win puts the team top of the league for the first time this season.',
+    ]);
+    assert.ok(!quoted.keywords.includes('Let'), quoted.keywords.join(', '));
+  });
+
   it('does not take a longer name or a stadium for the country it holds', () => {
     const english = topics('en', [
       'Mexico City police closed the main avenues on Sunday for the marathon.',

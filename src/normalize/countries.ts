@@ -71,10 +71,12 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
           note(headCode, s, head);
           continue;
         }
-        // Adjectives of nationality are lowercase, except in English; "Mexico City" is no adjective.
+        // Adjectives of nationality are lowercase, except in English; "Mexico City" is no adjective,
+        // nor is the last word of a name ("New Jersey").
         // Adjectives of nationality are read from five letters on, as `countryOfAdjective` does.
         if (word.capital !== (language === 'en') || word.stop || n < 0 || word.lower.length < 5)
           continue;
+        if (language === 'en' && !proper) continue;
         if (word.nationality) note(word.nationality, s, null);
       }
     }

@@ -34,8 +34,15 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       verbShape?.test(w.lower) === true ||
       followsVerbCues(w.term, table, cues) ||
       verbCue(w.lower, undefined, language) !== notVerb ||
-      (!w.capital && objectFollows(w.term))
+      (!w.capital && objectFollows(w.term)) ||
+      (language === 'en' && !w.capital && w.lower !== w.term && conjugated(w.term))
     );
+  };
+  // An English verb in the present ("Girlfriend helps Ronnie quit"), which the text conjugates
+  // elsewhere ("helped", "helping"): its folded `s` is the verb's, not a plural's.
+  const conjugated = (term: string) => {
+    const bare = term.endsWith('e') ? term.slice(0, -1) : term;
+    return table.has(`${bare}ed`) || table.has(`${bare}ing`) || table.has(`${term}d`);
   };
   // A lowercase word every occurrence of which is followed by an article opens its object: a
   // verb ("cierra los colegios"); a capital may be a name's ("Marine le Pen").

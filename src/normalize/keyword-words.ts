@@ -76,6 +76,11 @@ const punctuation = new RegExp(`^(?:${mark})$`, 'u');
 interface Spelling {
   named: Word[];
   plain: Word[];
+  /**
+   * The named words as inside a name, where a capitalised stopword that is no function word is
+   * part of it ("New York", "World Cup", "State Department"); undefined where they read the same.
+   */
+  inName?: Word[];
 }
 
 /** What a punctuation mark reads as: no word, the end of a block. */
@@ -114,10 +119,19 @@ function readBlocks(
   sentence: string,
   lexicon: Map<string, Spelling>,
   language: string,
-  reading: keyof Spelling,
+  reading: 'named' | 'plain',
 ): Sentence {
   const blocks: Sentence = [];
   let block: Word[] = [];
+  // Where the block holds a word that reads otherwise inside a name, that reading, by position.
+  let inName: (Word | undefined)[] | undefined;
+  const close = () => {
+    if (block.length === 0) return;
+    if (inName) joinNames(block, inName);
+    blocks.push(block);
+    block = [];
+    inName = undefined;
+  };
   let first = true;
   for (const written of sentence.match(wordOrPunctuation) ?? []) {
     let spelling = lexicon.get(written);
@@ -127,20 +141,35 @@ function readBlocks(
       lexicon.set(written, spelling);
     }
     if (spelling === blockEnd) {
-      if (block.length > 0) blocks.push(block);
-      block = [];
+      close();
       continue;
     }
     const words = spelling[reading];
     for (let i = 0; i < words.length; i++) {
       // The sentence's first word is capitalised whatever it is.
       const word = first ? spelling.plain[i] : words[i];
+      const named = first || reading === 'plain' ? undefined : spelling.inName?.[i];
+      if (named !== undefined) {
+        inName ??= [];
+        inName[block.length] = named;
+      }
       if (word !== undefined) block.push(word);
       first = false;
     }
   }
-  if (block.length > 0) blocks.push(block);
+  close();
   return blocks;
+}
+
+/** A word that may stand beside a capitalised stopword in a name: capitalised, no stopword. */
+const nameWord = (word: Word | undefined) =>
+  word?.capital === true && !word.stop && word.kind !== 'number';
+
+/** Reads the capitalised stopwords next to a name's other words as part of it ("New York"). */
+function joinNames(block: Word[], inName: (Word | undefined)[]): void {
+  inName.forEach((named, i) => {
+    if (named && (nameWord(block[i + 1]) || nameWord(block[i - 1]))) block[i] = named;
+  });
 }
 
 function spell(written: string, language: string): Spelling {
@@ -175,7 +204,33 @@ function spell(written: string, language: string): Spelling {
     const word = read(token, 1);
     return word.kind === plain[i]?.kind ? (plain[i] ?? word) : word;
   });
-  return { named, plain };
+  const inName = named.map((word) =>
+    word.kind === 'name' && word.stop && isContentStopword(word.lower, language)
+      ? { ...word, stop: false }
+      : word,
+  );
+  return inName.some((word, i) => word !== named[i]) ? { named, plain, inName } : { named, plain };
+}
+
+/**
+ * English stopword lists hold adjectives and nouns that open names ("New", "World", "State",
+ * "Great"): those, not its articles, prepositions, pronouns, conjunctions and auxiliaries.
+ */
+function isContentStopword(lower: string, language: string): boolean {
+  return language === 'en' && lower.length >= 3 && !englishFunctionWords().has(lower);
+}
+
+let functionWords: Set<string> | undefined;
+
+function englishFunctionWords(): Set<string> {
+  functionWords ??= new Set([
+    ...wordsOf('nounCue', 'en'),
+    ...wordsOf('verbCue', 'en'),
+    ...`and or but nor yet so you me him her hers us them this that these those there here what
+    which when where why how all any some not than then also just very more most much many such
+    other only own same too was were are been has have had one two`.split(/\s+/),
+  ]);
+  return functionWords;
 }
 
 function kindOf(text: string, position: number): WordKind {
