@@ -347,6 +347,25 @@ describe('keywords and tags: what they never are', () => {
       'Police said the protests had been peaceful.',
     ]);
     assert.ok(holds(protests.keywords, 'protests'), protests.keywords.join(', '));
+    // The bare verb too, alone, when the text conjugates it and never writes it as a noun.
+    const budget = topics('en', [
+      'Ministers push to cut the budget deficit before the election, officials said.',
+      'The finance minister pushed for deeper cuts, and pushing the plan through parliament may take weeks.',
+      'The budget deficit reached 4.2 percent of output last year.',
+    ]);
+    assert.ok(!holds(budget.keywords, 'push'), budget.keywords.join(', '));
+    assert.ok(holds(budget.keywords, 'deficit'), budget.keywords.join(', '));
+  });
+
+  it('takes no compound of a time or a number, nor "a lot", for a keyword', () => {
+    const sales = topics('en', [
+      'Retail sales rose 4 percent from year-earlier levels, helped by a lot of holiday spending.',
+      'The year-earlier figures were hit by storms, and a lot of shops closed for two-week periods.',
+      'Retail sales are watched as a sign of consumer confidence, economists said.',
+    ]);
+    for (const word of ['year-earlier', 'two-week', 'lot'])
+      assert.ok(!holds(sales.keywords, word), `${word}: ${sales.keywords.join(', ')}`);
+    assert.ok(holds(sales.keywords, 'sales'), sales.keywords.join(', '));
   });
 
   it('takes no count or measure for a keyword', () => {

@@ -79,7 +79,10 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
         isTimeWord(w.lower, language) ||
         isQuantity(w.lower, language) ||
         labels.has(w.lower) ||
-        webAddress.test(w.lower);
+        webAddress.test(w.lower) ||
+        // "year-earlier", "two-time": a compound of a unit of time or a number describes.
+        (w.lower.includes('-') &&
+          w.lower.split('-').some((part) => numbers.has(part) || isTimeWord(part, language)));
       struckWords.set(w, out);
     }
     return out;
@@ -109,6 +112,10 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       if (candidate.numbered === candidate.count && scales.has(first.lower)) return false;
       // German capitalises its nouns inside sentences, and nothing else.
       if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
+      // An English word alone that the text also conjugates ("push", "pushed") and never writes
+      // after an article or a preposition is a verb; in a phrase it may be a noun ("interest rate").
+      if (language === 'en' && !first.capital && conjugated(first.term) && !cued(first))
+        return isName(candidate);
       return isName(candidate) || !verbLike(first);
     }
     // "takeover by Canadian": an English phrase cut before the noun its adjective of

@@ -105,7 +105,7 @@ const quantityWords: Record<string, string> = {
   en: `million millions billion billions trillion thousand thousands hundred hundreds dozen dozens
     euro euros percent percentage cent cents pence ton tons tonne tonnes kilo kilos kilometer kilometers kilometre kilometres
     mile miles meter meters metre metres liter liters litre litres acre acres hectare hectares
-    point points basis number total half third many few`,
+    point points basis number total half third many few lot lots bit couple plenty`,
   es: `millón millones millar millares mil miles billón billones centenar centenares decena decenas
     ciento cientos euro euros porcentaje tonelada toneladas kilo kilos kilómetro kilómetros metro metros
     litro litros hectárea hectáreas punto puntos número total mitad tercio cuarto muchos muchas
