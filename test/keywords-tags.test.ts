@@ -357,6 +357,18 @@ describe('keywords and tags: what they never are', () => {
     assert.ok(holds(budget.keywords, 'deficit'), budget.keywords.join(', '));
   });
 
+  it('takes no American politician’s party and state for a keyword or a name', () => {
+    const hearing = topics('en', [
+      'Sen. Dick Durbin (D-Ill.) and Sen. Lindsey Graham (R-S.C.) questioned the nominee on Tuesday.',
+      'Durbin (D-Ill.) said the hearing would resume after the recess, and Graham (R-S.C.) agreed.',
+      'Rep. Ro Khanna (D-CA) watched the hearing from the gallery on D-Day’s anniversary.',
+    ]);
+    const all = [...hearing.keywords, ...hearing.tags];
+    for (const label of ['D-Ill', 'R-S.C', 'D-CA'])
+      assert.ok(!all.some((k) => k.includes(label)), `${label}: ${all.join(', ')}`);
+    assert.ok(holds(all, 'Durbin'), all.join(', '));
+  });
+
   it('takes no compound of a time or a number, nor "a lot", for a keyword', () => {
     const sales = topics('en', [
       'Retail sales rose 4 percent from year-earlier levels, helped by a lot of holiday spending.',

@@ -589,6 +589,29 @@ describe('the article in the page', () => {
     );
   });
 
+  it('cuts a copyright notice run into the last paragraph, and keeps news about copyright', () => {
+    const lines = [
+      'Letters to the editor',
+      'The lawmakers listened. House Bill 477 is no more, and the state is a democracy after all.',
+      'Jennifer Leiser, Salt Lake City. Copyright 2011 The Salt Lake Tribune. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+    ];
+    const page = readPage(lines, noPageRules);
+    assert.equal(page.body.at(-1), 'Jennifer Leiser, Salt Lake City.');
+    assert.match(reasonOf(page, 'Jennifer Leiser'), /copyright notice/);
+    // The notice must reserve rights or set terms: a sentence on copyright is the article's.
+    const news = readPage(
+      [
+        'The court ruled on Tuesday in favour of the authors, who had sued the platform.',
+        'The authors said the ruling was a victory. Copyright cases have doubled since 2020, lawyers said.',
+      ],
+      noPageRules,
+    );
+    assert.equal(
+      news.body.at(-1),
+      'The authors said the ruling was a victory. Copyright cases have doubled since 2020, lawyers said.',
+    );
+  });
+
   it('tells a long donation appeal from a report on a blood donation campaign', async () => {
     const page = await readFixture('assinatura-pt.txt');
     assert.equal(

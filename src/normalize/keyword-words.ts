@@ -38,8 +38,8 @@ export interface Word {
    */
   readonly central: boolean;
   /**
-   * A title or a state the language abbreviates ("Sen.", "Mme", "Tenn."), capitalised: never
-   * part of a name or a keyword.
+   * A title or a state the language abbreviates ("Sen.", "Mme", "Tenn."), capitalised, or an
+   * American politician's party and state ("D-Ill."): never part of a name or a keyword.
    */
   readonly abbreviation: boolean;
   /**
@@ -193,9 +193,10 @@ function spell(written: string, language: string): Spelling {
         (language === 'fr' && frenchInversion.test(token.lower)),
       capital: /^\p{Lu}/u.test(token.text),
       abbreviation:
-        kind !== 'acronym' &&
-        /^\p{Lu}/u.test(token.text) &&
-        isAbbreviatedTitle(token.lower, language),
+        (kind !== 'acronym' &&
+          /^\p{Lu}/u.test(token.text) &&
+          isAbbreviatedTitle(token.lower, language)) ||
+        (language === 'en' && partyLabel.test(token.text)),
       central: token.lower.length > 1 && !stopwords.has(token.lower) && !/^\d+$/.test(token.lower),
     };
   };
@@ -240,6 +241,20 @@ function kindOf(text: string, position: number): WordKind {
   if (position > 0 && /^\p{Lu}/u.test(text)) return 'name';
   return 'plain';
 }
+
+/**
+ * An American politician's party and state, after the name: "(D-Ill.)", "R-N.Y.", "D-CA"; the
+ * states as American papers abbreviate them, or their postal codes.
+ */
+const partyLabel = new RegExp(
+  `^[DRI]-(?:${`Ala Alaska Ariz Ark Calif Colo Conn Del Fla Ga Hawaii Idaho Ill Ind Iowa Kan Ky La
+  Maine Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Ohio Okla Ore Pa R.I S.C
+  S.D Tenn Texas Utah Vt Va Wash W.Va Wis Wyo [A-Z]{2}`
+    .split(/\s+/)
+    .join('|')
+    .replaceAll('.', '\\.')})$`,
+  'u',
+);
 
 /**
  * A French verb followed by its subject pronoun, as in a question or after a quotation

@@ -160,6 +160,35 @@ const trust =
 const newTab =
   /(?:opens new tab|opens in (?:a )?new (?:tab|window)|ouvre un nouvel onglet|s'ouvre dans un nouvel onglet|abre (?:en )?una nueva (?:pestaña|ventana)|abre em (?:uma )?nova (?:aba|guia|janela)|öffnet (?:in )?(?:einem )?neue[nm]? (?:tab|fenster))\s*$/iu;
 
+/** A sentence's end, then the next one's start. */
+const sentenceBreak = /[.!?…]["”»’)]?\s+(?=\S)/gu;
+/** How a copyright notice opens: the mark, the word, the reservation or the terms. */
+const noticeOpening =
+  /^(?:©|\(c\)\s|copyright\b|all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten|this material may not)/iu;
+/** A notice glued to a paragraph is at most this long, in words. */
+const maxNoticeWords = 40;
+
+/**
+ * Where a copyright notice that a page ran into an article's last paragraph starts ("… after
+ * all. Copyright 2011 The Salt Lake Tribune. All rights reserved."), or -1. It opens a
+ * sentence and reserves rights or sets terms of reuse: "Copyright cases rose." is news.
+ */
+export function legalTailAt(text: string): number {
+  for (const match of text.matchAll(sentenceBreak)) {
+    const at = match.index + match[0].length;
+    const rest = text.slice(at);
+    if (
+      noticeOpening.test(rest) &&
+      (rest.startsWith('©') ||
+        rights.test(rest.replace(/^(?:©|\(c\)\s|copyright\b)/iu, '')) ||
+        reuse.test(rest)) &&
+      rest.split(/\s+/).length <= maxNoticeWords
+    )
+      return at;
+  }
+  return -1;
+}
+
 /** The sign-off class of a line, or null. */
 export function signOffOf(text: string, words: number): string | null {
   if (words > 60) return null;

@@ -1,5 +1,6 @@
 import { splitDateline } from '../dateline.ts';
 import { appealOf } from './appeals.ts';
+import { legalTailAt } from './credits.ts';
 import { afterLabel } from './furniture.ts';
 import { anchors, isNewsSentence, type Judged, judge, learnedReason } from './judged-line.ts';
 import { labelOf, listLabels } from './labels.ts';
@@ -68,6 +69,16 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   let body = lines.filter((l) => l.role === 'body').map((l) => l.text);
   // Never an empty entry from a page that had text: keep what no rule marks.
   if (body.length === 0) body = lines.filter((l) => l.role !== 'furniture').map((l) => l.text);
+  // A copyright notice run into the last paragraph goes; the paragraph stays.
+  const last = lines.findLastIndex((l) => l.role === 'body');
+  const notice = last < 0 ? -1 : legalTailAt(lines[last]?.text ?? '');
+  if (notice > 0 && body.length > 0) {
+    body[body.length - 1] = (body.at(-1) ?? '').slice(0, notice).trimEnd();
+    lines[last] = {
+      ...(lines[last] as LineVerdict),
+      reason: 'body; the copyright notice that ends it is furniture',
+    };
+  }
   return { lines, headline, standfirst, body, topic: topicAbove(judged, headlineAt) };
 }
 
