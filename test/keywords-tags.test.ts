@@ -357,6 +357,17 @@ describe('keywords and tags: what they never are', () => {
     assert.ok(holds(budget.keywords, 'deficit'), budget.keywords.join(', '));
   });
 
+  it('keeps a derivation as its own keyword, and an inflection as the same one', () => {
+    const strike = topics('es', [
+      'Los transportadores de carga mantienen los bloqueos en cinco departamentos, informó el Ministerio de Transporte.',
+      'El Ministerio de Transporte convocó a los transportadores a una mesa de diálogo el lunes.',
+      'Un transportador herido fue atendido en Bogotá, y los transportadores exigen una rebaja del ACPM.',
+    ]);
+    assert.ok(holds(strike.keywords, 'transportadores'), strike.keywords.join(', '));
+    assert.ok(holds(strike.keywords, 'Transporte'), strike.keywords.join(', '));
+    assert.ok(!holds(strike.keywords, 'transportador'), strike.keywords.join(', '));
+  });
+
   it('takes no American politician’s party and state for a keyword or a name', () => {
     const hearing = topics('en', [
       'Sen. Dick Durbin (D-Ill.) and Sen. Lindsey Graham (R-S.C.) questioned the nominee on Tuesday.',

@@ -66,3 +66,37 @@ function memoize(stem: (lower: string) => string): (lower: string) => string {
 export function foldPlural(lower: string): string {
   return lower.length > 3 ? lower.replace(/s$/, '') : lower;
 }
+
+/**
+ * A word's inflections folded, not its derivations: number and gender in Spanish and
+ * Portuguese, number in English (`camioneros` as `camioner`, `infections` as `infection`), so
+ * that `minería` and `minero`, or `transportadores` and `transporte`, stay two words, as they
+ * are two topics. Other languages have their Snowball stem: French's folds an adjective of
+ * nationality onto its country (`français`, `France`), which keeps it out of the keywords.
+ * Lowercase in.
+ */
+export function inflectionFolderFor(language: string): (lower: string) => string {
+  const fold = folds[language];
+  return fold ? (lower) => (lower.length > 3 ? fold(lower) : lower) : stemmerFor(language);
+}
+
+const folds: Record<string, (lower: string) => string> = {
+  es: (w) =>
+    w
+      .replace(/ces$/, 'z')
+      .replace(/(?<=[^aeiouáéíóú])es$/, '')
+      .replace(/s$/, '')
+      .replace(/[ao]$/, ''),
+  pt: (w) =>
+    w
+      .replace(/(?:ões|ães)$/, 'ão')
+      .replace(/ais$/, 'al')
+      .replace(/(?<=[rz])es$/, '')
+      .replace(/s$/, '')
+      .replace(/[ao]$/, ''),
+  en: (w) =>
+    w
+      .replace(/ies$/, 'y')
+      .replace(/(?<=(?:s|x|z|ch|sh))es$/, '')
+      .replace(/(?<!s)s$/, ''),
+};

@@ -1,7 +1,7 @@
 import { type Candidate, collectCandidates, isName, scoreCandidate } from './keyword-candidates.ts';
 import { dedupe, type Ranked } from './keyword-dedupe.ts';
 import { topicTest } from './keyword-fit.ts';
-import { stemmerFor } from './keyword-stem.ts';
+import { inflectionFolderFor } from './keyword-stem.ts';
 import { scoreTerms, type TermTable } from './keyword-terms.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 
@@ -51,7 +51,7 @@ export function extractKeywords(
   }
   return dedupe(
     bestFirst(ranked),
-    stemmerFor(language),
+    inflectionFolderFor(language),
     limit,
     language,
     topicTest(table, language),
