@@ -7,7 +7,7 @@ import type { RawArticle } from '../read/read-articles.ts';
 import type { Warning } from '../warnings.ts';
 import { sourceHash, textHash } from './identity.ts';
 import { normalizeEntry } from './normalize-entry.ts';
-import { appliedLearned, pageFingerprints } from './page/learn-lines.ts';
+import { appliedLearned } from './page/learn-lines.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
 
 /**
@@ -61,7 +61,7 @@ export function processArticle(
       onPage?.(page, pageText);
       // A Markdown article's own lines are the author's: they neither teach nor learn.
       if (!pageText) return;
-      seen.lines = pageFingerprints(page.lines.map((line) => line.text));
+      seen.lines = page.fingerprints;
       seen.learned = appliedLearned(seen.lines, rules.learned);
     });
     // A page made only of lines its folder repeats (a folder of one-line notes) is not all

@@ -11,6 +11,8 @@ export interface Judged {
   kept: boolean;
   /** Recurs in the folder: furniture when outside the body or not shaped like a news sentence. */
   learned: boolean;
+  /** The line's `lineFingerprint`: what the folder counts it by. */
+  fingerprint: string;
 }
 
 export const learnedReason = 'learned: recurs in 3+ articles of the folder';
@@ -24,14 +26,15 @@ export function isNewsSentence(shape: LineShape): boolean {
 
 export function judge(text: string, rules: PageRules): Judged {
   const shape = lineShape(text);
+  const fingerprint = lineFingerprint(text);
   if (rules.keep.some((re) => re.test(text))) {
-    return { shape, furniture: null, kept: true, learned: false };
+    return { shape, furniture: null, kept: true, learned: false, fingerprint };
   }
   const furniture = rules.drop.some((re) => re.test(text))
     ? 'config: boilerplate.drop'
     : furnitureOf(shape);
-  const learned = rules.learned.size > 0 && rules.learned.has(lineFingerprint(text));
-  return { shape, furniture, kept: false, learned };
+  const learned = rules.learned.has(fingerprint);
+  return { shape, furniture, kept: false, learned, fingerprint };
 }
 
 /** A line that can open or close the body: running text that no rule marks. */

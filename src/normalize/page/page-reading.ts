@@ -25,6 +25,12 @@ export interface PageReading {
   /** The article's paragraphs: the lines judged `body`, in order. */
   body: string[];
   /**
+   * The distinct fingerprints (`lineFingerprint`) of the page's lines, in the order the lines
+   * first appear: what its folder learns from it. None for a Markdown article, whose lines are
+   * the author's.
+   */
+  fingerprints: string[];
+  /**
    * The topic the site files the article under: the short kicker right above the headline
    * ("Glücksspiel", "Federal A") or the last step of a breadcrumb there ("Sports > National 3").
    */

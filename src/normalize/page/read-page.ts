@@ -79,7 +79,8 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
       reason: 'body; the copyright notice that ends it is furniture',
     };
   }
-  return { lines, headline, standfirst, body, topic: topicAbove(judged, headlineAt) };
+  const fingerprints = [...new Set(judged.map((line) => line.fingerprint))];
+  return { lines, headline, standfirst, body, fingerprints, topic: topicAbove(judged, headlineAt) };
 }
 
 /** A step of a breadcrumb: "Sports > Football > National 3". */
@@ -255,7 +256,7 @@ export function readMarkdownPage(paragraphs: string[], rules: PageRules): PageRe
     return { text, role: 'body', reason: 'body' };
   });
   const body = lines.filter((l) => l.role === 'body').map((l) => l.text);
-  return { lines, headline: null, standfirst: null, body, topic: null };
+  return { lines, headline: null, standfirst: null, body, fingerprints: [], topic: null };
 }
 
 /** The headline alone, as the page's title trail prints it before the site's name. */
