@@ -218,21 +218,16 @@ function spell(written: string, language: string): Spelling {
  * "Great"): those, not its articles, prepositions, pronouns, conjunctions and auxiliaries.
  */
 function isContentStopword(lower: string, language: string): boolean {
-  return language === 'en' && lower.length >= 3 && !englishFunctionWords().has(lower);
+  return language === 'en' && lower.length >= 3 && !englishFunctionWords.has(lower);
 }
 
-let functionWords: Set<string> | undefined;
-
-function englishFunctionWords(): Set<string> {
-  functionWords ??= new Set([
-    ...wordsOf('nounCue', 'en'),
-    ...wordsOf('verbCue', 'en'),
-    ...`and or but nor yet so you me him her hers us them this that these those there here what
-    which when where why how all any some not than then also just very more most much many such
-    other only own same too was were are been has have had one two`.split(/\s+/),
-  ]);
-  return functionWords;
-}
+const englishFunctionWords = new Set([
+  ...wordsOf('nounCue', 'en'),
+  ...wordsOf('verbCue', 'en'),
+  ...`and or but nor yet so you me him her hers us them this that these those there here what
+  which when where why how all any some not than then also just very more most much many such
+  other only own same too was were are been has have had one two`.split(/\s+/),
+]);
 
 function kindOf(text: string, position: number): WordKind {
   if (/^[\d.,'’-]+$/.test(text)) return 'number';
