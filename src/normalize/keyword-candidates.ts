@@ -2,29 +2,35 @@ import { isCountryName } from './countries-lexicon.ts';
 import { pairCount, type TermTable } from './keyword-terms.ts';
 import { possessiveInName, type Sentence, type Word, writtenInName } from './keyword-words.ts';
 
-/** A candidate keyword: up to three words of a block, and how the text writes it. */
-export interface Candidate {
-  /** Its words where it first occurs. */
-  words: Word[];
-  count: number;
+/**
+ * A candidate keyword: up to three words of a block, and how the text writes it. A class, as
+ * `Term` is: an article counts hundreds of them.
+ */
+export class Candidate {
+  count = 0;
   /**
    * Spellings of the occurrences whose words differ from the first's, with their counts: most
    * occurrences repeat the first, and are counted without being spelled out.
    */
-  others: Map<string, number> | null;
+  others: Map<string, number> | null = null;
   /** Occurrences in which every word is a name or an acronym (stopwords aside). */
-  named: number;
+  named = 0;
   /** Occurrences that open a sentence, where a capital says nothing. */
-  opening: number;
-  /** Index of the first sentence it occurs in. */
-  first: number;
+  opening = 0;
   /** Occurrences of a single word followed by a number ("Category 5"). */
-  numbered: number;
+  numbered = 0;
   /**
    * Its last word is written somewhere without a possessive, alone or inside another name
    * ("Mexico City" beside "Mexico's"): the possessive is then not part of the name.
    */
-  bare: boolean;
+  bare = false;
+
+  constructor(
+    /** Its words where it first occurs. */
+    readonly words: Word[],
+    /** Index of the first sentence it occurs in. */
+    readonly first: number,
+  ) {}
 }
 
 const maxPhraseLength = 3;
@@ -60,16 +66,7 @@ export function collectCandidates(sentences: Sentence[]): Map<string, Candidate>
           let candidate = candidates.get(key);
           if (!candidate) {
             const words = block.slice(start, start + n);
-            candidate = {
-              words,
-              count: 0,
-              others: null,
-              named: 0,
-              opening: 0,
-              first: s,
-              numbered: 0,
-              bare: false,
-            };
+            candidate = new Candidate(words, s);
             candidates.set(key, candidate);
           }
           candidate.count++;

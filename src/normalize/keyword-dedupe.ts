@@ -1,11 +1,16 @@
 import { type Candidate, displayForm, isName } from './keyword-candidates.ts';
 import type { Keyword } from './keywords.ts';
 
-/** A scored candidate, in the order keywords are picked. */
-export interface Ranked {
-  key: string;
-  candidate: Candidate;
-  score: number;
+/**
+ * A scored candidate, in the order keywords are picked. A class, as `Term` is: an article
+ * ranks hundreds of them.
+ */
+export class Ranked {
+  constructor(
+    readonly key: string,
+    readonly candidate: Candidate,
+    readonly score: number,
+  ) {}
 }
 
 /** YAKE's deduplication threshold on 1 - edit distance / length. */

@@ -1,26 +1,37 @@
 import type { Sentence, Word } from './keyword-words.ts';
 
-/** A term's counts, from which YAKE's five term features are computed, and its score. */
-export interface Term {
-  tf: number;
+/**
+ * A term's counts, from which YAKE's five term features are computed, and its score. Terms are
+ * made by a class, and the sentences they occur in kept in one list for the whole text: the
+ * engine takes hundreds of object or array literals, all alive while a text is scored, for
+ * long-lived data, and allocates them where every later garbage collection pays for them.
+ */
+export class Term {
+  tf = 0;
   /** Occurrences tagged as a name, and as an acronym. */
-  capitalised: number;
-  acronym: number;
-  stop: boolean;
-  /** Indexes of the sentences it occurs in, ascending, each once. */
-  sentences: number[];
+  capitalised = 0;
+  acronym = 0;
+  /** How many sentences it occurs in, and the last of them. */
+  spread = 0;
+  last = -1;
+  /** The middle ones of the sentences it occurs in (their mean is the median), once found. */
+  low = 0;
+  high = 0;
+  placed = 0;
   /** Different terms seen just before it, and how many times any term was. */
-  left: Neighbours;
-  right: Neighbours;
+  left = new Neighbours();
+  right = new Neighbours();
   /** Times each term directly follows it in a block. */
-  next: Map<string, number>;
+  next = new Map<string, number>();
   /** Lower is better. */
-  score: number;
+  score = 0;
+
+  constructor(readonly stop: boolean) {}
 }
 
-interface Neighbours {
-  distinct: number;
-  total: number;
+class Neighbours {
+  distinct = 0;
+  total = 0;
 }
 
 /** Every term of a text, in order of first occurrence. */
@@ -34,12 +45,21 @@ export type TermTable = Map<string, Term>;
  */
 export function scoreTerms(sentences: Sentence[]): TermTable {
   const table: TermTable = new Map();
+  // Each term with each sentence it occurs in, once, in the order of the text.
+  const occurrences: Term[] = [];
+  const inSentence: number[] = [];
   for (let s = 0; s < sentences.length; s++) {
     for (const block of sentences[s] ?? []) {
       let before: Word | undefined;
       let previous: Term | undefined;
       for (const word of block) {
-        const current = count(table, word, s);
+        const current = count(table, word);
+        if (current.last !== s) {
+          current.last = s;
+          current.spread++;
+          occurrences.push(current);
+          inSentence.push(s);
+        }
         if (previous && before && hasNeighbours(before) && hasNeighbours(word)) {
           const seen = previous.next.get(word.term) ?? 0;
           previous.next.set(word.term, seen + 1);
@@ -51,13 +71,14 @@ export function scoreTerms(sentences: Sentence[]): TermTable {
       }
     }
   }
+  findMedians(occurrences, inSentence);
   const scale = frequencyScale(table);
   for (const c of table.values()) {
     const casing = Math.max(c.capitalised, c.acronym) / (1 + Math.log(c.tf));
-    const position = Math.log(Math.log(3 + median(c.sentences)));
+    const position = Math.log(Math.log(3 + (c.low + c.high) / 2));
     const related = 1 + (dispersion(c.left) + dispersion(c.right)) * (c.tf / scale.max);
     const frequency = c.tf / scale.norm;
-    const spread = c.sentences.length / sentences.length;
+    const spread = c.spread / sentences.length;
     c.score = (related * position) / (casing + frequency / related + spread / related);
   }
   return table;
@@ -68,27 +89,29 @@ export function pairCount(table: TermTable, a: string, b: string): number {
   return table.get(a)?.next.get(b) ?? 0;
 }
 
-function count(table: TermTable, word: Word, sentence: number): Term {
+function count(table: TermTable, word: Word): Term {
   let c = table.get(word.term);
   if (!c) {
-    c = {
-      tf: 0,
-      capitalised: 0,
-      acronym: 0,
-      stop: word.stop,
-      sentences: [],
-      left: { distinct: 0, total: 0 },
-      right: { distinct: 0, total: 0 },
-      next: new Map(),
-      score: 0,
-    };
+    c = new Term(word.stop);
     table.set(word.term, c);
   }
   c.tf++;
   if (word.kind === 'name') c.capitalised++;
   if (word.kind === 'acronym') c.acronym++;
-  if (c.sentences[c.sentences.length - 1] !== sentence) c.sentences.push(sentence);
   return c;
+}
+
+/**
+ * Each term's middle sentences, from the terms' sentences in the order of the text: the
+ * `(n - 1) / 2`-th and the `n / 2`-th of its `n` sentences, rounded down.
+ */
+function findMedians(occurrences: Term[], inSentence: number[]): void {
+  for (let i = 0; i < occurrences.length; i++) {
+    const c = occurrences[i] as Term;
+    const k = c.placed++;
+    if (k === (c.spread - 1) >> 1) c.low = inSentence[i] ?? 0;
+    if (k === c.spread >> 1) c.high = inSentence[i] ?? 0;
+  }
 }
 
 function hasNeighbours(word: Word): boolean {
@@ -116,10 +139,4 @@ function frequencyScale(table: TermTable) {
   const mean = valid.reduce((a, b) => a + b, 0) / Math.max(1, valid.length);
   const variance = valid.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, valid.length);
   return { max, norm: mean + Math.sqrt(variance) || 1 };
-}
-
-function median(sorted: number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[mid] ?? 0;
-  return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }

@@ -1,5 +1,5 @@
 import { type Candidate, collectCandidates, isName, scoreCandidate } from './keyword-candidates.ts';
-import { dedupe, type Ranked } from './keyword-dedupe.ts';
+import { dedupe, Ranked } from './keyword-dedupe.ts';
 import { topicTest } from './keyword-fit.ts';
 import { inflectionFolderFor } from './keyword-stem.ts';
 import { scoreTerms, type TermTable } from './keyword-terms.ts';
@@ -47,7 +47,7 @@ export function extractKeywords(
   const ranked: Ranked[] = [];
   for (const [key, candidate] of collectCandidates(words)) {
     if (recurs(candidate, table, language))
-      ranked.push({ key, candidate, score: scoreCandidate(candidate, table) });
+      ranked.push(new Ranked(key, candidate, scoreCandidate(candidate, table)));
   }
   return dedupe(
     bestFirst(ranked),
