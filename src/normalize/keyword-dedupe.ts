@@ -63,7 +63,7 @@ function repeats(a: Kept, b: Kept): boolean {
  * Whether 1 - Levenshtein distance / length of the longer string is above YAKE's threshold: 1
  * for equal strings, 0 for strings with nothing in common. The distance is at least the
  * difference in length, which settles most pairs without the table; two rows of the table
- * otherwise, so memory stays linear.
+ * otherwise, so memory stays linear, given up once a row is too far already.
  */
 function isNearCopy(a: string, b: string): boolean {
   const longer = Math.max(a.length, b.length);
@@ -74,10 +74,15 @@ function isNearCopy(a: string, b: string): boolean {
   let row = new Array<number>(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1);
+      const d = Math.min(substitution, (previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1);
+      row[j] = d;
+      if (d < least) least = d;
     }
+    // A row's least distance never falls in the rows after it.
+    if (1 - least / longer <= maxSimilarity) return false;
     [previous, row] = [row, previous];
   }
   return 1 - (previous[b.length] ?? 0) / longer > maxSimilarity;

@@ -80,11 +80,11 @@ interface Spelling {
    * The named words as inside a name, where a capitalised stopword that is no function word is
    * part of it ("New York", "World Cup", "State Department"); undefined where they read the same.
    */
-  inName?: Word[];
+  inName: Word[] | undefined;
 }
 
 /** What a punctuation mark reads as: no word, the end of a block. */
-const blockEnd: Spelling = { named: [], plain: [] };
+const blockEnd: Spelling = { named: [], plain: [], inName: undefined };
 
 /** The spellings of a language's words and marks; past this many the lexicon starts afresh. */
 const maxSpellings = 50_000;
@@ -144,11 +144,12 @@ function readBlocks(
       close();
       continue;
     }
-    const words = spelling[reading];
+    const words = reading === 'plain' ? spelling.plain : spelling.named;
+    const names = reading === 'plain' ? undefined : spelling.inName;
     for (let i = 0; i < words.length; i++) {
       // The sentence's first word is capitalised whatever it is.
       const word = first ? spelling.plain[i] : words[i];
-      const named = first || reading === 'plain' ? undefined : spelling.inName?.[i];
+      const named = first ? undefined : names?.[i];
       if (named !== undefined) {
         inName ??= [];
         inName[block.length] = named;
@@ -210,7 +211,7 @@ function spell(written: string, language: string): Spelling {
       ? { ...word, stop: false }
       : word,
   );
-  return inName.some((word, i) => word !== named[i]) ? { named, plain, inName } : { named, plain };
+  return { named, plain, inName: inName.some((word, i) => word !== named[i]) ? inName : undefined };
 }
 
 /**

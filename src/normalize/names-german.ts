@@ -51,7 +51,11 @@ export function germanNouns(sentences: Sentence[]): Set<string> {
  * when no part of it is a name. Common nouns and countries before a name are left out
  * ("Migrationsforscherin Carolina Mejía Brandt", "Brasiliens Regierung").
  */
-export function germanNameStart(words: Word[], joins: boolean[], nouns: Set<string>): number {
+export function germanNameStart(
+  words: Word[],
+  joins: readonly boolean[],
+  nouns: Set<string>,
+): number {
   // One word is judged once counted, on all its occurrences.
   if (words.length === 1) return 0;
   for (let start = 0; start < words.length - 1; start++) {

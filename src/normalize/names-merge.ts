@@ -117,7 +117,11 @@ export function mergeVariants(
   const byPart = new Map<string, NameRun[]>();
   for (const run of all) {
     if (run.parts.length < 2) continue;
-    for (const part of new Set(run.parts)) byPart.set(part, [...(byPart.get(part) ?? []), run]);
+    for (const part of new Set(run.parts)) {
+      const holding = byPart.get(part);
+      if (holding) holding.push(run);
+      else byPart.set(part, [run]);
+    }
   }
   const merged = new Map<NameRun, NameRun>();
   for (const short of all) {

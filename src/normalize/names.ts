@@ -22,12 +22,14 @@ export type { NameFound, NamesFound } from './names-merge.ts';
 
 /** Particles that join the parts of a name, and those that follow another (`de la`, `von der`). */
 const particles = new Set(`de da do dos das del della di du des d' l' van von zu of`.split(' '));
-const secondParticles: Record<string, string> = {
-  de: 'la las los le l’',
-  von: 'der den dem',
-  van: 'der den de',
-  of: 'the',
-};
+const secondParticles = new Map(
+  Object.entries({
+    de: 'la las los le l’',
+    von: 'der den dem',
+    van: 'der den de',
+    of: 'the',
+  }).map(([first, second]) => [first, new Set(second.split(' '))]),
+);
 /** German's genitive articles are no particles: "Gipfel des Staatenbundes" is no name. */
 const germanParticles = new Set('von van zu de da del di du'.split(' '));
 /** Runs with more capitalised words are lists of names or a headline in capitals. */
@@ -201,10 +203,12 @@ function inName(word: Word | undefined, context: Context): word is Word {
 
 function isParticle(word: Word | undefined, previous: Word | undefined, language: string): boolean {
   if (!word || word.capital) return false;
-  const after = previous && secondParticles[previous.lower];
-  if (after?.split(' ').includes(word.lower)) return true;
+  if (previous && secondParticles.get(previous.lower)?.has(word.lower)) return true;
   return (language === 'de' ? germanParticles : particles).has(word.lower);
 }
+
+/** No name starts here. */
+const noRun: readonly boolean[] = [];
 
 /**
  * The run of a name starting at `i`, as whether each word is a particle; empty when none starts
@@ -217,18 +221,18 @@ function runAt(
   i: number,
   position: 'sentence' | 'block' | 'inside',
   context: Context,
-): boolean[] {
+): readonly boolean[] {
   const first = block[i];
-  if (!first) return [];
+  if (!first) return noRun;
   const sentenceStart = position === 'sentence';
-  if (sentenceStart ? !mayOpenName(first, context) : !inName(first, context)) return [];
+  if (sentenceStart ? !mayOpenName(first, context) : !inName(first, context)) return noRun;
   // The head of a name whose owner is a role ("the Information Commissioner's Office"): alone,
   // it names nothing.
   const owner = block[i - 1];
-  if (owner?.capital && possessiveInName(owner, first) && !inName(owner, context)) return [];
+  if (owner?.capital && possessiveInName(owner, first) && !inName(owner, context)) return noRun;
   // After a colon or a quotation mark an article is capitalised too ("«El Gobierno…").
-  if (first.stop && position === 'block') return [];
-  if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return [];
+  if (first.stop && position === 'block') return noRun;
+  if ((sentenceStart || first.stop) && !inName(block[i + 1], context)) return noRun;
   const joins = [false];
   // An agency stands alone before the name of the one who spoke to it ("relató a EFE Marcela…").
   if (context.wire.has(first.lower) || isAgency(first.lower)) return joins;
