@@ -184,8 +184,12 @@ export function isCountryName(lower: string, language: string): boolean {
 const maxLookups = 20_000;
 const lookups = new Map<string, Map<string, string | null>>();
 
+/** Lowercase ASCII words, one space apart: a name that is its own key (`keyOf`). */
+const ownKey = /^[a-z]+(?: [a-z]+)*$/;
+
 /** The region code of a country's name or abbreviation, in any case, or undefined. */
 export function countryCode(name: string, language: string): string | undefined {
+  if (ownKey.test(name)) return lexiconFor(language).names.get(name);
   let memo = lookups.get(language);
   if (!memo) {
     memo = new Map();

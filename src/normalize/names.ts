@@ -301,8 +301,10 @@ function lowercaseWords(sentences: Sentence[]): Set<string> {
   }
   const seen = new Set<string>();
   if (openers.size === 0) return seen;
-  for (const sentence of sentences)
+  for (const sentence of sentences) {
     for (const block of sentence)
       for (const w of block) if (!w.capital && openers.has(w.lower)) seen.add(w.lower);
+    if (seen.size === openers.size) break;
+  }
   return seen;
 }
