@@ -359,7 +359,7 @@ export async function readEntries(
       );
       return;
     }
-    const { entry, frontMatter, textHash, sourceHash } = outcome;
+    const { entry, frontMatter, sourceHash } = outcome;
     if (Date.parse(entry.published) > policy.now.getTime()) {
       warnings.push({
         message: `dated ${entry.published}, in the future: left out until then`,
@@ -373,7 +373,6 @@ export async function readEntries(
       frontMatter,
       changed: formatDate(changed, config.timeZone),
       hash: sourceHash,
-      textHash,
     });
     files.set(raw.path, file);
     // The same bytes read with other learned lines are another entry: another version.

@@ -41,8 +41,6 @@ export interface Draft {
   changed: string;
   /** The article's `sourceHash`. */
   hash: string;
-  /** The entry's `textHash`: what records kept by earlier versions hold. */
-  textHash: string;
 }
 
 export interface Identified {
@@ -89,10 +87,13 @@ export function resolveIdentities(
   const records = new Map(previous.entries);
   const present = new Set(drafts.map((d) => d.entry.path));
   const orphans = new Map<string, string>();
+  // Whether an orphan is a record of an earlier version, kept by its entry's `textHash`.
+  let textOrphans = false;
   let seq = 0;
   for (const [path, record] of records) {
     const key = present.has(path) ? undefined : hashKey(record);
     if (key && !orphans.has(key)) orphans.set(key, path);
+    if (key && record.hashOf !== 'source') textOrphans = true;
     if (record.seq > seq) seq = record.seq;
   }
   const fresh: Draft[] = [];
@@ -102,7 +103,10 @@ export function resolveIdentities(
     const hash = draft.hash;
     let record = records.get(draft.entry.path);
     if (!record) {
-      const key = [`source:${hash}`, `text:${draft.textHash}`].find((k) => orphans.has(k));
+      // An entry's `textHash` is worked out only when such a record may be its own.
+      const key = [`source:${hash}`, textOrphans ? `text:${textHash(draft.entry)}` : ''].find((k) =>
+        orphans.has(k),
+      );
       const renamedFrom = key && orphans.get(key);
       if (key && renamedFrom) {
         record = records.get(renamedFrom);

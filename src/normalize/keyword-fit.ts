@@ -50,7 +50,7 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     const c = table.get(term);
     if (!c || cues.objects.size === 0) return false;
     let articles = 0;
-    for (const [next, n] of c.next) if (cues.objects.has(next)) articles += n;
+    for (const [next, n] of c.next ?? []) if (cues.objects.has(next)) articles += n;
     return articles >= c.tf;
   };
   // Candidates share their words: each is judged once.

@@ -18,20 +18,17 @@ export class Term {
   low = 0;
   high = 0;
   placed = 0;
-  /** Different terms seen just before it, and how many times any term was. */
-  left = new Neighbours();
-  right = new Neighbours();
-  /** Times each term directly follows it in a block. */
-  next = new Map<string, number>();
+  /** Different terms seen just before it, and how many times any term was; after it, the same. */
+  leftDistinct = 0;
+  leftTotal = 0;
+  rightDistinct = 0;
+  rightTotal = 0;
+  /** Times each term directly follows it in a block; null until one does. */
+  next: Map<string, number> | null = null;
   /** Lower is better. */
   score = 0;
 
   constructor(readonly stop: boolean) {}
-}
-
-class Neighbours {
-  distinct = 0;
-  total = 0;
 }
 
 /** Every term of a text, in order of first occurrence. */
@@ -61,10 +58,15 @@ export function scoreTerms(sentences: Sentence[]): TermTable {
           inSentence.push(s);
         }
         if (previous && before && hasNeighbours(before) && hasNeighbours(word)) {
+          previous.next ??= new Map();
           const seen = previous.next.get(word.term) ?? 0;
           previous.next.set(word.term, seen + 1);
-          meet(previous.right, seen === 0);
-          meet(current.left, seen === 0);
+          previous.rightTotal++;
+          current.leftTotal++;
+          if (seen === 0) {
+            previous.rightDistinct++;
+            current.leftDistinct++;
+          }
         }
         before = word;
         previous = current;
@@ -76,7 +78,10 @@ export function scoreTerms(sentences: Sentence[]): TermTable {
   for (const c of table.values()) {
     const casing = Math.max(c.capitalised, c.acronym) / (1 + Math.log(c.tf));
     const position = Math.log(Math.log(3 + (c.low + c.high) / 2));
-    const related = 1 + (dispersion(c.left) + dispersion(c.right)) * (c.tf / scale.max);
+    const related =
+      1 +
+      (dispersion(c.leftDistinct, c.leftTotal) + dispersion(c.rightDistinct, c.rightTotal)) *
+        (c.tf / scale.max);
     const frequency = c.tf / scale.norm;
     const spread = c.spread / sentences.length;
     c.score = (related * position) / (casing + frequency / related + spread / related);
@@ -86,7 +91,7 @@ export function scoreTerms(sentences: Sentence[]): TermTable {
 
 /** How many times term `b` directly follows term `a` in a block. */
 export function pairCount(table: TermTable, a: string, b: string): number {
-  return table.get(a)?.next.get(b) ?? 0;
+  return table.get(a)?.next?.get(b) ?? 0;
 }
 
 function count(table: TermTable, word: Word): Term {
@@ -118,14 +123,9 @@ function hasNeighbours(word: Word): boolean {
   return word.kind !== 'number' && word.kind !== 'mixed';
 }
 
-function meet(side: Neighbours, isNew: boolean) {
-  side.total++;
-  if (isNew) side.distinct++;
-}
-
-/** Near 1 for a word that goes with anything, as stopwords do. */
-function dispersion(side: Neighbours): number {
-  return side.total === 0 ? 0 : side.distinct / side.total;
+/** Near 1 for a word that goes with anything, as stopwords do: distinct neighbours / all. */
+function dispersion(distinct: number, total: number): number {
+  return total === 0 ? 0 : distinct / total;
 }
 
 /** The largest frequency, and the mean plus one deviation of the non-stopwords' frequencies. */

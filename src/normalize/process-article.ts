@@ -5,7 +5,7 @@ import type { FrontMatter } from '../read/front-matter.ts';
 import { parseArticle } from '../read/parse-article.ts';
 import type { RawArticle } from '../read/read-articles.ts';
 import type { Warning } from '../warnings.ts';
-import { sourceHash, textHash } from './identity.ts';
+import { sourceHash } from './identity.ts';
 import { normalizeEntry } from './normalize-entry.ts';
 import { appliedLearned } from './page/learn-lines.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
@@ -31,8 +31,6 @@ export type Outcome = LineFingerprints &
         entry: Entry;
         frontMatter: FrontMatter;
         warnings: Warning[];
-        /** The entry's `textHash`, computed once here rather than at every build. */
-        textHash: string;
         /** The article's `sourceHash`, of the text as read: what moves `updated`. */
         sourceHash: string;
       }
@@ -79,7 +77,6 @@ export function processArticle(
       entry,
       frontMatter: article.frontMatter,
       warnings,
-      textHash: textHash(entry),
       sourceHash: sourceHash(raw.text),
       ...seen,
     };
