@@ -660,6 +660,12 @@ describe('summaries', () => {
       'Los cuerpos de los trece trabajadores fueron hallados el 4 de mayo con signos de ejecución.';
     assert.equal(page(long, lead), long);
     assert.equal(page(standfirst, 'Hay miedo en el pueblo.'), standfirst);
+    // A teaser of two short sentences is followed by the lead, however long the lead's one
+    // sentence: together they may run half again as long as a summary made of the body.
+    const teaser = 'El exalcalde deberá devolver 2,3 millones de soles. La pena es efectiva.';
+    const agencyLead =
+      'El Juzgado Penal Colegiado de Huaral condenó este jueves a ocho años de prisión efectiva al exalcalde provincial Rubén Alvarado Paredes por el delito de peculado, tras hallarlo responsable de desviar fondos municipales a una agencia de publicidad de su sobrino mediante campañas de radio y televisión que, según la fiscalía, nunca se difundieron en ninguno de los distritos de la provincia durante los cuatro años de su gestión.';
+    assert.equal(page(teaser, agencyLead), `${teaser} ${agencyLead}`);
     // A site may print its standfirst without the full stop: the summary ends the sentence.
     assert.equal(page(long.slice(0, -1), lead), long);
     // Three short sentences say all a summary may: the lead does not follow them.

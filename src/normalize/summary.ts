@@ -36,6 +36,11 @@ const teaserWords = 30;
 const minLeadWords = 15;
 /** A lead sentence with this share of its words in the standfirst says nothing more. */
 const repeatShare = 0.5;
+/**
+ * A teaser and the lead sentence after it, together, may run this long: the lead states the
+ * news the teaser only hints at, however long the agency's first sentence is.
+ */
+const teaserAndLeadWords = summaryWordBudget * 1.5;
 
 /**
  * The entry's summary: the standfirst when it is made of whole sentences (its best three when it
@@ -64,7 +69,7 @@ export function chooseSummary(source: SummarySource): string {
     const lead = first === undefined ? undefined : all[first];
     return lead !== undefined &&
       countWords(lead) >= minLeadWords &&
-      words + countWords(lead) <= summaryWordBudget &&
+      words + countWords(lead) <= teaserAndLeadWords &&
       !repeats(lead, standfirst)
       ? `${standfirst} ${lead}`
       : standfirst;
