@@ -86,9 +86,17 @@ interface Spelling {
 /** What a punctuation mark reads as: no word, the end of a block. */
 const blockEnd: Spelling = { named: [], plain: [], inName: undefined };
 
-/** The spellings of a language's words and marks; past this many the lexicon starts afresh. */
+/**
+ * What the lexicon holds for a written word: most often the one word it reads as wherever it
+ * stands (a lowercase word), else its spelling.
+ */
+type Reading = Word | Spelling;
+
+const isSpelling = (reading: Reading): reading is Spelling => 'named' in reading;
+
+/** The readings of a language's words and marks; past this many the lexicon starts afresh. */
 const maxSpellings = 50_000;
-const lexicons = new Map<string, Map<string, Spelling>>();
+const lexicons = new Map<string, Map<string, Reading>>();
 
 /**
  * Splits sentences into blocks of tagged words. Each written word is read once per language
@@ -106,7 +114,7 @@ export function readWords(sentences: string[], language: string): Sentence[] {
   return read;
 }
 
-function lexiconFor(language: string): Map<string, Spelling> {
+function lexiconFor(language: string): Map<string, Reading> {
   let lexicon = lexicons.get(language);
   if (!lexicon) {
     lexicon = new Map();
@@ -117,7 +125,7 @@ function lexiconFor(language: string): Map<string, Spelling> {
 
 function readBlocks(
   sentence: string,
-  lexicon: Map<string, Spelling>,
+  lexicon: Map<string, Reading>,
   language: string,
   reading: 'named' | 'plain',
 ): Sentence {
@@ -139,6 +147,11 @@ function readBlocks(
       if (lexicon.size >= maxSpellings) lexicon.clear();
       spelling = punctuation.test(written) ? blockEnd : spell(written, language);
       lexicon.set(written, spelling);
+    }
+    if (!isSpelling(spelling)) {
+      block.push(spelling);
+      first = false;
+      continue;
     }
     if (spelling === blockEnd) {
       close();
@@ -173,7 +186,8 @@ function joinNames(block: Word[], inName: (Word | undefined)[]): void {
   });
 }
 
-function spell(written: string, language: string): Spelling {
+/** How a written word reads: the one word it is wherever it stands, or its spelling. */
+function spell(written: string, language: string): Reading {
   const stopwords = stopwordsFor(language);
   const calendar = calendarWordsFor(language);
   const tokens = tokenize(written);
@@ -211,7 +225,9 @@ function spell(written: string, language: string): Spelling {
       ? { ...word, stop: false }
       : word,
   );
-  return { named, plain, inName: inName.some((word, i) => word !== named[i]) ? inName : undefined };
+  const alike = inName.every((word, i) => word === named[i]);
+  if (alike && named.length === 1 && named[0] === plain[0]) return named[0] as Word;
+  return { named, plain, inName: alike ? undefined : inName };
 }
 
 /**
