@@ -70,7 +70,7 @@ export function findNames(
   const context = {
     language,
     wire: new Set(agency?.toLowerCase().split('/') ?? []),
-    lowercase: lowercaseWords(sentences),
+    lowercase: lowercaseWords(sentences, language),
     roles: wordsOf('role', language),
   };
   const runs: NameRuns = new Map();
@@ -292,12 +292,17 @@ function mayOpenName(word: Word | undefined, context: Context): word is Word {
   return fits;
 }
 
-function lowercaseWords(sentences: Sentence[]): Set<string> {
-  // Only a sentence's first word is asked about.
+/**
+ * The sentence openers that `mayOpenName` asks about (capitalised words that are no stopword,
+ * abbreviation or number) and that the text writes in lowercase somewhere.
+ */
+function lowercaseWords(sentences: Sentence[], language: string): Set<string> {
   const openers = new Set<string>();
+  if (language === 'de') return openers;
   for (const sentence of sentences) {
     const first = sentence[0]?.[0];
-    if (first?.capital) openers.add(first.lower);
+    if (first?.capital && !first.stop && !first.abbreviation && first.kind !== 'number')
+      openers.add(first.lower);
   }
   const seen = new Set<string>();
   if (openers.size === 0) return seen;
