@@ -149,9 +149,13 @@ function recurs(candidate: Candidate, table: TermTable, language: string): boole
 
 /** Folds a keyword for comparison: lowercase, accents kept, a plural ending dropped. */
 export function keywordKey(text: string): string {
-  return text
-    .toLowerCase()
-    .split(' ')
-    .map((w) => (w.length > 3 ? w.replace(/(?<=[^s])[sx]$/, '') : w))
-    .join(' ');
+  return text.toLowerCase().split(' ').map(withoutPlural).join(' ');
+}
+
+/** A word of four letters or more without its final `s` or `x`, unless after an `s` ("stress"). */
+function withoutPlural(word: string): string {
+  if (word.length <= 3) return word;
+  const last = word.charCodeAt(word.length - 1);
+  const ends = (last === 0x73 || last === 0x78) && word.charCodeAt(word.length - 2) !== 0x73;
+  return ends ? word.slice(0, -1) : word;
 }

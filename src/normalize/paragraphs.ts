@@ -1,13 +1,15 @@
 import { decodeHTMLStrict } from 'entities';
 import { lexer, type Token, type Tokens } from 'marked';
-import { xmlSafe } from '../xml-safe.ts';
+import { notXmlChar } from '../xml-safe.ts';
 
 /**
  * Explicit bidirectional embeddings, overrides and isolates. Text in any script displays right
  * without them; with them, a tag or a title can reverse the text that follows it in a reader's
  * window (the "Trojan Source" trick).
  */
-const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+const bidiControls = '[\\u202A-\\u202E\\u2066-\\u2069]';
+/** What goes from a line in one pass: characters outside XML `Char`, and bidi controls. */
+const unwanted = new RegExp(`${notXmlChar.source}|${bidiControls}`, 'g');
 
 /**
  * Blank runs that become one space: two blanks or more, or one that is neither a space nor a
@@ -21,7 +23,7 @@ const spaces = /[\s\u200B]{2,}|[^\S \u00A0\u202F]|\u200B/g;
  * the ends.
  */
 export function cleanInline(text: string): string {
-  return xmlSafe(text.normalize('NFC')).replace(bidiControls, '').replace(spaces, ' ').trim();
+  return text.normalize('NFC').replace(unwanted, '').replace(spaces, ' ').trim();
 }
 
 /**
