@@ -109,7 +109,9 @@ function tagFound(tag: string, entry: Entry): boolean {
   const wanted = foldAll(tag);
   return [...entry.tags, ...entry.keywords].some((k) => {
     const have = foldAll(k);
-    return have.length >= 3 && (have.includes(wanted) || wanted.includes(have));
+    // A short tag counts only whole ("EU"): inside another word it is chance ("eu" in "deuda").
+    if (have.length < 3 || wanted.length < 3) return have === wanted;
+    return have.includes(wanted) || wanted.includes(have);
   });
 }
 

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { readWords } from '../src/normalize/keyword-words.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
+import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseTags, maxTags, type Topics } from '../src/normalize/tags.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
 import { baseConfig, runCli, tempDir } from './helpers.ts';
 
 /** Tags, keywords and names of a body given paragraph by paragraph, as normalizing chooses them. */
@@ -20,6 +23,7 @@ function topics(
     agency?: string;
     region?: string;
     topic?: string;
+    siteTags?: string[];
     given?: string[];
   } = {},
 ): Topics {
@@ -34,6 +38,7 @@ function topics(
     agency: page.agency ?? null,
     region: page.region ?? null,
     topic: page.topic ?? null,
+    siteTags: page.siteTags ?? [],
     language,
     given: page.given ?? [],
   });
@@ -736,6 +741,65 @@ describe('keywords in Portuguese and German', () => {
     const { tags } = topics('fr', colombia, { given: ['Amérique latine'] });
     assert.equal(tags[0], 'Amérique latine');
     assert.ok(tags.length <= maxTags, tags.join(', '));
+  });
+});
+
+describe('tags: the site’s own', () => {
+  /** The entry Gazette makes of a saved page's lines. */
+  const entryOf = (lines: string[]): Entry => {
+    const { article } = parseArticle(lines.join('\n'), 'a.txt', 'a.txt');
+    const config = parseConfig(baseConfig, 'gazette.config.json');
+    const entry = normalizeEntry(
+      article,
+      { path: 'a.txt', committed: undefined, modified: new Date(0) },
+      config,
+    );
+    assert.ok(entry);
+    return entry;
+  };
+  const frenchPage = (tagLine: string) => [
+    'Accueil > Tech',
+    'Bandeaux cookies : la CNIL inflige une amende record à une plateforme de mode',
+    'Par Claire Martin',
+    'Publié le 12 mars 2025 à 10h14',
+    "La Commission nationale de l'informatique et des libertés a sanctionné mardi la plateforme Vestio pour des bandeaux qui rendaient le refus des cookies plus difficile que leur acceptation.",
+    'Le montant de l’amende tient compte du nombre de personnes concernées, selon la CNIL.',
+    'Depuis les lignes directrices prises en application du RGPD, refuser doit être aussi simple qu’accepter.',
+    'Vestio a annoncé son intention de faire appel devant le Conseil d’État.',
+    tagLine,
+    '12 commentaires',
+  ];
+
+  it('are tags when the text speaks of them, and go with the tag line', () => {
+    const entry = entryOf(frenchPage('Mots-clés : CNIL, RGPD, Vie privée, E-commerce'));
+    // RGPD, met once in a sentence, is a tag because the site tags the article with it.
+    assert.ok(entry.tags.includes('RGPD'), entry.tags.join(', '));
+    // The text speaks neither of e-commerce nor of "vie privée".
+    assert.ok(!entry.tags.includes('E-commerce'), entry.tags.join(', '));
+    assert.ok(!entry.tags.includes('Vie privée'), entry.tags.join(', '));
+    assert.ok(!entry.content.some((p) => p.includes('Mots-clés')), entry.content.join('\n'));
+    // Without the site's tag line, a word met once after the lead is no tag.
+    const bare = entryOf(frenchPage('Partager cet article'));
+    assert.ok(!bare.tags.includes('RGPD'), bare.tags.join(', '));
+  });
+
+  it('are read from a list under its label, whatever form the text gives them', () => {
+    const entry = entryOf([
+      'Hochwasser im Süden: Pegel der Donau steigen weiter',
+      'Von Jonas Weber',
+      '3. Juni 2024, 08:12 Uhr',
+      'Passau – Die Pegel der Donau sind in der Nacht weiter gestiegen. In Passau wurde die Altstadt geräumt, die Feuerwehr pumpte Keller leer.',
+      'Die Landesregierung kündigte Soforthilfen für die betroffenen Gemeinden an. Nach Angaben der Behörden sind in Bayern mehr als 3000 Menschen in Notunterkünften.',
+      'Auch in Regensburg bereitet sich die Stadt auf Hochwasser vor.',
+      'Schlagworte',
+      'Hochwasser',
+      'Notunterkunft',
+      'Unwetter',
+    ]);
+    // "Notunterkunft" is written "Notunterkünften" in the text; the storm ("Unwetter") is not.
+    assert.ok(entry.tags.includes('Notunterkunft'), entry.tags.join(', '));
+    assert.ok(!entry.tags.includes('Unwetter'), entry.tags.join(', '));
+    assert.ok(!entry.content.includes('Schlagworte'), entry.content.join('\n'));
   });
 });
 

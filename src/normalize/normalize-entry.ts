@@ -81,6 +81,7 @@ export function normalizeEntry(
     agency,
     region,
     topic: page.topic,
+    siteTags: page.siteTags,
     language,
     given,
   });

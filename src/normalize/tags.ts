@@ -1,9 +1,11 @@
 import { type CountryMention, findCountries, isCountryName } from './countries.ts';
 import { foldAccents } from './keyword-fold.ts';
+import { stemmerFor } from './keyword-stem.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
 import { splitSentences } from './sentences.ts';
+import { stopwordsFor } from './stopwords.ts';
 import { tagFit } from './tag-fit.ts';
 import { maxTags, Picked, remember } from './tags-picked.ts';
 import { tokenize } from './tokens.ts';
@@ -36,6 +38,8 @@ export interface TopicsInput {
   region: string | null;
   /** The topic the site files the article under (`Glücksspiel`, `Federal A`), or null. */
   topic: string | null;
+  /** The topics the site tags the article with, in its tag lines (`CNIL`, `RGPD`). */
+  siteTags: string[];
   language: string;
   /** Tags given in the front matter: they come first. */
   given: string[];
@@ -70,6 +74,7 @@ export function chooseTags(input: TopicsInput): Topics {
   const headlineEnd = heading.length;
 
   const picked = new Picked(input.given, language);
+  const fits = remember(tagFit(language, headline, input.agency));
   const dateline = input.dateline
     ? findCountries(readWords([input.dateline], language), language)
     : [];
@@ -80,7 +85,13 @@ export function chooseTags(input: TopicsInput): Topics {
     .slice(0, maxCountryTags)
     .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
   for (const country of strong) picked.add(country.text, true);
-  const fits = remember(tagFit(language, headline, input.agency));
+  // The site's own tags, those the text speaks of: its editors chose them for this article.
+  const spoken = input.siteTags.length > 0 ? stemsOf(read, language) : null;
+  for (const tag of input.siteTags) {
+    if (picked.full || !spoken) break;
+    const titled = isTitled(tag);
+    if (speaksOf(spoken, tag, language) && fits(tag, titled)) picked.add(tag, titled);
+  }
   const fitsName = (n: NameFound) =>
     !isCountryName(n.text.toLowerCase(), language) && fits(n.text, true);
   const names = found.names
@@ -107,8 +118,7 @@ export function chooseTags(input: TopicsInput): Topics {
   }));
   // The site's own topic for the article, when the text speaks of it too.
   const { topic } = input;
-  // Written in title case, it is a name ("Six Nations", "Copa Libertadores").
-  const titled = topic !== null && /^\p{Lu}\S*(?: \p{Lu}\S*)+$/u.test(topic);
+  const titled = topic !== null && isTitled(topic);
   if (topic && mentions(input.paragraphs, topic) && fits(topic, titled)) picked.add(topic, titled);
   // Topics keep their room: names past `maxNames` wait until topics run out.
   for (const { text, name } of topics) {
@@ -132,6 +142,30 @@ export function chooseTags(input: TopicsInput): Topics {
   );
   return { keywords, tags: picked.tags, names: picked.names };
 }
+
+/** The stems of a text's words, accents folded. */
+function stemsOf(read: Sentence[], language: string): Set<string> {
+  const stem = stemmerFor(language);
+  const stems = new Set<string>();
+  for (const sentence of read)
+    for (const block of sentence)
+      for (const word of block) stems.add(foldAccents(stem(word.lower)));
+  return stems;
+}
+
+/**
+ * Whether a text speaks of a topic: every word of it but stopwords is in the text, in some form
+ * ("Heatwaves" in a text about a heatwave, "vacinação" whatever its case).
+ */
+function speaksOf(stems: Set<string>, topic: string, language: string): boolean {
+  const stopwords = stopwordsFor(language);
+  const stem = stemmerFor(language);
+  const words = tokenize(topic).filter((t) => !stopwords.has(t.lower));
+  return words.length > 0 && words.every((t) => stems.has(foldAccents(stem(t.lower))));
+}
+
+/** A topic written in title case is a name ("Six Nations", "Copa Libertadores"). */
+const isTitled = (topic: string) => /^\p{Lu}\S*(?: \p{Lu}\S*)+$/u.test(topic);
 
 /**
  * Whether the body's sentences hold the topic: words whatever their case, one word as written

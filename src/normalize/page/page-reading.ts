@@ -35,6 +35,11 @@ export interface PageReading {
    * ("Glücksspiel", "Federal A") or the last step of a breadcrumb there ("Sports > National 3").
    */
   topic: string | null;
+  /**
+   * The topics the site tags the article with, in the page's tag lines ("Mots-clés : CNIL,
+   * RGPD", "Schlagworte" over "Hochwasser", "Bayern"); none for a Markdown article.
+   */
+  siteTags: string[];
 }
 
 /** What a folder and a project add to the built-in rules. */

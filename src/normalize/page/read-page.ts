@@ -16,7 +16,7 @@ import { markAuthorLines, markMediaTitles, markShareRows } from './page-rows.ts'
  */
 export function readPage(paragraphs: string[], rules: PageRules): PageReading {
   const judged = paragraphs.map((p) => judge(p, rules));
-  markLists(judged);
+  const siteTags = markLists(judged);
   markCaptions(judged);
   markShareRows(judged);
   markMediaTitles(judged);
@@ -80,7 +80,8 @@ export function readPage(paragraphs: string[], rules: PageRules): PageReading {
     };
   }
   const fingerprints = [...new Set(judged.map((line) => line.fingerprint))];
-  return { lines, headline, standfirst, body, fingerprints, topic: topicAbove(judged, headlineAt) };
+  const topic = topicAbove(judged, headlineAt);
+  return { lines, headline, standfirst, body, fingerprints, topic, siteTags };
 }
 
 /** A step of a breadcrumb: "Sports > Football > National 3". */
@@ -155,13 +156,17 @@ function verdict(line: Judged, header: boolean, tail: boolean): LineVerdict {
 /**
  * The lines under a "read also" or "topics" label go with it: the related headlines (short,
  * no full stop) and the topics (a few words each), up to the next line of running text.
+ * Returns the topics the site tags the article with, those of a tag line ("Mots-clés : CNIL,
+ * RGPD") and those listed under a label ("Schlagworte", then "Hochwasser", "Bayern"), in order.
  */
-function markLists(judged: Judged[]): void {
+function markLists(judged: Judged[]): string[] {
+  const tags: string[] = [];
   for (let i = 0; i < judged.length; i++) {
     const label = judged[i];
     if (!label?.furniture || !listLabels.has(label.furniture)) continue;
-    if (!labelOf(label.shape.text) && !/:\s*$/.test(label.shape.text)) continue;
     const related = label.furniture === 'read-also link';
+    if (!related && !label.learned) tags.push(...inlineTags(label.shape.text));
+    if (!labelOf(label.shape.text) && !/:\s*$/.test(label.shape.text)) continue;
     let j = i + 1;
     for (; j < judged.length; j++) {
       const line = judged[j];
@@ -176,9 +181,24 @@ function markLists(judged: Judged[]): void {
         : words <= 4 && !endsSentence;
       if (!listed) break;
       line.furniture ??= related ? 'related headlines under a read-also' : 'tag list';
+      if (!related && !line.learned) tags.push(line.shape.text.trim());
     }
     i = j - 1;
   }
+  return tags;
+}
+
+/** A site's topic: a few words, not a sentence. */
+const maxTagWords = 5;
+
+/** The topics of a tag line, after its label: "Temas: Glaciares, Cambio climático, Minería". */
+function inlineTags(text: string): string[] {
+  const listed = /^[^:]{1,24}:\s*(\S.*)$/u.exec(text)?.[1];
+  if (!listed) return [];
+  return listed
+    .split(/\s*[,;|·•]\s*/u)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '' && countWords(tag) <= maxTagWords && !/[.!?]$/u.test(tag));
 }
 
 /** One sentence, or a line with no final full stop at all (a caption often has none). */
@@ -256,7 +276,15 @@ export function readMarkdownPage(paragraphs: string[], rules: PageRules): PageRe
     return { text, role: 'body', reason: 'body' };
   });
   const body = lines.filter((l) => l.role === 'body').map((l) => l.text);
-  return { lines, headline: null, standfirst: null, body, fingerprints: [], topic: null };
+  return {
+    lines,
+    headline: null,
+    standfirst: null,
+    body,
+    fingerprints: [],
+    topic: null,
+    siteTags: [],
+  };
 }
 
 /** The headline alone, as the page's title trail prints it before the site's name. */
