@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { lexer, type Token } from 'marked';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
@@ -789,6 +790,32 @@ describe('Markdown and page text', () => {
       "Plus de 1.500 bateaux sont attendus jusqu'à dimanche dans la rade de Brest pour les Fêtes maritimes, qui avaient été annulées en 2020 puis réduites en 2024.",
       'Les organisateurs attendent un million de visiteurs sur les quais et ont fait appel à 2.000 bénévoles, selon la mairie.',
     ]);
+  });
+
+  it('reads a .md file as page text exactly when marked finds no structure in it', () => {
+    const structural = new Set([
+      ...['heading', 'list', 'blockquote', 'code', 'table', 'hr', 'html'],
+      ...['em', 'strong', 'del', 'link', 'image', 'codespan'],
+    ]);
+    const hasStructure = (tokens: Token[]): boolean =>
+      tokens.some(
+        (t) =>
+          structural.has(t.type) ||
+          ('tokens' in t && t.tokens !== undefined && hasStructure(t.tokens)),
+      );
+    // Pieces of text and of every Markdown mark, spaces and tabs where blocks are indented.
+    const pieces = [
+      ...['Le mot', 'a', 'é', '12', '.', ',', ':', '«', '»', '&amp;', '\\', '(', ')', '!'],
+      ...[' ', '  ', '    ', '\t', '\n', '\n\n', '-', '+', '*', '_', '#', '>', '=', '1.', '2)'],
+      ...['`', '~', '<', '[', ']', '|', '@', '---', '***', 'foo@bar.org', 'HTTPS://a.b', 'www.a.b'],
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const body = parts.join('');
+        assert.equal(readParagraphs(body, 'markdown').pageText, !hasStructure(lexer(body)), body);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
