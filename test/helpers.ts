@@ -5,8 +5,11 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { GazetteError } from '../src/errors.ts';
+import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
+import { parseArticle } from '../src/read/parse-article.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fixtures = join(root, 'test', 'fixtures');
@@ -81,6 +84,19 @@ export const baseConfig = {
 };
 
 /** A project folder: a config file and a copy of a fixture (or of the seeds) as `articles/`. */
+/** The entry Gazette makes of a saved page's lines, with the base config. */
+export function pageEntry(lines: string[]): Entry {
+  const { article } = parseArticle(lines.join('\n'), 'a.txt', 'a.txt');
+  const config = parseConfig(baseConfig, 'gazette.config.json');
+  const entry = normalizeEntry(
+    article,
+    { path: 'a.txt', committed: undefined, modified: new Date(0) },
+    config,
+  );
+  assert.ok(entry);
+  return entry;
+}
+
 export async function makeProject(
   articles: string,
   config: Record<string, unknown> = baseConfig,

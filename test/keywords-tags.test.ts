@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { readWords } from '../src/normalize/keyword-words.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
-import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseTags, maxTags, type Topics } from '../src/normalize/tags.ts';
-import { parseArticle } from '../src/read/parse-article.ts';
-import { baseConfig, runCli, tempDir } from './helpers.ts';
+import { baseConfig, pageEntry, runCli, tempDir } from './helpers.ts';
 
 /** Tags, keywords and names of a body given paragraph by paragraph, as normalizing chooses them. */
 function topics(
@@ -745,18 +742,6 @@ describe('keywords in Portuguese and German', () => {
 });
 
 describe('tags: the site’s own', () => {
-  /** The entry Gazette makes of a saved page's lines. */
-  const entryOf = (lines: string[]): Entry => {
-    const { article } = parseArticle(lines.join('\n'), 'a.txt', 'a.txt');
-    const config = parseConfig(baseConfig, 'gazette.config.json');
-    const entry = normalizeEntry(
-      article,
-      { path: 'a.txt', committed: undefined, modified: new Date(0) },
-      config,
-    );
-    assert.ok(entry);
-    return entry;
-  };
   const frenchPage = (tagLine: string) => [
     'Accueil > Tech',
     'Bandeaux cookies : la CNIL inflige une amende record à une plateforme de mode',
@@ -771,7 +756,7 @@ describe('tags: the site’s own', () => {
   ];
 
   it('are tags when the text speaks of them, and go with the tag line', () => {
-    const entry = entryOf(frenchPage('Mots-clés : CNIL, RGPD, Vie privée, E-commerce'));
+    const entry = pageEntry(frenchPage('Mots-clés : CNIL, RGPD, Vie privée, E-commerce'));
     // RGPD, met once in a sentence, is a tag because the site tags the article with it.
     assert.ok(entry.tags.includes('RGPD'), entry.tags.join(', '));
     // The text speaks neither of e-commerce nor of "vie privée".
@@ -779,12 +764,12 @@ describe('tags: the site’s own', () => {
     assert.ok(!entry.tags.includes('Vie privée'), entry.tags.join(', '));
     assert.ok(!entry.content.some((p) => p.includes('Mots-clés')), entry.content.join('\n'));
     // Without the site's tag line, a word met once after the lead is no tag.
-    const bare = entryOf(frenchPage('Partager cet article'));
+    const bare = pageEntry(frenchPage('Partager cet article'));
     assert.ok(!bare.tags.includes('RGPD'), bare.tags.join(', '));
   });
 
   it('are read from a list under its label, whatever form the text gives them', () => {
-    const entry = entryOf([
+    const entry = pageEntry([
       'Hochwasser im Süden: Pegel der Donau steigen weiter',
       'Von Jonas Weber',
       '3. Juni 2024, 08:12 Uhr',

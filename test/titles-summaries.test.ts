@@ -1,30 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseConfig } from '../src/config.ts';
-import type { Entry } from '../src/entry.ts';
 import { isDangling } from '../src/normalize/function-words.ts';
-import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { isQuoteOpen } from '../src/normalize/quotes.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseSummary } from '../src/normalize/summary.ts';
 import { chooseTitle, type TitleSource } from '../src/normalize/title.ts';
-import { parseArticle } from '../src/read/parse-article.ts';
-import { baseConfig } from './helpers.ts';
-
-const config = parseConfig(baseConfig, 'gazette.config.json');
-
-/** The entry Gazette makes of a saved page's lines. */
-function entryOf(lines: string[]): Entry {
-  const { article } = parseArticle(lines.join('\n'), 'a.txt', 'a.txt');
-  const entry = normalizeEntry(
-    article,
-    { path: 'a.txt', committed: undefined, modified: new Date(0) },
-    config,
-  );
-  assert.ok(entry);
-  return entry;
-}
+import { pageEntry } from './helpers.ts';
 
 /** A title made from a lead sentence alone. */
 function derived(sentence: string, language: string, more: Partial<TitleSource> = {}): string {
@@ -522,7 +504,7 @@ describe('kickers', () => {
 
 describe('the page’s headline', () => {
   it('is preferred to a title made from the lead', () => {
-    const entry = entryOf([
+    const entry = pageEntry([
       'Accueil > International > Amériques',
       'Au Chili, la sécheresse vide les réservoirs de la capitale',
       'Par Marie Dupont',
@@ -631,7 +613,7 @@ describe('summaries', () => {
   it('open with the standfirst, and a short one is followed by the lead’s news', () => {
     const standfirst =
       'La masacre de trece trabajadores en una mina de Pataz expuso cómo la minería ilegal se ha convertido en la principal economía criminal del Perú.';
-    const entry = entryOf([
+    const entry = pageEntry([
       'ANÁLISIS',
       'Pataz, la tierra del oro donde manda el crimen',
       standfirst,
@@ -648,7 +630,7 @@ describe('summaries', () => {
     // A standfirst of thirty words or more says enough; a short lead sentence says no news.
     const long = `${standfirst.slice(0, -1)}, y el Gobierno respondió con el estado de emergencia en toda la provincia.`;
     const page = (first: string, lead: string) =>
-      entryOf([
+      pageEntry([
         'ANÁLISIS',
         'Pataz, la tierra del oro donde manda el crimen',
         first,
