@@ -272,15 +272,19 @@ const stormKinds = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
 /** Whether a word may open a name at a sentence's start, by itself: read once per word. */
 const openingWords = new WeakMap<Word, boolean>();
 
+/**
+ * A sentence's first word that may open a name whatever the text says of it: capitalised, no
+ * stopword, abbreviation or number; never in German, which capitalises its nouns.
+ */
+const mayOpenAlone = (word: Word | undefined, language: string): word is Word =>
+  word?.capital === true &&
+  !word.stop &&
+  !word.abbreviation &&
+  word.kind !== 'number' &&
+  language !== 'de';
+
 function mayOpenName(word: Word | undefined, context: Context): word is Word {
-  if (
-    !word?.capital ||
-    word.stop ||
-    word.abbreviation ||
-    word.kind === 'number' ||
-    context.language === 'de'
-  )
-    return false;
+  if (!mayOpenAlone(word, context.language)) return false;
   // "Hurricane Melissa slams into Jamaica": a storm's kind is part of its name, though the text
   // also writes it in lowercase ("a Category 5 hurricane").
   if (context.lowercase.has(word.lower) && !stormKinds.has(word.lower)) return false;
@@ -292,17 +296,12 @@ function mayOpenName(word: Word | undefined, context: Context): word is Word {
   return fits;
 }
 
-/**
- * The sentence openers that `mayOpenName` asks about (capitalised words that are no stopword,
- * abbreviation or number) and that the text writes in lowercase somewhere.
- */
+/** The sentence openers that `mayOpenName` asks about and that the text writes in lowercase. */
 function lowercaseWords(sentences: Sentence[], language: string): Set<string> {
   const openers = new Set<string>();
-  if (language === 'de') return openers;
   for (const sentence of sentences) {
     const first = sentence[0]?.[0];
-    if (first?.capital && !first.stop && !first.abbreviation && first.kind !== 'number')
-      openers.add(first.lower);
+    if (mayOpenAlone(first, language)) openers.add(first.lower);
   }
   const seen = new Set<string>();
   if (openers.size === 0) return seen;

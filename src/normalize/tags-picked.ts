@@ -21,6 +21,10 @@ export function remember(
   };
 }
 
+/** A word's stem, accents folded: how tags and topics are compared. */
+export const foldedStem = (lower: string, language: string): string =>
+  foldAccents(stemmerFor(language)(lower));
+
 /** Tags picked so far: a tag that repeats one (its words' stems, or inside it) is left out. */
 export class Picked {
   tags: string[] = [];
@@ -45,9 +49,8 @@ export class Picked {
     // A tag names a thing, not its owner: `Brazil's` is tagged `Brazil`.
     const tag = written.replace(/(?<=\p{L}{2})['’]s$/u, '');
     if (!tag.trim()) return false;
-    const stem = stemmerFor(this.language);
     const key = ` ${tokenize(tag)
-      .map((t) => foldAccents(stem(t.lower)))
+      .map((t) => foldedStem(t.lower, this.language))
       .join(' ')} `;
     // A name may hold a tag ("Banco Central do Brasil" after "Brasil"); a topic may not.
     if (this.keys.some((k) => k.includes(key) || (!name && key.includes(k)))) return false;

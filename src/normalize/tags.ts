@@ -1,13 +1,12 @@
 import { type CountryMention, findCountries, isCountryName } from './countries.ts';
 import { foldAccents } from './keyword-fold.ts';
-import { stemmerFor } from './keyword-stem.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { tagFit } from './tag-fit.ts';
-import { maxTags, Picked, remember } from './tags-picked.ts';
+import { foldedStem, maxTags, Picked, remember } from './tags-picked.ts';
 import { tokenize } from './tokens.ts';
 
 export { maxTags } from './tags-picked.ts';
@@ -86,11 +85,12 @@ export function chooseTags(input: TopicsInput): Topics {
     .filter((c) => countryWeight(c, datelineCodes, leadEnd) >= 2);
   for (const country of strong) picked.add(country.text, true);
   // The site's own tags, those the text speaks of: its editors chose them for this article.
-  const spoken = input.siteTags.length > 0 ? stemsOf(read, language) : null;
-  for (const tag of input.siteTags) {
-    if (picked.full || !spoken) break;
-    const titled = isTitled(tag);
-    if (speaksOf(spoken, tag, language) && fits(tag, titled)) picked.add(tag, titled);
+  if (input.siteTags.length > 0) {
+    const spoken = stemsOf(read, language);
+    for (const tag of input.siteTags) {
+      const titled = isTitled(tag);
+      if (speaksOf(spoken, tag, language) && fits(tag, titled)) picked.add(tag, titled);
+    }
   }
   const fitsName = (n: NameFound) =>
     !isCountryName(n.text.toLowerCase(), language) && fits(n.text, true);
@@ -145,11 +145,10 @@ export function chooseTags(input: TopicsInput): Topics {
 
 /** The stems of a text's words, accents folded. */
 function stemsOf(read: Sentence[], language: string): Set<string> {
-  const stem = stemmerFor(language);
   const stems = new Set<string>();
   for (const sentence of read)
     for (const block of sentence)
-      for (const word of block) stems.add(foldAccents(stem(word.lower)));
+      for (const word of block) stems.add(foldedStem(word.lower, language));
   return stems;
 }
 
@@ -159,9 +158,8 @@ function stemsOf(read: Sentence[], language: string): Set<string> {
  */
 function speaksOf(stems: Set<string>, topic: string, language: string): boolean {
   const stopwords = stopwordsFor(language);
-  const stem = stemmerFor(language);
   const words = tokenize(topic).filter((t) => !stopwords.has(t.lower));
-  return words.length > 0 && words.every((t) => stems.has(foldAccents(stem(t.lower))));
+  return words.length > 0 && words.every((t) => stems.has(foldedStem(t.lower, language)));
 }
 
 /** A topic written in title case is a name ("Six Nations", "Copa Libertadores"). */
