@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseConfig } from '../src/config.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
-import { splitSentences } from '../src/normalize/sentences.ts';
+import { splitParagraphs, splitSentences } from '../src/normalize/sentences.ts';
 import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { renderFeeds } from '../src/render/feeds.ts';
@@ -93,6 +93,43 @@ describe('properties over arbitrary text', () => {
         for (const sentence of sentences) assert.equal(sentence, sentence.trim());
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('paragraphs segmented together split as each paragraph alone does', () => {
+    const piece = fc.constantFrom(
+      'Le ',
+      'M. ',
+      'etc. ',
+      'U.S. ',
+      '3. ',
+      'il dit. ',
+      '« Vite ! » ',
+      '"Non." ',
+      '¿Qué? ',
+      '… ',
+      ') ',
+      '\n',
+      '\r',
+      '\u0085',
+      '\u2029',
+      '\u00a0',
+      'A',
+      'b',
+    );
+    const paragraph = fc.array(piece, { maxLength: 25 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('fr', 'en', 'de', 'es', 'pt'),
+        (paragraphs, language) => {
+          assert.deepEqual(
+            splitParagraphs(paragraphs, language),
+            paragraphs.map((p) => splitSentences(p, language)),
+          );
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

@@ -11,7 +11,7 @@ import { detectLanguage, detectorWindow } from './language.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
 import { readMarkdownPage, readPage } from './page/read-page.ts';
 import { cleanInline, readParagraphs } from './paragraphs.ts';
-import { splitSentences } from './sentences.ts';
+import { splitParagraphs } from './sentences.ts';
 import { chooseSummary } from './summary.ts';
 import { chooseTags } from './tags.ts';
 import { chooseTitle } from './title.ts';
@@ -56,7 +56,7 @@ export function normalizeEntry(
   const { location, agency, region, rest } = dateline;
   // The article starts at its dateline: a line kept above it (a caption) is not its lead.
   const leadParagraphs = [...(rest ? [rest] : []), ...paragraphs.slice(dateline.index + 1)];
-  const bySentence = leadParagraphs.map((p) => splitSentences(p, language));
+  const bySentence = splitParagraphs(leadParagraphs, language);
   const sentences = bySentence.flat();
 
   // Read once for the summary and the keywords.

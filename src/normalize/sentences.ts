@@ -5,8 +5,9 @@ import { unglue } from './sentence-glue.ts';
  * Sentence splitting with `Intl.Segmenter`, repaired where it is wrong for news text: it ends
  * sentences after abbreviations (M., Mme., Dr., U.S.), initials and German ordinals ("am 3.
  * März"), between "!" or "?" and the closing quote that follows, and inside a quotation ("« Vite !
- * Partez ! » a-t-il dit."). Each paragraph is segmented on its own, in bounded pieces, because
- * the segmenter's time grows faster than the length of what it is given.
+ * Partez ! » a-t-il dit."). The segmenter is given bounded pieces, a long paragraph cut in
+ * several, because its time grows faster than the length of what it is given; short paragraphs
+ * share a piece, as each call to it costs as much as a few hundred characters of text.
  */
 
 /**
@@ -88,15 +89,46 @@ function segmenterFor(language: string): Intl.Segmenter {
 
 /** The sentences of one paragraph, trimmed, none empty. */
 export function splitSentences(paragraph: string, language: string): string[] {
+  return splitParagraphs([paragraph], language)[0] ?? [];
+}
+
+/**
+ * The sentences of each paragraph, as `splitSentences` finds them. Short paragraphs are handed
+ * to the segmenter together, a line break between two: a sentence always ends at a line break,
+ * and no rule of the segmenter looks across one.
+ */
+export function splitParagraphs(paragraphs: string[], language: string): string[][] {
   const segmenter = segmenterFor(language);
-  const raw: string[] = [];
-  for (const piece of boundedPieces(unglue(paragraph))) {
-    for (const { segment } of segmenter.segment(piece)) {
+  const raw: string[][] = paragraphs.map(() => []);
+  const segment = (text: string, first: number, joined = true) => {
+    let p = first;
+    for (const { segment } of segmenter.segment(text)) {
       const sentence = segment.trim();
-      if (sentence) raw.push(sentence);
+      if (sentence) raw[p]?.push(sentence);
+      if (joined && segment.endsWith('\n')) p++;
+    }
+  };
+  let batch: string | null = null;
+  let first = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const text = unglue(paragraphs[i] ?? '');
+    // A paragraph with line breaks of its own, or a long one, is segmented alone.
+    const alone = text.length > maxPiece || text.includes('\n');
+    if (batch !== null && (alone || batch.length + text.length >= maxPiece)) {
+      segment(batch, first);
+      batch = null;
+    }
+    if (alone) {
+      for (const piece of boundedPieces(text)) segment(piece, i, false);
+    } else if (batch === null) {
+      first = i;
+      batch = text;
+    } else {
+      batch += `\n${text}`;
     }
   }
-  return closeQuotes(repair(raw, language));
+  if (batch !== null) segment(batch, first);
+  return raw.map((sentences) => closeQuotes(repair(sentences, language)));
 }
 
 function boundedPieces(text: string): string[] {

@@ -3,7 +3,7 @@ import { foldAccents } from './keyword-fold.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
-import { splitSentences } from './sentences.ts';
+import { splitParagraphs } from './sentences.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { tagFit } from './tag-fit.ts';
 import { foldedStem, maxTags, Picked, remember } from './tags-picked.ts';
@@ -62,8 +62,11 @@ export interface Topics {
 export function chooseTags(input: TopicsInput): Topics {
   const { headline, standfirst, language } = input;
   // The headline and the standfirst, sentence by sentence ("…geräumt. Die Entwicklungen…").
-  const heading = headline === null ? [] : splitSentences(headline, language);
-  const lead = [...heading, ...(standfirst === null ? [] : splitSentences(standfirst, language))];
+  const [heading = [], standing = []] = splitParagraphs(
+    [headline ?? '', standfirst ?? ''],
+    language,
+  );
+  const lead = [...heading, ...standing];
   const sentences = [...lead, ...input.paragraphs.flat()];
   const read = lead.length > 0 ? [...readWords(lead, language), ...input.read] : input.read;
   // Tags draw on more keywords than are kept: names may fill the first places.
