@@ -1,11 +1,11 @@
 import { dirname, sep } from 'node:path';
-import { watch } from 'chokidar';
 import { type BuildDeps, type BuildResult, build as buildOnce } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
 import { GazetteError } from './errors.ts';
 import { createNormalizer } from './normalize-pool.ts';
 import { createKeptListing } from './read/read-articles.ts';
 import { watchArticles } from './read/watch-articles.ts';
+import { watchSettings } from './read/watch-settings.ts';
 
 export interface WatchDeps extends BuildDeps {
   /** After every build, with how long it took. */
@@ -84,14 +84,20 @@ export async function watchBuild(
     timer = setTimeout(() => void run(), settle);
   };
   // Watching starts before the first build, so that no change goes unseen in between.
-  // The config and the templates: a few files, watched by chokidar.
-  const settings = watch([resolved.config.path, resolved.templates[0] ?? ''], {
-    ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
-    ignored: ours,
-  });
-  settings.on('all', rebuildSoon);
-  const ready = new Promise<void>((resolve) => settings.once('ready', () => resolve()));
+  const skip = [resolved.input.path, out, ...(resolved.cacheDir ? [resolved.cacheDir] : [])];
+  let settings: Awaited<ReturnType<typeof watchSettings>>;
+  try {
+    settings = await watchSettings(
+      { config: resolved.config.path, templates: resolved.templates[0] ?? '' },
+      skip,
+      rebuildSoon,
+    );
+  } catch {
+    await normalizer.close();
+    throw new GazetteError('ConfigNotFound', 'cannot watch the folder of the config file', {
+      file: resolved.config.display,
+    });
+  }
   // The articles: only the files the watcher names are looked at again.
   let articles: Awaited<ReturnType<typeof watchArticles>>;
   try {
@@ -100,7 +106,6 @@ export async function watchBuild(
       else listing.whole = true;
       rebuildSoon();
     });
-    await ready;
   } catch {
     await Promise.all([settings.close(), normalizer.close()]);
     throw new GazetteError('InputNotFound', 'the input folder does not exist or is not a folder', {

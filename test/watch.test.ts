@@ -63,6 +63,34 @@ describe('gazette build --watch', () => {
     }
   });
 
+  it('rebuilds when the config changes or a templates folder appears, not when it writes its output', async () => {
+    const project = await makeProject(join(root, 'seeds'));
+    const { printed, waitFor, stop } = watchCli(project);
+    const builds = () => printed.lines.filter((l) => /\bbuilt\b/.test(l)).length;
+    try {
+      await waitFor(/Watching for changes/);
+      // The first build wrote out/, the id map and the cache beside the config: no build more.
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(builds(), 1, printed.output);
+      const configFile = join(project, 'gazette.config.json');
+      const config = JSON.parse(await readFile(configFile, 'utf8'));
+      await writeFile(configFile, JSON.stringify({ ...config, title: 'La Gazette du Sud' }));
+      await waitFor(/built[^\n]*\n[\s\S]*built/);
+      assert.match(await readFile(join(project, 'out', 'atom.xml'), 'utf8'), /La Gazette du Sud/);
+      // A templates folder made after watching started, with the digest's text template.
+      await mkdir(join(project, 'templates'));
+      await writeFile(join(project, 'templates', 'digest.txt.hbs'), 'Édition spéciale {{title}}\n');
+      const seen = Date.now();
+      while (!/Édition spéciale/.test(await readFile(join(project, 'out', 'digest.txt'), 'utf8'))) {
+        if (Date.now() - seen > 20_000)
+          assert.fail(`no rebuild with the template:\n${printed.output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      stop();
+    }
+  });
+
   it('keeps the documents an edit does not touch: the same files, linked into the new output', async () => {
     const project = await tempDir();
     const config = { ...baseConfig, feeds: { limit: 2, tagMinEntries: 2 } };
