@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { removeTemporaryLeftovers } from './atomic-file.ts';
 import { codeVersion, keptMjml, readOutputRecords, saveOutputRecords } from './cache.ts';
 import {
@@ -16,15 +15,11 @@ import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import { createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
+import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
 import { readOutcomes } from './read-outcomes.ts';
-import {
-  type DigestTemplates,
-  digestWarnings,
-  type RenderedDigest,
-  renderDigest,
-} from './render/digest.ts';
+import { digestWarnings, type RenderedDigest, renderDigest } from './render/digest.ts';
 import { type EntryVersions, type FeedPlan, newestFirst, planFeeds } from './render/feeds.ts';
 import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
@@ -492,53 +487,6 @@ function duplicateOf(
     );
   }
   return undefined;
-}
-
-/**
- * The digest's templates: each from the first folder that has it, its path shown relative to
- * `cwd` when it lies inside it.
- */
-export async function readTemplates(
-  folders: string | string[],
-  cwd?: string,
-): Promise<DigestTemplates> {
-  const list = typeof folders === 'string' ? [folders] : folders;
-  const read = async (name: string) => {
-    for (const folder of list) {
-      const path = join(folder, name);
-      const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text !== undefined) return { text, path: cwd ? shownFrom(cwd, path) : path };
-    }
-    throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
-      file: name,
-    });
-  };
-  const [mjml, text] = await Promise.all([read('digest.mjml.hbs'), read('digest.txt.hbs')]);
-  return { mjml: mjml.text, text: text.text, mjmlPath: mjml.path, textPath: text.path };
-}
-
-/** A path as the user would write it from `cwd`: relative inside it, else whole. */
-function shownFrom(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
-}
-
-/** The DKIM private key named by the config, if any. */
-async function readDkimKey(
-  config: ResolvedConfig,
-  configFolder: string,
-): Promise<string | undefined> {
-  const file = config.digest.dkim?.privateKeyFile;
-  if (!file) return undefined;
-  return readFile(resolve(configFolder, file), 'utf8').catch(() => {
-    throw new GazetteError(
-      'ConfigInvalid',
-      'digest.dkim.privateKeyFile: cannot read the key file',
-      {
-        file: file,
-      },
-    );
-  });
 }
 
 /** What `planOutput` gives: the files but the digest's, and the digest's when compiled. */

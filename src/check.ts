@@ -1,12 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import {
-  idMapFile,
-  type ReadEntriesResult,
-  readEntries,
-  readTemplates,
-  renderOutput,
-} from './build.ts';
+import { idMapFile, type ReadEntriesResult, readEntries, renderOutput } from './build.ts';
 import {
   type BuildOptions,
   type ResolvedConfig,
@@ -16,6 +10,7 @@ import {
 import { GazetteError, GazetteErrors, isUserError, type Location } from './errors.ts';
 import { type Explanation, explainArticle } from './explain.ts';
 import type { IdMap } from './normalize/identity.ts';
+import { readTemplates } from './read/digest-files.ts';
 import { readIdMap } from './read/id-map.ts';
 import { digestWarnings } from './render/digest.ts';
 import type { Warning } from './warnings.ts';

@@ -5,9 +5,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
-import { readEntries, readTemplates, renderOutput } from '../src/build.ts';
+import { readEntries, renderOutput } from '../src/build.ts';
 import { defaultTemplates, parseConfig } from '../src/config.ts';
 import { isUserError } from '../src/errors.ts';
+import { readTemplates } from '../src/read/digest-files.ts';
 import { type OutputFiles, renderWhole } from '../src/write.ts';
 import { baseConfig, tempDir } from './helpers.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readTemplates } from '../src/build.ts';
 import { defaultTemplates, parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
+import { readTemplates } from '../src/read/digest-files.ts';
 import { digestLanguage, renderDigest, resolveDigest } from '../src/render/digest.ts';
 import { wrapText } from '../src/render/wrap.ts';
 import { baseConfig, sampleEntry } from './helpers.ts';

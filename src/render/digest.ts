@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
+import type { DigestTemplates } from '../read/digest-files.ts';
 import type { Warning } from '../warnings.ts';
 import { fitItem, shortenText } from './digest-fit.ts';
 import { feedFiles, newestFirst } from './feeds.ts';
@@ -12,15 +13,6 @@ import { wrapText } from './wrap.ts';
 
 /** Gmail clips a message over about 102 KB of HTML, and then drops its styles. */
 export const htmlBudget = 90 * 1024;
-
-/** The digest's templates, as text: MJML with Handlebars, and plain text with Handlebars. */
-export interface DigestTemplates {
-  mjml: string;
-  text: string;
-  /** Where the templates come from, for messages. */
-  mjmlPath: string;
-  textPath: string;
-}
 
 /** Everything the templates see. */
 export interface DigestData {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import { build, readTemplates } from '../build.ts';
+import { build } from '../build.ts';
 import { type BuildOptions, type ResolvedConfig, resolveBuildOptions } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
 import { parseDate } from '../normalize/dates.ts';
+import { readTemplates } from '../read/digest-files.ts';
 import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
 import { type RenderedDigest, renderDigest } from '../render/digest.ts';
 import type { Warning } from '../warnings.ts';
