@@ -16,10 +16,10 @@ const parallelFrom = 200;
 const batchSize = 50;
 const batchChars = 2_000_000;
 /**
- * A worker thread's old generation, in megabytes. The normalizer holds about 70 MB (language
- * models, the words it has read, its code), MJML about 40 more; left to itself, V8 lets the
- * garbage of tens of thousands of articles grow to three times that before collecting it, in
- * every worker at once. A job that needs more (an article of tens of megabytes) stops its
+ * A worker thread's old generation, in megabytes: room for what the normalizer holds (language
+ * models, the words it has read, its code) and MJML (README, Performance); left to itself, V8
+ * lets the garbage of tens of thousands of articles grow to several times that before
+ * collecting it, in every worker at once. A job that needs more (an article of tens of megabytes) stops its
  * worker, and is done on this thread instead.
  */
 const workerHeapMb = 192;

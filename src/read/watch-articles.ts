@@ -7,8 +7,7 @@ export type ArticlesChange = { file: string } | { whole: true };
 
 /**
  * Watches the files below `folder` with @parcel/watcher, whose events name the files that
- * changed (chokidar reads a folder again after each event in it: at 10,000 files, a quarter of
- * a second of the main thread after every save). Hidden files and the paths `ignored` says are
+ * changed: nothing is read again but those files, however large the folder. Hidden files and the paths `ignored` says are
  * left out. When the folder itself goes, `onChange` hears of it, and the folder is watched
  * again once it is back: made again, it is another folder to the system's watcher.
  */
