@@ -11,7 +11,7 @@ import { writeCorpus } from './corpus.ts';
  * Whether this tree builds what another commit builds, byte for byte: the seeds, every folder
  * of articles under test/fixtures, and a corpus of recombined OrangeSum articles (when
  * ../shared/eval holds it). Each side builds a fresh copy of each folder, without a cache, with
- * its own `bin/gazette.js`; the output folders are compared file by file, and so are the id
+ * its own `gazette` binary (as its package.json names it); the output folders are compared file by file, and so are the id
  * maps, but for the time an entry was first seen, which is the clock's.
  *
  *   npm run identical -- <commit> [--corpus 1000]
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   try {
     await run('git', ['worktree', 'add', '--detach', other, commit], { cwd: root });
     await installFor(other);
+    await run('npm', ['run', '--if-present', 'prepare'], { cwd: root });
     const inputs = await articleFolders();
     const orangesum = join(root, '..', 'shared', 'eval', 'orangesum-fr.jsonl');
     if (corpusSize > 0 && existsSync(orangesum)) {
@@ -82,8 +83,16 @@ async function installFor(other: string): Promise<void> {
   const [ours, theirs] = await Promise.all(
     [root, other].map((dir) => readFile(join(dir, 'package-lock.json'), 'utf8')),
   );
-  if (ours === theirs) await symlink(join(root, 'node_modules'), join(other, 'node_modules'));
-  else await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: other });
+  if (ours === theirs) {
+    await symlink(join(root, 'node_modules'), join(other, 'node_modules'));
+    await run('npm', ['run', '--if-present', 'prepare'], { cwd: other });
+  } else await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: other });
+}
+
+/** The `gazette` binary of the checkout at `tree`, as its package.json names it. */
+async function binaryOf(tree: string): Promise<string> {
+  const { bin } = JSON.parse(await readFile(join(tree, 'package.json'), 'utf8'));
+  return join(tree, bin.gazette);
 }
 
 /** The seeds and the folders of articles under test/fixtures, none inside another. */
@@ -110,8 +119,14 @@ async function build(tree: string, input: string, project: string): Promise<Buil
   await mkdir(project, { recursive: true });
   await cp(input, join(project, 'articles'), { recursive: true, preserveTimestamps: true });
   await cp(join(root, 'gazette.config.json'), join(project, 'gazette.config.json'));
-  const bin = join(tree, 'bin', 'gazette.js');
-  const args = [bin, 'build', '--input', 'articles', '--no-cache', '--skip-invalid'];
+  const args = [
+    await binaryOf(tree),
+    'build',
+    '--input',
+    'articles',
+    '--no-cache',
+    '--skip-invalid',
+  ];
   // Run from npm, the CLI reads paths from where npm was started: here, from the project.
   const env = { ...process.env, INIT_CWD: project };
   const code = await run(process.execPath, args, { cwd: project, env, maxBuffer: 1 << 26 }).then(

@@ -12,23 +12,20 @@ import {
 } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { removeTemporaryLeftovers, writeFileAtomicAsync } from './atomic-file.ts';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { Entry } from './entry.ts';
 import { GazetteError } from './errors.ts';
+import { sourceVersions } from './incremental/code-version.ts';
 import type { Outcome } from './normalize/process-article.ts';
-import { packageRoot } from './package-root.ts';
 import { fileState } from './read/file-state.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { remember } from './remember.ts';
 import type { MjmlCompiler } from './render/mjml.ts';
 import type { Warning } from './warnings.ts';
 import type { WrittenRecord } from './write.ts';
-
-/** The code an outcome depends on: a change to any of it makes every cached outcome stale. */
-const normalizerSource = /^(normalize|read)\//;
 
 /** Records are spread over this many files, so that one edit rewrites a small one. */
 const shardCount = 64;
@@ -40,45 +37,9 @@ const racyMs = 2000;
 /** A content file no record points to is removed once unused this long: no build reads it. */
 const unusedContentMs = 10 * 60 * 1000;
 
-let source: Promise<[string, Buffer][]> | undefined;
-
-/**
- * Gazette's own source files, by path below `src/`, sorted; read once per process. Compiled or
- * not, Gazette hashes the same sources, so both share a cache.
- */
-function sourceFiles(): Promise<[string, Buffer][]> {
-  source ??= (async () => {
-    const root = join(packageRoot, 'src');
-    const names = (await readdir(root, { recursive: true }))
-      .map((name) => name.split(sep).join('/'))
-      .filter((name) => /\.[jt]s$/.test(name))
-      .sort();
-    return Promise.all(names.map(async (name) => [name, await readFile(join(root, name))]));
-  })();
-  return source;
-}
-
-/** A hash of the source files whose path passes `filter`. */
-async function sourceHash(filter: (path: string) => boolean): Promise<string> {
-  const hash = createHash('sha256');
-  for (const [name, bytes] of await sourceFiles())
-    if (filter(name)) hash.update(name).update(bytes);
-  return hash.digest('hex');
-}
-
-let normalizerHash: Promise<string> | undefined;
-let codeHash: Promise<string> | undefined;
-
-/** A hash of the normalizer's own source; computed once per process. */
-function normalizerVersion(): Promise<string> {
-  normalizerHash ??= sourceHash((path) => normalizerSource.test(path));
-  return normalizerHash;
-}
-
-/** A hash of all of Gazette's source (renders depend on any of it); computed once per process. */
-export function codeVersion(): Promise<string> {
-  codeHash ??= sourceHash(() => true);
-  return codeHash;
+/** A hash of all of Gazette's code: what it renders depends on any of it. */
+export async function codeVersion(): Promise<string> {
+  return (await sourceVersions()).code;
 }
 
 /** What the cache keeps of one article file. */
@@ -128,7 +89,7 @@ export type KeyedOutcome = CachedOutcome & { key: string };
  */
 export async function openCache(folder: string, config: ResolvedConfig) {
   const settings = JSON.stringify([
-    await normalizerVersion(),
+    (await sourceVersions()).normalizer,
     config.language,
     config.timeZone,
     config.siteUrl,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { baseConfig, fixtures, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
 
@@ -123,31 +123,51 @@ describe('templates', () => {
 });
 
 describe('the gazette binary', () => {
-  it('runs the sources compiled, and compiles them again once they change', async () => {
+  it('runs from what npm installs, compiled, without the sources, from a read-only folder', async () => {
+    // The files `npm pack` would ship, which is what an install of the package holds.
+    const packed = await new Promise<string>((resolve, reject) =>
+      execFile(
+        'npm',
+        ['pack', '--dry-run', '--json', '--ignore-scripts'],
+        { cwd: root },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      ),
+    );
+    const shipped = (JSON.parse(packed)[0].files as { path: string }[]).map((f) => f.path);
+    assert.ok(!shipped.some((path) => path.startsWith('src/')), 'the sources do not ship');
     const install = await tempDir();
-    for (const folder of ['bin', 'src', 'templates'])
-      await cp(join(root, folder), join(install, folder), { recursive: true });
-    await cp(join(root, 'package.json'), join(install, 'package.json'));
+    for (const path of shipped) {
+      await mkdir(dirname(join(install, path)), { recursive: true });
+      await cp(join(root, path), join(install, path));
+    }
     await symlink(join(root, 'node_modules'), join(install, 'node_modules'));
-    const version = () =>
+    const { version, bin } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+    await chmodTree(install, 0o555);
+    const project = await makeProject(join(root, 'seeds'));
+    const before = await snapshot(install);
+    const gazette = (args: string[]) =>
       new Promise<string>((resolve, reject) =>
         execFile(
           process.execPath,
-          [join(install, 'bin', 'gazette.js'), '--version'],
-          (error, out) => (error ? reject(error) : resolve(out.trim())),
+          [join(install, bin.gazette), ...args],
+          { cwd: project, env: { ...process.env, INIT_CWD: project } },
+          (error, out, err) => (error ? reject(new Error(err)) : resolve(out.trim())),
         ),
       );
-    const { version: expected } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-    assert.equal(await version(), expected);
-    const first = await readdir(join(install, 'dist'));
-    assert.equal(first.length, 1);
-    assert.equal(await version(), expected);
-    assert.deepEqual(await readdir(join(install, 'dist')), first, 'unchanged sources: no compile');
-
-    const cli = join(install, 'src', 'cli.ts');
-    const source = await readFile(cli, 'utf8');
-    await writeFile(cli, source.replace('.version(version)', ".version('9.9.9')"));
-    assert.equal(await version(), '9.9.9');
-    assert.equal((await readdir(join(install, 'dist'))).length, 2);
+    try {
+      assert.equal(await gazette(['--version']), version);
+      await gazette(['build', '--input', 'articles']);
+      assert.match(await readFile(join(project, 'out', 'atom.xml'), 'utf8'), /<entry[ >]/);
+      assert.deepEqual(await snapshot(install), before, 'nothing written where it is installed');
+    } finally {
+      await chmodTree(install, 0o755);
+    }
   });
 });
+
+/** Sets the mode of every folder below `dir` (links aside), `dir` included. */
+async function chmodTree(dir: string, mode: number): Promise<void> {
+  await chmod(dir, mode);
+  for (const entry of await readdir(dir, { withFileTypes: true }))
+    if (entry.isDirectory()) await chmodTree(join(dir, entry.name), mode);
+}

@@ -20,9 +20,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Node's arguments that run Gazette's command line with `args`, as the `gazette` binary does. */
+/**
+ * Node's arguments that run Gazette's command line with `args`: the `gazette` binary, compiled
+ * into dist/ by `npm test` before any test runs.
+ */
 export function cliArgs(args: string[]): string[] {
-  return [join(root, 'bin', 'gazette.js'), ...args];
+  return [join(root, 'dist', 'cli.js'), ...args];
 }
 
 /** Runs the real command line, as a user would, in `cwd`. */
