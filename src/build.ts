@@ -20,7 +20,8 @@ import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
 import { readOutcomes } from './read-outcomes.ts';
 import { digestWarnings, type RenderedDigest, renderDigest } from './render/digest.ts';
-import { type EntryVersions, type FeedPlan, newestFirst, planFeeds } from './render/feeds.ts';
+import { type FeedPlan, newestFirst } from './render/feed-order.ts';
+import { createFeedMemo, type EntryVersions, type FeedMemo, planFeeds } from './render/feeds.ts';
 import { renderIndexPage } from './render/index-page.ts';
 import { renderMessage } from './render/message.ts';
 import { messagesFor } from './render/messages/index.ts';
@@ -58,12 +59,19 @@ export interface BuildDeps {
   listing?: KeptListing | undefined;
   /** The id map, kept across builds (`--watch`). */
   idMap?: KeptIdMap | undefined;
+  /** What rendering the feeds remembers across builds (`--watch`). */
+  feedMemo?: FeedMemo | undefined;
   /**
    * Takes what may finish after the build has returned (removing the previous output once the
    * new one is in place, saving the cache and the output's records); without it, the build
    * waits for it.
    */
   later?: ((work: Promise<void>) => void) | undefined;
+  /**
+   * MJML's compiler. Default: one on a thread of its own (the kept normalizer's, under
+   * `--watch`), while this one writes the feeds.
+   */
+  compileMjml?: MjmlCompiler | undefined;
   /** How long to wait for another build of the same output folder, in ms. Default: a minute. */
   lockWait?: number | undefined;
   /** Told, with its process id, that another build holds the output folder: this one waits. */
@@ -81,6 +89,10 @@ export interface BuildResult {
   reused: number;
   /** The digest as `out/digest.html` holds it. */
   digest: { subject: string; preheader: string; htmlBytes: number };
+  /** The same digest as rendered, before any reader's own values are put in. */
+  renderedDigest: RenderedDigest;
+  /** The digest's templates, as this build read them. */
+  templates: DigestTemplates;
   /** What was written, relative to the output folder, with sizes in bytes. */
   written: { path: string; bytes: number }[];
   warnings: Warning[];
@@ -206,8 +218,8 @@ async function runBuild(
   const cacheDir = resolved.cacheDir;
   // The digest's MJML compiles on another thread (the kept normalizer's, under `--watch`)
   // while this one writes the feeds.
-  const thread = deps.normalizer ? undefined : mjmlThread();
-  const compileMjml = (deps.normalizer ?? thread)?.compileMjml ?? mjmlCompiler;
+  const thread = deps.normalizer || deps.compileMjml ? undefined : mjmlThread();
+  const compileMjml = deps.compileMjml ?? (deps.normalizer ?? thread)?.compileMjml ?? mjmlCompiler;
   const generation = cacheDir
     ? createHash('sha256')
         .update(await codeVersion())
@@ -217,6 +229,7 @@ async function runBuild(
   const planned = planOutput(entries, config, plan, templates, dkimPrivateKey, {
     generation,
     versions,
+    feedMemo: deps.feedMemo,
     compileMjml: cacheDir ? keptMjml(cacheDir, compileMjml) : compileMjml,
   });
   const digestFiles = planned.digest.then(({ digest, files }) => {
@@ -269,6 +282,8 @@ async function runBuild(
       preheader: digest.preheader,
       htmlBytes: Buffer.byteLength(digest.html),
     },
+    renderedDigest: digest,
+    templates,
     firstSeen: firstSightings(entries, map),
   };
 }
@@ -516,6 +531,8 @@ export async function renderOutput(
 
 interface OutputOptions {
   generation?: string | undefined;
+  /** What the feeds' rendering remembers from the session's earlier builds (`--watch`). */
+  feedMemo?: FeedMemo | undefined;
   versions?: EntryVersions | undefined;
   compileMjml?: MjmlCompiler;
 }
@@ -530,7 +547,7 @@ export function planOutput(
   plan: FeedPlan,
   templates: DigestTemplates,
   dkimPrivateKey?: string,
-  { generation, versions, compileMjml = mjmlCompiler }: OutputOptions = {},
+  { generation, versions, feedMemo, compileMjml = mjmlCompiler }: OutputOptions = {},
 ): PlannedOutput {
   const digest = renderDigest(entries, config, templates, compileMjml).then(async (digest) => {
     const message = await renderMessage(digest, config, { dkimPrivateKey });
@@ -564,7 +581,9 @@ export function planOutput(
       render: () => serialized?.[i] ?? JSON.stringify(entry),
     })),
   };
-  const files: OutputFiles = new Map(planFeeds(entries, config, plan, known, generation ?? ''));
+  const files: OutputFiles = new Map(
+    planFeeds(entries, config, plan, known, generation ?? '', feedMemo ?? createFeedMemo()),
+  );
   files.set(outputFiles.entries, entriesFile);
   // Without a generation, nothing is kept from the previous output: everything is rendered.
   if (generation === undefined)

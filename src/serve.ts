@@ -4,7 +4,7 @@ import { extname, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.ts';
 import { type BuildResult, outputFiles } from './build.ts';
-import { feedFiles } from './render/feeds.ts';
+import { feedFiles } from './render/feed-order.ts';
 import {
   injectBeforeBodyEnd,
   type PreviewInfo,

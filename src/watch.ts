@@ -6,6 +6,7 @@ import { createNormalizer } from './normalize-pool.ts';
 import { createKeptListing } from './read/read-articles.ts';
 import { watchArticles } from './read/watch-articles.ts';
 import { watchSettings } from './read/watch-settings.ts';
+import { createFeedMemo } from './render/feeds.ts';
 
 export interface WatchDeps extends BuildDeps {
   /** After every build, with how long it took. */
@@ -40,6 +41,7 @@ export async function watchBuild(
     normalizer,
     listing,
     idMap: {},
+    feedMemo: createFeedMemo(),
     later: (work) => removing.push(work),
   };
   const build = async () => {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { build } from '../src/build.ts';
+import { type MjmlCompiler, mjmlCompiler } from '../src/render/mjml.ts';
 import { send as sendDigest } from '../src/send/send.ts';
 import { baseConfig, makeProject, root, runCli, tempDir } from './helpers.ts';
 import { type Behaviour, type Received, startKillingSmtpServer, startSmtpServer } from './smtp.ts';
@@ -448,5 +449,48 @@ describe('send: article text is never a placeholder', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('send: each digest rendered once', () => {
+  it("sends the build's own digest when the news are its newest entries, and renders another once", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'articles'));
+    await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(sendConfig));
+    await writeFile(join(dir, 'subscribers.csv'), 'email\nanne@example.org\n');
+    await writeFile(join(dir, 'articles', 'ancien.md'), article('Un rapport ancien', daysAgo(3)));
+    await writeFile(join(dir, 'articles', 'recent.md'), article('Un rapport récent', daysAgo(1)));
+    let compiled = 0;
+    const compileMjml: MjmlCompiler = (mjml) => {
+      compiled++;
+      return mjmlCompiler(mjml);
+    };
+    const options = {
+      input: 'articles',
+      subscribers: 'subscribers.csv',
+      cwd: dir,
+      cacheDir: false as const,
+      dryRun: true,
+    };
+    const all = await sendDigest(options, { now: () => new Date(), compileMjml });
+    assert.deepEqual(
+      all.items.map((i) => i.title),
+      ['Un rapport récent', 'Un rapport ancien'],
+    );
+    assert.equal(compiled, 1, "the build's digest is the one sent");
+    const outbox = await readdir(join(dir, 'out', 'outbox'));
+    const sent = await simpleParser(await readFile(join(dir, 'out', 'outbox', outbox[0] ?? '')));
+    assert.match(String(sent.html), /Un rapport ancien/);
+
+    compiled = 0;
+    const newest = await sendDigest(
+      { ...options, since: daysAgo(2) },
+      { now: () => new Date(), compileMjml },
+    );
+    assert.deepEqual(
+      newest.items.map((i) => i.title),
+      ['Un rapport récent'],
+    );
+    assert.equal(compiled, 2, "the build's digest, then the one sent");
   });
 });

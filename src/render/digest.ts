@@ -5,7 +5,7 @@ import { GazetteError } from '../errors.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import type { Warning } from '../warnings.ts';
 import { fitItem, shortenText } from './digest-fit.ts';
-import { feedFiles, newestFirst } from './feeds.ts';
+import { feedFiles, newestFirst } from './feed-order.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
 import { digestPlaceholders, type Placeholders, templatePlaceholders } from './personalize.ts';
@@ -90,6 +90,13 @@ export function digestLanguage(entries: Entry[], fallback: string): string {
     : digestLanguages.includes(fallback)
       ? fallback
       : 'en';
+}
+
+/** The entries a digest of `entries` holds, by id, before any is left out to fit. */
+export function digestChoice(entries: Entry[], config: ResolvedConfig): string[] {
+  return newestFirst(entries)
+    .slice(0, config.digest.limit)
+    .map((e) => e.id);
 }
 
 /**

@@ -1,81 +1,27 @@
 import { createHash } from 'node:crypto';
-import { Feed } from 'feed';
-import type { Element } from 'xml-js';
 import type { ResolvedConfig } from '../config.ts';
-import type { Author, Entry } from '../entry.ts';
-import { slugify } from '../normalize/ids.ts';
-import { remember } from '../remember.ts';
-import { escapeHtml, renderContentHtml } from './html.ts';
-import { messagesFor } from './messages/index.ts';
-import {
-  child,
-  children,
-  emptyElement,
-  parseXml,
-  placeholderUrl,
-  removeChildren,
-  replaceChild,
-  serializeXml,
-  textElement,
-} from './xml-tree.ts';
+import type { Entry } from '../entry.ts';
+import { type AtomDocument, atomEntry, atomHead, atomTail } from './atom.ts';
+import { archivePages, type FeedPlan, feedFiles, newestFirst, tagGroups } from './feed-order.ts';
+import { renderJsonFeed } from './json-feed.ts';
+import { renderRss } from './rss.ts';
 
-/** File names of the feeds inside `out/`, also used for their self links. */
-export const feedFiles = {
-  atom: 'atom.xml',
-  rss: 'rss.xml',
-  json: 'feed.json',
-  tagIndex: 'tags/index.json',
-} as const;
-
-const historyNamespace = 'http://purl.org/syndication/history/1.0';
-
-/** What the feeds need besides the entries: the permanent feed id and the archive order. */
-export interface FeedPlan {
-  feedId: string;
-  /** Order of first appearance of each entry id; archive pages are filled in this order. */
-  sequence: Map<string, number>;
+/**
+ * What rendering the feeds remembers from one build to the next of a session (`--watch`);
+ * each memo is only a faster way to the same bytes. A build of its own starts with an empty one.
+ */
+export interface FeedMemo {
+  /** Entries' XML, by generation and version. */
+  entryXml: Map<string, Buffer>;
+  /** Each document's key as last computed, by path, with what it was hashed from. */
+  documentKeys: Map<string, { about: string; held: string[]; key: string }>;
+  /** Each tag's slug. */
+  tagSlugs: Map<string, string>;
 }
 
-/** One Atom document: the main feed, a tag's feed or an archive page. */
-interface AtomDocument {
-  path: string;
-  id: string;
-  title: string;
-  subtitle?: string | undefined;
-  /** Newest first. */
-  entries: Entry[];
-  links: { rel: string; href: string }[];
-  archive: boolean;
+export function createFeedMemo(): FeedMemo {
+  return { entryXml: new Map(), documentKeys: new Map(), tagSlugs: new Map() };
 }
-
-/** The newest `updated` of the entries: a feed changes only when an entry does. */
-export function feedUpdated(entries: Entry[]): string | undefined {
-  return entries.reduce<string | undefined>(
-    (newest, e) => (!newest || Date.parse(e.updated) > Date.parse(newest) ? e.updated : newest),
-    undefined,
-  );
-}
-
-/** Entries newest first; ties by id, so that the order never depends on the file system. */
-export function newestFirst(entries: Entry[]): Entry[] {
-  const time = (e: Entry) => {
-    let parsed = publishedTimes.get(e);
-    if (parsed === undefined) {
-      parsed = Date.parse(e.published);
-      publishedTimes.set(e, parsed);
-    }
-    return parsed;
-  };
-  type Timed = { entry: Entry; time: number };
-  const timed = entries.map((entry): Timed => ({ entry, time: time(entry) }));
-  const order = (a: Timed, b: Timed) => b.time - a.time || a.entry.id.localeCompare(b.entry.id);
-  // A list already in order (the one a build sorted before) is only checked.
-  if (timed.every((t, i) => i === 0 || order(timed[i - 1] as Timed, t) <= 0)) return [...entries];
-  return timed.sort(order).map((t) => t.entry);
-}
-
-/** Each entry's publication time, parsed once however many lists it is sorted in. */
-const publishedTimes = new WeakMap<Entry, number>();
 
 /**
  * An output rendered only when needed: `key` is a hash of everything its content depends on,
@@ -103,7 +49,7 @@ export function renderFeeds(
   config: ResolvedConfig,
   plan: FeedPlan,
 ): Map<string, string> {
-  const files = planFeeds(entries, config, plan, new Map(), '');
+  const files = planFeeds(entries, config, plan, new Map(), '', createFeedMemo());
   return new Map(
     [...files].map(([path, file]) => [path, typeof file === 'string' ? file : file.render()]),
   );
@@ -120,6 +66,7 @@ export function planFeeds(
   plan: FeedPlan,
   versions: EntryVersions,
   generation: string,
+  memo: FeedMemo,
 ): Map<string, string | PlannedFile> {
   const url = (path: string) => new URL(path, config.siteUrl).href;
   const sorted = newestFirst(entries);
@@ -130,9 +77,7 @@ export function planFeeds(
   const files = new Map<string, string | PlannedFile>();
   // How many planned documents hold each entry: its XML is kept until the last is rendered.
   const uses = new Map<Entry, number>();
-  // What shapes a document's frame besides the document itself.
-  const settings = JSON.stringify(config);
-  const fragment = createFragments(config, uses, (entry) => {
+  const fragment = createFragments(config, uses, memo.entryXml, (entry) => {
     const version = versions.get(entry.id);
     return version === undefined || !generation ? undefined : `${generation}\0${version}`;
   });
@@ -143,19 +88,23 @@ export function planFeeds(
   ): PlannedFile => {
     const about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
     const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
-    const last = documentKeys.get(document.path);
+    const last = memo.documentKeys.get(document.path);
     if (last && last.about === about && sameItems(last.held, held))
       return { key: last.key, render, chunks };
     // One call with every version: a call into the hash for each costs more than the hashing.
     const key = createHash('sha256').update(about).update(held.join('\n')).digest('hex');
-    if (documentKeys.size >= 100_000) documentKeys.clear();
-    documentKeys.set(document.path, { about, held, key });
+    if (memo.documentKeys.size >= 100_000) memo.documentKeys.clear();
+    memo.documentKeys.set(document.path, { about, held, key });
     return { key, render, chunks };
   };
   // Every Atom document, the main feed too, is made of its entries' XML, written once.
   const planned = (document: AtomDocument): PlannedFile => {
     for (const entry of document.entries) uses.set(entry, (uses.get(entry) ?? 0) + 1);
-    const chunks = () => atomChunks(document, config, fragment, settings);
+    const chunks = () => [
+      Buffer.from(atomHead(document, config)),
+      ...document.entries.map(fragment),
+      Buffer.from(atomTail),
+    ];
     return keyed(document, () => Buffer.concat(chunks()).toString(), chunks);
   };
 
@@ -191,7 +140,7 @@ export function planFeeds(
   });
   const tagFeeds = Array.from({ length: pages.length + 1 }, (): [string, PlannedFile][] => []);
   const index = [];
-  for (const tag of tagGroups(sorted, config.feeds.tagMinEntries)) {
+  for (const tag of tagGroups(sorted, config.feeds.tagMinEntries, memo.tagSlugs)) {
     const path = `tags/${tag.slug}.xml`;
     const held = tag.entries.slice(0, config.feeds.limit);
     const after = held.reduce(
@@ -233,174 +182,20 @@ export function planFeeds(
   return files;
 }
 
-/**
- * Each document's key as last computed in this process, by path, with what it was hashed from
- * (`--watch`): a document whose entries and settings did not move is not hashed again.
- */
-const documentKeys = new Map<string, { about: string; held: string[]; key: string }>();
-
 function sameItems(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /**
- * Complete archive pages, oldest first, each holding `size` entries in order of first
- * appearance; the entries not on a full page are in the main feed. A full page never changes
- * membership. Within a page, newest first.
- */
-function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
-  if (entries.length <= size) return [];
-  const ordered = entries
-    .map((entry) => ({ entry, seq: plan.sequence.get(entry.id) ?? 0 }))
-    .sort((a, b) => a.seq - b.seq || a.entry.id.localeCompare(b.entry.id))
-    .map((sequenced) => sequenced.entry);
-  const pages: Entry[][] = [];
-  for (let start = 0; start + size <= ordered.length; start += size) {
-    pages.push(newestFirst(ordered.slice(start, start + size)));
-  }
-  return pages;
-}
-
-/** The slug of each tag met, kept across builds in one process (a few thousand, usually). */
-const tagSlugs = new Map<string, string>();
-
-/** The slugs of an entry's tags, in order, kept with the entry. */
-const entrySlugs = new WeakMap<Entry, string[]>();
-
-function slugsOf(entry: Entry): string[] {
-  let slugs = entrySlugs.get(entry);
-  if (slugs === undefined) {
-    slugs = entry.tags.map((tag) =>
-      remember(
-        tagSlugs,
-        100_000,
-        tag,
-        () => slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`,
-      ),
-    );
-    entrySlugs.set(entry, slugs);
-  }
-  return slugs;
-}
-
-/** Tags carried by at least `minimum` entries, grouped by slug; most used first. */
-function tagGroups(sorted: Entry[], minimum: number) {
-  const groups = new Map<string, { name: string; slug: string; entries: Entry[] }>();
-  for (const entry of sorted) {
-    const slugs = slugsOf(entry);
-    entry.tags.forEach((tag, i) => {
-      const slug = slugs[i] as string;
-      let group = groups.get(slug);
-      if (group === undefined) {
-        group = { name: tag, slug, entries: [] };
-        groups.set(slug, group);
-      }
-      // Two tags of one entry may share a slug; entries come one after the other.
-      if (group.entries.at(-1) !== entry) group.entries.push(entry);
-    });
-  }
-  return [...groups.values()]
-    .filter((g) => g.entries.length >= minimum)
-    .sort((a, b) => b.entries.length - a.entries.length || a.slug.localeCompare(b.slug));
-}
-
-/**
- * People are written by Gazette itself, not by `feed`: a name such as "A &amp; B" would not
- * survive `feed`'s own serializer.
- */
-function atomAuthor(author: Author): Element {
-  return {
-    type: 'element',
-    name: 'author',
-    elements: [
-      textElement('name', author.name),
-      ...(author.email ? [textElement('email', author.email)] : []),
-    ],
-  };
-}
-
-/** A feed without entries says it was updated then. */
-const defaultUpdated = '2000-01-01T00:00:00Z';
-
-/** Lays a document out with `feed`, then corrects what `feed` cannot express. */
-function createFeed(document: AtomDocument, config: ResolvedConfig, newest?: string): Feed {
-  const updated = new Date(newest ?? feedUpdated(document.entries) ?? defaultUpdated);
-  const feed = new Feed({
-    id: document.id,
-    title: document.title,
-    link: placeholderUrl(config.siteUrl),
-    language: config.language,
-    updated,
-    generator: 'Gazette',
-    copyright: '',
-    feedLinks: {
-      atom: placeholderUrl(new URL(document.path, config.siteUrl).href),
-      rss: placeholderUrl(new URL(feedFiles.rss, config.siteUrl).href),
-    },
-  });
-  for (const entry of document.entries) {
-    feed.addItem({
-      id: entry.id,
-      guid: entry.id,
-      // `feed` writes titles and summaries as HTML: escaped text is the text itself.
-      title: escapeHtml(entry.title),
-      link: placeholderUrl(entry.url),
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      description: escapeHtml(entry.summary),
-      content: renderContentHtml(entry, messagesFor(entry.language).source),
-    });
-  }
-  return feed;
-}
-
-/**
- * An Atom document as UTF-8 byte ranges: the document laid out by `feed` without its entries,
- * then each entry's XML, written and encoded once per build however many documents hold it.
- */
-function atomChunks(
-  document: AtomDocument,
-  config: ResolvedConfig,
-  fragment: (entry: Entry) => Buffer,
-  settings: string,
-): Uint8Array[] {
-  const { entries, ...frame } = document;
-  const about = `${settings}\0${JSON.stringify(frame)}`;
-  const skeleton = remember(keptSkeletons, 5000, about, () => {
-    const text = renderAtom({ ...document, entries: [] }, config, sentinelDate);
-    const at = text.indexOf(sentinelUpdated);
-    if (at < 0 || text.indexOf(sentinelUpdated, at + 1) >= 0)
-      throw new Error('feed wrote its <updated> other than once');
-    const close = text.lastIndexOf('</feed>');
-    return {
-      head: text.slice(0, at),
-      middle: text.slice(at + sentinelUpdated.length, close),
-      tail: Buffer.from(text.slice(close)),
-    };
-  });
-  const updated = new Date(feedUpdated(entries) ?? defaultUpdated).toISOString();
-  const head = Buffer.from(`${skeleton.head}<updated>${updated}</updated>${skeleton.middle}`);
-  return [head, ...entries.map(fragment), skeleton.tail];
-}
-
-/**
- * Documents' frames, without their entries and with a stand-in date, as written by earlier
- * builds in this process (`--watch`): a tag's feed or the main feed that changed because of one
- * entry is not laid out by `feed` again.
- */
-const keptSkeletons = new Map<string, { head: string; middle: string; tail: Buffer }>();
-const sentinelDate = '1970-01-01T00:00:00.000Z';
-const sentinelUpdated = `<updated>${sentinelDate}</updated>`;
-
-/**
- * The `<entry>` of an entry, as `renderAtom` writes it, serialized on its own; kept for the
+ * The `<entry>` of an entry, written once; kept for the
  * other documents that hold it (`uses` counts them), and dropped after the last. An entry with
- * a version (`keyOf`) is also kept for the next builds in this process (`--watch`): a document
+ * a version (`keyOf`) is also kept in the session's memo (`--watch`): a document
  * that changed because one of its entries did then writes only that entry again.
  */
 function createFragments(
   config: ResolvedConfig,
   uses: Map<Entry, number>,
+  kept: Map<string, Buffer>,
   keyOf: (entry: Entry) => string | undefined,
 ): (entry: Entry) => Buffer {
   // Entries' XML waits as UTF-8 bytes, out of the JavaScript heap, and is encoded once: tens of
@@ -410,35 +205,14 @@ function createFragments(
     const left = (uses.get(entry) ?? 1) - 1;
     uses.set(entry, left);
     const key = keyOf(entry);
-    let xml = written.get(entry) ?? (key === undefined ? undefined : keptFragments.get(key));
+    let xml = written.get(entry) ?? (key === undefined ? undefined : kept.get(key));
     if (left <= 0) written.delete(entry);
     if (xml === undefined) {
-      const element: Element = {
-        type: 'element',
-        name: 'entry',
-        elements: [
-          textElement('id', entry.id),
-          textElement('updated', new Date(entry.updated).toISOString()),
-          textElement('published', new Date(entry.published).toISOString()),
-          {
-            type: 'element',
-            name: 'content',
-            attributes: { type: 'html' },
-            elements: [
-              {
-                type: 'cdata',
-                cdata: renderContentHtml(entry, messagesFor(entry.language).source),
-              },
-            ],
-          },
-        ],
-      };
-      correctAtomEntry(element, entry, config);
-      xml = Buffer.from(`    ${serializeXml({ elements: [element] }).trim()}\n`);
+      xml = Buffer.from(atomEntry(entry, config));
       if (left > 0) written.set(entry, xml);
       if (key !== undefined) {
-        if (keptFragments.size >= keptFragmentCount) keptFragments.clear();
-        keptFragments.set(key, xml);
+        if (kept.size >= keptEntryCount) kept.clear();
+        kept.set(key, xml);
       }
     }
     return xml;
@@ -446,138 +220,7 @@ function createFragments(
 }
 
 /**
- * Entries' XML written by earlier builds in this process, by generation and version; no more
- * than a few thousand (a rebuild after one edit writes a few documents of at most `limit`).
+ * Entries' XML kept for the next builds of a session: a few thousand at most, as a rebuild
+ * after one edit writes a few documents of at most `limit` entries.
  */
-const keptFragments = new Map<string, Buffer>();
-const keptFragmentCount = 2000;
-
-function renderAtom(document: AtomDocument, config: ResolvedConfig, updated?: string): string {
-  const feed = createFeed(document, config, updated);
-  const tree = parseXml(feed.atom1());
-  const root = child(tree, 'feed');
-  if (!root) throw new Error('feed wrote no <feed> element');
-  root.attributes = {
-    ...root.attributes,
-    'xml:lang': config.language,
-    ...(document.archive ? { 'xmlns:fh': historyNamespace } : {}),
-  };
-  replaceChild(root, 'title', textElement('title', document.title, { type: 'text' }));
-  removeChildren(root, 'subtitle');
-  removeChildren(root, 'link');
-  const links: Element[] = [
-    atomAuthor(config.author),
-    ...(document.subtitle ? [textElement('subtitle', document.subtitle, { type: 'text' })] : []),
-    emptyElement('link', { rel: 'alternate', type: 'text/html', href: config.siteUrl }),
-    emptyElement('link', {
-      rel: 'self',
-      type: 'application/atom+xml',
-      href: new URL(document.path, config.siteUrl).href,
-    }),
-    ...document.links.map((link) => emptyElement('link', link)),
-  ];
-  const entryIndex = (root.elements ?? []).findIndex((e) => e.name === 'entry');
-  root.elements?.splice(entryIndex < 0 ? (root.elements?.length ?? 0) : entryIndex, 0, ...links);
-  if (document.archive)
-    root.elements?.splice(entryIndex < 0 ? 0 : entryIndex, 0, emptyElement('fh:archive', {}));
-
-  children(root, 'entry').forEach((element, i) => {
-    const entry = document.entries[i];
-    if (entry) correctAtomEntry(element, entry, config);
-  });
-  return serializeXml(tree);
-}
-
-function correctAtomEntry(element: Element, entry: Entry, config: ResolvedConfig): void {
-  element.attributes = {
-    'xml:base': entry.url,
-    ...(entry.language !== config.language ? { 'xml:lang': entry.language } : {}),
-  };
-  replaceChild(element, 'title', textElement('title', entry.title, { type: 'text' }));
-  replaceChild(element, 'summary', textElement('summary', entry.summary, { type: 'text' }));
-  removeChildren(element, 'link');
-  removeChildren(element, 'category');
-  element.elements?.push(
-    ...(entry.author ? [atomAuthor(entry.author)] : []),
-    emptyElement('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
-    ...(entry.source ? [emptyElement('link', { rel: 'via', href: entry.source })] : []),
-    ...entry.tags.map((tag) => emptyElement('category', { term: tag, label: tag })),
-  );
-}
-
-function renderRss(
-  entries: Entry[],
-  config: ResolvedConfig,
-  extraLinks: { rel: string; href: string }[],
-): string {
-  const document: AtomDocument = {
-    path: feedFiles.rss,
-    id: config.siteUrl,
-    title: config.title,
-    subtitle: config.subtitle,
-    entries,
-    links: [],
-    archive: false,
-  };
-  const tree = parseXml(createFeed(document, config).rss2());
-  const channel = child(child(tree, 'rss') ?? {}, 'channel');
-  if (!channel) throw new Error('feed wrote no <channel> element');
-  replaceChild(channel, 'title', textElement('title', config.title));
-  replaceChild(channel, 'link', textElement('link', config.siteUrl));
-  replaceChild(channel, 'description', textElement('description', config.subtitle ?? config.title));
-  removeChildren(channel, 'atom:link');
-  removeChildren(channel, 'docs');
-  const links = [
-    { rel: 'self', type: 'application/rss+xml', href: new URL(feedFiles.rss, config.siteUrl).href },
-    ...extraLinks,
-  ].map((link) => emptyElement('atom:link', link));
-  const firstItem = (channel.elements ?? []).findIndex((e) => e.name === 'item');
-  channel.elements?.splice(
-    firstItem < 0 ? (channel.elements?.length ?? 0) : firstItem,
-    0,
-    ...links,
-  );
-  children(channel, 'item').forEach((item, i) => {
-    const entry = entries[i];
-    if (!entry) return;
-    // RSS says nothing of markup in titles: plain text is what readers show literally.
-    replaceChild(item, 'title', textElement('title', entry.title));
-    replaceChild(item, 'link', textElement('link', entry.url));
-    // RSS's <author> must be an email address; the name goes to Dublin Core's creator.
-    if (entry.author) item.elements?.push(textElement('dc:creator', entry.author.name));
-    for (const tag of entry.tags) item.elements?.push(textElement('category', tag));
-  });
-  return serializeXml(tree);
-}
-
-/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written directly. */
-function renderJsonFeed(entries: Entry[], config: ResolvedConfig): string {
-  const author = (a: Author) => ({
-    name: a.name,
-    ...(a.email ? { url: `mailto:${a.email}` } : {}),
-  });
-  const document = {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: config.title,
-    ...(config.subtitle ? { description: config.subtitle } : {}),
-    home_page_url: config.siteUrl,
-    feed_url: new URL(feedFiles.json, config.siteUrl).href,
-    language: config.language,
-    authors: [author(config.author)],
-    ...(config.feeds.hub ? { hubs: [{ type: 'WebSub', url: config.feeds.hub }] } : {}),
-    items: entries.map((entry) => ({
-      id: entry.id,
-      url: entry.url,
-      ...(entry.source ? { external_url: entry.source } : {}),
-      title: entry.title,
-      summary: entry.summary,
-      content_html: renderContentHtml(entry, messagesFor(entry.language).source),
-      date_published: entry.published,
-      date_modified: entry.updated,
-      tags: entry.tags,
-      language: entry.language,
-      ...(entry.author ? { authors: [author(entry.author)] } : {}),
-    })),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
+const keptEntryCount = 2000;

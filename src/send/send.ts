@@ -6,9 +6,10 @@ import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
 import { parseDate } from '../normalize/dates.ts';
-import { readTemplates } from '../read/digest-files.ts';
+import type { DigestTemplates } from '../read/digest-files.ts';
 import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
-import { type RenderedDigest, renderDigest } from '../render/digest.ts';
+import { digestChoice, type RenderedDigest, renderDigest } from '../render/digest.ts';
+import type { MjmlCompiler } from '../render/mjml.ts';
 import type { Warning } from '../warnings.ts';
 import { type Delivered, deliver, type ProgressEvent } from './deliver.ts';
 import { writeOutbox } from './outbox.ts';
@@ -44,6 +45,8 @@ export interface SendDeps {
   smtpUrl?: string | undefined;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (event: ProgressEvent) => void;
+  /** MJML's compiler, for the build and the digest; default: the build's own. */
+  compileMjml?: MjmlCompiler | undefined;
 }
 
 export interface SendResult extends Delivered {
@@ -84,9 +87,9 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
       })
     : undefined;
   try {
-    const { config, entries, firstSeen } = await build(options, { now: deps.now });
+    const built = await build(options, { now: deps.now, compileMjml: deps.compileMjml });
     const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
-    return await sendDigest(options, deps, { config, entries, firstSeen, store, recording });
+    return await sendDigest(options, deps, { ...built, store, recording });
   } finally {
     lock?.release();
   }
@@ -95,6 +98,9 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
 interface SendContext {
   config: ResolvedConfig;
   entries: Entry[];
+  /** The build's digest, of its newest entries, and the templates it was rendered with. */
+  renderedDigest: RenderedDigest;
+  templates: DigestTemplates;
   /** When each entry was first built as one, by id, where the id map knows it. */
   firstSeen: ReadonlyMap<string, string>;
   store: SendStore;
@@ -104,7 +110,7 @@ interface SendContext {
 async function sendDigest(
   options: SendOptions,
   deps: SendDeps,
-  { config, entries, firstSeen, store, recording }: SendContext,
+  { config, entries, firstSeen, store, recording, renderedDigest, templates }: SendContext,
 ): Promise<SendResult> {
   const resolved = resolveBuildOptions(options);
   const state = await store.readState();
@@ -136,18 +142,19 @@ async function sendDigest(
       `this would send the digest to ${recipients.length} recipients (more than send.confirmAbove, ${config.send.confirmAbove})`,
     );
   }
+  const digestOf = async (chosen: Entry[]) =>
+    // The news are most often the newest entries, whose digest the build rendered already.
+    sameItems(digestChoice(chosen, config), digestChoice(entries, config))
+      ? renderedDigest
+      : await renderDigest(chosen, config, templates, deps.compileMjml);
   const digest =
     resuming?.frozen ??
     freeze(
-      await renderDigest(
-        resuming ? entries.filter((e) => resuming.entries.includes(e.id)) : news,
-        config,
-        await readTemplates(resolved.templates, resolved.cwd),
-      ),
+      await digestOf(resuming ? entries.filter((e) => resuming.entries.includes(e.id)) : news),
       entries,
     );
   const digestId = resuming?.digest ?? digestIdOf(digest);
-  const chosen = resuming?.chosen ?? now.toISOString();
+  const chosenAt = resuming?.chosen ?? now.toISOString();
   Object.assign(result, {
     digestId,
     subject: digest.subject,
@@ -170,7 +177,7 @@ async function sendDigest(
     store.writeState({
       ...state,
       seen,
-      pending: { digest: digestId, entries: digest.ids, chosen, frozen: digest },
+      pending: { digest: digestId, entries: digest.ids, chosen: chosenAt, frozen: digest },
     });
   }
   const transport = deps.transport ?? createTransport(deps.smtpUrl, config);
@@ -202,7 +209,7 @@ async function sendDigest(
     const ids = new Set(digest.ids);
     store.writeState({
       sent: [...new Set([...state.sent, ...digest.ids])],
-      lastSend: chosen,
+      lastSend: chosenAt,
       seen: seen.filter((id) => !ids.has(id)),
     });
   }
@@ -253,6 +260,10 @@ function rememberSeen(store: SendStore, state: SendState, entries: Entry[]): voi
 }
 
 /** The digest as it will be sent, with what the summary shows of its entries. */
+function sameItems(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 function freeze(digest: RenderedDigest, entries: Entry[]): FrozenDigest {
   const byId = new Map(entries.map((e) => [e.id, e]));
   return {

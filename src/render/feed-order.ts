@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Entry } from '../entry.ts';
+import { slugify } from '../normalize/ids.ts';
+import { remember } from '../remember.ts';
+
+/** File names of the feeds inside `out/`, also used for their self links. */
+export const feedFiles = {
+  atom: 'atom.xml',
+  rss: 'rss.xml',
+  json: 'feed.json',
+  tagIndex: 'tags/index.json',
+} as const;
+
+/** What the feeds need besides the entries: the permanent feed id and the archive order. */
+export interface FeedPlan {
+  feedId: string;
+  /** Order of first appearance of each entry id; archive pages are filled in this order. */
+  sequence: Map<string, number>;
+}
+
+/** The newest `updated` of the entries: a feed changes only when an entry does. */
+export function feedUpdated(entries: Entry[]): string | undefined {
+  return entries.reduce<string | undefined>(
+    (newest, e) => (!newest || Date.parse(e.updated) > Date.parse(newest) ? e.updated : newest),
+    undefined,
+  );
+}
+
+/** Entries newest first; ties by id, so that the order never depends on the file system. */
+export function newestFirst(entries: Entry[]): Entry[] {
+  type Timed = { entry: Entry; time: number };
+  const timed = entries.map((entry): Timed => ({ entry, time: Date.parse(entry.published) }));
+  const order = (a: Timed, b: Timed) => b.time - a.time || a.entry.id.localeCompare(b.entry.id);
+  // A list already in order (the one a build sorted before) is only checked.
+  if (timed.every((t, i) => i === 0 || order(timed[i - 1] as Timed, t) <= 0)) return [...entries];
+  return timed.sort(order).map((t) => t.entry);
+}
+
+/**
+ * Complete archive pages, oldest first, each holding `size` entries in order of first
+ * appearance; the entries not on a full page are in the main feed. A full page never changes
+ * membership. Within a page, newest first.
+ */
+export function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
+  if (entries.length <= size) return [];
+  const ordered = entries
+    .map((entry) => ({ entry, seq: plan.sequence.get(entry.id) ?? 0 }))
+    .sort((a, b) => a.seq - b.seq || a.entry.id.localeCompare(b.entry.id))
+    .map((sequenced) => sequenced.entry);
+  const pages: Entry[][] = [];
+  for (let start = 0; start + size <= ordered.length; start += size) {
+    pages.push(newestFirst(ordered.slice(start, start + size)));
+  }
+  return pages;
+}
+
+/** A tag's feed: its name as first met, its slug and its entries, newest first. */
+export interface TagGroup {
+  name: string;
+  slug: string;
+  entries: Entry[];
+}
+
+/**
+ * Tags carried by at least `minimum` entries, grouped by slug; most used first. `slugs` keeps
+ * each tag's slug, for the next builds of a session.
+ */
+export function tagGroups(
+  sorted: Entry[],
+  minimum: number,
+  slugs: Map<string, string> = new Map(),
+): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  for (const entry of sorted) {
+    for (const tag of entry.tags) {
+      const slug = remember(slugs, 100_000, tag, () => tagSlug(tag));
+      let group = groups.get(slug);
+      if (group === undefined) {
+        group = { name: tag, slug, entries: [] };
+        groups.set(slug, group);
+      }
+      // Two tags of one entry may share a slug; entries come one after the other.
+      if (group.entries.at(-1) !== entry) group.entries.push(entry);
+    }
+  }
+  return [...groups.values()]
+    .filter((g) => g.entries.length >= minimum)
+    .sort((a, b) => b.entries.length - a.entries.length || a.slug.localeCompare(b.slug));
+}
+
+/** A tag's slug; a tag of no letters nor digits gets one from its hash. */
+function tagSlug(tag: string): string {
+  return slugify(tag) || `tag-${createHash('sha256').update(tag).digest('hex').slice(0, 8)}`;
+}
