@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import { removeTemporaryLeftovers } from './atomic-file.ts';
-import { codeVersion, keptMjml, readOutputRecords, saveOutputRecords } from './cache.ts';
 import {
   type BuildOptions,
   type ResolvedBuildOptions,
@@ -11,6 +9,8 @@ import {
 } from './config.ts';
 import type { Entry } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
+import { keptMjml } from './incremental/kept-mjml.ts';
+import { openKeptOutput } from './incremental/output-reuse.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import { createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
@@ -19,31 +19,17 @@ import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
 import { readOutcomes } from './read-outcomes.ts';
-import { digestWarnings, type RenderedDigest, renderDigest } from './render/digest.ts';
+import { digestWarnings, type RenderedDigest } from './render/digest.ts';
 import { type FeedPlan, newestFirst } from './render/feed-order.ts';
-import { createFeedMemo, type EntryVersions, type FeedMemo, planFeeds } from './render/feeds.ts';
-import { renderIndexPage } from './render/index-page.ts';
-import { renderMessage } from './render/message.ts';
-import { messagesFor } from './render/messages/index.ts';
+import type { EntryVersions, FeedMemo } from './render/feeds.ts';
 import { type MjmlCompiler, mjmlCompiler } from './render/mjml.ts';
-import { personalize, personalValues } from './render/personalize.ts';
+import { renderOutput } from './render/output.ts';
+import type { OutputFiles, OutputReuse } from './render/output-file.ts';
 import type { Warning } from './warnings.ts';
-import {
-  type OutputFile,
-  type OutputFiles,
-  renderWhole,
-  type SplicedFile,
-  writeOutput,
-} from './write.ts';
+import { removeTemporaryLeftovers } from './write/atomic-file.ts';
+import { PreviousOutputChanged, type WriteResult, writeOutput } from './write/write-output.ts';
 
-/** Names of the files a build writes in the output folder, besides the feeds. */
-export const outputFiles = {
-  entries: 'entries.json',
-  index: 'index.html',
-  digestHtml: 'digest.html',
-  digestText: 'digest.txt',
-  digestMessage: 'digest.eml',
-} as const;
+export { outputFiles } from './render/output.ts';
 
 /** The id map lives beside the config file. */
 export const idMapFile = 'gazette.ids.json';
@@ -217,28 +203,28 @@ async function runBuild(
   if (idMapWritten) later(idMapWritten.catch(() => undefined));
   const cacheDir = resolved.cacheDir;
   // The digest's MJML compiles on another thread (the kept normalizer's, under `--watch`)
-  // while this one writes the feeds.
+  // while this one renders and writes the feeds.
   const thread = deps.normalizer || deps.compileMjml ? undefined : mjmlThread();
-  const compileMjml = deps.compileMjml ?? (deps.normalizer ?? thread)?.compileMjml ?? mjmlCompiler;
-  const generation = cacheDir
-    ? createHash('sha256')
-        .update(await codeVersion())
-        .update(JSON.stringify(config))
-        .digest('hex')
-    : undefined;
-  const planned = planOutput(entries, config, plan, templates, dkimPrivateKey, {
-    generation,
-    versions,
-    feedMemo: deps.feedMemo,
-    compileMjml: cacheDir ? keptMjml(cacheDir, compileMjml) : compileMjml,
-  });
-  const digestFiles = planned.digest.then(({ digest, files }) => {
+  const compiler = deps.compileMjml ?? (deps.normalizer ?? thread)?.compileMjml ?? mjmlCompiler;
+  const compileMjml = cacheDir ? keptMjml(cacheDir, compiler) : compiler;
+  const outDir = resolved.out.path;
+  const kept = cacheDir ? await openKeptOutput(cacheDir, outDir, config) : undefined;
+  const render = (reuse: OutputReuse | undefined) =>
+    renderOutput(entries, config, plan, templates, {
+      dkimPrivateKey,
+      reuse,
+      versions,
+      feedMemo: deps.feedMemo,
+      compileMjml,
+    });
+  let rendered = render(kept);
+  const digestFiles = rendered.digest.then(({ digest, files }) => {
     warnings.push(...digestWarnings(digest));
     return files;
   });
   // Awaited while writing; a failure meanwhile must not go unhandled.
   digestFiles.catch(() => undefined);
-  if (thread) later(planned.digest.then(thread.close, thread.close));
+  if (thread) later(rendered.digest.then(thread.close, thread.close));
   // Under --strict, nothing is written before every warning is known, the digest's included.
   if (options.strict) await digestFiles;
   if (options.strict && warnings.length > 0) {
@@ -246,29 +232,34 @@ async function runBuild(
       warnings.map((w) => new GazetteError('StrictWarning', w.message, w.location)),
     );
   }
-  const outDir = resolved.out.path;
-  const records = cacheDir ? await readOutputRecords(cacheDir, outDir) : undefined;
   // The new output takes the old one's place only once the ids it shows are kept.
   const idMapSaved = idMapWritten ?? writingIdMap();
   idMapSaved.catch(() => undefined);
-  const {
-    written,
-    reused,
-    records: now,
-  } = await writeOutput(outDir, planned.files, resolved.out.display, {
-    previous: records,
-    later: laterOutput,
-    link: deps.normalizer?.linkKept,
-    coming: digestFiles,
-    ready: idMapSaved,
-  });
-  if (cacheDir) {
+  const write = (files: OutputFiles) =>
+    writeOutput(outDir, files, resolved.out.display, {
+      later: laterOutput,
+      link: deps.normalizer?.linkKept,
+      coming: digestFiles,
+      ready: idMapSaved,
+    });
+  let result: WriteResult;
+  try {
+    result = await write(rendered.files);
+  } catch (error) {
+    if (!(error instanceof PreviousOutputChanged)) throw error;
+    // A file of the previous output changed while this build counted on it: all is rendered.
+    rendered = { ...render(undefined), digest: rendered.digest };
+    result = await write(rendered.files);
+  }
+  const { written, reused, states } = result;
+  if (kept) {
     // Records for the next build, which waits for them when they are still being written.
-    const recording = saveOutputRecords(cacheDir, outDir, now);
+    const files = new Map([...rendered.files, ...(await digestFiles)]);
+    const recording = kept.save(files, states);
     if (laterOutput) laterOutput(recording);
     else await recording;
   }
-  const { digest } = await planned.digest;
+  const { digest } = await rendered.digest;
   return {
     config,
     entries,
@@ -502,109 +493,4 @@ function duplicateOf(
     );
   }
   return undefined;
-}
-
-/** What `planOutput` gives: the files but the digest's, and the digest's when compiled. */
-export interface PlannedOutput {
-  files: OutputFiles;
-  digest: Promise<{ digest: RenderedDigest; files: OutputFiles }>;
-}
-
-/**
- * Everything the build writes, rendered in memory; given a `generation` (a hash of the code and
- * settings), the archive pages and tag feeds are only planned, to be rendered when the
- * previous output does not already hold them.
- */
-export async function renderOutput(
-  entries: Entry[],
-  config: ResolvedConfig,
-  plan: FeedPlan,
-  templates: DigestTemplates,
-  dkimPrivateKey?: string,
-  options: OutputOptions = {},
-): Promise<{ files: OutputFiles; digest: RenderedDigest }> {
-  const planned = planOutput(entries, config, plan, templates, dkimPrivateKey, options);
-  const { digest, files } = await planned.digest;
-  for (const [path, content] of files) planned.files.set(path, content);
-  return { files: planned.files, digest };
-}
-
-interface OutputOptions {
-  generation?: string | undefined;
-  /** What the feeds' rendering remembers from the session's earlier builds (`--watch`). */
-  feedMemo?: FeedMemo | undefined;
-  versions?: EntryVersions | undefined;
-  compileMjml?: MjmlCompiler;
-}
-
-/**
- * The output as `renderOutput` makes it, without waiting for the digest: the feeds can be
- * written while its MJML compiles (on another thread, when given one).
- */
-export function planOutput(
-  entries: Entry[],
-  config: ResolvedConfig,
-  plan: FeedPlan,
-  templates: DigestTemplates,
-  dkimPrivateKey?: string,
-  { generation, versions, feedMemo, compileMjml = mjmlCompiler }: OutputOptions = {},
-): PlannedOutput {
-  const digest = renderDigest(entries, config, templates, compileMjml).then(async (digest) => {
-    const message = await renderMessage(digest, config, { dkimPrivateKey });
-    // The files in out/ are the digest as anyone may see it: no recipient's name or token.
-    const preview = personalize(
-      digest,
-      personalValues(undefined, config, messagesFor(digest.language)),
-    );
-    const files: OutputFiles = new Map<string, OutputFile>([
-      [outputFiles.digestHtml, preview.html],
-      [outputFiles.digestText, preview.text],
-      [outputFiles.digestMessage, message],
-    ]);
-    return { digest, files };
-  });
-  // Awaited by the caller; a failure meanwhile must not go unhandled.
-  digest.catch(() => undefined);
-  // Without versions from the cache, every entry is serialized (and hashed when planning).
-  const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
-  const known =
-    versions ?? (generation === undefined ? new Map() : entryVersions(entries, serialized ?? []));
-  // One entry a line: readable, and made of the strings the versions are hashed from. A line
-  // whose entry is unchanged is copied from the previous entries.json, unread.
-  const entriesFile: SplicedFile = {
-    version: generation ?? '',
-    head: '{"entries": [\n',
-    separator: ',\n',
-    tail: '\n]}\n',
-    parts: entries.map((entry, i) => ({
-      key: generation === undefined ? entry.id : versionOf(known, entry),
-      render: () => serialized?.[i] ?? JSON.stringify(entry),
-    })),
-  };
-  const files: OutputFiles = new Map(
-    planFeeds(entries, config, plan, known, generation ?? '', feedMemo ?? createFeedMemo()),
-  );
-  files.set(outputFiles.entries, entriesFile);
-  // Without a generation, nothing is kept from the previous output: everything is rendered.
-  if (generation === undefined)
-    for (const [path, file] of files) files.set(path, renderWhole(file));
-  files.set(outputFiles.index, renderIndexPage(entries, config));
-  return { files, digest };
-}
-
-function versionOf(versions: EntryVersions, entry: Entry): string {
-  const version = versions.get(entry.id);
-  if (version === undefined) throw new Error(`no version for the entry ${entry.id}`);
-  return version;
-}
-
-function entryVersions(entries: Entry[], serialized: string[]): EntryVersions {
-  return new Map(
-    entries.map((entry, i) => [
-      entry.id,
-      createHash('sha1')
-        .update(serialized[i] ?? '')
-        .digest('base64'),
-    ]),
-  );
 }

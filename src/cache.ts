@@ -10,10 +10,8 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { removeTemporaryLeftovers, writeFileAtomicAsync } from './atomic-file.ts';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import type { Entry } from './entry.ts';
@@ -23,9 +21,8 @@ import type { Outcome } from './normalize/process-article.ts';
 import { fileState } from './read/file-state.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { remember } from './remember.ts';
-import type { MjmlCompiler } from './render/mjml.ts';
 import type { Warning } from './warnings.ts';
-import type { WrittenRecord } from './write.ts';
+import { removeTemporaryLeftovers, writeFileAtomicAsync } from './write/atomic-file.ts';
 
 /** Records are spread over this many files, so that one edit rewrites a small one. */
 const shardCount = 64;
@@ -36,11 +33,6 @@ const shardCount = 64;
 const racyMs = 2000;
 /** A content file no record points to is removed once unused this long: no build reads it. */
 const unusedContentMs = 10 * 60 * 1000;
-
-/** A hash of all of Gazette's code: what it renders depends on any of it. */
-export async function codeVersion(): Promise<string> {
-  return (await sourceVersions()).code;
-}
 
 /** What the cache keeps of one article file. */
 interface ArticleRecord {
@@ -538,93 +530,4 @@ async function removeUnused(dir: string, shards: Map<string, ArticleRecord>[]): 
 
 function shardName(i: number): string {
   return `${i.toString().padStart(2, '0')}.json`;
-}
-
-/** Where the records of an output folder's planned files are kept. */
-function outputRecordsPath(folder: string, outDir: string): string {
-  const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
-  return join(folder, `outputs-${id}.json`);
-}
-
-/** The planned files the last build wrote to `outDir`, as it recorded them; none if unknown. */
-export async function readOutputRecords(
-  folder: string,
-  outDir: string,
-): Promise<Map<string, WrittenRecord>> {
-  try {
-    const text = await readFile(outputRecordsPath(folder, outDir), 'utf8');
-    return new Map(Object.entries(JSON.parse(text) as Record<string, WrittenRecord>));
-  } catch {
-    return new Map();
-  }
-}
-
-/** Records the planned files just written to `outDir`. */
-export async function saveOutputRecords(
-  folder: string,
-  outDir: string,
-  records: Map<string, WrittenRecord>,
-): Promise<void> {
-  const path = outputRecordsPath(folder, outDir);
-  try {
-    await mkdir(folder, { recursive: true });
-    await writeFileAtomicAsync(path, JSON.stringify(Object.fromEntries(records)));
-  } catch {
-    // Without records, the next build renders every file again: slower, never wrong.
-  }
-}
-
-/** Digests compiled by earlier builds, the newest first, are kept up to this many. */
-const keptDigests = 8;
-
-/**
- * MJML's compiler, remembering its HTML in the cache folder by a hash of the MJML, of
- * Gazette's code and of MJML's version: a digest whose items did not change is not compiled
- * again, and MJML is not even loaded.
- */
-export function keptMjml(folder: string, compile: MjmlCompiler): MjmlCompiler {
-  const dir = join(folder, 'digests');
-  removeTemporaryLeftovers(dir);
-  const mjmlVersion = createRequire(import.meta.url)('mjml/package.json').version as string;
-  return async (mjml) => {
-    const key = createHash('sha256')
-      .update(`${await codeVersion()}\0${mjmlVersion}\0`)
-      .update(mjml)
-      .digest('hex')
-      .slice(0, 32);
-    const path = join(dir, `${key}.html`);
-    // Read at once: a compilation that must happen then starts before this thread gets busy.
-    const kept = readKept(path);
-    if (kept !== undefined) return { html: kept, errors: [] };
-    const result = await compile(mjml);
-    if (result.errors.length === 0) await keep(dir, path, result.html);
-    return result;
-  };
-}
-
-function readKept(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-async function keep(dir: string, path: string, html: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFileAtomicAsync(path, html);
-    // The digests only: another command's temporary files are being written.
-    const names = (await readdir(dir)).filter((name) => name.endsWith('.html'));
-    const files = await Promise.all(
-      names.map(async (name) => ({
-        path: join(dir, name),
-        time: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0,
-      })),
-    );
-    files.sort((a, b) => b.time - a.time);
-    await Promise.all(files.slice(keptDigests).map((f) => rm(f.path, { force: true })));
-  } catch {
-    // Not kept: the next build compiles it again.
-  }
 }

@@ -1,6 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { idMapFile, type ReadEntriesResult, readEntries, renderOutput } from './build.ts';
+import { idMapFile, type ReadEntriesResult, readEntries } from './build.ts';
 import {
   type BuildOptions,
   type ResolvedConfig,
@@ -13,6 +13,7 @@ import type { IdMap } from './normalize/identity.ts';
 import { readTemplates } from './read/digest-files.ts';
 import { readIdMap } from './read/id-map.ts';
 import { digestWarnings } from './render/digest.ts';
+import { renderOutput } from './render/output.ts';
 import type { Warning } from './warnings.ts';
 
 /** One problem that would stop a build, by its catalogue name. */
@@ -138,7 +139,7 @@ export async function check(options: CheckOptions, deps: CheckDeps): Promise<Che
     const templates = await readTemplates(resolved.templates, resolved.cwd);
     if (result && result.entries.length > 0) {
       // Rendered in memory only: the templates are checked as MJML's strict mode sees them.
-      const { digest } = await renderOutput(result.entries, config, result.plan, templates);
+      const { digest } = await renderOutput(result.entries, config, result.plan, templates).digest;
       warnings.push(...digestWarnings(digest));
     }
   } catch (error) {

@@ -4,7 +4,6 @@ export {
   idMapFile,
   outputFiles,
   readEntries,
-  renderOutput,
 } from './build.ts';
 export {
   type BuildOptions,
@@ -17,3 +16,4 @@ export type { Author, Entry } from './entry.ts';
 export { type ErrorName, errorCatalogue, GazetteError, GazetteErrors } from './errors.ts';
 export { normalizeEntry } from './normalize/normalize-entry.ts';
 export { parseArticle } from './read/parse-article.ts';
+export { renderOutput } from './render/output.ts';

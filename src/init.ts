@@ -8,9 +8,9 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
-import { temporarySuffix } from './atomic-file.ts';
 import { type Config, defaultTemplates } from './config.ts';
 import { GazetteError } from './errors.ts';
+import { temporarySuffix } from './write/atomic-file.ts';
 
 /** The starter config: placeholders to replace, but valid as it is, so that a build works at once. */
 export const starterConfig = {

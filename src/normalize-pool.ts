@@ -6,7 +6,7 @@ import type { Outcome } from './normalize/process-article.ts';
 import type { WorkerJob } from './normalize-worker.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { type MjmlCompiler, type MjmlResult, mjmlCompiler } from './render/mjml.ts';
-import { type Linker, linkKept } from './write.ts';
+import { type Linker, linkKept } from './write/write-output.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

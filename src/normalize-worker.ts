@@ -4,7 +4,8 @@ import { noPageRules, type PageRules } from './normalize/page/page-reading.ts';
 import { createPageRules } from './normalize/page/page-rules.ts';
 import type { RawArticle } from './read/read-articles.ts';
 import { mjmlCompiler } from './render/mjml.ts';
-import { type KeptFile, linkKept } from './write.ts';
+import type { KeptFile } from './render/output-file.ts';
+import { linkKept } from './write/write-output.ts';
 
 /** A job for a worker thread of the pool. */
 export type WorkerJob = { id: number } & (

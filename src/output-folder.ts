@@ -8,11 +8,11 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { notWritable } from './atomic-file.ts';
 import type { ResolvedPath } from './config.ts';
 import { GazetteError } from './errors.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { packageRoot } from './package-root.ts';
+import { notWritable } from './write/atomic-file.ts';
 
 /**
  * The file every output folder holds, which tells that Gazette wrote it: a folder that holds

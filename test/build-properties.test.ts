@@ -5,11 +5,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
-import { readEntries, renderOutput } from '../src/build.ts';
+import { readEntries } from '../src/build.ts';
 import { defaultTemplates, parseConfig } from '../src/config.ts';
 import { isUserError } from '../src/errors.ts';
 import { readTemplates } from '../src/read/digest-files.ts';
-import { type OutputFiles, renderWhole } from '../src/write.ts';
+import { renderOutput } from '../src/render/output.ts';
+import { fileBytes, type OutputFiles } from '../src/render/output-file.ts';
 import { baseConfig, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
@@ -86,22 +87,20 @@ describe('a build of arbitrary articles', () => {
             { entries: new Map() },
             { now: new Date() },
           );
-          ({ files } = await renderOutput(entries, config, plan, templates, undefined, {
-            generation: 'property',
-          }));
+          const rendered = renderOutput(entries, config, plan, templates);
+          files = new Map([...rendered.files, ...(await rendered.digest).files]);
         } catch (error) {
           assert.ok(isUserError(error), `not a catalogued error: ${(error as Error).stack}`);
           return;
         }
         for (const [path, content] of files) {
-          const whole = renderWhole(content);
-          const text = typeof whole === 'string' ? whole : Buffer.from(whole).toString();
+          const text = fileBytes(content).toString();
           if (path.endsWith('.xml')) assert.equal(XMLValidator.validate(text), true, path);
           if (path.endsWith('.json')) JSON.parse(text);
         }
         let scripts = 0;
         const parser = new Parser({ onopentag: (name) => void (name === 'script' && scripts++) });
-        parser.write(String(files.get('digest.html')));
+        parser.write(fileBytes(files.get('digest.html') ?? { chunks: [] }).toString());
         parser.end();
         assert.equal(scripts, 0);
       }),

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { types } from 'node:util';
 import { type BuildResult, build, type EntryPolicy, readEntries } from '../src/build.ts';
-import { readConfig } from '../src/config.ts';
-import { linkKept, renderWhole, writeOutput } from '../src/write.ts';
+import { parseConfig, readConfig } from '../src/config.ts';
+import type { Entry } from '../src/entry.ts';
+import { type KeptOutput, openKeptOutput } from '../src/incremental/output-reuse.ts';
+import { renderEntriesFile } from '../src/render/entries-file.ts';
+import type { OutputFile } from '../src/render/output-file.ts';
+import { linkKept, PreviousOutputChanged, writeOutput } from '../src/write/write-output.ts';
 import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
@@ -338,85 +342,95 @@ describe('linking the files of the previous output', () => {
   });
 });
 
-describe('a spliced output file', () => {
-  /** A file of parts rendering as `text(key)`, noting which were rendered. */
-  const spliced = (
-    keys: string[],
-    rendered: string[],
-    text = (k: string) => `{"part":"${k}"}`,
-  ) => ({
-    version: 'v1',
-    head: '{"parts": [\n',
-    separator: ',\n',
-    tail: '\n]}\n',
-    parts: keys.map((key) => ({
-      key,
-      render: () => {
-        rendered.push(key);
-        return text(key);
-      },
-    })),
-  });
+describe('entries.json over the previous one', () => {
+  const config = parseConfig(baseConfig, 'gazette.config.json');
+  /** `entries.json` of these lines (each its key's text), over what `kept` offers. */
+  const render = (keys: string[], kept?: KeptOutput, text = (k: string) => `{"part":"${k}"}`) =>
+    renderEntriesFile(
+      'entries.json',
+      keys.map(() => ({}) as Entry),
+      keys,
+      kept,
+      keys.map(text),
+    );
+  /** The lines of a rendered file that were rendered, not copied: by their key. */
+  const renderedKeys = (file: OutputFile) =>
+    'kept' in file
+      ? []
+      : file.chunks.flatMap((chunk) => {
+          if (!(chunk instanceof Uint8Array)) return [];
+          return [
+            ...Buffer.from(chunk)
+              .toString()
+              .matchAll(/"part":"(\w+)"/g),
+          ].map((m) => m[1]);
+        });
+  /** Writes the file to `out`, and records it in `cache` for the next build. */
+  const writeAndKeep = async (out: string, cache: string, file: OutputFile) => {
+    const kept = await openKeptOutput(cache, out, config);
+    const files = new Map([['entries.json', file]]);
+    const { states } = await writeOutput(out, files, 'out');
+    await kept.save(files, states);
+  };
 
-  it('copies the parts it holds from the previous file, in their new order, and renders the rest', async () => {
-    const out = join(await tempDir(), 'out');
-    const rendered: string[] = [];
-    const first = await writeOutput(
-      out,
-      new Map([['list.json', spliced(['a', 'b', 'c', 'd', 'e'], rendered)]]),
-      'out',
-    );
-    assert.deepEqual(rendered, ['a', 'b', 'c', 'd', 'e']);
-    rendered.length = 0;
-    const next = spliced(['b', 'c', 'x', 'e', 'a'], rendered, (k) => `{"part":"${k}","new":true}`);
-    const second = await writeOutput(out, new Map([['list.json', next]]), 'out', {
-      previous: first.records,
-    });
-    assert.deepEqual(rendered, ['x'], 'only the new part is rendered');
-    assert.equal(
-      await readFile(join(out, 'list.json'), 'utf8'),
-      '{"parts": [\n{"part":"b"},\n{"part":"c"},\n{"part":"x","new":true},\n{"part":"e"},\n{"part":"a"}\n]}\n',
-    );
-    assert.deepEqual(
-      second.records.get('list.json')?.parts?.map(([key]) => key),
+  it('copies the lines it holds from the previous file, in their new order, and renders the rest', async () => {
+    const dir = await tempDir();
+    const [out, cache] = [join(dir, 'out'), join(dir, 'cache')];
+    const first = render(['a', 'b', 'c', 'd', 'e'], await openKeptOutput(cache, out, config));
+    assert.deepEqual(renderedKeys(first), ['a', 'b', 'c', 'd', 'e']);
+    await writeAndKeep(out, cache, first);
+    const next = render(
       ['b', 'c', 'x', 'e', 'a'],
+      await openKeptOutput(cache, out, config),
+      (k) => `{"part":"${k}","new":true}`,
+    );
+    assert.deepEqual(renderedKeys(next), ['x'], 'only the new line is rendered');
+    await writeAndKeep(out, cache, next);
+    assert.equal(
+      await readFile(join(out, 'entries.json'), 'utf8'),
+      '{"entries": [\n{"part":"b"},\n{"part":"c"},\n{"part":"x","new":true},\n{"part":"e"},\n{"part":"a"}\n]}\n',
     );
   });
 
-  it('streams a file of many megabytes, and renders everything when its layout changed', async () => {
-    const out = join(await tempDir(), 'out');
+  it('copies megabytes as stretches, and renders every line once the settings or the file changed', async () => {
+    const dir = await tempDir();
+    const [out, cache] = [join(dir, 'out'), join(dir, 'cache')];
     const keys = Array.from({ length: 300 }, (_, i) => `k${i}`);
     const big = (k: string) => JSON.stringify({ part: k, text: `${k} `.repeat(20_000) });
-    const rendered: string[] = [];
-    const first = await writeOutput(
-      out,
-      new Map([['big.json', spliced(keys, rendered, big)]]),
-      'out',
-    );
-    rendered.length = 0;
+    await writeAndKeep(out, cache, render(keys, await openKeptOutput(cache, out, config), big));
     const edited = [...keys.slice(0, 150), 'new', ...keys.slice(151)];
-    const file = spliced(edited, rendered, big);
-    await writeOutput(out, new Map([['big.json', file]]), 'out', { previous: first.records });
-    assert.deepEqual(rendered, ['new']);
-    const whole = renderWhole(file);
-    assert.equal(await readFile(join(out, 'big.json'), 'utf8'), whole);
+    const file = render(edited, await openKeptOutput(cache, out, config), big);
+    assert.deepEqual(renderedKeys(file), ['new']);
+    // The lines around the new one, with their separators, are two stretches of the old file.
+    assert.equal(
+      'kept' in file ? 0 : file.chunks.filter((c) => !(c instanceof Uint8Array)).length,
+      2,
+    );
+    await writeAndKeep(out, cache, file);
+    const whole = `{"entries": [\n${edited.map(big).join(',\n')}\n]}\n`;
     assert.ok(whole.length > 20_000_000);
+    assert.equal(await readFile(join(out, 'entries.json'), 'utf8'), whole);
 
-    const records = (
-      await writeOutput(out, new Map([['big.json', file]]), 'out', { previous: first.records })
-    ).records;
-    rendered.length = 0;
-    const relaid = { ...spliced(edited, rendered, big), separator: ',\n\n' };
-    await writeOutput(out, new Map([['big.json', relaid]]), 'out', { previous: records });
-    assert.equal(rendered.length, edited.length, 'a new separator: nothing copied');
-    assert.equal(await readFile(join(out, 'big.json'), 'utf8'), renderWhole(relaid));
+    const otherSettings = parseConfig({ ...baseConfig, title: 'Another title' }, 'x.json');
+    const relaid = render(edited, await openKeptOutput(cache, out, otherSettings), big);
+    assert.equal(renderedKeys(relaid).length, edited.length, 'new settings: nothing copied');
+    await writeFile(join(out, 'entries.json'), whole.replace('k1 ', 'K1 '));
+    const afterEdit = render(edited, await openKeptOutput(cache, out, config), big);
+    assert.equal(renderedKeys(afterEdit).length, edited.length, 'edited by hand: nothing copied');
+  });
 
-    const relaidRecords = (
-      await writeOutput(out, new Map([['big.json', relaid]]), 'out', { previous: records })
-    ).records;
-    rendered.length = 0;
-    const newCode = { ...relaid, version: 'v2' };
-    await writeOutput(out, new Map([['big.json', newCode]]), 'out', { previous: relaidRecords });
-    assert.equal(rendered.length, edited.length, 'a new version: nothing copied');
+  it('is not written from a previous file that changed after rendering counted on it', async () => {
+    const dir = await tempDir();
+    const [out, cache] = [join(dir, 'out'), join(dir, 'cache')];
+    await writeAndKeep(out, cache, render(['a', 'b'], await openKeptOutput(cache, out, config)));
+    const next = render(['a', 'b', 'c'], await openKeptOutput(cache, out, config));
+    const before = await snapshot(out);
+    await writeFile(join(out, 'entries.json'), '{"entries": [\n{"part":"A"},\n{"part":"b"}\n]}\n');
+    await assert.rejects(
+      writeOutput(out, new Map([['entries.json', next]]), 'out'),
+      PreviousOutputChanged,
+    );
+    assert.notDeepEqual(await snapshot(out), before, 'the hand edit stays');
+    assert.match(await readFile(join(out, 'entries.json'), 'utf8'), /"A"/);
   });
 });

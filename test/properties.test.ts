@@ -8,6 +8,7 @@ import { splitParagraphs, splitSentences } from '../src/normalize/sentences.ts';
 import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { renderFeeds } from '../src/render/feeds.ts';
+import { fileBytes } from '../src/render/output-file.ts';
 import { notXmlChar } from '../src/xml-safe.ts';
 import { baseConfig } from './helpers.ts';
 
@@ -66,10 +67,13 @@ describe('properties over arbitrary text', () => {
           // A headline of at most 110 characters, and a kicker of at most 40 with its colon.
           assert.ok([...entry.title].length <= 110 + 3 + 40 || frontMatter.title);
           assert.ok(entry.tags.length <= 6 && entry.keywords.length <= 10);
-          const feeds = renderFeeds([entry], config, {
+          const rendered = renderFeeds([entry], config, {
             feedId: 'tag:x,2025:feed',
             sequence: new Map([[entry.id, 1]]),
           });
+          const feeds = new Map(
+            [...rendered].map(([path, file]) => [path, fileBytes(file).toString()]),
+          );
           const atom = feeds.get('atom.xml') ?? '';
           assert.equal(XMLValidator.validate(atom), true);
           assert.equal(XMLValidator.validate(feeds.get('rss.xml') ?? ''), true);

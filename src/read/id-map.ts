@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomicAsync } from '../atomic-file.ts';
 import { GazetteError } from '../errors.ts';
 import type { IdMap, IdRecord } from '../normalize/identity.ts';
+import { writeFileAtomicAsync } from '../write/atomic-file.ts';
 import { fileState } from './file-state.ts';
 
 const idMapSchema = z.object({

@@ -1,6 +1,6 @@
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { notWritable, writeFileAtomic } from '../atomic-file.ts';
+import { notWritable, writeFileAtomic } from '../write/atomic-file.ts';
 
 /**
  * One line of the send ledger: the final outcome of one digest for one recipient, written once

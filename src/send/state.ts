@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../atomic-file.ts';
 import { GazetteError } from '../errors.ts';
 import type { RenderedDigest } from '../render/digest.ts';
+import { writeFileAtomic } from '../write/atomic-file.ts';
 
 const placeholdersSchema = z.object({
   greeting: z.string(),

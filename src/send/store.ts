@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { removeTemporaryLeftovers } from '../atomic-file.ts';
 import type { Warning } from '../warnings.ts';
+import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
 import { type LedgerRecord, openLedger, readOutcomes, repairLedger } from './ledger.ts';
 import { readSendState, type SendState, writeSendState } from './state.ts';
 

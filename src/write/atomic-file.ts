@@ -10,8 +10,8 @@ import {
 } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { GazetteError } from './errors.ts';
-import { isProcessAlive } from './process-alive.ts';
+import { GazetteError } from '../errors.ts';
+import { isProcessAlive } from '../process-alive.ts';
 
 /**
  * The one way Gazette writes a file outside `out/` (the id map, the sending state, cache

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../config.ts';
+import type { KeptFile, OutputFile, OutputReuse } from '../render/output-file.ts';
+import { writeFileAtomicAsync } from '../write/atomic-file.ts';
+import { type FileState, sameFile } from '../write/write-output.ts';
+import { sourceVersions } from './code-version.ts';
+
+/** A file of the output as the last build wrote it: what it holds, and its state then. */
+interface OutputRecord extends FileState {
+  key: string;
+  /** For a file of parts: each part's key and length in bytes, in order… */
+  parts?: [string, number][] | undefined;
+  /** …and the format (head, separator, tail) that places them. */
+  format?: string | undefined;
+}
+
+/** The previous output, as far as the next build may keep it; and the recording of the new. */
+export interface KeptOutput extends OutputReuse {
+  /** Records the files just written, with their states, for the next build. */
+  save(files: Map<string, OutputFile>, states: Map<string, FileState>): Promise<void>;
+}
+
+/**
+ * What the last build wrote to `outDir`, from the records the cache folder keeps of it: a file
+ * is kept while it holds what a new one would (the same key: the same code, settings and
+ * entries' versions) and nobody changed it since (the same size, time and inode).
+ */
+export async function openKeptOutput(
+  folder: string,
+  outDir: string,
+  config: ResolvedConfig,
+): Promise<KeptOutput> {
+  const recordsPath = join(
+    folder,
+    `outputs-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`,
+  );
+  const records = await readRecords(recordsPath);
+  const generation = createHash('sha256')
+    .update((await sourceVersions()).code)
+    .update(JSON.stringify(config))
+    .digest('hex');
+  /** The previous file at `path`, when it is still as its record says. */
+  const unchanged = (path: string, record: OutputRecord): KeptFile | undefined => {
+    const info = statSync(join(outDir, path), { throwIfNoEntry: false });
+    if (!info || !sameFile(info, record)) return undefined;
+    return [path, record.size, record.mtimeMs, record.ino];
+  };
+  return {
+    generation,
+    keep(path, key) {
+      const record = records.get(path);
+      return record?.key === key ? unchanged(path, record) : undefined;
+    },
+    parts(path, format) {
+      const record = records.get(path);
+      if (!record?.parts || record.format !== format) return undefined;
+      const file = unchanged(path, record);
+      if (!file) return undefined;
+      const [, head, separator] = JSON.parse(format) as string[];
+      const at = new Map<string, [number, number]>();
+      let offset = Buffer.byteLength(head ?? '');
+      for (const [key, length] of record.parts) {
+        at.set(key, [offset, length]);
+        offset += length + Buffer.byteLength(separator ?? '');
+      }
+      return { file, at };
+    },
+    async save(files, states) {
+      const next: Record<string, OutputRecord> = {};
+      for (const [path, file] of files) {
+        const state = states.get(path);
+        if (!file.key || !state) continue;
+        const { size, mtimeMs, ino } = state;
+        next[path] =
+          'kept' in file
+            ? { key: file.key, size, mtimeMs, ino }
+            : { key: file.key, size, mtimeMs, ino, parts: file.parts, format: file.format };
+      }
+      try {
+        await mkdir(folder, { recursive: true });
+        await writeFileAtomicAsync(recordsPath, JSON.stringify(next));
+      } catch {
+        // Without records, the next build renders every file again: slower, never wrong.
+      }
+    },
+  };
+}
+
+async function readRecords(path: string): Promise<Map<string, OutputRecord>> {
+  try {
+    return new Map(Object.entries(JSON.parse(await readFile(path, 'utf8'))));
+  } catch {
+    return new Map();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The output as rendering gives it to writing: for each path, bytes, or the previous output's
+ * file kept as it is. Rendering decides; writing only carries the decisions out.
+ */
+
+/** A file of the previous output and its state when it was written: size, time and inode. */
+export type KeptFile = [path: string, size: number, mtimeMs: number, ino: number];
+
+/** A stretch of a file of the previous output, copied as it is. */
+export interface PreviousBytes {
+  file: KeptFile;
+  offset: number;
+  length: number;
+}
+
+/**
+ * One file of the output: its bytes in chunks (a chunk may be shared by several files, or be
+ * bytes of the previous output), or the previous output's file, kept. `key` names what it
+ * holds, for the next build to recognise it; a file made of parts (`entries.json`) also tells
+ * each part's key and length, and the `format` that places them.
+ */
+export type OutputFile =
+  | {
+      chunks: (Uint8Array | PreviousBytes)[];
+      key?: string | undefined;
+      parts?: [key: string, length: number][] | undefined;
+      format?: string | undefined;
+    }
+  | { kept: KeptFile; key: string };
+
+/** The output folder's files, by path relative to it. */
+export type OutputFiles = Map<string, OutputFile>;
+
+/** A file made of one text. */
+export function textFile(text: string | Uint8Array, key?: string): OutputFile {
+  return { chunks: [typeof text === 'string' ? Buffer.from(text) : text], key };
+}
+
+/** The whole bytes of a file made of chunks in memory (none from the previous output). */
+export function fileBytes(file: OutputFile): Buffer {
+  if ('kept' in file) throw new Error('a kept file has no bytes in memory');
+  return Buffer.concat(
+    file.chunks.map((chunk) => {
+      if (chunk instanceof Uint8Array) return chunk;
+      throw new Error('bytes of the previous output are not in memory');
+    }),
+  );
+}
+
+/**
+ * What the incremental engine offers rendering: the files of the previous output that are
+ * still as written, and what they hold.
+ */
+export interface OutputReuse {
+  /** What else shapes every file (Gazette's code, the settings): part of every key. */
+  generation: string;
+  /** The previous output's file at `path`, when it holds `key` and is still as written. */
+  keep(path: string, key: string): KeptFile | undefined;
+  /**
+   * Where each part of the previous output's file at `path` lies, by part key, when that file
+   * was laid out in `format` and is still as written.
+   */
+  parts(
+    path: string,
+    format: string,
+  ): { file: KeptFile; at: Map<string, [offset: number, length: number]> } | undefined;
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { ResolvedConfig } from '../config.ts';
+import type { Entry } from '../entry.ts';
+import type { DigestTemplates } from '../read/digest-files.ts';
+import { type RenderedDigest, renderDigest } from './digest.ts';
+import { renderEntriesFile } from './entries-file.ts';
+import type { FeedPlan } from './feed-order.ts';
+import { type EntryVersions, type FeedMemo, renderFeeds } from './feeds.ts';
+import { renderIndexPage } from './index-page.ts';
+import { renderMessage } from './message.ts';
+import { messagesFor } from './messages/index.ts';
+import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
+import { type OutputFiles, type OutputReuse, textFile } from './output-file.ts';
+import { personalize, personalValues } from './personalize.ts';
+
+/** Names of the files a build writes in the output folder, besides the feeds. */
+export const outputFiles = {
+  entries: 'entries.json',
+  index: 'index.html',
+  digestHtml: 'digest.html',
+  digestText: 'digest.txt',
+  digestMessage: 'digest.eml',
+} as const;
+
+export interface RenderOptions {
+  dkimPrivateKey?: string | undefined;
+  /** The previous output's files that can be kept (the incremental engine's); else none. */
+  reuse?: OutputReuse | undefined;
+  /** A version of each entry, when the engine knows them without hashing the entries. */
+  versions?: EntryVersions | undefined;
+  /** What the feeds' rendering remembers from the session's earlier builds (`--watch`). */
+  feedMemo?: FeedMemo | undefined;
+  compileMjml?: MjmlCompiler | undefined;
+}
+
+/** Every output file; the digest's, which MJML compiles meanwhile, when compiled. */
+export interface RenderedOutput {
+  files: OutputFiles;
+  digest: Promise<{ digest: RenderedDigest; files: OutputFiles }>;
+}
+
+/**
+ * The whole output, rendered in memory: the feeds, `entries.json` and the index page at once,
+ * the digest when its MJML is compiled (on another thread, given a compiler that runs there),
+ * so that the rest can be written meanwhile.
+ */
+export function renderOutput(
+  entries: Entry[],
+  config: ResolvedConfig,
+  plan: FeedPlan,
+  templates: DigestTemplates,
+  { dkimPrivateKey, reuse, versions, feedMemo, compileMjml = mjmlCompiler }: RenderOptions = {},
+): RenderedOutput {
+  const digest = renderDigest(entries, config, templates, compileMjml).then(async (digest) => {
+    const message = await renderMessage(digest, config, { dkimPrivateKey });
+    // The files in out/ are the digest as anyone may see it: no recipient's name or token.
+    const preview = personalize(
+      digest,
+      personalValues(undefined, config, messagesFor(digest.language)),
+    );
+    const files: OutputFiles = new Map([
+      [outputFiles.digestHtml, textFile(preview.html)],
+      [outputFiles.digestText, textFile(preview.text)],
+      [outputFiles.digestMessage, textFile(message)],
+    ]);
+    return { digest, files };
+  });
+  // Awaited by the caller; a failure meanwhile must not go unhandled.
+  digest.catch(() => undefined);
+  // Without versions from the engine, every entry is serialized (and hashed, to be reused).
+  const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
+  const known = versions ?? (reuse ? entryVersions(entries, serialized ?? []) : new Map());
+  const keys = reuse ? entries.map((entry) => versionOf(known, entry)) : [];
+  const files = renderFeeds(entries, config, plan, { reuse, versions: known, memo: feedMemo });
+  files.set(
+    outputFiles.entries,
+    renderEntriesFile(outputFiles.entries, entries, keys, reuse, serialized),
+  );
+  files.set(outputFiles.index, textFile(renderIndexPage(entries, config)));
+  return { files, digest };
+}
+
+function versionOf(versions: EntryVersions, entry: Entry): string {
+  const version = versions.get(entry.id);
+  if (version === undefined) throw new Error(`no version for the entry ${entry.id}`);
+  return version;
+}
+
+function entryVersions(entries: Entry[], serialized: string[]): EntryVersions {
+  return new Map(
+    entries.map((entry, i) => [
+      entry.id,
+      createHash('sha1')
+        .update(serialized[i] ?? '')
+        .digest('base64'),
+    ]),
+  );
+}
