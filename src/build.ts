@@ -7,12 +7,12 @@ import {
   readConfig,
   resolveBuildOptions,
 } from './config.ts';
-import type { Entry } from './entry.ts';
+import { type Entry, type EntryTexts, withText } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { keptMjml } from './incremental/kept-mjml.ts';
 import { openKeptOutput } from './incremental/output-reuse.ts';
 import { formatDate } from './normalize/dates.ts';
-import { type Draft, type IdMap, resolveIdentities } from './normalize/identity.ts';
+import { type Draft, draftsToHash, type IdMap, resolveIdentities } from './normalize/identity.ts';
 import { createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
@@ -110,10 +110,18 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   try {
     removeTemporaryLeftovers(dirname(resolved.config.path));
     if (resolved.cacheDir) removeTemporaryLeftovers(resolved.cacheDir);
-    return await runBuild(resolved, config, options, deps, {
-      later: (work) => saving.push(work),
-      laterOutput: deps.later && ((work) => outputWork.push(work)),
-    });
+    const run = () =>
+      runBuild(resolved, config, options, deps, {
+        later: (work) => saving.push(work),
+        laterOutput: deps.later && ((work) => outputWork.push(work)),
+      });
+    try {
+      return await run();
+    } catch (error) {
+      // Another command changed the cache under this one: read it again from the disk, once.
+      if (!(error instanceof GazetteError && error.name === 'CacheChanged')) throw error;
+      return await run();
+    }
   } finally {
     const released = Promise.all(outputWork).then(
       () => lock.release(),
@@ -177,7 +185,7 @@ async function runBuild(
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const idMapShown = join(dirname(resolved.config.display), idMapFile);
   const previous = await readIdMap(idMapPath, idMapShown, deps.idMap);
-  const { entries, normalized, read, warnings, map, plan, versions } = await readEntries(
+  const { entries, normalized, read, warnings, map, plan, versions, texts } = await readEntries(
     resolved.input.path,
     resolved.input.display,
     config,
@@ -216,6 +224,7 @@ async function runBuild(
       versions,
       feedMemo: deps.feedMemo,
       compileMjml,
+      texts,
     });
   let rendered = render(kept);
   const digestFiles = rendered.digest.then(({ digest, files }) => {
@@ -301,6 +310,8 @@ export interface ReadEntriesResult {
   versions: EntryVersions | undefined;
   /** Fingerprints of the lines the folder's articles repeat, which page reading applied. */
   learned: ReadonlySet<string>;
+  /** The texts of the entries that carry none (kept in the cache). */
+  texts: EntryTexts | undefined;
 }
 
 /** How strictly `readEntries` treats the articles. */
@@ -345,7 +356,7 @@ export async function readEntries(
     if (normalizer !== policy.normalizer) await normalizer.close();
   }
   const { files: listed, warnings } = listing;
-  const { outcomes, keys, normalized, read, errors, learned } = found;
+  const { outcomes, keys, normalized, read, errors, learned, texts } = found;
   const keyOf = new Map<string, string>();
   const drafts: Draft[] = [];
   const files = new Map<string, string>();
@@ -386,6 +397,8 @@ export async function readEntries(
     if (problem) errors.push(problem);
     return !problem;
   });
+  // An entry recognised by its text needs it, even when kept in the cache.
+  for (const draft of draftsToHash(unique, previous)) draft.entry = withText(draft.entry, texts);
   const host = new URL(config.siteUrl).hostname;
   const identified = resolveIdentities(
     unique,
@@ -422,6 +435,7 @@ export async function readEntries(
       ? versionsOf(identified.entries, keyOf)
       : undefined,
     learned,
+    texts,
   };
 }
 

@@ -20,7 +20,6 @@ import { sourceVersions } from './incremental/code-version.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import { fileState } from './read/file-state.ts';
 import type { RawArticle } from './read/read-articles.ts';
-import { remember } from './remember.ts';
 import type { Warning } from './warnings.ts';
 import { removeTemporaryLeftovers, writeFileAtomicAsync } from './write/atomic-file.ts';
 
@@ -165,9 +164,10 @@ export async function openCache(folder: string, config: ResolvedConfig) {
         rmSync(join(dir, file), { force: true });
         return;
       }
+      // The entries carry their texts no more: the store gives them back (`texts`).
       for (const [record, entry, at] of placed) {
         record.at = at;
-        keptContent(entry, dir, record);
+        entry.content = null;
       }
       // Until the shards are saved, only this process knows these files are in use: their times
       // say so to others, which remove content files unused for ten minutes.
@@ -180,6 +180,15 @@ export async function openCache(folder: string, config: ResolvedConfig) {
           // Gone: its entries fail to read back, and are normalized again by the next build.
         }
       }
+    },
+    /**
+     * The text of an entry that carries none (one kept, or sent to a content file): read from
+     * where its record says now, as saving the records moves it to a new content file.
+     */
+    texts(entry: Entry): string[] {
+      const at = recordOf(entry.path)?.at;
+      if (!at) throw cacheChanged(dir);
+      return readContent(join(dir, at.file), at);
     },
     /** Forgets the files that are gone. */
     keepOnly(paths: Set<string>): void {
@@ -259,7 +268,6 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
         const { file, offset, length } = record.at;
         if (!sizes.has(file)) sizes.set(file, statSync(join(dir, file)).size);
         if (offset + length > (sizes.get(file) ?? 0)) throw new Error('content cut short');
-        keptContent(record.outcome.entry, dir, record);
       }
       if (state) shardStates.set(path, state);
       return shard;
@@ -268,58 +276,6 @@ function loadShards(dir: string): Map<string, ArticleRecord>[] {
     }
   });
 }
-
-/**
- * Makes a kept entry's `content` an array that reads its paragraphs from the record's content
- * file when used. It stays an ordinary data property, so entries keep their fast shape, are
- * copied without reading it, and serialize as they were. The paragraphs read last, up to 64
- * entries' worth, are kept in memory: enough for a document being rendered, few enough that a
- * build which renders every entry never holds all their texts.
- */
-function keptContent(entry: Entry, dir: string, record: ArticleRecord): void {
-  const target: string[] = [];
-  keptAt.set(target, { dir, record });
-  entry.content = new Proxy(target, readBack);
-}
-
-/** Where each lazy `content` reads its paragraphs from: its record, in its cache folder. */
-const keptAt = new WeakMap<string[], { dir: string; record: ArticleRecord }>();
-
-/** The paragraphs a lazy `content` stands for, read once and kept while they are recent. */
-function paragraphsOf(target: string[]): string[] {
-  const { dir, record } = keptAt.get(target) as { dir: string; record: ArticleRecord };
-  return remember(recentContent, recentContentCount, record, () => {
-    // Where the record says now: saving its shard moves it to a new content file.
-    const at = record.at as ContentAt;
-    try {
-      return readContent(join(dir, at.file), at);
-    } catch (error) {
-      // The next build reads the cache again from the disk.
-      loaded.clear();
-      throw error;
-    }
-  });
-}
-
-/**
- * One handler for every lazy `content`, so that each costs an empty array and a proxy: the
- * target only stands for an array, and every question goes to the paragraphs.
- */
-const readBack: ProxyHandler<string[]> = {
-  get: (target, key) => Reflect.get(paragraphsOf(target), key),
-  has: (target, key) => Reflect.has(paragraphsOf(target), key),
-  ownKeys: (target) => Reflect.ownKeys(paragraphsOf(target)),
-  getOwnPropertyDescriptor: (target, key) =>
-    Reflect.getOwnPropertyDescriptor(paragraphsOf(target), key),
-  set: (target, key, value) => Reflect.set(paragraphsOf(target), key, value),
-  defineProperty: (target, key, descriptor) =>
-    Reflect.defineProperty(paragraphsOf(target), key, descriptor),
-  deleteProperty: (target, key) => Reflect.deleteProperty(paragraphsOf(target), key),
-};
-
-/** The paragraphs of the kept entries read last. */
-const recentContent = new Map<ArticleRecord, string[]>();
-const recentContentCount = 64;
 
 /** An entry's paragraphs as a content file holds them. */
 function contentBytes(entry: Entry): Buffer {
@@ -376,6 +332,12 @@ function readRanges(path: string, ranges: ContentAt[]): Map<ContentAt, Buffer> {
   return bytes;
 }
 
+function cacheChanged(file: string): GazetteError {
+  return new GazetteError('CacheChanged', 'an article kept in the cache could not be read back', {
+    file,
+  });
+}
+
 function readContent(path: string, { offset, length }: ContentAt): string[] {
   try {
     if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
@@ -388,9 +350,9 @@ function readContent(path: string, { offset, length }: ContentAt): string[] {
   } catch (error) {
     closeContentFiles();
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
-    throw new GazetteError('CacheChanged', 'an article kept in the cache could not be read back', {
-      file: path,
-    });
+    // The next build reads the cache again from the disk.
+    loaded.clear();
+    throw cacheChanged(path);
   }
 }
 

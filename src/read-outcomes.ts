@@ -2,7 +2,7 @@ import type { EntryPolicy } from './build.ts';
 import { openCache } from './cache.ts';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
-import { manyArticles } from './entry.ts';
+import { type EntryTexts, manyArticles } from './entry.ts';
 import type { GazetteError } from './errors.ts';
 import {
   appliedLearned,
@@ -41,6 +41,8 @@ export async function readOutcomes(
   read: number;
   errors: GazetteError[];
   learned: Set<string>;
+  /** The texts of the entries that carry none, from the cache. */
+  texts: EntryTexts | undefined;
 }> {
   const cache = cacheDir ? await openCache(cacheDir, config) : undefined;
   const maxBytes = config.maxArticleSize * 1024 * 1024;
@@ -189,5 +191,6 @@ export async function readOutcomes(
     read: read.size,
     errors,
     learned,
+    texts: cache?.texts,
   };
 }

@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { simpleParser } from 'mailparser';
 import type { Entry } from '../src/entry.ts';
-import { makeProject, root, runCli, snapshot } from './helpers.ts';
+import { makeProject, root, runCli, snapshot, textOf } from './helpers.ts';
 
 const boilerplate = [
   'Aimez-vous ce que vous lisez',
@@ -64,16 +64,16 @@ describe('gazette build on the seeds', () => {
 
   it('keeps the appeal and the comment widget out of summaries and content', () => {
     for (const entry of entries) {
-      const text = [entry.summary, ...entry.content].join('\n');
+      const text = [entry.summary, ...textOf(entry)].join('\n');
       for (const phrase of boilerplate)
         assert.ok(!text.includes(phrase), `${phrase} in ${entry.path}`);
-      assert.ok(!entry.content.includes('Discussion'));
+      assert.ok(!textOf(entry).includes('Discussion'));
       assert.ok(entry.summary.length > 0);
     }
     const peru = entries.find((e) => e.title.includes('Boluarte'));
     // The real paragraphs on either side of the appeal stay.
-    assert.ok(peru?.content.some((p) => p.startsWith('Alors que le Pérou')));
-    assert.ok(peru?.content.some((p) => p.startsWith('Le portail de recherche vénézuélien')));
+    assert.ok(textOf(peru).some((p) => p.startsWith('Alors que le Pérou')));
+    assert.ok(textOf(peru).some((p) => p.startsWith('Le portail de recherche vénézuélien')));
   });
 
   it('tags the countries, with their accents', () => {

@@ -6,7 +6,7 @@ import { build } from '../src/build.ts';
 import { parseConfig, readConfig } from '../src/config.ts';
 import { GazetteError } from '../src/errors.ts';
 import { createPageRules, wholeLine } from '../src/normalize/page/page-rules.ts';
-import { baseConfig, makeProject, root, tempDir } from './helpers.ts';
+import { baseConfig, makeProject, root, tempDir, textOf } from './helpers.ts';
 
 function problem(value: unknown): string {
   try {
@@ -128,7 +128,7 @@ describe('boilerplate rules in the config', () => {
       { cwd: dir, input: 'articles' },
       { now: () => new Date('2026-03-01T12:00:00Z') },
     );
-    const texts = entries.map((e) => e.content.join('\n'));
+    const texts = entries.map((e) => textOf(e).join('\n'));
     assert.equal(texts.length, 3);
     assert.ok(texts.every((t) => t.includes('Nos correspondants couvrent quarante communes')));
     assert.ok(texts.every((t) => !t.includes('Le maire a annoncé')));

@@ -204,3 +204,9 @@ export async function startServe(project: string, args: string[] = []): Promise<
     },
   };
 }
+
+/** An entry's text, which the test expects it to carry (an entry kept in the cache carries none). */
+export function textOf(entry: Entry | undefined): string[] {
+  assert.ok(entry?.content, `${entry?.path ?? 'no entry'}: no text`);
+  return entry.content;
+}

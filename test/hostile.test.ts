@@ -15,6 +15,7 @@ import {
   runCli,
   snapshot,
   tempDir,
+  textOf,
 } from './helpers.ts';
 
 interface Expectation {
@@ -77,7 +78,7 @@ describe('broken and hostile input', async () => {
       ).entries;
       if (expect.entries !== undefined) assert.equal(entries.length, expect.entries);
       const entry = entries.find((e) => e.path === expect.file);
-      if (expect.text) assert.equal(entry?.content[0], expect.text);
+      if (expect.text) assert.equal(textOf(entry)[0], expect.text);
       if (expect.content) assert.deepEqual(entry?.content, expect.content);
       if (expect.warning) {
         // --strict makes the same warning stop the build, before anything is written.
@@ -274,7 +275,7 @@ describe('article text never becomes markup', () => {
       "<script>alert('titre')</script> & <img src=x onerror=alert(1)> ]]> fin",
     );
     assert.ok(
-      injection?.content[0]?.includes('<script>alert("corps")</script>'),
+      textOf(injection)[0]?.includes('<script>alert("corps")</script>'),
       'HTML in the text is kept as text',
     );
     for (const file of ['digest.html', 'index.html']) {

@@ -4,15 +4,14 @@ import type { Stats } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { types } from 'node:util';
 import { type BuildResult, build, type EntryPolicy, readEntries } from '../src/build.ts';
 import { parseConfig, readConfig } from '../src/config.ts';
-import type { Entry } from '../src/entry.ts';
+import { type Entry, withText } from '../src/entry.ts';
 import { type KeptOutput, openKeptOutput } from '../src/incremental/output-reuse.ts';
 import { renderEntriesFile } from '../src/render/entries-file.ts';
 import type { OutputFile } from '../src/render/output-file.ts';
 import { linkKept, PreviousOutputChanged, writeOutput } from '../src/write/write-output.ts';
-import { baseConfig, runCli, snapshot, tempDir } from './helpers.ts';
+import { baseConfig, runCli, snapshot, tempDir, textOf } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
 
@@ -95,7 +94,7 @@ describe('incremental builds', () => {
     const result = await build({ cwd: dir, input: 'articles' }, { now });
     assert.equal(result.read, 1);
     assert.deepEqual(result.normalized, ['a5.md']);
-    assert.ok(result.entries.some((e) => e.content.join(' ').includes('budget numéro 9')));
+    assert.ok(result.entries.some((e) => textOf(e).join(' ').includes('budget numéro 9')));
   });
 
   it('rewrites an output file that was edited by hand', async () => {
@@ -230,18 +229,23 @@ describe('a cache rewritten by another command', () => {
     assert.equal((await cli()).code, 0);
     const cacheDir = join(dir, '.gazette-cache');
     const read = await entriesReader(dir);
-    // This process holds the records (as `--watch` does); their texts are read when used.
+    // This process holds the records (as `--watch` does); the store reads their texts when asked.
     const held = await read();
+    assert.ok(
+      held.entries.every((entry) => entry.content === null),
+      'texts left in the store',
+    );
     const cache = join(cacheDir, 'articles');
     for (const generation of await readdir(cache))
       for (const name of await readdir(join(cache, generation)))
         if (name.endsWith('.content')) await rm(join(cache, generation, name));
-    assert.throws(() => held.entries[0]?.content.join(' '), { name: 'CacheChanged' });
+    assert.throws(() => withText(held.entries[0] as Entry, held.texts), { name: 'CacheChanged' });
     // Another command normalizes again what lost its texts, and writes new content files.
     assert.equal((await cli()).code, 0);
     const again = await read();
     assert.deepEqual(again.normalized, [], 'from the cache');
-    for (const entry of again.entries) assert.match(entry.content.join(' '), /budget numéro/);
+    for (const entry of again.entries)
+      assert.match(withText(entry, again.texts).content.join(' '), /budget numéro/);
   });
 });
 
@@ -299,10 +303,10 @@ describe('a build of more articles than the texts it keeps in memory', () => {
     const held = await read({});
     const spilled = await read({ cacheDir, textsInMemory: 0 });
     assert.equal(spilled.normalized.length, 8);
-    // The entries read their texts from the cache, where they went once normalized.
-    assert.ok(spilled.entries.every((entry) => types.isProxy(entry.content)));
+    // The entries' texts went to the cache once normalized, and the store gives them back.
+    assert.ok(spilled.entries.every((entry) => entry.content === null));
     assert.deepEqual(
-      JSON.parse(JSON.stringify(spilled.entries)),
+      JSON.parse(JSON.stringify(spilled.entries.map((entry) => withText(entry, spilled.texts)))),
       JSON.parse(JSON.stringify(held.entries)),
     );
     // Saved, each shard holds its own texts: none points to where they first went.
@@ -350,8 +354,7 @@ describe('entries.json over the previous one', () => {
       'entries.json',
       keys.map(() => ({}) as Entry),
       keys,
-      kept,
-      keys.map(text),
+      { reuse: kept, serialized: keys.map(text) },
     );
   /** The lines of a rendered file that were rendered, not copied: by their key. */
   const renderedKeys = (file: OutputFile) =>

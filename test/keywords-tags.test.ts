@@ -7,7 +7,7 @@ import { readWords } from '../src/normalize/keyword-words.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseTags, maxTags, type Topics } from '../src/normalize/tags.ts';
-import { baseConfig, pageEntry, runCli, tempDir } from './helpers.ts';
+import { baseConfig, pageEntry, runCli, tempDir, textOf } from './helpers.ts';
 
 /** Tags, keywords and names of a body given paragraph by paragraph, as normalizing chooses them. */
 function topics(
@@ -762,7 +762,7 @@ describe('tags: the site’s own', () => {
     // The text speaks neither of e-commerce nor of "vie privée".
     assert.ok(!entry.tags.includes('E-commerce'), entry.tags.join(', '));
     assert.ok(!entry.tags.includes('Vie privée'), entry.tags.join(', '));
-    assert.ok(!entry.content.some((p) => p.includes('Mots-clés')), entry.content.join('\n'));
+    assert.ok(!textOf(entry).some((p) => p.includes('Mots-clés')), textOf(entry).join('\n'));
     // Without the site's tag line, a word met once after the lead is no tag.
     const bare = pageEntry(frenchPage('Partager cet article'));
     assert.ok(!bare.tags.includes('RGPD'), bare.tags.join(', '));
@@ -784,7 +784,7 @@ describe('tags: the site’s own', () => {
     // "Notunterkunft" is written "Notunterkünften" in the text; the storm ("Unwetter") is not.
     assert.ok(entry.tags.includes('Notunterkunft'), entry.tags.join(', '));
     assert.ok(!entry.tags.includes('Unwetter'), entry.tags.join(', '));
-    assert.ok(!entry.content.includes('Schlagworte'), entry.content.join('\n'));
+    assert.ok(!textOf(entry).includes('Schlagworte'), textOf(entry).join('\n'));
   });
 });
 

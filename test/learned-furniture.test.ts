@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { build } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
-import type { Entry } from '../src/entry.ts';
+import type { Entry, TextEntry } from '../src/entry.ts';
 import {
   appliedLearned,
   articleLines,
@@ -16,7 +16,7 @@ import {
 import { foldLine, lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
-import { baseConfig, fixtures, runCli, tempDir } from './helpers.ts';
+import { baseConfig, fixtures, runCli, tempDir, textOf } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
 const site = join(fixtures, 'learned-furniture');
@@ -37,13 +37,13 @@ const addPage = (dir: string, page: string) =>
   cp(join(site, page), join(dir, 'articles', page), { preserveTimestamps: true });
 
 /** The entries a build wrote, `updated` included: it follows an article's source, not its reading. */
-async function entriesOf(dir: string, out = 'out'): Promise<Entry[]> {
+async function entriesOf(dir: string, out = 'out'): Promise<TextEntry[]> {
   const text = await readFile(join(dir, out, 'entries.json'), 'utf8');
-  return (JSON.parse(text) as { entries: Entry[] }).entries;
+  return (JSON.parse(text) as { entries: TextEntry[] }).entries;
 }
 
 const holds = (entry: Pick<Entry, 'title' | 'summary' | 'content'>, text: string) =>
-  [entry.title, entry.summary, ...entry.content].some((p) => p.includes(text));
+  [entry.title, entry.summary, ...textOf(entry as Entry)].some((p) => p.includes(text));
 
 describe('lines learned from the folder', () => {
   it('learns a line once three articles have it, however often one article repeats it', () => {
@@ -205,7 +205,7 @@ describe('lines learned from the folder', () => {
       );
     const { entries } = await build({ cwd: dir, input: 'articles' }, { now });
     assert.deepEqual(
-      entries.map((e) => e.content.join('')),
+      entries.map((e) => textOf(e).join('')),
       [17, 10, 3].map((d) => `Séance publique du conseil le ${d} mars.`),
     );
   });

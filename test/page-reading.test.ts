@@ -18,7 +18,7 @@ import {
 import { readPage } from '../src/normalize/page/read-page.ts';
 import { readParagraphs } from '../src/normalize/paragraphs.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
-import { baseConfig, fixtures, makeProject, runCli, seedParagraphs } from './helpers.ts';
+import { baseConfig, fixtures, makeProject, runCli, seedParagraphs, textOf } from './helpers.ts';
 
 const folder = join(fixtures, 'page-reading');
 const furniture = (line: string) => furnitureOf(lineShape(line));
@@ -831,10 +831,10 @@ describe('gazette build on saved pages', () => {
   it('builds entries from the article, without the page around it', () => {
     const dispatch = entries.find((e) => e.path === 'depeche-fr.txt');
     assert.ok(dispatch);
-    assert.match(dispatch.content[0] ?? '', /^Le texte, voté à une courte majorité/);
+    assert.match(textOf(dispatch)[0] ?? '', /^Le texte, voté à une courte majorité/);
     assert.match(dispatch.title, /semaine de quatre jours/);
     for (const entry of entries) {
-      const text = [entry.title, entry.summary, ...entry.content].join('\n');
+      const text = [entry.title, entry.summary, ...textOf(entry)].join('\n');
       for (const furnitureLine of [
         'cookies',
         'Publicité',

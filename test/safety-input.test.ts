@@ -8,7 +8,7 @@ import type { CheckReport } from '../src/check.ts';
 import type { Entry } from '../src/entry.ts';
 import { parseDate, readDate } from '../src/normalize/dates.ts';
 import { hasCommand, xmllint } from './feed-tools.ts';
-import { baseConfig, runCli, tempDir } from './helpers.ts';
+import { baseConfig, runCli, tempDir, textOf } from './helpers.ts';
 
 const text =
   'Le conseil municipal de Lima a approuvé le budget après un débat de six heures.\n' +
@@ -243,7 +243,7 @@ describe('files as they come', () => {
       const entry = entries.find((e) => e.path === path);
       assert.equal(entry?.title, 'Élections à Lima : « le budget est voté »', path);
       // Markdown joins the two lines into one paragraph; plain text keeps a paragraph a line.
-      assert.equal(entry?.content.join(' '), text.trim().split('\n').join(' '), path);
+      assert.equal(textOf(entry).join(' '), text.trim().split('\n').join(' '), path);
     }
   });
 

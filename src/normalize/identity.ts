@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Entry } from '../entry.ts';
+import { type Entry, withText } from '../entry.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
 import { remember } from '../remember.ts';
 import { formatDate } from './dates.ts';
@@ -66,7 +66,20 @@ export function sourceHash(text: string): string {
  * recognises their records' renamed articles.
  */
 export function textHash(entry: Entry): string {
-  return hash('sha256', `${entry.title}\n${entry.content.join('\n')}`).slice(0, 32);
+  const { content } = withText(entry);
+  return hash('sha256', `${entry.title}\n${content.join('\n')}`).slice(0, 32);
+}
+
+/**
+ * The drafts whose text `resolveIdentities` may hash: those of new paths, when the map holds a
+ * record of an earlier version (kept by its text's hash) whose article is gone.
+ */
+export function draftsToHash(drafts: Draft[], previous: IdMap): Draft[] {
+  const present = new Set(drafts.map((d) => d.entry.path));
+  const textOrphans = [...previous.entries].some(
+    ([path, record]) => !present.has(path) && record.hashOf !== 'source',
+  );
+  return textOrphans ? drafts.filter((d) => !previous.entries.has(d.entry.path)) : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config.ts';
-import type { Entry } from '../entry.ts';
+import type { TextEntry } from '../entry.ts';
 import type { ParsedArticle } from '../read/parse-article.ts';
 import { findDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate } from './dates.ts';
@@ -42,7 +42,7 @@ export function normalizeEntry(
   config: ResolvedConfig,
   rules: PageRules = noPageRules,
   onPage?: (page: PageReading, pageText: boolean) => void,
-): Entry | null {
+): TextEntry | null {
   const fm = article.frontMatter;
   const { paragraphs: lines, pageText } = readParagraphs(article.body, article.format);
   // Page text is read for its header, body and tail; a Markdown article's structure is its own.

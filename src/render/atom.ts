@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config.ts';
-import type { Author, Entry } from '../entry.ts';
+import type { Author, Entry, TextEntry } from '../entry.ts';
 import { feedUpdated } from './feed-order.ts';
 import { renderContentHtml } from './html.ts';
 import { messagesFor } from './messages/index.ts';
@@ -28,12 +28,6 @@ export interface AtomDocument {
   entries: Entry[];
   links: { rel: string; href: string }[];
   archive: boolean;
-}
-
-/** An Atom document whole. */
-export function renderAtom(document: AtomDocument, config: ResolvedConfig): string {
-  const entries = document.entries.map((entry) => atomEntry(entry, config));
-  return `${atomHead(document, config)}${entries.join('')}${atomTail}`;
 }
 
 /** Everything of a document before its entries. */
@@ -70,7 +64,7 @@ export function atomHead(document: AtomDocument, config: ResolvedConfig): string
 export const atomTail = '</feed>\n';
 
 /** An entry's `<entry>`, as every document holding it carries it. */
-export function atomEntry(entry: Entry, config: ResolvedConfig): string {
+export function atomEntry(entry: TextEntry, config: ResolvedConfig): string {
   const element: XmlElement = {
     name: 'entry',
     attributes: {

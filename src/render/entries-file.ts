@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Entry } from '../entry.ts';
+import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import type { OutputFile, OutputReuse, PreviousBytes } from './output-file.ts';
 
 const head = '{"entries": [\n';
@@ -16,10 +16,20 @@ export function renderEntriesFile(
   path: string,
   entries: Entry[],
   keys: string[],
-  reuse?: OutputReuse,
-  serialized?: string[],
+  {
+    reuse,
+    serialized,
+    texts,
+  }: {
+    reuse?: OutputReuse | undefined;
+    /** Each entry serialized already, in order. */
+    serialized?: string[] | undefined;
+    /** The texts of the entries that carry none. */
+    texts?: EntryTexts | undefined;
+  } = {},
 ): OutputFile {
-  const line = (i: number) => serialized?.[i] ?? JSON.stringify(entries[i]);
+  const line = (i: number) =>
+    serialized?.[i] ?? JSON.stringify(withText(entries[i] as Entry, texts));
   if (!reuse)
     return {
       chunks: [Buffer.from(`${head}${entries.map((_, i) => line(i)).join(separator)}${tail}`)],

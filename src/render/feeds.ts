@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
-import type { Entry } from '../entry.ts';
+import { type Entry, type EntryTexts, type TextEntry, withText } from '../entry.ts';
 import { type AtomDocument, atomEntry, atomHead, atomTail } from './atom.ts';
 import { archivePages, type FeedPlan, feedFiles, newestFirst, tagGroups } from './feed-order.ts';
 import { renderJsonFeed } from './json-feed.ts';
@@ -34,6 +34,8 @@ export interface FeedOptions {
   /** The version of each entry, which documents' keys are made of. */
   versions?: EntryVersions | undefined;
   memo?: FeedMemo | undefined;
+  /** The texts of the entries that carry none (the engine's entry store). */
+  texts?: EntryTexts | undefined;
 }
 
 /**
@@ -47,7 +49,7 @@ export function renderFeeds(
   entries: Entry[],
   config: ResolvedConfig,
   plan: FeedPlan,
-  { reuse, versions = new Map(), memo = createFeedMemo() }: FeedOptions = {},
+  { reuse, versions = new Map(), memo = createFeedMemo(), texts }: FeedOptions = {},
 ): Map<string, OutputFile> {
   const url = (path: string) => new URL(path, config.siteUrl).href;
   const sorted = newestFirst(entries);
@@ -57,7 +59,8 @@ export function renderFeeds(
   const pagePath = (n: number) => `archive/${n}.xml`;
   const files = new Map<string, OutputFile>();
   const generation = reuse?.generation;
-  const entryXml = createEntryXml(config, memo.entryXml, (entry) => {
+  const full = (entry: Entry) => withText(entry, texts);
+  const entryXml = createEntryXml(config, memo.entryXml, full, (entry) => {
     const version = versions.get(entry.id);
     return version === undefined || !generation ? undefined : `${generation}\0${version}`;
   });
@@ -91,11 +94,15 @@ export function renderFeeds(
   files.set(feedFiles.atom, atom(main));
   files.set(
     feedFiles.rss,
-    output({ ...main, path: feedFiles.rss }, () => [Buffer.from(renderRss(current, config, hub))]),
+    output({ ...main, path: feedFiles.rss }, () => [
+      Buffer.from(renderRss(current.map(full), config, hub)),
+    ]),
   );
   files.set(
     feedFiles.json,
-    output({ ...main, path: feedFiles.json }, () => [Buffer.from(renderJsonFeed(current, config))]),
+    output({ ...main, path: feedFiles.json }, () => [
+      Buffer.from(renderJsonFeed(current.map(full), config)),
+    ]),
   );
 
   const atomUrl = url(feedFiles.atom);
@@ -167,6 +174,7 @@ function sameItems(a: string[], b: string[]): boolean {
 function createEntryXml(
   config: ResolvedConfig,
   kept: Map<string, Buffer>,
+  full: (entry: Entry) => TextEntry,
   keyOf: (entry: Entry) => string | undefined,
 ): (entry: Entry) => Buffer {
   const written = new Map<Entry, Buffer>();
@@ -174,7 +182,7 @@ function createEntryXml(
     const key = keyOf(entry);
     let xml = written.get(entry) ?? (key === undefined ? undefined : kept.get(key));
     if (xml === undefined) {
-      xml = Buffer.from(atomEntry(entry, config));
+      xml = Buffer.from(atomEntry(full(entry), config));
       if (key !== undefined) {
         if (kept.size >= keptEntryCount) kept.clear();
         kept.set(key, xml);

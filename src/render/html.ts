@@ -1,4 +1,4 @@
-import type { Entry } from '../entry.ts';
+import type { TextEntry } from '../entry.ts';
 
 const htmlEscapes: Record<string, string> = {
   '&': '&amp;',
@@ -14,7 +14,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The entry's text as HTML paragraphs, with a link to the original when there is one. */
-export function renderContentHtml(entry: Entry, sourceLabel: string): string {
+export function renderContentHtml(entry: TextEntry, sourceLabel: string): string {
   const paragraphs = entry.content.map((p) => `<p>${escapeHtml(p)}</p>`);
   if (entry.source) {
     const href = escapeHtml(entry.source);

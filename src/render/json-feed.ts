@@ -1,11 +1,11 @@
 import type { ResolvedConfig } from '../config.ts';
-import type { Author, Entry } from '../entry.ts';
+import type { Author, TextEntry } from '../entry.ts';
 import { feedFiles } from './feed-order.ts';
 import { renderContentHtml } from './html.ts';
 import { messagesFor } from './messages/index.ts';
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written directly. */
-export function renderJsonFeed(entries: Entry[], config: ResolvedConfig): string {
+export function renderJsonFeed(entries: TextEntry[], config: ResolvedConfig): string {
   const author = (a: Author) => ({
     name: a.name,
     ...(a.email ? { url: `mailto:${a.email}` } : {}),

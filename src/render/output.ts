@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
-import type { Entry } from '../entry.ts';
+import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import { type RenderedDigest, renderDigest } from './digest.ts';
 import { renderEntriesFile } from './entries-file.ts';
@@ -31,6 +31,8 @@ export interface RenderOptions {
   /** What the feeds' rendering remembers from the session's earlier builds (`--watch`). */
   feedMemo?: FeedMemo | undefined;
   compileMjml?: MjmlCompiler | undefined;
+  /** The texts of the entries that carry none (the engine's entry store). */
+  texts?: EntryTexts | undefined;
 }
 
 /** Every output file; the digest's, which MJML compiles meanwhile, when compiled. */
@@ -49,7 +51,14 @@ export function renderOutput(
   config: ResolvedConfig,
   plan: FeedPlan,
   templates: DigestTemplates,
-  { dkimPrivateKey, reuse, versions, feedMemo, compileMjml = mjmlCompiler }: RenderOptions = {},
+  {
+    dkimPrivateKey,
+    reuse,
+    versions,
+    feedMemo,
+    compileMjml = mjmlCompiler,
+    texts,
+  }: RenderOptions = {},
 ): RenderedOutput {
   const digest = renderDigest(entries, config, templates, compileMjml).then(async (digest) => {
     const message = await renderMessage(digest, config, { dkimPrivateKey });
@@ -68,13 +77,20 @@ export function renderOutput(
   // Awaited by the caller; a failure meanwhile must not go unhandled.
   digest.catch(() => undefined);
   // Without versions from the engine, every entry is serialized (and hashed, to be reused).
-  const serialized = versions ? undefined : entries.map((entry) => JSON.stringify(entry));
+  const serialized = versions
+    ? undefined
+    : entries.map((entry) => JSON.stringify(withText(entry, texts)));
   const known = versions ?? (reuse ? entryVersions(entries, serialized ?? []) : new Map());
   const keys = reuse ? entries.map((entry) => versionOf(known, entry)) : [];
-  const files = renderFeeds(entries, config, plan, { reuse, versions: known, memo: feedMemo });
+  const files = renderFeeds(entries, config, plan, {
+    reuse,
+    versions: known,
+    memo: feedMemo,
+    texts,
+  });
   files.set(
     outputFiles.entries,
-    renderEntriesFile(outputFiles.entries, entries, keys, reuse, serialized),
+    renderEntriesFile(outputFiles.entries, entries, keys, { reuse, serialized, texts }),
   );
   files.set(outputFiles.index, textFile(renderIndexPage(entries, config)));
   return { files, digest };

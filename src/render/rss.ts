@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import { type Element, xml2js } from 'xml-js';
 import type { ResolvedConfig } from '../config.ts';
-import type { Entry } from '../entry.ts';
+import type { TextEntry } from '../entry.ts';
 import { feedFiles, feedUpdated } from './feed-order.ts';
 import { escapeHtml, renderContentHtml } from './html.ts';
 import { messagesFor } from './messages/index.ts';
@@ -14,7 +14,7 @@ import { textElement, writeDocument, type XmlElement, type XmlNode } from './xml
  * link. The document is read back into elements and written by Gazette's XML writer.
  */
 export function renderRss(
-  entries: Entry[],
+  entries: TextEntry[],
   config: ResolvedConfig,
   links: { rel: string; href: string }[],
 ): string {
@@ -71,7 +71,7 @@ export function renderRss(
 }
 
 /** An item as `feed` wrote it, its title and link as text, its author and tags added. */
-function correctItem(item: XmlElement | undefined, entry: Entry): XmlElement {
+function correctItem(item: XmlElement | undefined, entry: TextEntry): XmlElement {
   if (!item) throw new Error('feed wrote fewer items than entries');
   const children = (item.children ?? []).map((child) => {
     // RSS says nothing of markup in titles: plain text is what readers show literally.
