@@ -33,8 +33,9 @@ const languageModelAsJson: Plugin = {
 
 const versions = await readSourceVersions(join(root, 'src'));
 const lock = await readFile(join(root, 'package-lock.json'), 'utf8').catch(() => '');
-// The lockfile pins the bundled language model.
-const wanted = JSON.stringify({ ...versions, lock: lock.length > 0 ? hashOf(lock) : '' });
+const compiler = await readFile(fileURLToPath(import.meta.url), 'utf8');
+// The lockfile pins the bundled language model; this file says how the sources are bundled.
+const wanted = JSON.stringify({ ...versions, lock: hashOf(lock), compiler: hashOf(compiler) });
 const current = await readFile(stamp, 'utf8').catch(() => undefined);
 if (current !== wanted) {
   // Compiled beside dist/ and swapped in: a command running meanwhile keeps a whole version.
@@ -42,7 +43,11 @@ if (current !== wanted) {
   const aside = `${dist}.${process.pid}.previous`;
   await rm(fresh, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'normalize-worker.ts')],
+    // Each at the top of dist/, where the code that starts the worker looks for it.
+    entryPoints: {
+      cli: join(root, 'src', 'cli.ts'),
+      'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
+    },
     outdir: fresh,
     bundle: true,
     splitting: true,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import {
   type BuildOptions,
@@ -7,21 +6,17 @@ import {
   readConfig,
   resolveBuildOptions,
 } from './config.ts';
-import { type Entry, type EntryTexts, withText } from './entry.ts';
+import type { Entry } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
-import { keptMjml } from './incremental/kept-mjml.ts';
-import { openKeptOutput } from './incremental/output-reuse.ts';
-import { formatDate } from './normalize/dates.ts';
-import { type Draft, draftsToHash, type IdMap, resolveIdentities } from './normalize/identity.ts';
-import { createNormalizer, mjmlThread, type Normalizer } from './normalize-pool.ts';
+import type { IdMap } from './normalize/identity.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
+import type { BuildEngine } from './ports.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
-import { type KeptListing, listArticles } from './read/read-articles.ts';
-import { readOutcomes } from './read-outcomes.ts';
+import type { KeptListing } from './read/read-articles.ts';
+import { readEntries } from './read-entries.ts';
 import { digestWarnings, type RenderedDigest } from './render/digest.ts';
-import { type FeedPlan, newestFirst } from './render/feed-order.ts';
-import type { EntryVersions, FeedMemo } from './render/feeds.ts';
+import type { FeedMemo } from './render/feeds.ts';
 import { type MjmlCompiler, mjmlCompiler } from './render/mjml.ts';
 import { renderOutput } from './render/output.ts';
 import type { OutputFiles, OutputReuse } from './render/output-file.ts';
@@ -29,6 +24,7 @@ import type { Warning } from './warnings.ts';
 import { removeTemporaryLeftovers } from './write/atomic-file.ts';
 import { PreviousOutputChanged, type WriteResult, writeOutput } from './write/write-output.ts';
 
+export { type EntryPolicy, type ReadEntriesResult, readEntries } from './read-entries.ts';
 export { outputFiles } from './render/output.ts';
 
 /** The id map lives beside the config file. */
@@ -39,8 +35,11 @@ export interface BuildDeps {
   now: () => Date;
   /** Told how many of the files to read again are done so far (normalized, found by their bytes, or unreadable), out of how many. */
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** A normalizer kept across builds (`--watch`); else each build starts and stops its own. */
-  normalizer?: Normalizer | undefined;
+  /**
+   * The incremental engine (`src/incremental/`): its cache, worker threads and reuse of the
+   * previous output's unchanged files. Without it, everything is done on this thread.
+   */
+  engine?: BuildEngine | undefined;
   /** The input folder's listing, kept across builds (`--watch`). */
   listing?: KeptListing | undefined;
   /** The id map, kept across builds (`--watch`). */
@@ -54,8 +53,8 @@ export interface BuildDeps {
    */
   later?: ((work: Promise<void>) => void) | undefined;
   /**
-   * MJML's compiler. Default: one on a thread of its own (the kept normalizer's, under
-   * `--watch`), while this one writes the feeds.
+   * MJML's compiler. Default: the engine's (on another thread, while this one writes the
+   * feeds), else on this thread.
    */
   compileMjml?: MjmlCompiler | undefined;
   /** How long to wait for another build of the same output folder, in ms. Default: a minute. */
@@ -96,7 +95,10 @@ export interface BuildResult {
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
   const resolved = resolveBuildOptions(options);
   const config = await readConfig(resolved.config.path, resolved.config.display);
-  checkOutputFolder(resolved.out, keptPaths(resolved, options, config));
+  checkOutputFolder(resolved.out, [
+    ...keptPaths(resolved, options, config),
+    ...(deps.engine?.folders ?? []),
+  ]);
   const lock = await lockOutputFolder(resolved.out, {
     wait: deps.lockWait,
     onWait: deps.onLockWait,
@@ -109,7 +111,6 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
   const outputWork: Promise<void>[] = [];
   try {
     removeTemporaryLeftovers(dirname(resolved.config.path));
-    if (resolved.cacheDir) removeTemporaryLeftovers(resolved.cacheDir);
     const run = () =>
       runBuild(resolved, config, options, deps, {
         later: (work) => saving.push(work),
@@ -155,13 +156,6 @@ function keptPaths(
       what: 'the templates folder',
     },
   ];
-  if (resolved.cacheDir) {
-    const display =
-      typeof options.cacheDir === 'string'
-        ? options.cacheDir
-        : join(projectShown, '.gazette-cache');
-    kept.push({ path: resolved.cacheDir, display, what: 'the cache' });
-  }
   const key = config.digest.dkim?.privateKeyFile;
   if (key) kept.push({ path: resolve(project, key), display: key, what: 'the DKIM key file' });
   return kept;
@@ -193,9 +187,8 @@ async function runBuild(
     {
       now: deps.now(),
       skipInvalid: options.skipInvalid,
-      cacheDir: resolved.cacheDir,
+      engine: deps.engine,
       onProgress: deps.onProgress,
-      normalizer: deps.normalizer,
       listing: deps.listing,
       // The cache's saving may outlive a build that is followed by another (`--watch`).
       later: deps.later ?? later,
@@ -209,14 +202,11 @@ async function runBuild(
   const writingIdMap = () => writeIdMap(idMapPath, map, deps.idMap, idMapShown);
   const idMapWritten = options.strict ? undefined : writingIdMap();
   if (idMapWritten) later(idMapWritten.catch(() => undefined));
-  const cacheDir = resolved.cacheDir;
-  // The digest's MJML compiles on another thread (the kept normalizer's, under `--watch`)
-  // while this one renders and writes the feeds.
-  const thread = deps.normalizer || deps.compileMjml ? undefined : mjmlThread();
-  const compiler = deps.compileMjml ?? (deps.normalizer ?? thread)?.compileMjml ?? mjmlCompiler;
-  const compileMjml = cacheDir ? keptMjml(cacheDir, compiler) : compiler;
+  // The digest's MJML compiles on the engine's thread while this one renders and writes the
+  // feeds.
+  const compileMjml = deps.compileMjml ?? deps.engine?.compileMjml ?? mjmlCompiler;
   const outDir = resolved.out.path;
-  const kept = cacheDir ? await openKeptOutput(cacheDir, outDir, config) : undefined;
+  const kept = await deps.engine?.keptOutput(outDir, config);
   const render = (reuse: OutputReuse | undefined) =>
     renderOutput(entries, config, plan, templates, {
       dkimPrivateKey,
@@ -233,7 +223,6 @@ async function runBuild(
   });
   // Awaited while writing; a failure meanwhile must not go unhandled.
   digestFiles.catch(() => undefined);
-  if (thread) later(rendered.digest.then(thread.close, thread.close));
   // Under --strict, nothing is written before every warning is known, the digest's included.
   if (options.strict) await digestFiles;
   if (options.strict && warnings.length > 0) {
@@ -247,7 +236,7 @@ async function runBuild(
   const write = (files: OutputFiles) =>
     writeOutput(outDir, files, resolved.out.display, {
       later: laterOutput,
-      link: deps.normalizer?.linkKept,
+      link: deps.engine?.link,
       coming: digestFiles,
       ready: idMapSaved,
     });
@@ -295,216 +284,4 @@ function firstSightings(entries: Entry[], map: IdMap): Map<string, string> {
     if (at) seen.set(entry.id, at);
   }
   return seen;
-}
-
-export interface ReadEntriesResult {
-  entries: Entry[];
-  /** Entries normalized by this build, by path (the other entries came from the cache). */
-  normalized: string[];
-  /** How many article files were read (the others were unchanged since the last build). */
-  read: number;
-  warnings: Warning[];
-  map: IdMap;
-  plan: FeedPlan;
-  /** A version of each entry, by id, when every entry came through the cache. */
-  versions: EntryVersions | undefined;
-  /** Fingerprints of the lines the folder's articles repeat, which page reading applied. */
-  learned: ReadonlySet<string>;
-  /** The texts of the entries that carry none (kept in the cache). */
-  texts: EntryTexts | undefined;
-}
-
-/** How strictly `readEntries` treats the articles. */
-export interface EntryPolicy {
-  /** Entries dated after this are scheduled: left out until then. */
-  now: Date;
-  /** Folder of the cache of normalized articles; none when undefined. */
-  cacheDir?: string | undefined;
-  onProgress?: BuildDeps['onProgress'];
-  normalizer?: Normalizer | undefined;
-  listing?: KeptListing | undefined;
-  /** Takes the saving of the cache, to let it finish while the build goes on; else awaited. */
-  later?: ((work: Promise<void>) => void) | undefined;
-  /** Leave invalid articles out (as warnings) instead of stopping. */
-  skipInvalid?: boolean | undefined;
-  /**
-   * Up to this many articles to normalize, their texts stay in memory until written; beyond,
-   * with a cache, each chunk's texts go to it as soon as normalized (`manyArticles`).
-   */
-  textsInMemory?: number | undefined;
-}
-
-/**
- * Reads, parses and normalizes every article, and gives the entries their permanent ids.
- * Throws all the problems found at once, unless told to leave the invalid articles out.
- */
-export async function readEntries(
-  input: string,
-  displayInput: string,
-  config: ResolvedConfig,
-  previous: IdMap,
-  policy: EntryPolicy,
-): Promise<ReadEntriesResult> {
-  // The normalizer loads on another core while the folder is listed and the cache opened.
-  const normalizer = policy.normalizer ?? createNormalizer();
-  let listing: Awaited<ReturnType<typeof listArticles>>;
-  let found: Awaited<ReturnType<typeof readOutcomes>>;
-  try {
-    listing = await listArticles(input, displayInput, policy.listing);
-    found = await readOutcomes(input, listing.files, config, policy, normalizer);
-  } finally {
-    if (normalizer !== policy.normalizer) await normalizer.close();
-  }
-  const { files: listed, warnings } = listing;
-  const { outcomes, keys, normalized, read, errors, learned, texts } = found;
-  const keyOf = new Map<string, string>();
-  const drafts: Draft[] = [];
-  const files = new Map<string, string>();
-  listed.forEach((raw, i) => {
-    const outcome = outcomes[i];
-    if (!outcome) return;
-    const file = raw.displayPath;
-    warnings.push(...outcome.warnings);
-    if ('error' in outcome) {
-      errors.push(
-        new GazetteError(outcome.error.name, outcome.error.message, outcome.error.location),
-      );
-      return;
-    }
-    const { entry, frontMatter, sourceHash } = outcome;
-    if (Date.parse(entry.published) > policy.now.getTime()) {
-      warnings.push({
-        message: `dated ${entry.published}, in the future: left out until then`,
-        location: { file },
-      });
-      return;
-    }
-    const changed = raw.committed ? new Date(raw.committed) : raw.modified;
-    drafts.push({
-      entry,
-      frontMatter,
-      changed: formatDate(changed, config.timeZone),
-      hash: sourceHash,
-    });
-    files.set(raw.path, file);
-    // The same bytes read with other learned lines are another entry: another version.
-    const key = keys[i] && [keys[i], ...outcome.learned].join('\0');
-    if (key) keyOf.set(raw.path, key);
-  });
-  const firstDrafts = firstOfEach(drafts.map((d) => d.entry));
-  const unique = drafts.filter((draft) => {
-    const problem = duplicateOf(draft.entry, firstDrafts, files);
-    if (problem) errors.push(problem);
-    return !problem;
-  });
-  // An entry recognised by its text needs it, even when kept in the cache.
-  for (const draft of draftsToHash(unique, previous)) draft.entry = withText(draft.entry, texts);
-  const host = new URL(config.siteUrl).hostname;
-  const identified = resolveIdentities(
-    unique,
-    previous,
-    host,
-    config.timeZone,
-    formatDate(policy.now, config.timeZone),
-  );
-  // Ids kept from before may now clash; the drafts' own did not.
-  if (identified.idsMoved) {
-    const firstIdentified = firstOfEach(identified.entries);
-    for (const entry of identified.entries) {
-      const problem = duplicateOf(entry, firstIdentified, files);
-      if (problem?.name === 'DuplicateId') throw new GazetteErrors([problem]);
-    }
-  }
-  if (errors.length > 0 && !policy.skipInvalid) throw new GazetteErrors(errors);
-  for (const error of errors)
-    warnings.push({ message: `left out: ${error.message}`, location: error.location });
-  const sequence = new Map(
-    identified.entries.map((e) => [e.id, identified.map.entries.get(e.path)?.seq ?? 0]),
-  );
-  // Only the files that became entries: the others (dated in the future, invalid, empty) are
-  // neither entries normalized nor entries from the cache.
-  const published = new Set(identified.entries.map((e) => e.path));
-  return {
-    entries: newestFirst(identified.entries),
-    normalized: normalized.filter((path) => published.has(path)),
-    read,
-    warnings,
-    map: identified.map,
-    plan: { feedId: identified.feedId, sequence },
-    versions: identified.entries.every((e) => keyOf.has(e.path))
-      ? versionsOf(identified.entries, keyOf)
-      : undefined,
-    learned,
-    texts,
-  };
-}
-
-/**
- * A version of each entry that changes whenever its JSON does: an outcome is a function of its
- * cache key, and identity then sets only the entry's id and dates.
- */
-function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
-  return new Map(
-    entries.map((e) => {
-      const key = keyOf.get(e.path) ?? '';
-      let known = knownVersions.get(e);
-      if (known?.key !== key) {
-        const of = `${key}\0${e.id}\0${e.published}\0${e.updated}`;
-        known = { key, version: createHash('sha1').update(of).digest('base64') };
-        knownVersions.set(e, known);
-      }
-      return [e.id, known.version];
-    }),
-  );
-}
-
-/**
- * Versions already hashed in this process (`--watch`), with the cache key they were hashed
- * with; an entry's id and dates never change in the same object.
- */
-const knownVersions = new WeakMap<Entry, { key: string; version: string }>();
-
-/** For every slug and every id, the entry whose file sorts first. */
-function firstOfEach(entries: Entry[]) {
-  const bySlug = new Map<string, Entry>();
-  const byId = new Map<string, Entry>();
-  const byPath = (a: Entry, b: Entry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  // Entries come in the listing's order, by path, unless some are new.
-  const inOrder = entries.every((e, i) => i === 0 || byPath(entries[i - 1] as Entry, e) < 0);
-  for (const entry of inOrder ? entries : [...entries].sort(byPath)) {
-    if (!bySlug.has(entry.slug)) bySlug.set(entry.slug, entry);
-    if (!byId.has(entry.id)) byId.set(entry.id, entry);
-  }
-  return { bySlug, byId };
-}
-
-/**
- * A problem when an entry shares its slug (and so its URL and derived id) or its id with one
- * from a file that sorts before its own; the first of the two is kept.
- */
-function duplicateOf(
-  entry: Entry,
-  first: ReturnType<typeof firstOfEach>,
-  files: Map<string, string>,
-): GazetteError | undefined {
-  const file = files.get(entry.path) ?? entry.path;
-  const sameSlug = first.bySlug.get(entry.slug);
-  if (sameSlug && sameSlug !== entry) {
-    return new GazetteError(
-      'DuplicateSlug',
-      `the slug ${entry.slug} (and so the URL ${entry.url}) is also that of ${files.get(sameSlug.path)}`,
-      { file },
-    );
-  }
-  const sameId = first.byId.get(entry.id);
-  if (sameId && sameId !== entry) {
-    return new GazetteError(
-      'DuplicateId',
-      `the id ${entry.id} is also the id of ${files.get(sameId.path)}`,
-      {
-        file,
-      },
-    );
-  }
-  return undefined;
 }

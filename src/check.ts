@@ -10,6 +10,7 @@ import {
 import { GazetteError, GazetteErrors, isUserError, type Location } from './errors.ts';
 import { type Explanation, explainArticle } from './explain.ts';
 import type { IdMap } from './normalize/identity.ts';
+import type { BuildEngine } from './ports.ts';
 import { readTemplates } from './read/digest-files.ts';
 import { readIdMap } from './read/id-map.ts';
 import { digestWarnings } from './render/digest.ts';
@@ -53,6 +54,8 @@ export interface CheckOptions extends BuildOptions {
 
 export interface CheckDeps {
   now: () => Date;
+  /** The engine's threads, to normalize the articles on every core; else on this thread. */
+  engine?: BuildEngine | undefined;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function check(options: CheckOptions, deps: CheckDeps): Promise<Che
     readEntries(resolved.input.path, resolved.input.display, config, previous, {
       now: deps.now(),
       skipInvalid,
+      engine: deps.engine,
     });
   // A strict pass names every invalid article; only when there are some does a second,
   // lenient pass count the entries that remain and gather the warnings.

@@ -1,17 +1,26 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { styleText } from 'node:util';
-import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { type BuildResult, build } from './build.ts';
+import { build } from './build.ts';
 import type { CheckOptions } from './check.ts';
 import { type BuildOptions, readConfig } from './config.ts';
-import { formatBug, formatProblem, GazetteError, GazetteErrors, isUserError } from './errors.ts';
+import { formatProblem, GazetteError } from './errors.ts';
+import { engineFor } from './incremental/engine.ts';
 import { inert, inertJson, inertLines } from './inert.ts';
 import { packageRoot } from './package-root.ts';
-import type { SendDeps, SendOptions, SendResult } from './send/send.ts';
+import type { SendOptions, SendResult } from './send/send.ts';
 import type { PreviewServer } from './serve.ts';
+import {
+  createProgress,
+  paint,
+  printRebuild,
+  printSend,
+  printSummary,
+  progressBar,
+  reportError,
+  waitingFor,
+} from './terminal.ts';
 import { formatWarning } from './warnings.ts';
 
 // Each command imports what only it needs when it runs (SMTP, the server, the file watcher),
@@ -62,26 +71,30 @@ Examples:
     const buildOptions = { ...options, cacheDir, cwd };
     if (!options.watch) {
       const started = performance.now();
-      const progress = progressBar();
+      const progress = progressBar(program.opts());
+      const engine = engineFor(buildOptions);
       let result: Awaited<ReturnType<typeof build>>;
       try {
         result = await build(buildOptions, {
           now: () => new Date(),
+          engine,
           onProgress: progress?.update,
           onLockWait: waitingFor(options.out),
         });
       } finally {
         // Stopped whatever happened: a bar left running would keep the process alive.
         progress?.stop();
+        await engine.close();
       }
-      printSummary(result, options.out, performance.now() - started);
+      printSummary(result, options.out, performance.now() - started, program.opts());
       return;
     }
     const { watchBuild } = await import('./watch.ts');
     await watchBuild(buildOptions, {
       now: () => new Date(),
       onLockWait: waitingFor(options.out),
-      onBuild: (result, milliseconds) => printRebuild(result, milliseconds),
+      onBuild: (result, milliseconds) =>
+        printRebuild(result, milliseconds, program.opts(), new Date()),
       onError: (error) => reportError(error),
     });
     if (!program.opts().quiet) console.error('Watching for changes; Ctrl-C to stop.');
@@ -170,7 +183,10 @@ Examples:
   )
   .action(async (options: CheckOptions & { json?: boolean }) => {
     const { check } = await import('./check.ts');
-    const report = await check({ ...options, cwd }, { now: () => new Date() });
+    const engine = engineFor({ ...options, cwd, cacheDir: false });
+    const report = await check({ ...options, cwd }, { now: () => new Date(), engine }).finally(() =>
+      engine.close(),
+    );
     if (options.json) console.log(inertJson(report, 2));
     else {
       if (report.explanation) {
@@ -226,7 +242,7 @@ Examples:
         now: () => new Date(),
         onLockWait: waitingFor(options.out),
         onBuild: (result, milliseconds) => {
-          printRebuild(result, milliseconds);
+          printRebuild(result, milliseconds, program.opts(), new Date());
           server?.reload(previewInfoOf(result));
         },
         onError: (error) => reportError(error),
@@ -275,15 +291,17 @@ Examples:
   )
   .action(async (options: SendOptions) => {
     const { onProgress, stop } = createProgress();
+    const engine = engineFor({ ...options, cwd });
     let result: SendResult;
     try {
       const { send } = await import('./send/send.ts');
       result = await send(
         { ...options, cwd },
-        { now: () => new Date(), smtpUrl: process.env.GAZETTE_SMTP_URL, onProgress },
+        { now: () => new Date(), smtpUrl: process.env.GAZETTE_SMTP_URL, onProgress, engine },
       );
     } finally {
       stop();
+      await engine.close();
     }
     printSend(result);
     const { sendProblem } = await import('./send/send.ts');
@@ -296,192 +314,6 @@ function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (port >= 0 && port <= 65535) return port;
   throw new GazetteError('PortInvalid', `--port ${JSON.stringify(text)} is not a port number`);
-}
-
-/** A progress bar on a terminal; a plain line per recipient otherwise. */
-function createProgress(): { onProgress: SendDeps['onProgress']; stop: () => void } {
-  if (!process.stderr.isTTY) {
-    return {
-      onProgress: ({ done, total, email, status, detail }) => {
-        if (status !== 'skipped')
-          console.error(
-            `${status} ${inert(email)}${detail ? `: ${inert(detail)}` : ''} (${done}/${total})`,
-          );
-      },
-      stop: () => undefined,
-    };
-  }
-  const bar = new SingleBar(
-    {
-      format: 'Sending [{bar}] {value}/{total} · {rate}/s · ETA {eta_formatted}',
-      hideCursor: true,
-      stream: process.stderr,
-    },
-    Presets.shades_classic,
-  );
-  let started = false;
-  const start = Date.now();
-  return {
-    onProgress: ({ done, total }) => {
-      if (!started) {
-        bar.start(total, 0, { rate: '0' });
-        started = true;
-      }
-      const rate = (done / Math.max(0.001, (Date.now() - start) / 1000)).toFixed(1);
-      bar.update(done, { rate });
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
-}
-
-function printSend(result: SendResult): void {
-  printTooOld(result.tooOld);
-  if (result.nothingNew) {
-    console.log(`Nothing new since ${inert(String(result.since))}: no digest was sent.`);
-    return;
-  }
-  const mode = result.dryRun ? 'Would send' : 'Digest';
-  console.log(
-    `${mode} "${inert(String(result.subject))}" (${result.items.length} entr${result.items.length === 1 ? 'y' : 'ies'}) to ${result.recipients} recipient(s):`,
-  );
-  for (const item of result.items) console.log(`  - ${inert(item.title)}`);
-  if (result.resumed)
-    console.log('An earlier send started this digest: it is finished as it was then.');
-  if (result.dryRun) {
-    console.log(
-      `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
-    );
-    return;
-  }
-  console.log(
-    `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)${result.pending > 0 ? `, pending ${result.pending}` : ''}`,
-  );
-  for (const failure of result.failed)
-    console.error(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
-  for (const later of result.deferred)
-    console.error(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
-  for (const warning of result.warnings)
-    console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
-}
-
-/** The entries that appeared since the last send with a date too old to be news. */
-function printTooOld({ count, titles }: SendResult['tooOld']): void {
-  if (count === 0) return;
-  const some = titles.map((t) => `"${inert(t)}"`).join(', ');
-  console.log(
-    `Left out as too old: ${count} entr${count === 1 ? 'y' : 'ies'} new to the list but dated more than send.firstWindowDays before: ${some}${count > titles.length ? ', …' : ''}`,
-  );
-}
-
-const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
-const paint = (style: 'red' | 'yellow' | 'dim', text: string) =>
-  color ? styleText(style, text) : text;
-
-function printWarnings(result: BuildResult): void {
-  for (const warning of result.warnings) {
-    console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
-  }
-}
-
-/**
- * What was written, with sizes: files one by one, folders of many files (archive pages, tag
- * feeds) as one line unless --verbose; then the warnings, once.
- */
-function printSummary(result: BuildResult, out: string, milliseconds: number): void {
-  printWarnings(result);
-  if (program.opts().quiet) return;
-  const count = result.entries.length;
-  const normalized = result.normalized.length;
-  console.log(
-    `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${inert(out)}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
-  );
-  const groups = new Map<string, { files: number; bytes: number }>();
-  for (const file of result.written) {
-    const folder =
-      file.path.includes('/') && !program.opts().verbose
-        ? `${file.path.split('/')[0]}/`
-        : file.path;
-    const group = groups.get(folder) ?? { files: 0, bytes: 0 };
-    groups.set(folder, { files: group.files + 1, bytes: group.bytes + file.bytes });
-  }
-  for (const [path, { files, bytes }] of groups) {
-    const name = inert(path);
-    const label = name.endsWith('/') ? `${name} (${files} file${files === 1 ? '' : 's'})` : name;
-    console.log(`  ${label.padEnd(24)} ${formatBytes(bytes).padStart(10)}`);
-  }
-}
-
-/** Tells that another build writes the output folder, which this one waits for. */
-function waitingFor(out: string): (holder: number) => void {
-  return (holder) =>
-    console.error(
-      `Waiting for another Gazette build (pid ${holder}) to finish writing ${inert(out)}/…`,
-    );
-}
-
-/** One line per rebuild in --watch. */
-function printRebuild(result: BuildResult, milliseconds: number): void {
-  printWarnings(result);
-  if (program.opts().quiet) return;
-  const time = new Date().toTimeString().slice(0, 8);
-  const changed = result.normalized.length;
-  const which = changed > 0 && changed <= 3 ? `: ${inert(result.normalized.join(', '))}` : '';
-  console.log(
-    `${paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}`,
-  );
-}
-
-/** A progress bar on a terminal, once a build has run for a second; nothing otherwise. */
-function progressBar():
-  | { update: (done: number, total: number) => void; stop: () => void }
-  | undefined {
-  if (!process.stderr.isTTY || program.opts().quiet) return undefined;
-  const started = Date.now();
-  let bar: SingleBar | undefined;
-  return {
-    update: (done, total) => {
-      if (!bar && Date.now() - started < 1000) return;
-      bar ??= new SingleBar(
-        {
-          format: 'Normalizing [{bar}] {value}/{total} · ETA {eta_formatted}',
-          stream: process.stderr,
-          clearOnComplete: true,
-        },
-        Presets.shades_classic,
-      );
-      if (bar.getTotal() !== total) bar.start(total, done);
-      bar.update(done);
-      if (done >= total) bar.stop();
-    },
-    stop: () => bar?.stop(),
-  };
-}
-
-function formatTime(milliseconds: number): string {
-  return milliseconds < 1000
-    ? `${Math.round(milliseconds)} ms`
-    : `${(milliseconds / 1000).toFixed(1)} s`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** A user's mistake, plainly; a bug, with its stack. Returns the exit code. */
-function reportError(error: unknown): number {
-  if (isUserError(error)) {
-    const errors = error instanceof GazetteErrors ? error.errors : [error];
-    for (const e of errors) console.error(`${paint('red', 'error:')} ${e.format()}`);
-    if (errors.length > 1) console.error(`${errors.length} problems; nothing was written.`);
-    return 1;
-  }
-  console.error('Gazette hit a bug (this is not a problem with your input):');
-  console.error(formatBug(error));
-  return 2;
 }
 
 try {

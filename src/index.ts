@@ -14,6 +14,8 @@ export {
 } from './config.ts';
 export type { Author, Entry } from './entry.ts';
 export { type ErrorName, errorCatalogue, GazetteError, GazetteErrors } from './errors.ts';
+export { createEngine, engineFor } from './incremental/engine.ts';
 export { normalizeEntry } from './normalize/normalize-entry.ts';
+export type { BuildEngine } from './ports.ts';
 export { parseArticle } from './read/parse-article.ts';
 export { renderOutput } from './render/output.ts';

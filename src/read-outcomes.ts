@@ -1,5 +1,3 @@
-import type { EntryPolicy } from './build.ts';
-import { openCache } from './cache.ts';
 import { mapLimit } from './concurrency.ts';
 import type { ResolvedConfig } from './config.ts';
 import { type EntryTexts, manyArticles } from './entry.ts';
@@ -12,7 +10,8 @@ import {
   sameFingerprints,
 } from './normalize/page/learn-lines.ts';
 import type { Outcome } from './normalize/process-article.ts';
-import { articleQueue, type Normalizer } from './normalize-pool.ts';
+import type { EntryStore, Normalizer } from './ports.ts';
+import { articleQueue } from './read/article-queue.ts';
 import { type ArticleFile, readArticle } from './read/read-articles.ts';
 import type { Warning } from './warnings.ts';
 
@@ -31,8 +30,18 @@ export async function readOutcomes(
   input: string,
   files: ArticleFile[],
   config: ResolvedConfig,
-  { cacheDir, onProgress, later, textsInMemory = manyArticles }: EntryPolicy,
-  normalizer: Normalizer,
+  {
+    onProgress,
+    later,
+    textsInMemory = manyArticles,
+  }: {
+    onProgress?: ((done: number, total: number) => void) | undefined;
+    /** Takes the saving of the cache, to let it finish while the build goes on; else awaited. */
+    later?: ((work: Promise<void>) => void) | undefined;
+    /** Up to this many articles to normalize, their texts stay in memory (see `manyArticles`). */
+    textsInMemory?: number | undefined;
+  },
+  { normalizer, store: cache }: { normalizer: Normalizer; store: EntryStore | undefined },
 ): Promise<{
   outcomes: (Outcome | undefined)[];
   /** The cache key of each outcome, when there is a cache. */
@@ -44,7 +53,6 @@ export async function readOutcomes(
   /** The texts of the entries that carry none, from the cache. */
   texts: EntryTexts | undefined;
 }> {
-  const cache = cacheDir ? await openCache(cacheDir, config) : undefined;
   const maxBytes = config.maxArticleSize * 1024 * 1024;
   const outcomes: (Outcome | undefined)[] = [];
   const keys: (string | undefined)[] = [];

@@ -2,7 +2,7 @@ import { dirname, sep } from 'node:path';
 import { type BuildDeps, type BuildResult, build as buildOnce } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
 import { GazetteError } from './errors.ts';
-import { createNormalizer } from './normalize-pool.ts';
+import { engineFor } from './incremental/engine.ts';
 import { createKeptListing } from './read/read-articles.ts';
 import { watchArticles } from './read/watch-articles.ts';
 import { watchSettings } from './read/watch-settings.ts';
@@ -30,15 +30,15 @@ export async function watchBuild(
   deps: WatchDeps,
 ): Promise<{ close: () => Promise<void> }> {
   const resolved = resolveBuildOptions(options);
-  // One normalizer for every build: loaded once, it normalizes an edited article at once.
-  const normalizer = createNormalizer();
+  // One engine for every build: its threads loaded once, its cache's records in memory.
+  const engine = engineFor(options);
   // The listing and the id map are kept too, and what the watcher saw change is looked at again.
   const listing = createKeptListing();
   // Removing the previous output finishes after a build has reported, before the next starts.
   let removing: Promise<void>[] = [];
   const buildDeps: BuildDeps = {
     ...deps,
-    normalizer,
+    engine,
     listing,
     idMap: {},
     feedMemo: createFeedMemo(),
@@ -95,7 +95,7 @@ export async function watchBuild(
       rebuildSoon,
     );
   } catch {
-    await normalizer.close();
+    await engine.close();
     throw new GazetteError('ConfigNotFound', 'cannot watch the folder of the config file', {
       file: resolved.config.display,
     });
@@ -109,7 +109,7 @@ export async function watchBuild(
       rebuildSoon();
     });
   } catch {
-    await Promise.all([settings.close(), normalizer.close()]);
+    await Promise.all([settings.close(), engine.close()]);
     throw new GazetteError('InputNotFound', 'the input folder does not exist or is not a folder', {
       file: resolved.input.display,
     });
@@ -118,7 +118,7 @@ export async function watchBuild(
     clearTimeout(timer);
     await Promise.all([settings.close(), articles.close()]);
     await Promise.all(removing);
-    await normalizer.close();
+    await engine.close();
   };
 
   running = true;
@@ -146,8 +146,8 @@ export async function watchBuild(
     if (deps.onFirstBuild) void run();
     else await run();
   }
-  // MJML loads on the normalizer's thread now, while nothing happens (about half a second),
+  // MJML loads on the engine's thread now, while nothing happens,
   // rather than when the first edit changes the digest.
-  void normalizer.compileMjml('<mjml><mj-body></mj-body></mjml>').catch(() => undefined);
+  engine.loadMjml();
   return { close: stop };
 }

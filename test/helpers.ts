@@ -5,9 +5,12 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BuildDeps, type BuildResult, build } from '../src/build.ts';
+import type { BuildOptions } from '../src/config.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { GazetteError } from '../src/errors.ts';
+import { engineFor } from '../src/incremental/engine.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 
@@ -209,4 +212,17 @@ export async function startServe(project: string, args: string[] = []): Promise<
 export function textOf(entry: Entry | undefined): string[] {
   assert.ok(entry?.content, `${entry?.path ?? 'no entry'}: no text`);
   return entry.content;
+}
+
+/** A build with the incremental engine its options name (its cache and threads), as the CLI runs one. */
+export async function buildWithEngine(
+  options: BuildOptions,
+  deps: Omit<BuildDeps, 'engine'>,
+): Promise<BuildResult> {
+  const engine = engineFor(options);
+  try {
+    return await build(options, { ...deps, engine });
+  } finally {
+    await engine.close();
+  }
 }

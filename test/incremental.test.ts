@@ -7,11 +7,13 @@ import { describe, it } from 'node:test';
 import { type BuildResult, build, type EntryPolicy, readEntries } from '../src/build.ts';
 import { parseConfig, readConfig } from '../src/config.ts';
 import { type Entry, withText } from '../src/entry.ts';
-import { type KeptOutput, openKeptOutput } from '../src/incremental/output-reuse.ts';
+import { createEngine } from '../src/incremental/engine.ts';
+import { openKeptOutput } from '../src/incremental/output-reuse.ts';
+import type { KeptOutput } from '../src/ports.ts';
 import { renderEntriesFile } from '../src/render/entries-file.ts';
 import type { OutputFile } from '../src/render/output-file.ts';
 import { linkKept, PreviousOutputChanged, writeOutput } from '../src/write/write-output.ts';
-import { baseConfig, runCli, snapshot, tempDir, textOf } from './helpers.ts';
+import { baseConfig, buildWithEngine, runCli, snapshot, tempDir, textOf } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
 
@@ -47,11 +49,11 @@ const inodes = async (dir: string, result: BuildResult) =>
 describe('incremental builds', () => {
   it('after one edit, renders only the documents holding that entry, and writes what a clean build writes', async () => {
     const dir = await makeSite();
-    const first = await build({ cwd: dir, input: 'articles' }, { now });
+    const first = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.equal(first.normalized.length, 8);
     const before = await inodes(join(dir, 'out'), first);
 
-    const warm = await build({ cwd: dir, input: 'articles' }, { now });
+    const warm = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.deepEqual(warm.normalized, [], 'nothing changed, nothing normalized');
     assert.equal(warm.read, 0, 'nor read');
     const feeds = warm.written.filter((f) =>
@@ -63,7 +65,7 @@ describe('incremental builds', () => {
     // a4 carries Nantes (4 % 3 = 1) and sits on the second archive page (a1-a3, a4-a6).
     const edited = join(dir, 'articles', 'a4.md');
     await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
-    const after = await build({ cwd: dir, input: 'articles' }, { now });
+    const after = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.deepEqual(after.normalized, ['a4.md']);
     assert.equal(after.read, 1);
     const inodesAfter = await inodes(join(dir, 'out'), after);
@@ -75,23 +77,48 @@ describe('incremental builds', () => {
     assert.ok(!kept('tags/nantes.xml') && !kept('archive/2.xml'), 'pages with the entry are new');
     assert.match(await readFile(join(dir, 'out', 'tags', 'nantes.xml'), 'utf8'), /ajouté/);
 
-    const clean = await build(
-      { cwd: dir, input: 'articles', out: 'clean', cacheDir: false },
-      { now },
-    );
+    // Without the engine, on this thread, without a cache: the same bytes.
+    const clean = await build({ cwd: dir, input: 'articles', out: 'clean' }, { now });
     assert.equal(clean.normalized.length, 8);
     assert.deepEqual(await snapshot(join(dir, 'clean')), await snapshot(join(dir, 'out')));
   });
 
+  it('after an article is added, then one removed, writes what a build without the engine writes', async () => {
+    const dir = await makeSite();
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
+    const same = async (what: string) => {
+      await rm(join(dir, 'clean'), { recursive: true, force: true });
+      await build({ cwd: dir, input: 'articles', out: 'clean' }, { now });
+      assert.deepEqual(
+        await snapshot(join(dir, 'clean')),
+        await snapshot(join(dir, 'out')),
+        `${what}: the engine's output is a clean build's`,
+      );
+    };
+    await writeFile(
+      join(dir, 'articles', 'a9.md'),
+      '---\ndate: 2026-01-09\ntags: [Lyon, Budget]\n---\nLe conseil municipal de Lyon a voté une rallonge du budget après un long débat.\n',
+    );
+    const added = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
+    assert.deepEqual(added.normalized, ['a9.md']);
+    assert.ok(added.reused > 0, 'documents without the new entry are kept');
+    await same('added');
+    await rm(join(dir, 'articles', 'a2.md'));
+    const removed = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
+    assert.equal(removed.entries.length, 8);
+    assert.doesNotMatch(await readFile(join(dir, 'out', 'entries.json'), 'utf8'), /"a2\.md"/);
+    await same('removed');
+  });
+
   it('sees a change that keeps the size and the modification time', async () => {
     const dir = await makeSite();
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     const file = join(dir, 'articles', 'a5.md');
     const { mtime, atime } = await stat(file);
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('budget numéro 5', 'budget numéro 9'));
     await utimes(file, atime, mtime);
-    const result = await build({ cwd: dir, input: 'articles' }, { now });
+    const result = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.equal(result.read, 1);
     assert.deepEqual(result.normalized, ['a5.md']);
     assert.ok(result.entries.some((e) => textOf(e).join(' ').includes('budget numéro 9')));
@@ -99,31 +126,31 @@ describe('incremental builds', () => {
 
   it('rewrites an output file that was edited by hand', async () => {
     const dir = await makeSite();
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     const lyon = join(dir, 'out', 'tags', 'lyon.xml');
     const original = await readFile(lyon, 'utf8');
     // Same size, same inode: only the modification time tells.
     await writeFile(lyon, original.replace('Gazette de test', 'Gazette de TEST'));
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.equal(await readFile(lyon, 'utf8'), original);
   });
 
   it('compiles the digest again only when its MJML changes', async () => {
     const dir = await makeSite();
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     const kept = join(dir, '.gazette-cache', 'digests');
     const [name, ...others] = await readdir(kept);
     assert.ok(name && others.length === 0, 'one digest compiled and kept');
     const html = await readFile(join(kept, name), 'utf8');
     // The kept HTML, not a new compilation, makes the next build's digest.
     await writeFile(join(kept, name), html.replace('</body>', '<!-- kept --></body>'));
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.match(await readFile(join(dir, 'out', 'digest.html'), 'utf8'), /<!-- kept -->/);
 
     // The newest article changes the digest: compiled again, and kept beside the other.
     const newest = join(dir, 'articles', 'a8.md');
     await writeFile(newest, (await readFile(newest, 'utf8')).replace('long débat', 'débat bref'));
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     const digest = await readFile(join(dir, 'out', 'digest.html'), 'utf8');
     assert.match(digest, /débat bref/);
     assert.doesNotMatch(digest, /<!-- kept -->/);
@@ -185,7 +212,13 @@ async function entriesReader(dir: string) {
       'articles',
       config,
       { entries: new Map() },
-      { now: now(), cacheDir: join(dir, '.gazette-cache') },
+      {
+        now: now(),
+        engine: createEngine({
+          cacheDir: join(dir, '.gazette-cache'),
+          cacheShown: '.gazette-cache',
+        }),
+      },
     );
 }
 
@@ -301,7 +334,10 @@ describe('a build of more articles than the texts it keeps in memory', () => {
         },
       );
     const held = await read({});
-    const spilled = await read({ cacheDir, textsInMemory: 0 });
+    const spilled = await read({
+      engine: createEngine({ cacheDir, cacheShown: '.gazette-cache' }),
+      textsInMemory: 0,
+    });
     assert.equal(spilled.normalized.length, 8);
     // The entries' texts went to the cache once normalized, and the store gives them back.
     assert.ok(spilled.entries.every((entry) => entry.content === null));
@@ -317,7 +353,7 @@ describe('a build of more articles than the texts it keeps in memory', () => {
       assert.doesNotMatch(await readFile(join(folder, name), 'utf8'), /spill-/);
     // A build from the disk alone finds them all.
     const again = await runCli(['build', '--input', 'articles'], dir);
-    assert.match(again.stdout, /0 normalized, 8 from the cache/);
+    assert.match(again.stdout, /0 normalized, 8 from the cache/, again.stderr);
     const entries = JSON.parse(await readFile(join(dir, 'out', 'entries.json'), 'utf8')).entries;
     assert.deepEqual(entries, JSON.parse(JSON.stringify(held.entries)));
   });

@@ -3,7 +3,6 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { build } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Entry, TextEntry } from '../src/entry.ts';
 import {
@@ -16,7 +15,7 @@ import {
 import { foldLine, lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
-import { baseConfig, fixtures, runCli, tempDir, textOf } from './helpers.ts';
+import { baseConfig, buildWithEngine, fixtures, runCli, tempDir, textOf } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
 const site = join(fixtures, 'learned-furniture');
@@ -115,11 +114,11 @@ describe('lines learned from the folder', () => {
 
   it('drops a line three pages share, keeps it while only two do', async () => {
     const two = await project(2);
-    await build({ cwd: two, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: two, input: 'articles' }, { now });
     assert.ok((await entriesOf(two)).every((e) => holds(e, siteLine)));
 
     const three = await project(3);
-    await build({ cwd: three, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: three, input: 'articles' }, { now });
     const entries = await entriesOf(three);
     assert.equal(entries.length, 3);
     for (const entry of entries) {
@@ -132,19 +131,19 @@ describe('lines learned from the folder', () => {
 
   it('a cold build, a warm one, one without cache and one after the third page came give the same entries', async () => {
     const cold = await project(3);
-    await build({ cwd: cold, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: cold, input: 'articles' }, { now });
     const expected = await entriesOf(cold);
-    const warm = await build({ cwd: cold, input: 'articles' }, { now });
+    const warm = await buildWithEngine({ cwd: cold, input: 'articles' }, { now });
     assert.deepEqual(warm.normalized, []);
     assert.deepEqual(await entriesOf(cold), expected);
-    await build({ cwd: cold, input: 'articles', out: 'plain', cacheDir: false }, { now });
+    await buildWithEngine({ cwd: cold, input: 'articles', out: 'plain', cacheDir: false }, { now });
     assert.deepEqual(await entriesOf(cold, 'plain'), expected);
 
     const growing = await project(2);
-    await build({ cwd: growing, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: growing, input: 'articles' }, { now });
     const twoPages = await entriesOf(growing);
     await addPage(growing, pages[2] as string);
-    const grown = await build({ cwd: growing, input: 'articles' }, { now });
+    const grown = await buildWithEngine({ cwd: growing, input: 'articles' }, { now });
     // The new page, and the two whose line is now learned, normalized again.
     assert.deepEqual(grown.normalized, pages);
     assert.deepEqual(await entriesOf(growing), expected);
@@ -152,7 +151,7 @@ describe('lines learned from the folder', () => {
     assert.doesNotMatch(await readFile(join(growing, 'out', 'atom.xml'), 'utf8'), /correspondants/);
 
     await rm(join(growing, 'articles', pages[2] as string));
-    await build({ cwd: growing, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: growing, input: 'articles' }, { now });
     assert.deepEqual(await entriesOf(growing), twoPages);
   });
 
@@ -173,7 +172,7 @@ describe('lines learned from the folder', () => {
     const onProgress = (_done: number, total: number) => {
       normalizing = total;
     };
-    const { entries } = await build({ cwd: dir, input: 'articles' }, { now, onProgress });
+    const { entries } = await buildWithEngine({ cwd: dir, input: 'articles' }, { now, onProgress });
     assert.equal(entries.length, 60);
     assert.equal(normalizing, 60);
     assert.ok(entries.every((e) => !holds(e, siteLine)));
@@ -181,7 +180,7 @@ describe('lines learned from the folder', () => {
 
   it('normalizes again only the articles whose learned lines changed', async () => {
     const dir = await project(3);
-    await build({ cwd: dir, input: 'articles' }, { now });
+    await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     // A fourth page of the site, by another author: what is learned stays, and so do the others.
     const fourth = '2025-03-13-vendanges.txt';
     const text = (await readFile(join(site, pages[0] as string), 'utf8'))
@@ -189,7 +188,7 @@ describe('lines learned from the folder', () => {
       .replace('Claire Martin', 'Paul Durand')
       .replace('10/03/2025', '13/03/2025');
     await writeFile(join(dir, 'articles', fourth), text);
-    const after = await build({ cwd: dir, input: 'articles' }, { now });
+    const after = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.deepEqual(after.normalized, [fourth]);
     assert.ok(!holds(after.entries.find((e) => e.path === fourth) as Entry, siteLine));
   });
@@ -203,7 +202,7 @@ describe('lines learned from the folder', () => {
         join(dir, 'articles', `2025-03-${String(day).padStart(2, '0')}-seance-${day}.txt`),
         `Séance publique du conseil le ${day} mars.\n`,
       );
-    const { entries } = await build({ cwd: dir, input: 'articles' }, { now });
+    const { entries } = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
     assert.deepEqual(
       entries.map((e) => textOf(e).join('')),
       [17, 10, 3].map((d) => `Séance publique du conseil le ${d} mars.`),

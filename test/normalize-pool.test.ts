@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../src/config.ts';
+import { createNormalizer } from '../src/incremental/normalize-pool.ts';
 import { lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
-import { articleQueue, createNormalizer, mjmlThread } from '../src/normalize-pool.ts';
+import { articleQueue } from '../src/read/article-queue.ts';
 import type { RawArticle } from '../src/read/read-articles.ts';
 import { mjmlCompiler } from '../src/render/mjml.ts';
 import { baseConfig, seedParagraphs, textOf } from './helpers.ts';
@@ -170,42 +171,42 @@ describe('the queue of articles to normalize', () => {
   });
 });
 
-describe('the thread that compiles MJML', () => {
+describe("the pool's thread that compiles MJML", () => {
   const mjml =
     '<mjml><mj-body><mj-section><mj-column><mj-text>Bonjour</mj-text></mj-column></mj-section></mj-body></mjml>';
 
   it('compiles as MJML does on this thread', async () => {
-    const thread = mjmlThread();
+    const pool = createNormalizer({ ahead: true });
     try {
-      const result = await thread.compileMjml(mjml);
+      const result = await pool.compileMjml(mjml);
       assert.match(result.html, /Bonjour/);
       assert.deepEqual(result, await mjmlCompiler(mjml));
     } finally {
-      await thread.close();
+      await pool.close();
     }
   });
 
   it('compiles on this thread when its own runs out of memory', async () => {
     // Too small a heap for MJML to load: the thread stops, and this one compiles.
-    const thread = mjmlThread(4);
+    const pool = createNormalizer({ heapMb: 4, ahead: true });
     try {
-      assert.deepEqual(await thread.compileMjml(mjml), await mjmlCompiler(mjml));
+      assert.deepEqual(await pool.compileMjml(mjml), await mjmlCompiler(mjml));
     } finally {
-      await thread.close();
+      await pool.close();
     }
   });
 
   it("gives MJML's validation errors with their lines", async () => {
-    const thread = mjmlThread();
+    const pool = createNormalizer({ ahead: true });
     try {
-      const result = await thread.compileMjml(
+      const result = await pool.compileMjml(
         '<mjml>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-text colour="red">x</mj-text>\n</mj-column>\n</mj-section>\n</mj-body>\n</mjml>',
       );
       assert.deepEqual(result.errors, [
         { message: 'mj-text: Attribute colour is illegal', line: 5 },
       ]);
     } finally {
-      await thread.close();
+      await pool.close();
     }
   });
 });

@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config.ts';
-import type { KeptFile, OutputFile, OutputReuse } from '../render/output-file.ts';
+import type { KeptOutput } from '../ports.ts';
+import type { KeptFile } from '../render/output-file.ts';
 import { writeFileAtomicAsync } from '../write/atomic-file.ts';
 import { type FileState, sameFile } from '../write/write-output.ts';
 import { sourceVersions } from './code-version.ts';
@@ -15,12 +16,6 @@ interface OutputRecord extends FileState {
   parts?: [string, number][] | undefined;
   /** …and the format (head, separator, tail) that places them. */
   format?: string | undefined;
-}
-
-/** The previous output, as far as the next build may keep it; and the recording of the new. */
-export interface KeptOutput extends OutputReuse {
-  /** Records the files just written, with their states, for the next build. */
-  save(files: Map<string, OutputFile>, states: Map<string, FileState>): Promise<void>;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
 import { parseDate } from '../normalize/dates.ts';
+import type { BuildEngine } from '../ports.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
 import { digestChoice, type RenderedDigest, renderDigest } from '../render/digest.ts';
@@ -45,8 +46,10 @@ export interface SendDeps {
   smtpUrl?: string | undefined;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (event: ProgressEvent) => void;
-  /** MJML's compiler, for the build and the digest; default: the build's own. */
+  /** MJML's compiler, for the build and the digest; default: the engine's, else this thread's. */
   compileMjml?: MjmlCompiler | undefined;
+  /** The incremental engine of the build that comes first. */
+  engine?: BuildEngine | undefined;
 }
 
 export interface SendResult extends Delivered {
@@ -87,7 +90,11 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
       })
     : undefined;
   try {
-    const built = await build(options, { now: deps.now, compileMjml: deps.compileMjml });
+    const built = await build(options, {
+      now: deps.now,
+      compileMjml: deps.compileMjml,
+      engine: deps.engine,
+    });
     const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
     return await sendDigest(options, deps, { ...built, store, recording });
   } finally {
@@ -146,7 +153,7 @@ async function sendDigest(
     // The news are most often the newest entries, whose digest the build rendered already.
     sameItems(digestChoice(chosen, config), digestChoice(entries, config))
       ? renderedDigest
-      : await renderDigest(chosen, config, templates, deps.compileMjml);
+      : await renderDigest(chosen, config, templates, deps.compileMjml ?? deps.engine?.compileMjml);
   const digest =
     resuming?.frozen ??
     freeze(

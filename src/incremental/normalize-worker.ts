@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ResolvedConfig } from './config.ts';
-import { noPageRules, type PageRules } from './normalize/page/page-reading.ts';
-import { createPageRules } from './normalize/page/page-rules.ts';
-import type { RawArticle } from './read/read-articles.ts';
-import { mjmlCompiler } from './render/mjml.ts';
-import type { KeptFile } from './render/output-file.ts';
-import { linkKept } from './write/write-output.ts';
+import type { ResolvedConfig } from '../config.ts';
+import { noPageRules, type PageRules } from '../normalize/page/page-reading.ts';
+import { createPageRules } from '../normalize/page/page-rules.ts';
+import type { RawArticle } from '../read/read-articles.ts';
+import { mjmlCompiler } from '../render/mjml.ts';
+import type { KeptFile } from '../render/output-file.ts';
+import { linkKept } from '../write/write-output.ts';
 
 /** A job for a worker thread of the pool. */
 export type WorkerJob = { id: number } & (
@@ -25,7 +25,7 @@ export type WorkerJob = { id: number } & (
  * MJML (`workerData.normalizes` false) loads it if ever given articles.
  */
 let normalizer =
-  workerData?.normalizes === false ? undefined : import('./normalize/process-article.ts');
+  workerData?.normalizes === false ? undefined : import('../normalize/process-article.ts');
 
 /** The page rules of the last job that brought learned lines: the next ones apply them too. */
 let rules: PageRules = noPageRules;
@@ -49,7 +49,7 @@ parentPort?.on('message', async (job: WorkerJob) => {
     // Taken before waiting for the normalizer: a later job may bring other rules meanwhile.
     if (job.learned) rules = createPageRules(job.config.boilerplate, new Set(job.learned));
     const jobRules = rules;
-    normalizer ??= import('./normalize/process-article.ts');
+    normalizer ??= import('../normalize/process-article.ts');
     const { processArticle } = await normalizer;
     const outcomes = job.articles.map((raw) => processArticle(raw, job.config, jobRules));
     parentPort?.postMessage({ id: job.id, outcomes });

@@ -1,20 +1,19 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ResolvedConfig } from './config.ts';
-import { createPageRules } from './normalize/page/page-rules.ts';
-import type { Outcome } from './normalize/process-article.ts';
+import type { ResolvedConfig } from '../config.ts';
+import { createPageRules } from '../normalize/page/page-rules.ts';
+import type { Outcome } from '../normalize/process-article.ts';
+import type { Normalizer } from '../ports.ts';
+import { batchSize, queueOf } from '../read/article-queue.ts';
+import type { RawArticle } from '../read/read-articles.ts';
+import { type MjmlCompiler, type MjmlResult, mjmlCompiler } from '../render/mjml.ts';
+import { type Linker, linkKept } from '../write/write-output.ts';
 import type { WorkerJob } from './normalize-worker.ts';
-import type { RawArticle } from './read/read-articles.ts';
-import { type MjmlCompiler, type MjmlResult, mjmlCompiler } from './render/mjml.ts';
-import { type Linker, linkKept } from './write/write-output.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Below this many articles, this thread joins in only when no worker thread is running. */
 const parallelFrom = 200;
-/** Articles in a batch, and characters of text: a larger article goes alone. */
-const batchSize = 50;
-const batchChars = 2_000_000;
 /**
  * A worker thread's old generation, in megabytes: room for what the normalizer holds (language
  * models, the words it has read, its code) and MJML (README, Performance); left to itself, V8
@@ -24,23 +23,8 @@ const batchChars = 2_000_000;
  */
 const workerHeapMb = 192;
 
-export interface Normalizer {
-  /**
-   * Outcomes of the articles, in their order: given as a list, or as a queue that reading
-   * fills, of about `count` articles. `apart`: on worker threads only, one per core, so that
-   * this thread's memory holds the outcomes and none of the normalizer's garbage. `learned`:
-   * the fingerprints of the lines the articles' folder repeats (none by default).
-   */
-  normalizeAll(
-    articles: RawArticle[] | ArticleQueue,
-    config: ResolvedConfig,
-    options?: {
-      count?: number | undefined;
-      onProgress?: ((done: number, total: number) => void) | undefined;
-      apart?: boolean | undefined;
-      learned?: ReadonlySet<string> | undefined;
-    },
-  ): Promise<Outcome[]>;
+/** The normalizer's threads, which also compile MJML and link kept files. */
+export interface NormalizerPool extends Normalizer {
   /** Compiles MJML on a worker thread when there is one, else on this thread. */
   compileMjml: MjmlCompiler;
   /** Links the previous output's unchanged files, on a worker thread when there is one. */
@@ -56,7 +40,17 @@ export interface Normalizer {
  * changed, it is ready by the time the build knows which. Many articles (a cold build) go in
  * batches to this thread and one worker per other core; a few go to the first worker alone.
  */
-export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } = {}): Normalizer {
+export function createNormalizer({
+  heapMb = workerHeapMb,
+  ahead = !workerUrl.pathname.endsWith('.ts'),
+}: {
+  heapMb?: number;
+  /**
+   * Whether the first worker starts at once. Default: when compiled; run from TypeScript
+   * sources, a worker first compiles the normalizer, not worth it ahead.
+   */
+  ahead?: boolean;
+} = {}): NormalizerPool {
   const cores = availableParallelism();
   const lanes: Lane[] = [];
   // A worker that fails or stops leaves the work to the others, or to this thread.
@@ -67,8 +61,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
     });
     lanes.push(lane);
   };
-  // Run from TypeScript sources, a worker first compiles the normalizer: not worth it ahead.
-  if (cores > 1 && !workerUrl.pathname.endsWith('.ts')) add();
+  if (cores > 1 && ahead) add();
   return {
     async normalizeAll(articles, config, { count, onProgress, apart = false, learned } = {}) {
       if (Array.isArray(articles) && articles.length === 0) return [];
@@ -84,7 +77,7 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
       const outcomes: Outcome[] = [];
       let done = 0;
       const here = async (batch: RawArticle[]) => {
-        const { processArticle } = await import('./normalize/process-article.ts');
+        const { processArticle } = await import('../normalize/process-article.ts');
         return batch.map((raw) => processArticle(raw, config, rules));
       };
       const store = (start: number, results: Outcome[]) => {
@@ -138,31 +131,6 @@ export function createNormalizer({ heapMb = workerHeapMb }: { heapMb?: number } 
   };
 }
 
-/**
- * A compiler of MJML on a thread of its own, started by the first compilation: a build that
- * has no normalizer's thread left writes its feeds while its digest compiles there. A thread
- * that stops (out of memory) leaves the compilation to this one. `close` stops the thread.
- */
-export function mjmlThread(heapMb = workerHeapMb): {
-  compileMjml: MjmlCompiler;
-  close(): Promise<void>;
-} {
-  let lane: Lane | undefined;
-  let gone = false;
-  return {
-    compileMjml(mjml) {
-      if (!gone)
-        lane ??= startLane(heapMb, false, () => {
-          gone = true;
-        });
-      return compileOn(lane, () => !gone, mjml);
-    },
-    async close() {
-      await lane?.worker.terminate();
-    },
-  };
-}
-
 /** Compiles MJML on `lane` while it runs (`running`); a lane gone leaves it to this thread. */
 async function compileOn(
   lane: Lane | undefined,
@@ -177,82 +145,6 @@ async function compileOn(
     }
   }
   return mjmlCompiler(mjml);
-}
-
-/** Articles to normalize, handed over as they are read, and taken in batches. */
-export interface ArticleQueue {
-  /** Adds an article. */
-  push(article: RawArticle): void;
-  /** Tells that every article is in, or that reading them failed. */
-  end(failure?: unknown): void;
-  /** How many articles came in so far. */
-  size(): number;
-  /** Settles once every article is in. */
-  complete: Promise<void>;
-  /**
-   * The next batch, once there is a whole one or every article is in, with where its first
-   * article stands; undefined when none is left. A batch holds up to `batchSize` articles and
-   * `batchChars` characters of text; a larger article goes alone.
-   */
-  take(): Promise<{ start: number; batch: RawArticle[] } | undefined>;
-}
-
-/** A queue of articles, to fill. */
-export function articleQueue(): ArticleQueue {
-  const waiting: (RawArticle | undefined)[] = [];
-  let taken = 0;
-  let chars = 0;
-  let ended = false;
-  let failure: unknown;
-  const wake: (() => void)[] = [];
-  let settle: (failure?: unknown) => void = () => undefined;
-  const complete = new Promise<void>((resolve, reject) => {
-    settle = (failure) => (failure === undefined ? resolve() : reject(failure));
-  });
-  complete.catch(() => undefined);
-  const ready = () => ended || waiting.length - taken >= batchSize || chars >= batchChars;
-  const queue: ArticleQueue = {
-    push(article) {
-      waiting.push(article);
-      chars += article.text.length;
-      if (ready()) for (const resume of wake.splice(0)) resume();
-    },
-    end(error) {
-      ended = true;
-      failure = error;
-      settle(error);
-      for (const resume of wake.splice(0)) resume();
-    },
-    size: () => waiting.length,
-    complete,
-    async take() {
-      while (!ready()) await new Promise<void>((resume) => wake.push(resume));
-      if (failure !== undefined) throw failure;
-      if (taken === waiting.length) return undefined;
-      const start = taken;
-      const batch: RawArticle[] = [];
-      let batchText = 0;
-      while (taken < waiting.length && batch.length < batchSize) {
-        const article = waiting[taken] as RawArticle;
-        if (batch.length > 0 && batchText + article.text.length > batchChars) break;
-        batch.push(article);
-        batchText += article.text.length;
-        // The queue lets go of the text; the batch holds it until normalized.
-        waiting[taken++] = undefined;
-      }
-      chars -= batchText;
-      return { start, batch };
-    },
-  };
-  return queue;
-}
-
-/** A queue holding `articles`, every one of them in. */
-function queueOf(articles: RawArticle[]): ArticleQueue {
-  const queue = articleQueue();
-  for (const article of articles) queue.push(article);
-  queue.end();
-  return queue;
 }
 
 /** The learned lines of one `normalizeAll`, as they cross to a worker thread. */

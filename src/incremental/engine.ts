@@ -1,0 +1,58 @@
+import { dirname, join } from 'node:path';
+import { type BuildOptions, resolveBuildOptions } from '../config.ts';
+import type { BuildEngine } from '../ports.ts';
+import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
+import { openCache } from './article-cache.ts';
+import { keptMjml } from './kept-mjml.ts';
+import { createNormalizer } from './normalize-pool.ts';
+import { openKeptOutput } from './output-reuse.ts';
+
+/** The engine as its owner holds it: the ports a build takes, and its threads' lifetime. */
+export interface Engine extends BuildEngine {
+  /** Stops its threads. */
+  close(): Promise<void>;
+  /** Loads MJML on its thread ahead of the first digest (`--watch`, while nothing happens). */
+  loadMjml(): void;
+}
+
+/**
+ * The incremental engine: the normalizer's threads, the cache of normalized articles (unless
+ * `cacheDir` is false), the records of the output to keep its unchanged files, and the digests
+ * compiled before. One engine serves one build, or every build of a session (`--watch`), which
+ * then keeps its threads and the cache's records in memory. Its first worker thread starts at
+ * once and loads the normalizer while the build lists its folder. `close` stops its threads.
+ */
+export function createEngine({
+  cacheDir,
+  cacheShown,
+}: {
+  cacheDir: string | false;
+  /** The cache folder as the user named it, for messages. */
+  cacheShown: string;
+}): Engine {
+  const pool = createNormalizer();
+  if (cacheDir) removeTemporaryLeftovers(cacheDir);
+  return {
+    openStore: async (config) => (cacheDir ? openCache(cacheDir, config) : undefined),
+    normalizer: pool,
+    keptOutput: async (outDir, config) =>
+      cacheDir ? openKeptOutput(cacheDir, outDir, config) : undefined,
+    compileMjml: cacheDir ? keptMjml(cacheDir, pool.compileMjml) : pool.compileMjml,
+    link: pool.linkKept,
+    folders: cacheDir ? [{ path: cacheDir, display: cacheShown, what: 'the cache' }] : [],
+    close: () => pool.close(),
+    loadMjml() {
+      void pool.compileMjml('<mjml><mj-body></mj-body></mjml>').catch(() => undefined);
+    },
+  };
+}
+
+/** The engine of builds with these options: their cache, unless `cacheDir` is false. */
+export function engineFor(options: BuildOptions): Engine {
+  const resolved = resolveBuildOptions(options);
+  const cacheShown =
+    typeof options.cacheDir === 'string'
+      ? options.cacheDir
+      : join(dirname(resolved.config.display), '.gazette-cache');
+  return createEngine({ cacheDir: resolved.cacheDir ?? false, cacheShown });
+}

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { ResolvedConfig } from './config.ts';
+import { type Entry, type EntryTexts, withText } from './entry.ts';
+import { GazetteError, GazetteErrors } from './errors.ts';
+import { formatDate } from './normalize/dates.ts';
+import { type Draft, draftsToHash, type IdMap, resolveIdentities } from './normalize/identity.ts';
+import { normalizeHere } from './normalize/normalize-here.ts';
+import type { BuildEngine } from './ports.ts';
+import { type KeptListing, listArticles } from './read/read-articles.ts';
+import { readOutcomes } from './read-outcomes.ts';
+import { type FeedPlan, newestFirst } from './render/feed-order.ts';
+import type { EntryVersions } from './render/feeds.ts';
+import type { Warning } from './warnings.ts';
+
+export interface ReadEntriesResult {
+  entries: Entry[];
+  /** Entries normalized by this build, by path (the other entries came from the cache). */
+  normalized: string[];
+  /** How many article files were read (the others were unchanged since the last build). */
+  read: number;
+  warnings: Warning[];
+  map: IdMap;
+  plan: FeedPlan;
+  /** A version of each entry, by id, when every entry came through the cache. */
+  versions: EntryVersions | undefined;
+  /** Fingerprints of the lines the folder's articles repeat, which page reading applied. */
+  learned: ReadonlySet<string>;
+  /** The texts of the entries that carry none (kept in the cache). */
+  texts: EntryTexts | undefined;
+}
+
+/** How strictly `readEntries` treats the articles. */
+export interface EntryPolicy {
+  /** Entries dated after this are scheduled: left out until then. */
+  now: Date;
+  /** The incremental engine: the store of normalized entries and the normalizer's threads. */
+  engine?: BuildEngine | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  listing?: KeptListing | undefined;
+  /** Takes the saving of the cache, to let it finish while the build goes on; else awaited. */
+  later?: ((work: Promise<void>) => void) | undefined;
+  /** Leave invalid articles out (as warnings) instead of stopping. */
+  skipInvalid?: boolean | undefined;
+  /**
+   * Up to this many articles to normalize, their texts stay in memory until written; beyond,
+   * with a cache, each chunk's texts go to it as soon as normalized (`manyArticles`).
+   */
+  textsInMemory?: number | undefined;
+}
+
+/**
+ * Reads, parses and normalizes every article, and gives the entries their permanent ids.
+ * Throws all the problems found at once, unless told to leave the invalid articles out.
+ */
+export async function readEntries(
+  input: string,
+  displayInput: string,
+  config: ResolvedConfig,
+  previous: IdMap,
+  policy: EntryPolicy,
+): Promise<ReadEntriesResult> {
+  const listing = await listArticles(input, displayInput, policy.listing);
+  const found = await readOutcomes(input, listing.files, config, policy, {
+    normalizer: policy.engine?.normalizer ?? normalizeHere,
+    store: await policy.engine?.openStore(config),
+  });
+  const { files: listed, warnings } = listing;
+  const { outcomes, keys, normalized, read, errors, learned, texts } = found;
+  const keyOf = new Map<string, string>();
+  const drafts: Draft[] = [];
+  const files = new Map<string, string>();
+  listed.forEach((raw, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) return;
+    const file = raw.displayPath;
+    warnings.push(...outcome.warnings);
+    if ('error' in outcome) {
+      errors.push(
+        new GazetteError(outcome.error.name, outcome.error.message, outcome.error.location),
+      );
+      return;
+    }
+    const { entry, frontMatter, sourceHash } = outcome;
+    if (Date.parse(entry.published) > policy.now.getTime()) {
+      warnings.push({
+        message: `dated ${entry.published}, in the future: left out until then`,
+        location: { file },
+      });
+      return;
+    }
+    const changed = raw.committed ? new Date(raw.committed) : raw.modified;
+    drafts.push({
+      entry,
+      frontMatter,
+      changed: formatDate(changed, config.timeZone),
+      hash: sourceHash,
+    });
+    files.set(raw.path, file);
+    // The same bytes read with other learned lines are another entry: another version.
+    const key = keys[i] && [keys[i], ...outcome.learned].join('\0');
+    if (key) keyOf.set(raw.path, key);
+  });
+  const firstDrafts = firstOfEach(drafts.map((d) => d.entry));
+  const unique = drafts.filter((draft) => {
+    const problem = duplicateOf(draft.entry, firstDrafts, files);
+    if (problem) errors.push(problem);
+    return !problem;
+  });
+  // An entry recognised by its text needs it, even when kept in the cache.
+  for (const draft of draftsToHash(unique, previous)) draft.entry = withText(draft.entry, texts);
+  const host = new URL(config.siteUrl).hostname;
+  const identified = resolveIdentities(
+    unique,
+    previous,
+    host,
+    config.timeZone,
+    formatDate(policy.now, config.timeZone),
+  );
+  // Ids kept from before may now clash; the drafts' own did not.
+  if (identified.idsMoved) {
+    const firstIdentified = firstOfEach(identified.entries);
+    for (const entry of identified.entries) {
+      const problem = duplicateOf(entry, firstIdentified, files);
+      if (problem?.name === 'DuplicateId') throw new GazetteErrors([problem]);
+    }
+  }
+  if (errors.length > 0 && !policy.skipInvalid) throw new GazetteErrors(errors);
+  for (const error of errors)
+    warnings.push({ message: `left out: ${error.message}`, location: error.location });
+  const sequence = new Map(
+    identified.entries.map((e) => [e.id, identified.map.entries.get(e.path)?.seq ?? 0]),
+  );
+  // Only the files that became entries: the others (dated in the future, invalid, empty) are
+  // neither entries normalized nor entries from the cache.
+  const published = new Set(identified.entries.map((e) => e.path));
+  return {
+    entries: newestFirst(identified.entries),
+    normalized: normalized.filter((path) => published.has(path)),
+    read,
+    warnings,
+    map: identified.map,
+    plan: { feedId: identified.feedId, sequence },
+    versions: identified.entries.every((e) => keyOf.has(e.path))
+      ? versionsOf(identified.entries, keyOf)
+      : undefined,
+    learned,
+    texts,
+  };
+}
+
+/**
+ * A version of each entry that changes whenever its JSON does: an outcome is a function of its
+ * cache key, and identity then sets only the entry's id and dates.
+ */
+function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
+  return new Map(
+    entries.map((e) => {
+      const key = keyOf.get(e.path) ?? '';
+      let known = knownVersions.get(e);
+      if (known?.key !== key) {
+        const of = `${key}\0${e.id}\0${e.published}\0${e.updated}`;
+        known = { key, version: createHash('sha1').update(of).digest('base64') };
+        knownVersions.set(e, known);
+      }
+      return [e.id, known.version];
+    }),
+  );
+}
+
+/**
+ * Versions already hashed in this process (`--watch`), with the cache key they were hashed
+ * with; an entry's id and dates never change in the same object.
+ */
+const knownVersions = new WeakMap<Entry, { key: string; version: string }>();
+
+/** For every slug and every id, the entry whose file sorts first. */
+function firstOfEach(entries: Entry[]) {
+  const bySlug = new Map<string, Entry>();
+  const byId = new Map<string, Entry>();
+  const byPath = (a: Entry, b: Entry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  // Entries come in the listing's order, by path, unless some are new.
+  const inOrder = entries.every((e, i) => i === 0 || byPath(entries[i - 1] as Entry, e) < 0);
+  for (const entry of inOrder ? entries : [...entries].sort(byPath)) {
+    if (!bySlug.has(entry.slug)) bySlug.set(entry.slug, entry);
+    if (!byId.has(entry.id)) byId.set(entry.id, entry);
+  }
+  return { bySlug, byId };
+}
+
+/**
+ * A problem when an entry shares its slug (and so its URL and derived id) or its id with one
+ * from a file that sorts before its own; the first of the two is kept.
+ */
+function duplicateOf(
+  entry: Entry,
+  first: ReturnType<typeof firstOfEach>,
+  files: Map<string, string>,
+): GazetteError | undefined {
+  const file = files.get(entry.path) ?? entry.path;
+  const sameSlug = first.bySlug.get(entry.slug);
+  if (sameSlug && sameSlug !== entry) {
+    return new GazetteError(
+      'DuplicateSlug',
+      `the slug ${entry.slug} (and so the URL ${entry.url}) is also that of ${files.get(sameSlug.path)}`,
+      { file },
+    );
+  }
+  const sameId = first.byId.get(entry.id);
+  if (sameId && sameId !== entry) {
+    return new GazetteError(
+      'DuplicateId',
+      `the id ${entry.id} is also the id of ${files.get(sameId.path)}`,
+      {
+        file,
+      },
+    );
+  }
+  return undefined;
+}
