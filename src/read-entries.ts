@@ -4,7 +4,7 @@ import { type Entry, type EntryTexts, withText } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, draftsToHash, type IdMap, resolveIdentities } from './normalize/identity.ts';
-import { normalizeHere } from './normalize/normalize-here.ts';
+import { normalizeHere } from './normalize-here.ts';
 import type { BuildEngine } from './ports.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
 import { readOutcomes } from './read-outcomes.ts';

@@ -1,5 +1,12 @@
 import { type Candidate, displayForm, isName } from './keyword-candidates.ts';
-import type { Keyword } from './keywords.ts';
+
+/** A keyword of a text: its words as written, its score (lower is better), whether a name. */
+export interface Keyword {
+  text: string;
+  score: number;
+  /** Written capitalised inside sentences: a person, place or organisation. */
+  name: boolean;
+}
 
 /**
  * A scored candidate, in the order keywords are picked. A class, as `Term` is: an article

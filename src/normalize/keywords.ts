@@ -1,5 +1,8 @@
 import { type Candidate, collectCandidates, isName, scoreCandidate } from './keyword-candidates.ts';
-import { dedupe, Ranked } from './keyword-dedupe.ts';
+import { dedupe, type Keyword, Ranked } from './keyword-dedupe.ts';
+
+export type { Keyword } from './keyword-dedupe.ts';
+
 import { topicTest } from './keyword-fit.ts';
 import { inflectionFolderFor } from './keyword-stem.ts';
 import { scoreTerms, type TermTable } from './keyword-terms.ts';
@@ -23,12 +26,6 @@ const minPhraseCount = 2;
 const minCohesion = 0.5;
 
 /** A keyword as shown to readers: cased as the text writes it most often. */
-export interface Keyword {
-  text: string;
-  score: number;
-  /** Written capitalised inside sentences: a person, place or organisation. */
-  name: boolean;
-}
 
 /**
  * The best keywords of a text, best first (lowest score). `read` holds the words of its first

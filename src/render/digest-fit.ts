@@ -1,5 +1,16 @@
 import Handlebars from 'handlebars';
-import type { DigestItem } from './digest.ts';
+
+/** One item of the digest, as its templates show it. */
+export interface DigestItem {
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+  readingTime: string;
+  summary: string;
+  tags: string[];
+  location: string | null;
+}
 
 /** The bytes `text` takes in the digest's HTML, escaped as the template escapes it. */
 export function htmlBytes(text: string): number {

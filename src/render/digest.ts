@@ -4,7 +4,8 @@ import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import type { Warning } from '../warnings.ts';
-import { fitItem, shortenText } from './digest-fit.ts';
+import { type DigestItem, fitItem, shortenText } from './digest-fit.ts';
+
 import { feedFiles, newestFirst } from './feed-order.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
@@ -38,17 +39,6 @@ export interface DigestData {
   groups: { name: string | null; items: DigestItem[] }[];
   /** "and N more articles", when the size budget left some out. */
   more: string | null;
-}
-
-export interface DigestItem {
-  id: string;
-  title: string;
-  url: string;
-  date: string;
-  readingTime: string;
-  summary: string;
-  tags: string[];
-  location: string | null;
 }
 
 export interface RenderedDigest {

@@ -2,40 +2,10 @@ import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
+import type { Messages } from './messages.ts';
 import { pt } from './pt.ts';
 
-/** The fixed words of the digest and feeds in one language. */
-export interface Messages {
-  /** BCP 47 locale used for dates, e.g. `fr-FR`. */
-  locale: string;
-  readMore: string;
-  /** A colon as the language writes it after a label (French puts a space before it). */
-  colon: string;
-  /** `{minutes}` is replaced by the number. */
-  readingTime: string;
-  /** Heading over the items: `{count}` articles. */
-  articleCount: { one: string; other: string };
-  /** `{from}` and `{to}` are dates. */
-  dateRange: string;
-  source: string;
-  tags: string;
-  feedLink: string;
-  footer: string;
-  /** Label of the index page's box holding the feed address to copy into a feed reader. */
-  feedUrlLabel: string;
-  /** Shown on the index page when there are no entries. */
-  noEntries: string;
-  viewInBrowser: string;
-  unsubscribe: string;
-  /** After the items when the digest had to leave some out: `{count}` more. */
-  andMore: { one: string; other: string };
-  /** Opening line: `{name}` is the recipient's name. */
-  greeting: string;
-  /** Opening line when the recipient's name is unknown. */
-  greetingNoName: string;
-  /** Heading of the group of items with no tag. */
-  otherTopics: string;
-}
+export type { Messages } from './messages.ts';
 
 const catalogue: Record<string, Messages> = { de, en, es, fr, pt };
 

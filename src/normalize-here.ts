@@ -1,9 +1,9 @@
-import type { ResolvedConfig } from '../config.ts';
-import type { Normalizer } from '../ports.ts';
-import { type ArticleQueue, queueOf } from '../read/article-queue.ts';
-import type { RawArticle } from '../read/read-articles.ts';
-import { createPageRules } from './page/page-rules.ts';
-import { type Outcome, processArticle } from './process-article.ts';
+import type { ResolvedConfig } from './config.ts';
+import { createPageRules } from './normalize/page/page-rules.ts';
+import { type Outcome, processArticle } from './normalize/process-article.ts';
+import type { Normalizer } from './ports.ts';
+import { type ArticleQueue, queueOf } from './read/article-queue.ts';
+import type { RawArticle } from './read/read-articles.ts';
 
 /** Normalizes on this thread, article after article: a build without the engine's threads. */
 export const normalizeHere: Normalizer = {
