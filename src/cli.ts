@@ -183,7 +183,8 @@ Examples:
   )
   .action(async (options: CheckOptions & { json?: boolean }) => {
     const { check } = await import('./check.ts');
-    const engine = engineFor({ ...options, cwd, cacheDir: false });
+    // A session's engine: a check reads the articles twice.
+    const engine = engineFor({ ...options, cwd, cacheDir: false }, true);
     const report = await check({ ...options, cwd }, { now: () => new Date(), engine }).finally(() =>
       engine.close(),
     );

@@ -25,6 +25,11 @@ export interface BuildEngine {
   compileMjml: MjmlCompiler;
   /** Links the previous output's kept files into the new one. */
   link: Linker;
+  /**
+   * Told that the build normalizes nothing more: an engine of one build lets its normalizer's
+   * threads go, and compiles the digest on a thread of its own if it must.
+   */
+  normalized(): Promise<void>;
   /** Folders the engine keeps, which no output folder may be: the cache. */
   folders: { path: string; display: string; what: string }[];
 }

@@ -64,6 +64,7 @@ export async function readEntries(
     normalizer: policy.engine?.normalizer ?? normalizeHere,
     store: await policy.engine?.openStore(config),
   });
+  await policy.engine?.normalized();
   const { files: listed, warnings } = listing;
   const { outcomes, keys, normalized, read, errors, learned, texts } = found;
   const keyOf = new Map<string, string>();

@@ -31,7 +31,7 @@ export async function watchBuild(
 ): Promise<{ close: () => Promise<void> }> {
   const resolved = resolveBuildOptions(options);
   // One engine for every build: its threads loaded once, its cache's records in memory.
-  const engine = engineFor(options);
+  const engine = engineFor(options, true);
   // The listing and the id map are kept too, and what the watcher saw change is looked at again.
   const listing = createKeptListing();
   // Removing the previous output finishes after a build has reported, before the next starts.

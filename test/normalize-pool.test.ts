@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../src/config.ts';
-import { createNormalizer } from '../src/incremental/normalize-pool.ts';
+import { createNormalizer, mjmlThread } from '../src/incremental/normalize-pool.ts';
 import { lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
@@ -193,6 +193,17 @@ describe("the pool's thread that compiles MJML", () => {
       assert.deepEqual(await pool.compileMjml(mjml), await mjmlCompiler(mjml));
     } finally {
       await pool.close();
+    }
+  });
+
+  it('compiles on a thread of its own, once the normalizer is gone, as on this thread', async () => {
+    const thread = mjmlThread();
+    const starved = mjmlThread(4);
+    try {
+      assert.deepEqual(await thread.compileMjml(mjml), await mjmlCompiler(mjml));
+      assert.deepEqual(await starved.compileMjml(mjml), await mjmlCompiler(mjml));
+    } finally {
+      await Promise.all([thread.close(), starved.close()]);
     }
   });
 

@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
 import { type BuildOptions, resolveBuildOptions } from '../config.ts';
 import type { BuildEngine } from '../ports.ts';
+import type { MjmlCompiler } from '../render/mjml.ts';
 import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
 import { openCache } from './article-cache.ts';
 import { keptMjml } from './kept-mjml.ts';
-import { createNormalizer } from './normalize-pool.ts';
+import { createNormalizer, mjmlThread } from './normalize-pool.ts';
 import { openKeptOutput } from './output-reuse.ts';
 
 /** The engine as its owner holds it: the ports a build takes, and its threads' lifetime. */
@@ -25,22 +26,38 @@ export interface Engine extends BuildEngine {
 export function createEngine({
   cacheDir,
   cacheShown,
+  session = false,
 }: {
   cacheDir: string | false;
   /** The cache folder as the user named it, for messages. */
   cacheShown: string;
+  /** Serves a session of builds (`--watch`): its threads stay between them. */
+  session?: boolean;
 }): Engine {
   const pool = createNormalizer();
+  // One build's engine: once normalizing is done, the digest compiles on a thread of its own,
+  // started only if the digest is not among those compiled before.
+  const mjml = session ? undefined : mjmlThread();
+  let normalizing = true;
+  const compile: MjmlCompiler = (text) =>
+    mjml && !normalizing ? mjml.compileMjml(text) : pool.compileMjml(text);
   if (cacheDir) removeTemporaryLeftovers(cacheDir);
   return {
     openStore: async (config) => (cacheDir ? openCache(cacheDir, config) : undefined),
     normalizer: pool,
     keptOutput: async (outDir, config) =>
       cacheDir ? openKeptOutput(cacheDir, outDir, config) : undefined,
-    compileMjml: cacheDir ? keptMjml(cacheDir, pool.compileMjml) : pool.compileMjml,
+    compileMjml: cacheDir ? keptMjml(cacheDir, compile) : compile,
     link: pool.linkKept,
+    async normalized() {
+      if (session || !normalizing) return;
+      normalizing = false;
+      await pool.close();
+    },
     folders: cacheDir ? [{ path: cacheDir, display: cacheShown, what: 'the cache' }] : [],
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), mjml?.close()]);
+    },
     loadMjml() {
       void pool.compileMjml('<mjml><mj-body></mj-body></mjml>').catch(() => undefined);
     },
@@ -48,11 +65,11 @@ export function createEngine({
 }
 
 /** The engine of builds with these options: their cache, unless `cacheDir` is false. */
-export function engineFor(options: BuildOptions): Engine {
+export function engineFor(options: BuildOptions, session = false): Engine {
   const resolved = resolveBuildOptions(options);
   const cacheShown =
     typeof options.cacheDir === 'string'
       ? options.cacheDir
       : join(dirname(resolved.config.display), '.gazette-cache');
-  return createEngine({ cacheDir: resolved.cacheDir ?? false, cacheShown });
+  return createEngine({ cacheDir: resolved.cacheDir ?? false, cacheShown, session });
 }

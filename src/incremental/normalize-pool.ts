@@ -131,6 +131,31 @@ export function createNormalizer({
   };
 }
 
+/**
+ * A compiler of MJML on a thread of its own, started by the first compilation: a build whose
+ * normalizer's threads are gone writes its feeds while its digest compiles there. A thread
+ * that stops (out of memory) leaves the compilation to this one. `close` stops the thread.
+ */
+export function mjmlThread(heapMb = workerHeapMb): {
+  compileMjml: MjmlCompiler;
+  close(): Promise<void>;
+} {
+  let lane: Lane | undefined;
+  let gone = false;
+  return {
+    compileMjml(mjml) {
+      if (!gone)
+        lane ??= startLane(heapMb, false, () => {
+          gone = true;
+        });
+      return compileOn(lane, () => !gone, mjml);
+    },
+    async close() {
+      await lane?.worker.terminate();
+    },
+  };
+}
+
 /** Compiles MJML on `lane` while it runs (`running`); a lane gone leaves it to this thread. */
 async function compileOn(
   lane: Lane | undefined,
