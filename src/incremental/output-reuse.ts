@@ -45,9 +45,11 @@ export async function openKeptOutput(
   };
   return {
     generation,
+    // Not looked at on the disk here: writing links the file only if it is still as written,
+    // on another thread, and a file changed since makes the build render everything again.
     keep(path, key) {
       const record = records.get(path);
-      return record?.key === key ? unchanged(path, record) : undefined;
+      return record?.key === key ? [path, record.size, record.mtimeMs, record.ino] : undefined;
     },
     parts(path, format) {
       const record = records.get(path);

@@ -54,7 +54,10 @@ export function fileBytes(file: OutputFile): Buffer {
 export interface OutputReuse {
   /** What else shapes every file (Gazette's code, the settings): part of every key. */
   generation: string;
-  /** The previous output's file at `path`, when it holds `key` and is still as written. */
+  /**
+   * The previous output's file at `path`, when it was written holding `key`, with its state
+   * then; writing keeps it only if it is still in that state.
+   */
   keep(path: string, key: string): KeptFile | undefined;
   /**
    * Where each part of the previous output's file at `path` lies, by part key, when that file

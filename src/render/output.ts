@@ -76,6 +76,7 @@ export function renderOutput(
   });
   // Awaited by the caller; a failure meanwhile must not go unhandled.
   digest.catch(() => undefined);
+  texts = texts && readOnce(texts);
   // Without versions from the engine, every entry is serialized (and hashed, to be reused).
   const serialized = versions
     ? undefined
@@ -94,6 +95,19 @@ export function renderOutput(
   );
   files.set(outputFiles.index, textFile(renderIndexPage(entries, config)));
   return { files, digest };
+}
+
+/** The store's texts, each asked for once however many files show it. */
+function readOnce(texts: EntryTexts): EntryTexts {
+  const read = new Map<Entry, string[]>();
+  return (entry) => {
+    let paragraphs = read.get(entry);
+    if (paragraphs === undefined) {
+      paragraphs = texts(entry);
+      read.set(entry, paragraphs);
+    }
+    return paragraphs;
+  };
 }
 
 function versionOf(versions: EntryVersions, entry: Entry): string {
