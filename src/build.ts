@@ -14,9 +14,9 @@ import type { BuildEngine } from './ports.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import type { KeptListing } from './read/read-articles.ts';
-import { readEntries } from './read-entries.ts';
+import { createEntryMemo, type EntryMemo, readEntries } from './read-entries.ts';
 import { digestWarnings, type RenderedDigest } from './render/digest.ts';
-import type { FeedMemo } from './render/feeds.ts';
+import { createFeedMemo, type FeedMemo } from './render/feeds.ts';
 import { type MjmlCompiler, mjmlCompiler } from './render/mjml.ts';
 import { renderOutput } from './render/output.ts';
 import type { OutputFiles, OutputReuse } from './render/output-file.ts';
@@ -44,8 +44,8 @@ export interface BuildDeps {
   listing?: KeptListing | undefined;
   /** The id map, kept across builds (`--watch`). */
   idMap?: KeptIdMap | undefined;
-  /** What rendering the feeds remembers across builds (`--watch`). */
-  feedMemo?: FeedMemo | undefined;
+  /** What reading and rendering remember across the builds of a session (`--watch`). */
+  memo?: BuildMemo | undefined;
   /**
    * Takes what may finish after the build has returned (removing the previous output once the
    * new one is in place, saving the cache and the output's records); without it, the build
@@ -61,6 +61,19 @@ export interface BuildDeps {
   lockWait?: number | undefined;
   /** Told, with its process id, that another build holds the output folder: this one waits. */
   onLockWait?: ((holder: number) => void) | undefined;
+}
+
+/**
+ * What a session of builds (`--watch`) remembers from one to the next: each memo only a faster
+ * way to the same output.
+ */
+export interface BuildMemo {
+  entries: EntryMemo;
+  feeds: FeedMemo;
+}
+
+export function createBuildMemo(): BuildMemo {
+  return { entries: createEntryMemo(), feeds: createFeedMemo() };
 }
 
 export interface BuildResult {
@@ -188,6 +201,7 @@ async function runBuild(
       now: deps.now(),
       skipInvalid: options.skipInvalid,
       engine: deps.engine,
+      memo: deps.memo?.entries,
       onProgress: deps.onProgress,
       listing: deps.listing,
       // The cache's saving may outlive a build that is followed by another (`--watch`).
@@ -212,7 +226,7 @@ async function runBuild(
       dkimPrivateKey,
       reuse,
       versions,
-      feedMemo: deps.feedMemo,
+      feedMemo: deps.memo?.feeds,
       compileMjml,
       texts,
     });

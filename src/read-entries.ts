@@ -12,6 +12,24 @@ import { type FeedPlan, newestFirst } from './render/feed-order.ts';
 import type { EntryVersions } from './render/feeds.ts';
 import type { Warning } from './warnings.ts';
 
+/**
+ * What reading the entries remembers from one build to the next of a session (`--watch`): each
+ * memo only a faster way to the same entries. A build of its own starts with an empty one.
+ */
+export interface EntryMemo {
+  /**
+   * Versions already hashed, with the cache key they were hashed with; an entry's id and dates
+   * never change in the same object.
+   */
+  versions: WeakMap<Entry, { key: string; version: string }>;
+  /** Dates already parsed, by text. */
+  times: Map<string, number>;
+}
+
+export function createEntryMemo(): EntryMemo {
+  return { versions: new WeakMap(), times: new Map() };
+}
+
 export interface ReadEntriesResult {
   entries: Entry[];
   /** Entries normalized by this build, by path (the other entries came from the cache). */
@@ -35,6 +53,8 @@ export interface EntryPolicy {
   now: Date;
   /** The incremental engine: the store of normalized entries and the normalizer's threads. */
   engine?: BuildEngine | undefined;
+  /** What the session's earlier readings remember (`--watch`). */
+  memo?: EntryMemo | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   listing?: KeptListing | undefined;
   /** Takes the saving of the cache, to let it finish while the build goes on; else awaited. */
@@ -59,6 +79,7 @@ export async function readEntries(
   previous: IdMap,
   policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
+  const memo = policy.memo ?? createEntryMemo();
   const listing = await listArticles(input, displayInput, policy.listing);
   const found = await readOutcomes(input, listing.files, config, policy, {
     normalizer: policy.engine?.normalizer ?? normalizeHere,
@@ -116,6 +137,7 @@ export async function readEntries(
     host,
     config.timeZone,
     formatDate(policy.now, config.timeZone),
+    memo.times,
   );
   // Ids kept from before may now clash; the drafts' own did not.
   if (identified.idsMoved) {
@@ -142,7 +164,7 @@ export async function readEntries(
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
     versions: identified.entries.every((e) => keyOf.has(e.path))
-      ? versionsOf(identified.entries, keyOf)
+      ? versionsOf(identified.entries, keyOf, memo.versions)
       : undefined,
     learned,
     texts,
@@ -153,26 +175,24 @@ export async function readEntries(
  * A version of each entry that changes whenever its JSON does: an outcome is a function of its
  * cache key, and identity then sets only the entry's id and dates.
  */
-function versionsOf(entries: Entry[], keyOf: Map<string, string>): EntryVersions {
+function versionsOf(
+  entries: Entry[],
+  keyOf: Map<string, string>,
+  known: EntryMemo['versions'],
+): EntryVersions {
   return new Map(
     entries.map((e) => {
       const key = keyOf.get(e.path) ?? '';
-      let known = knownVersions.get(e);
-      if (known?.key !== key) {
+      let version = known.get(e);
+      if (version?.key !== key) {
         const of = `${key}\0${e.id}\0${e.published}\0${e.updated}`;
-        known = { key, version: createHash('sha1').update(of).digest('base64') };
-        knownVersions.set(e, known);
+        version = { key, version: createHash('sha1').update(of).digest('base64') };
+        known.set(e, version);
       }
-      return [e.id, known.version];
+      return [e.id, version.version];
     }),
   );
 }
-
-/**
- * Versions already hashed in this process (`--watch`), with the cache key they were hashed
- * with; an entry's id and dates never change in the same object.
- */
-const knownVersions = new WeakMap<Entry, { key: string; version: string }>();
 
 /** For every slug and every id, the entry whose file sorts first. */
 function firstOfEach(entries: Entry[]) {

@@ -1,12 +1,11 @@
 import { dirname, sep } from 'node:path';
-import { type BuildDeps, type BuildResult, build as buildOnce } from './build.ts';
+import { type BuildDeps, type BuildResult, build as buildOnce, createBuildMemo } from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
 import { GazetteError } from './errors.ts';
 import { engineFor } from './incremental/engine.ts';
 import { createKeptListing } from './read/read-articles.ts';
 import { watchArticles } from './read/watch-articles.ts';
 import { watchSettings } from './read/watch-settings.ts';
-import { createFeedMemo } from './render/feeds.ts';
 
 export interface WatchDeps extends BuildDeps {
   /** After every build, with how long it took. */
@@ -41,7 +40,7 @@ export async function watchBuild(
     engine,
     listing,
     idMap: {},
-    feedMemo: createFeedMemo(),
+    memo: createBuildMemo(),
     later: (work) => removing.push(work),
   };
   const build = async () => {

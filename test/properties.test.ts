@@ -153,8 +153,9 @@ describe('properties over arbitrary text', () => {
       fc.property(idMap, idMap, (first, second) => {
         // The second map shares some records with the first: their texts are kept.
         const both = { ...second, entries: { ...first.entries, ...second.entries } };
+        const lines = new WeakMap();
         for (const m of [first, both]) {
-          const text = renderIdMap({ ...m, entries: new Map(Object.entries(m.entries)) }, true);
+          const text = renderIdMap({ ...m, entries: new Map(Object.entries(m.entries)) }, lines);
           const about = (JSON.parse(text) as { about: string }).about;
           const expected = `${JSON.stringify({ about, feed: m.feed, entries: m.entries }, null, 2)}\n`;
           assert.equal(text, expected);

@@ -96,6 +96,8 @@ export function resolveIdentities(
   timeZone: string,
   /** This build's time, as `formatDate` writes it: when new entries were first seen. */
   now: string,
+  /** Dates already parsed, by text: a session's builds (`--watch`) compare the same ones. */
+  times: Map<string, number> = new Map(),
 ): Identified {
   const records = new Map(previous.entries);
   const present = new Set(drafts.map((d) => d.entry.path));
@@ -131,7 +133,7 @@ export function resolveIdentities(
       fresh.push(draft);
       continue;
     }
-    const entry = reuse(draft, record, hash, timeZone);
+    const entry = reuse(draft, record, hash, timeZone, times);
     if (entry.id !== draft.entry.id) idsMoved = true;
     const same =
       record.id === entry.id &&
@@ -155,7 +157,13 @@ export function resolveIdentities(
   return { entries, map: { feed: { id: feedId }, entries: byPath(records) }, feedId, idsMoved };
 }
 
-function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): Entry {
+function reuse(
+  draft: Draft,
+  record: IdRecord,
+  hash: string,
+  timeZone: string,
+  times: Map<string, number>,
+): Entry {
   const { entry, frontMatter } = draft;
   const published = frontMatter.date ? entry.published : record.published;
   let updated: string;
@@ -165,17 +173,14 @@ function reuse(draft: Draft, record: IdRecord, hash: string, timeZone: string): 
   if (frontMatter.updated) updated = entry.updated;
   else if (unchanged) updated = record.updated;
   else updated = laterThan(draft.changed, record.updated, timeZone);
-  if (timeOf(updated) < timeOf(published)) updated = published;
+  if (timeOf(updated, times) < timeOf(published, times)) updated = published;
   const id = frontMatter.id ?? record.id;
   // Most often nothing moved: the entry itself, the one object every build shares.
   if (id === entry.id && published === entry.published && updated === entry.updated) return entry;
   return { ...entry, id, published, updated };
 }
 
-/** Dates parsed in this process (`--watch` compares the same few thousand at every build). */
-const times = new Map<string, number>();
-
-function timeOf(date: string): number {
+function timeOf(date: string, times: Map<string, number>): number {
   return remember(times, 100_000, date, () => Date.parse(date));
 }
 

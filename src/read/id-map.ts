@@ -31,6 +31,8 @@ const about =
  */
 export interface KeptIdMap {
   last?: { path: string; state: string; map: IdMap; text: string | undefined } | undefined;
+  /** Each record's line as last rendered, under its path. */
+  lines?: WeakMap<IdRecord, { path: string; line: string }> | undefined;
 }
 
 /** Reads the id map; a missing file is an empty map. */
@@ -57,28 +59,33 @@ export async function readIdMap(path: string, display: string, kept?: KeptIdMap)
 }
 
 /**
- * The id map as JSON, two spaces an indent. With `keepLines`, when the map is kept across
- * builds (`--watch`), each record's line is kept with the record: a map of thousands, most of
- * them unchanged since the last build, is then rendered in a few milliseconds. A single build
- * keeps none: the lines take about a kilobyte a record, for nothing.
+ * The id map as JSON, two spaces an indent. Given `lines`, when the map is kept across builds
+ * (`--watch`), each record's line is kept there with the record: a map of thousands, most of
+ * them unchanged since the last build, is then not serialized again. A single build keeps
+ * none: the lines take about a kilobyte a record, for nothing.
  */
-export function renderIdMap(map: IdMap, keepLines = false): string {
+export function renderIdMap(
+  map: IdMap,
+  lines?: WeakMap<IdRecord, { path: string; line: string }>,
+): string {
   const skeleton = JSON.stringify({ about, feed: map.feed, entries: {} }, null, 2);
   if (map.entries.size === 0) return `${skeleton}\n`;
-  const lines: string[] = [];
-  for (const [path, record] of map.entries) lines.push(lineOf(path, record, keepLines));
-  return `${skeleton.slice(0, -'{}\n}'.length)}{\n${lines.join(',\n')}\n  }\n}\n`;
+  const rendered: string[] = [];
+  for (const [path, record] of map.entries) rendered.push(lineOf(path, record, lines));
+  return `${skeleton.slice(0, -'{}\n}'.length)}{\n${rendered.join(',\n')}\n  }\n}\n`;
 }
 
-const recordLines = new WeakMap<IdRecord, { path: string; line: string }>();
-
 /** A record as `JSON.stringify(…, null, 2)` writes it, three levels deep, under its path. */
-function lineOf(path: string, record: IdRecord, keep: boolean): string {
-  const known = recordLines.get(record);
+function lineOf(
+  path: string,
+  record: IdRecord,
+  lines: WeakMap<IdRecord, { path: string; line: string }> | undefined,
+): string {
+  const known = lines?.get(record);
   if (known?.path === path) return known.line;
   const text = JSON.stringify(record, null, 2).replaceAll('\n', '\n    ');
   const line = `    ${JSON.stringify(path)}: ${text}`;
-  if (keep) recordLines.set(record, { path, line });
+  lines?.set(record, { path, line });
   return line;
 }
 
@@ -92,7 +99,8 @@ export async function writeIdMap(
   kept?: KeptIdMap,
   display = path,
 ): Promise<void> {
-  const text = renderIdMap(map, kept !== undefined);
+  if (kept) kept.lines ??= new WeakMap();
+  const text = renderIdMap(map, kept?.lines);
   const known = kept?.last?.path === path && kept.last.state === fileState(path);
   const current = known ? kept?.last?.text : await readFile(path, 'utf8').catch(() => undefined);
   if (current !== text) await writeFileAtomicAsync(path, text, display);
