@@ -14,11 +14,11 @@ import { removeTemporaryLeftovers, writeFileAtomicAsync } from '../write/atomic-
 import { sourceVersions } from './code-version.ts';
 import {
   type ContentAt,
+  type ContentReader,
   cacheChanged,
-  closeContentFiles,
   contentBytes,
   contentLayout,
-  readContent,
+  createContentReader,
   readRanges,
 } from './content-files.ts';
 
@@ -57,7 +57,12 @@ interface ArticleRecord {
  * Records live in a few dozen files per normalizer version, read at once and rewritten only
  * when one of their records changed.
  */
-export async function openCache(folder: string, config: ResolvedConfig): Promise<EntryStore> {
+export async function openCache(
+  folder: string,
+  config: ResolvedConfig,
+  memory: CacheMemory = createCacheMemory(),
+): Promise<EntryStore> {
+  const { loaded, shardStates, shardsByPath, reader } = memory;
   const settings = JSON.stringify([
     (await sourceVersions()).normalizer,
     config.language,
@@ -69,9 +74,7 @@ export async function openCache(folder: string, config: ResolvedConfig): Promise
   const root = join(folder, 'articles');
   const dir = join(root, generation);
   removeTemporaryLeftovers(dir);
-  const shards = loaded.get(dir) ?? loadShards(dir);
-  // A process that builds again (`build --watch`) finds its records in memory. Were the files
-  // changed by another process meanwhile, a stale record would only cost a file read.
+  const shards = loaded.get(dir) ?? loadShards(dir, shardStates);
   loaded.set(dir, shards);
   const changed = new Set<number>();
   /** The content files `spill` wrote in this build. */
@@ -124,7 +127,7 @@ export async function openCache(folder: string, config: ResolvedConfig): Promise
      * then holds their metadata, not every text. Texts that cannot be written stay in memory.
      */
     spill(paths: string[]): void {
-      const file = `spill-${Date.now().toString(36)}-${process.pid}-${spilled++}.content`;
+      const file = `spill-${Date.now().toString(36)}-${process.pid}-${memory.spilled++}.content`;
       const layout = contentLayout(file);
       const placed: [ArticleRecord, Entry, ContentAt][] = [];
       for (const path of paths) {
@@ -168,7 +171,7 @@ export async function openCache(folder: string, config: ResolvedConfig): Promise
       const at = recordOf(entry.path)?.at;
       try {
         if (!at) throw cacheChanged(dir);
-        return readContent(join(dir, at.file), at);
+        return reader.read(join(dir, at.file), at);
       } catch (error) {
         // The next build reads the cache again from the disk.
         loaded.clear();
@@ -196,10 +199,12 @@ export async function openCache(folder: string, config: ResolvedConfig): Promise
         const stamp = `${Date.now().toString(36)}-${process.pid}`;
         // A few shards at a time: each holds its texts' bytes until written, a few megabytes
         // when there are very many articles.
-        await mapLimit([...changed], 4, (i) => saveShard(dir, i, shards[i] ?? new Map(), stamp));
+        await mapLimit([...changed], 4, (i) =>
+          saveShard(dir, i, shards[i] ?? new Map(), stamp, shardStates),
+        );
         changed.clear();
-        closeContentFiles();
-        await removeUnused(dir, shards);
+        reader.close();
+        await removeUnused(dir, shards, shardStates);
         for (const other of await readdir(root)) {
           if (other === generation) continue;
           await rm(join(root, other), { recursive: true, force: true });
@@ -212,20 +217,35 @@ export async function openCache(folder: string, config: ResolvedConfig): Promise
   };
 }
 
-/** Content files written by `spill` in this process, to name the next. */
-let spilled = 0;
-
-/** The shard of each article path, as computed once in this process. */
-const shardsByPath = new Map<string, number>();
-
 /**
- * Each shard file's state when this process last read or wrote it: while it is unchanged, its
- * records are the ones in memory.
+ * What the cache keeps in memory from one build to the next of a session (`--watch`), which
+ * finds its records there. Were the files changed by another process meanwhile, a stale record
+ * would only cost a file read.
  */
-const shardStates = new Map<string, string>();
+export interface CacheMemory {
+  /** The records, by folder, as the session last opened it. */
+  loaded: Map<string, Map<string, ArticleRecord>[]>;
+  /**
+   * Each shard file's state when the session last read or wrote it: while it is unchanged, its
+   * records are the ones in memory.
+   */
+  shardStates: Map<string, string>;
+  /** The shard of each article path, as computed once. */
+  shardsByPath: Map<string, number>;
+  /** Content files written by `spill`, to name the next. */
+  spilled: number;
+  reader: ContentReader;
+}
 
-/** The records kept in memory, by folder, from the last time this process opened it. */
-const loaded = new Map<string, Map<string, ArticleRecord>[]>();
+export function createCacheMemory(): CacheMemory {
+  return {
+    loaded: new Map(),
+    shardStates: new Map(),
+    shardsByPath: new Map(),
+    spilled: 0,
+    reader: createContentReader(),
+  };
+}
 
 /** A shard's file: its records, each entry's `content` null and kept at `at`. */
 interface ShardFile {
@@ -236,7 +256,7 @@ interface ShardFile {
  * Every shard's records, read synchronously: the build waits for them anyway, and Node decodes
  * a whole file at once twice as fast as the chunks of an asynchronous read.
  */
-function loadShards(dir: string): Map<string, ArticleRecord>[] {
+function loadShards(dir: string, shardStates: Map<string, string>): Map<string, ArticleRecord>[] {
   return Array.from({ length: shardCount }, (_, i): Map<string, ArticleRecord> => {
     try {
       const path = join(dir, shardName(i));
@@ -272,6 +292,7 @@ async function saveShard(
   i: number,
   shard: Map<string, ArticleRecord>,
   stamp: string,
+  shardStates: Map<string, string>,
 ): Promise<void> {
   const file = `${shardName(i).replace(/\.json$/, '')}-${stamp}.content`;
   // The kept texts, read from where their records point, as few ranges of each file as they make.
@@ -334,7 +355,11 @@ function withoutContent(entry: Entry): Entry {
  * Removes the content files that no record points to, in this process or on the disk, and that
  * have been unused long enough that no other command still reads them.
  */
-async function removeUnused(dir: string, shards: Map<string, ArticleRecord>[]): Promise<void> {
+async function removeUnused(
+  dir: string,
+  shards: Map<string, ArticleRecord>[],
+  shardStates: Map<string, string>,
+): Promise<void> {
   const used = new Set<string>();
   for (const shard of shards)
     for (const record of shard.values()) if (record.at) used.add(record.at.file);

@@ -79,53 +79,61 @@ export function cacheChanged(file: string): GazetteError {
   });
 }
 
-export function readContent(path: string, { offset, length }: ContentAt): string[] {
-  try {
-    if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
-    if (readSync(contentFile(path), scratch, 0, length, offset) !== length)
-      throw new Error('cut short');
-    const paragraphs: unknown = JSON.parse(scratch.toString('utf8', 0, length));
-    if (!Array.isArray(paragraphs) || !paragraphs.every((p) => typeof p === 'string'))
-      throw new Error('not paragraphs');
-    return paragraphs;
-  } catch (error) {
-    closeContentFiles();
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
-    throw cacheChanged(path);
-  }
+/** Reads texts from content files: see `createContentReader`. */
+export interface ContentReader {
+  /** The paragraphs at `at` of the content file at `path`. */
+  read(path: string, at: ContentAt): string[];
+  /** Closes the content files kept open, so that none that is removed stays on the disk. */
+  close(): void;
 }
 
 /**
  * Texts are read into one buffer, grown as needed: a build that renders 100,000 kept entries
  * reads each once or twice, and a buffer made for each read costs V8 a collection now and then.
- */
-let scratch = Buffer.allocUnsafe(64 * 1024);
-
-/**
- * The content files read last, kept open: a large build reads its texts a few kilobytes at a
- * time from a few dozen files, in about the order they were written, and opening and closing
+ * The content files read last are kept open: a large build reads its texts a few kilobytes at
+ * a time from a few dozen files, in about the order they were written, and opening and closing
  * a file for each read took more time than the reads. A content file never changes once
  * written; one removed meanwhile can still be read until closed.
  */
-const openContent = new Map<string, number>();
-const openContentCount = 4;
-
-function contentFile(path: string): number {
-  let fd = openContent.get(path);
-  if (fd === undefined) {
-    fd = openSync(path, 'r');
-    for (const [other, otherFd] of openContent) {
-      if (openContent.size < openContentCount) break;
-      openContent.delete(other);
-      closeSync(otherFd);
+export function createContentReader(): ContentReader {
+  let scratch = Buffer.allocUnsafe(64 * 1024);
+  const open = new Map<string, number>();
+  const close = () => {
+    for (const fd of open.values()) closeSync(fd);
+    open.clear();
+  };
+  const fileOf = (path: string) => {
+    let fd = open.get(path);
+    if (fd === undefined) {
+      fd = openSync(path, 'r');
+      for (const [other, otherFd] of open) {
+        if (open.size < openContentCount) break;
+        open.delete(other);
+        closeSync(otherFd);
+      }
+      open.set(path, fd);
     }
-    openContent.set(path, fd);
-  }
-  return fd;
+    return fd;
+  };
+  return {
+    read(path, { offset, length }) {
+      try {
+        if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
+        if (readSync(fileOf(path), scratch, 0, length, offset) !== length)
+          throw new Error('cut short');
+        const paragraphs: unknown = JSON.parse(scratch.toString('utf8', 0, length));
+        if (!Array.isArray(paragraphs) || !paragraphs.every((p) => typeof p === 'string'))
+          throw new Error('not paragraphs');
+        return paragraphs;
+      } catch (error) {
+        close();
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
+        throw cacheChanged(path);
+      }
+    },
+    close,
+  };
 }
 
-/** Closes the content files kept open, so that none that is removed stays on the disk. */
-export function closeContentFiles(): void {
-  for (const fd of openContent.values()) closeSync(fd);
-  openContent.clear();
-}
+/** Content files kept open at once. */
+const openContentCount = 4;

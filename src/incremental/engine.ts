@@ -3,7 +3,7 @@ import { type BuildOptions, resolveBuildOptions } from '../config.ts';
 import type { BuildEngine } from '../ports.ts';
 import type { MjmlCompiler } from '../render/mjml.ts';
 import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
-import { openCache } from './article-cache.ts';
+import { createCacheMemory, openCache } from './article-cache.ts';
 import { keptMjml } from './kept-mjml.ts';
 import { createNormalizer, mjmlThread } from './normalize-pool.ts';
 import { openKeptOutput } from './output-reuse.ts';
@@ -35,6 +35,8 @@ export function createEngine({
   session?: boolean;
 }): Engine {
   const pool = createNormalizer();
+  // The cache's records and open files, kept from one build to the next of a session.
+  const memory = createCacheMemory();
   // One build's engine: once normalizing is done, the digest compiles on a thread of its own,
   // started only if the digest is not among those compiled before.
   const mjml = session ? undefined : mjmlThread();
@@ -43,7 +45,7 @@ export function createEngine({
     mjml && !normalizing ? mjml.compileMjml(text) : pool.compileMjml(text);
   if (cacheDir) removeTemporaryLeftovers(cacheDir);
   return {
-    openStore: async (config) => (cacheDir ? openCache(cacheDir, config) : undefined),
+    openStore: async (config) => (cacheDir ? openCache(cacheDir, config, memory) : undefined),
     normalizer: pool,
     keptOutput: async (outDir, config) =>
       cacheDir ? openKeptOutput(cacheDir, outDir, config) : undefined,
@@ -56,6 +58,7 @@ export function createEngine({
     },
     folders: cacheDir ? [{ path: cacheDir, display: cacheShown, what: 'the cache' }] : [],
     close: async () => {
+      memory.reader.close();
       await Promise.all([pool.close(), mjml?.close()]);
     },
     loadMjml() {
