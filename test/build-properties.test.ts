@@ -10,8 +10,8 @@ import { defaultTemplates, parseConfig } from '../src/config.ts';
 import { isUserError } from '../src/errors.ts';
 import { readTemplates } from '../src/read/digest-files.ts';
 import { renderOutput } from '../src/render/output.ts';
-import { fileBytes, type OutputFiles } from '../src/render/output-file.ts';
-import { baseConfig, tempDir } from './helpers.ts';
+import type { OutputFiles } from '../src/render/output-file.ts';
+import { baseConfig, fileBytes, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 

@@ -13,6 +13,7 @@ import { GazetteError } from '../src/errors.ts';
 import { engineFor } from '../src/incremental/engine.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
+import type { OutputFile } from '../src/render/output-file.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fixtures = join(root, 'test', 'fixtures');
@@ -225,4 +226,15 @@ export async function buildWithEngine(
   } finally {
     await engine.close();
   }
+}
+
+/** The whole bytes of a rendered file, every chunk of it in memory. */
+export function fileBytes(file: OutputFile): Buffer {
+  if ('kept' in file) throw new Error('a kept file has no bytes in memory');
+  return Buffer.concat(
+    file.chunks.map((chunk) => {
+      if (chunk instanceof Uint8Array) return chunk;
+      throw new Error('bytes of the previous output are not in memory');
+    }),
+  );
 }

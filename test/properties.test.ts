@@ -8,9 +8,8 @@ import { splitParagraphs, splitSentences } from '../src/normalize/sentences.ts';
 import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { renderFeeds } from '../src/render/feeds.ts';
-import { fileBytes } from '../src/render/output-file.ts';
 import { notXmlChar } from '../src/xml-safe.ts';
-import { baseConfig } from './helpers.ts';
+import { baseConfig, fileBytes } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 

@@ -32,19 +32,8 @@ export type OutputFile =
 export type OutputFiles = Map<string, OutputFile>;
 
 /** A file made of one text. */
-export function textFile(text: string | Uint8Array, key?: string): OutputFile {
-  return { chunks: [typeof text === 'string' ? Buffer.from(text) : text], key };
-}
-
-/** The whole bytes of a file made of chunks in memory (none from the previous output). */
-export function fileBytes(file: OutputFile): Buffer {
-  if ('kept' in file) throw new Error('a kept file has no bytes in memory');
-  return Buffer.concat(
-    file.chunks.map((chunk) => {
-      if (chunk instanceof Uint8Array) return chunk;
-      throw new Error('bytes of the previous output are not in memory');
-    }),
-  );
+export function textFile(text: string | Uint8Array): OutputFile {
+  return { chunks: [typeof text === 'string' ? Buffer.from(text) : text] };
 }
 
 /**
