@@ -46,6 +46,8 @@ if (current !== wanted) {
     // Each at the top of dist/, where the code that starts the worker looks for it.
     entryPoints: {
       cli: join(root, 'src', 'cli.ts'),
+      // The command line as a function, for tests that run it in their own process.
+      main: join(root, 'src', 'main.ts'),
       'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
     },
     outdir: fresh,

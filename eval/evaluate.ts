@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
+import { Locales } from '../src/normalize/locales.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { keywordScore, rougeL, rougeN } from './score.ts';
@@ -25,8 +26,11 @@ export interface SetResult {
 
 export const evalSets = ['orangesum-fr', 'wikinews-fr', 'kpcrowd-en'] as const;
 
-/** The text as `gazette build` sees a plain-text article with no metadata: the same code. */
-export function entryOf(text: string, language: string): Entry | null {
+/**
+ * The text as `gazette build` sees a plain-text article with no metadata: the same code.
+ * `locales` is the memo of the run, as a build's.
+ */
+export function entryOf(text: string, language: string, locales: Locales): Entry | null {
   const config = parseConfig(
     {
       title: 'Evaluation',
@@ -42,6 +46,7 @@ export function entryOf(text: string, language: string): Entry | null {
     article,
     { path: 'article.txt', committed: undefined, modified: new Date(0) },
     config,
+    locales,
   );
 }
 
@@ -59,8 +64,9 @@ export async function evaluateSet(folder: string, set: string, limit?: number): 
     figures[name] ??= [];
     figures[name].push(value);
   };
+  const locales = new Locales();
   for (const row of rows) {
-    const entry = entryOf(row.text, row.lang);
+    const entry = entryOf(row.text, row.lang, locales);
     const summary = entry?.summary ?? '';
     const title = entry?.title ?? '';
     const keywords = entry?.keywords ?? [];

@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig, ResolvedPath } from './config.ts';
 import { GazetteError } from './errors.ts';
+import { Locales } from './normalize/locales.ts';
 import type { LineRole, PageReading } from './normalize/page/page-reading.ts';
 import { createPageRules } from './normalize/page/page-rules.ts';
 import { processArticle } from './normalize/process-article.ts';
@@ -47,7 +48,7 @@ export async function explainArticle(
   if ('error' in read) throw read.error;
   let reading: { page: PageReading; pageText: boolean } | undefined;
   const rules = createPageRules(config.boilerplate, learned);
-  const outcome = processArticle(read.article, config, rules, (page, pageText) => {
+  const outcome = processArticle(read.article, config, new Locales(), rules, (page, pageText) => {
     reading = { page, pageText };
   });
   if ('error' in outcome) {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GazetteError } from './errors.ts';
-import { formatDate } from './normalize/dates.ts';
+import { formatDate, TimeZone } from './normalize/dates.ts';
 import { slugify } from './normalize/ids.ts';
 import { parseArticle } from './read/parse-article.ts';
 
@@ -30,7 +30,7 @@ export async function newArticle(
   options: NewArticleOptions,
   deps: NewArticleDeps,
 ): Promise<string> {
-  const date = formatDate(deps.now(), deps.timeZone);
+  const date = formatDate(deps.now(), new TimeZone(deps.timeZone));
   const name = `${date.slice(0, 10)}-${slugify(options.title) || 'article'}.md`;
   const path = join(options.input, name);
   const text = renderArticleStub({ ...options, date });

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from './config.ts';
+import { Locales } from './normalize/locales.ts';
 import type { Outcome } from './normalize/process-article.ts';
 import type { Normalizer } from './ports.ts';
 import { type ArticleQueue, queueOf } from './read/article-queue.ts';
@@ -20,10 +21,12 @@ export const normalizeHere: Normalizer = {
       import('./normalize/page/page-rules.ts'),
     ]);
     const rules = createPageRules(config.boilerplate, options.learned);
+    // What this build learns of its languages, for its own articles only.
+    const locales = new Locales();
     for (let job: typeof first | undefined = first; job; job = await queue.take()) {
       const { start, batch } = job;
       batch.forEach((raw, i) => {
-        outcomes[start + i] = processArticle(raw, config, rules);
+        outcomes[start + i] = processArticle(raw, config, locales, rules);
       });
       options.onProgress?.(outcomes.length, Math.max(options.count ?? 0, outcomes.length));
     }

@@ -4,6 +4,7 @@ import { type Entry, type EntryTexts, withText } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
 import { type Draft, draftsToHash, type IdMap, resolveIdentities } from './normalize/identity.ts';
+import { Locales } from './normalize/locales.ts';
 import { normalizeHere } from './normalize-here.ts';
 import type { BuildEngine } from './ports.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
@@ -24,10 +25,12 @@ export interface EntryMemo {
   versions: WeakMap<Entry, { key: string; version: string }>;
   /** Dates already parsed, by text. */
   times: Map<string, number>;
+  /** The time zones dates are written in, with the instants they wrote. */
+  locales: Locales;
 }
 
 export function createEntryMemo(): EntryMemo {
-  return { versions: new WeakMap(), times: new Map() };
+  return { versions: new WeakMap(), times: new Map(), locales: new Locales() };
 }
 
 export interface ReadEntriesResult {
@@ -80,6 +83,7 @@ export async function readEntries(
   policy: EntryPolicy,
 ): Promise<ReadEntriesResult> {
   const memo = policy.memo ?? createEntryMemo();
+  const zone = memo.locales.timeZone(config.timeZone);
   const listing = await listArticles(input, displayInput, policy.listing);
   const found = await readOutcomes(input, listing.files, config, policy, {
     normalizer: policy.engine?.normalizer ?? normalizeHere,
@@ -114,7 +118,7 @@ export async function readEntries(
     drafts.push({
       entry,
       frontMatter,
-      changed: formatDate(changed, config.timeZone),
+      changed: formatDate(changed, zone),
       hash: sourceHash,
     });
     files.set(raw.path, file);
@@ -135,8 +139,8 @@ export async function readEntries(
     unique,
     previous,
     host,
-    config.timeZone,
-    formatDate(policy.now, config.timeZone),
+    zone,
+    formatDate(policy.now, zone),
     memo.times,
   );
   // Ids kept from before may now clash; the drafts' own did not.

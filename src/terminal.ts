@@ -6,7 +6,13 @@ import { inert } from './inert.ts';
 import type { SendDeps, SendResult } from './send/send.ts';
 import { formatWarning } from './warnings.ts';
 
-/** What the commands print on the terminal: summaries, progress, warnings and errors. */
+/** Where a command prints: a stream or anything that takes its text. */
+export interface Output {
+  write(text: string): unknown;
+  /** A terminal (progress bars, colours), not a file or a pipe. */
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
 
 /** The global options `--quiet` and `--verbose`. */
 export interface Loudness {
@@ -14,173 +20,214 @@ export interface Loudness {
   verbose?: boolean | undefined;
 }
 
-/** A progress bar on a terminal; a plain line per recipient otherwise. */
-export function createProgress(): { onProgress: SendDeps['onProgress']; stop: () => void } {
-  if (!process.stderr.isTTY) {
-    return {
-      onProgress: ({ done, total, email, status, detail }) => {
-        if (status !== 'skipped')
-          console.error(
-            `${status} ${inert(email)}${detail ? `: ${inert(detail)}` : ''} (${done}/${total})`,
-          );
+/**
+ * What the commands print, on the outputs they are given: summaries, progress, warnings and
+ * errors. Colours only on a terminal, and never with `NO_COLOR` set.
+ */
+export class Terminal {
+  readonly #stdout: Output;
+  readonly #stderr: Output;
+  readonly #color: boolean;
+
+  constructor(stdout: Output, stderr: Output, env: Readonly<Record<string, string | undefined>>) {
+    this.#stdout = stdout;
+    this.#stderr = stderr;
+    this.#color = Boolean(stderr.isTTY) && !env.NO_COLOR;
+  }
+
+  /** A line on standard output. */
+  out(line: string): void {
+    this.#stdout.write(`${line}\n`);
+  }
+
+  /** A line on standard error. */
+  err(line: string): void {
+    this.#stderr.write(`${line}\n`);
+  }
+
+  /** The width of the terminal standard output goes to; 120 when it is not one. */
+  get columns(): number {
+    return this.#stdout.columns || 120;
+  }
+
+  paint(style: 'red' | 'yellow' | 'dim', text: string): string {
+    return this.#color ? styleText(style, text) : text;
+  }
+
+  /** The stream a progress bar draws on: standard error when it is a terminal. */
+  #bars(): NodeJS.WritableStream | undefined {
+    return this.#stderr.isTTY ? (this.#stderr as NodeJS.WritableStream) : undefined;
+  }
+
+  /** A progress bar on a terminal; a plain line per recipient otherwise. */
+  createProgress(): { onProgress: SendDeps['onProgress']; stop: () => void } {
+    const stream = this.#bars();
+    if (!stream) {
+      return {
+        onProgress: ({ done, total, email, status, detail }) => {
+          if (status !== 'skipped')
+            this.err(
+              `${status} ${inert(email)}${detail ? `: ${inert(detail)}` : ''} (${done}/${total})`,
+            );
+        },
+        stop: () => undefined,
+      };
+    }
+    const bar = new SingleBar(
+      {
+        format: 'Sending [{bar}] {value}/{total} · {rate}/s · ETA {eta_formatted}',
+        hideCursor: true,
+        stream,
       },
-      stop: () => undefined,
+      Presets.shades_classic,
+    );
+    let started = false;
+    const start = Date.now();
+    return {
+      onProgress: ({ done, total }) => {
+        if (!started) {
+          bar.start(total, 0, { rate: '0' });
+          started = true;
+        }
+        const rate = (done / Math.max(0.001, (Date.now() - start) / 1000)).toFixed(1);
+        bar.update(done, { rate });
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
     };
   }
-  const bar = new SingleBar(
-    {
-      format: 'Sending [{bar}] {value}/{total} · {rate}/s · ETA {eta_formatted}',
-      hideCursor: true,
-      stream: process.stderr,
-    },
-    Presets.shades_classic,
-  );
-  let started = false;
-  const start = Date.now();
-  return {
-    onProgress: ({ done, total }) => {
-      if (!started) {
-        bar.start(total, 0, { rate: '0' });
-        started = true;
-      }
-      const rate = (done / Math.max(0.001, (Date.now() - start) / 1000)).toFixed(1);
-      bar.update(done, { rate });
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
-}
 
-export function printSend(result: SendResult): void {
-  printTooOld(result.tooOld);
-  if (result.nothingNew) {
-    console.log(`Nothing new since ${inert(String(result.since))}: no digest was sent.`);
-    return;
-  }
-  const mode = result.dryRun ? 'Would send' : 'Digest';
-  console.log(
-    `${mode} "${inert(String(result.subject))}" (${result.items.length} entr${result.items.length === 1 ? 'y' : 'ies'}) to ${result.recipients} recipient(s):`,
-  );
-  for (const item of result.items) console.log(`  - ${inert(item.title)}`);
-  if (result.resumed)
-    console.log('An earlier send started this digest: it is finished as it was then.');
-  if (result.dryRun) {
-    console.log(
-      `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
+  printSend(result: SendResult): void {
+    this.printTooOld(result.tooOld);
+    if (result.nothingNew) {
+      this.out(`Nothing new since ${inert(String(result.since))}: no digest was sent.`);
+      return;
+    }
+    const mode = result.dryRun ? 'Would send' : 'Digest';
+    this.out(
+      `${mode} "${inert(String(result.subject))}" (${result.items.length} entr${result.items.length === 1 ? 'y' : 'ies'}) to ${result.recipients} recipient(s):`,
     );
-    return;
-  }
-  console.log(
-    `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)${result.pending > 0 ? `, pending ${result.pending}` : ''}`,
-  );
-  for (const failure of result.failed)
-    console.error(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
-  for (const later of result.deferred)
-    console.error(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
-  for (const warning of result.warnings)
-    console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
-}
-
-/** The entries that appeared since the last send with a date too old to be news. */
-export function printTooOld({ count, titles }: SendResult['tooOld']): void {
-  if (count === 0) return;
-  const some = titles.map((t) => `"${inert(t)}"`).join(', ');
-  console.log(
-    `Left out as too old: ${count} entr${count === 1 ? 'y' : 'ies'} new to the list but dated more than send.firstWindowDays before: ${some}${count > titles.length ? ', …' : ''}`,
-  );
-}
-
-const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
-export const paint = (style: 'red' | 'yellow' | 'dim', text: string) =>
-  color ? styleText(style, text) : text;
-
-export function printWarnings(result: BuildResult): void {
-  for (const warning of result.warnings) {
-    console.error(`${paint('yellow', 'warning:')} ${formatWarning(warning)}`);
-  }
-}
-
-/**
- * What was written, with sizes: files one by one, folders of many files (archive pages, tag
- * feeds) as one line unless --verbose; then the warnings, once.
- */
-export function printSummary(
-  result: BuildResult,
-  out: string,
-  milliseconds: number,
-  loudness: Loudness,
-): void {
-  printWarnings(result);
-  if (loudness.quiet) return;
-  const count = result.entries.length;
-  const normalized = result.normalized.length;
-  console.log(
-    `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${inert(out)}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
-  );
-  const groups = new Map<string, { files: number; bytes: number }>();
-  for (const file of result.written) {
-    const folder =
-      file.path.includes('/') && !loudness.verbose ? `${file.path.split('/')[0]}/` : file.path;
-    const group = groups.get(folder) ?? { files: 0, bytes: 0 };
-    groups.set(folder, { files: group.files + 1, bytes: group.bytes + file.bytes });
-  }
-  for (const [path, { files, bytes }] of groups) {
-    const name = inert(path);
-    const label = name.endsWith('/') ? `${name} (${files} file${files === 1 ? '' : 's'})` : name;
-    console.log(`  ${label.padEnd(24)} ${formatBytes(bytes).padStart(10)}`);
-  }
-}
-
-/** Tells that another build writes the output folder, which this one waits for. */
-export function waitingFor(out: string): (holder: number) => void {
-  return (holder) =>
-    console.error(
-      `Waiting for another Gazette build (pid ${holder}) to finish writing ${inert(out)}/…`,
-    );
-}
-
-/** One line per rebuild in --watch. */
-export function printRebuild(
-  result: BuildResult,
-  milliseconds: number,
-  loudness: Loudness,
-  at: Date,
-): void {
-  printWarnings(result);
-  if (loudness.quiet) return;
-  const time = at.toTimeString().slice(0, 8);
-  const changed = result.normalized.length;
-  const which = changed > 0 && changed <= 3 ? `: ${inert(result.normalized.join(', '))}` : '';
-  console.log(
-    `${paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}`,
-  );
-}
-
-/** A progress bar on a terminal, once a build has run for a second; nothing otherwise. */
-export function progressBar(
-  loudness: Loudness,
-): { update: (done: number, total: number) => void; stop: () => void } | undefined {
-  if (!process.stderr.isTTY || loudness.quiet) return undefined;
-  const started = Date.now();
-  let bar: SingleBar | undefined;
-  return {
-    update: (done, total) => {
-      if (!bar && Date.now() - started < 1000) return;
-      bar ??= new SingleBar(
-        {
-          format: 'Normalizing [{bar}] {value}/{total} · ETA {eta_formatted}',
-          stream: process.stderr,
-          clearOnComplete: true,
-        },
-        Presets.shades_classic,
+    for (const item of result.items) this.out(`  - ${inert(item.title)}`);
+    if (result.resumed)
+      this.out('An earlier send started this digest: it is finished as it was then.');
+    if (result.dryRun) {
+      this.out(
+        `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
       );
-      if (bar.getTotal() !== total) bar.start(total, done);
-      bar.update(done);
-      if (done >= total) bar.stop();
-    },
-    stop: () => bar?.stop(),
-  };
+      return;
+    }
+    this.out(
+      `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)${result.pending > 0 ? `, pending ${result.pending}` : ''}`,
+    );
+    for (const failure of result.failed)
+      this.err(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
+    for (const later of result.deferred)
+      this.err(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
+    for (const warning of result.warnings)
+      this.err(`${this.paint('yellow', 'warning:')} ${formatWarning(warning)}`);
+  }
+
+  /** The entries that appeared since the last send with a date too old to be news. */
+  printTooOld({ count, titles }: SendResult['tooOld']): void {
+    if (count === 0) return;
+    const some = titles.map((t) => `"${inert(t)}"`).join(', ');
+    this.out(
+      `Left out as too old: ${count} entr${count === 1 ? 'y' : 'ies'} new to the list but dated more than send.firstWindowDays before: ${some}${count > titles.length ? ', …' : ''}`,
+    );
+  }
+
+  printWarnings(result: BuildResult): void {
+    for (const warning of result.warnings) {
+      this.err(`${this.paint('yellow', 'warning:')} ${formatWarning(warning)}`);
+    }
+  }
+
+  /**
+   * What was written, with sizes: files one by one, folders of many files (archive pages, tag
+   * feeds) as one line unless --verbose; then the warnings, once.
+   */
+  printSummary(result: BuildResult, out: string, milliseconds: number, loudness: Loudness): void {
+    this.printWarnings(result);
+    if (loudness.quiet) return;
+    const count = result.entries.length;
+    const normalized = result.normalized.length;
+    this.out(
+      `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${inert(out)}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
+    );
+    const groups = new Map<string, { files: number; bytes: number }>();
+    for (const file of result.written) {
+      const folder =
+        file.path.includes('/') && !loudness.verbose ? `${file.path.split('/')[0]}/` : file.path;
+      const group = groups.get(folder) ?? { files: 0, bytes: 0 };
+      groups.set(folder, { files: group.files + 1, bytes: group.bytes + file.bytes });
+    }
+    for (const [path, { files, bytes }] of groups) {
+      const name = inert(path);
+      const label = name.endsWith('/') ? `${name} (${files} file${files === 1 ? '' : 's'})` : name;
+      this.out(`  ${label.padEnd(24)} ${formatBytes(bytes).padStart(10)}`);
+    }
+  }
+
+  /** Tells that another build writes the output folder, which this one waits for. */
+  waitingFor(out: string): (holder: number) => void {
+    return (holder) =>
+      this.err(
+        `Waiting for another Gazette build (pid ${holder}) to finish writing ${inert(out)}/…`,
+      );
+  }
+
+  /** One line per rebuild in --watch. */
+  printRebuild(result: BuildResult, milliseconds: number, loudness: Loudness, at: Date): void {
+    this.printWarnings(result);
+    if (loudness.quiet) return;
+    const time = at.toTimeString().slice(0, 8);
+    const changed = result.normalized.length;
+    const which = changed > 0 && changed <= 3 ? `: ${inert(result.normalized.join(', '))}` : '';
+    this.out(
+      `${this.paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}`,
+    );
+  }
+
+  /** A progress bar on a terminal, once a build has run for a second; nothing otherwise. */
+  progressBar(
+    loudness: Loudness,
+  ): { update: (done: number, total: number) => void; stop: () => void } | undefined {
+    const stream = this.#bars();
+    if (!stream || loudness.quiet) return undefined;
+    const started = Date.now();
+    let bar: SingleBar | undefined;
+    return {
+      update: (done, total) => {
+        if (!bar && Date.now() - started < 1000) return;
+        bar ??= new SingleBar(
+          {
+            format: 'Normalizing [{bar}] {value}/{total} · ETA {eta_formatted}',
+            stream,
+            clearOnComplete: true,
+          },
+          Presets.shades_classic,
+        );
+        if (bar.getTotal() !== total) bar.start(total, done);
+        bar.update(done);
+        if (done >= total) bar.stop();
+      },
+      stop: () => bar?.stop(),
+    };
+  }
+
+  /** A user's mistake, plainly; a bug, with its stack. Returns the exit code. */
+  reportError(error: unknown): number {
+    if (isUserError(error)) {
+      const errors = error instanceof GazetteErrors ? error.errors : [error];
+      for (const e of errors) this.err(`${this.paint('red', 'error:')} ${e.format()}`);
+      if (errors.length > 1) this.err(`${errors.length} problems; nothing was written.`);
+      return 1;
+    }
+    this.err('Gazette hit a bug (this is not a problem with your input):');
+    this.err(formatBug(error));
+    return 2;
+  }
 }
 
 export function formatTime(milliseconds: number): string {
@@ -193,17 +240,4 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** A user's mistake, plainly; a bug, with its stack. Returns the exit code. */
-export function reportError(error: unknown): number {
-  if (isUserError(error)) {
-    const errors = error instanceof GazetteErrors ? error.errors : [error];
-    for (const e of errors) console.error(`${paint('red', 'error:')} ${e.format()}`);
-    if (errors.length > 1) console.error(`${errors.length} problems; nothing was written.`);
-    return 1;
-  }
-  console.error('Gazette hit a bug (this is not a problem with your input):');
-  console.error(formatBug(error));
-  return 2;
 }

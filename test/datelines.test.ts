@@ -5,7 +5,7 @@ import { parseConfig } from '../src/config.ts';
 import { findDateline, splitDateline } from '../src/normalize/dateline.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
-import { baseConfig } from './helpers.ts';
+import { baseConfig, locales } from './helpers.ts';
 
 /** Place, agency and the first words after the dateline. */
 function read(text: string): [string | null, string | null, string] {
@@ -269,6 +269,7 @@ describe('the dateline of a saved page', () => {
       article,
       { path: 'a.txt', committed: undefined, modified: new Date(0) },
       parseConfig(baseConfig, 'gazette.config.json'),
+      locales,
     );
     assert.equal(entry?.location, 'Ciudad de México');
     assert.ok(entry?.summary.startsWith('Le gouvernement mexicain a annoncé'), entry?.summary);

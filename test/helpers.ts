@@ -4,13 +4,14 @@ import { rmSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BuildDeps, type BuildResult, build } from '../src/build.ts';
 import type { BuildOptions } from '../src/config.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { GazetteError } from '../src/errors.ts';
 import { engineFor } from '../src/incremental/engine.ts';
+import { type Language, Locales } from '../src/normalize/locales.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import type { OutputFile } from '../src/render/output-file.ts';
@@ -32,8 +33,42 @@ export function cliArgs(args: string[]): string[] {
   return [join(root, 'dist', 'cli.js'), ...args];
 }
 
-/** Runs the real command line, as a user would, in `cwd`. */
-export function runCli(
+/**
+ * The command line as the binary runs it, compiled into dist/ (with its worker threads) by
+ * `npm test` before any test runs.
+ */
+const { main }: typeof import('../src/main.ts') = await import(
+  pathToFileURL(join(root, 'dist', 'main.js')).href
+);
+
+/**
+ * Runs the command line in this process, as the binary does, in `cwd` with `env` added to the
+ * environment: what it printed and its exit code. Its engine starts no threads: what one
+ * command loads serves the next (the binary's threads have tests of their own: `runBinary`,
+ * incremental.test.ts, normalize-pool.test.ts).
+ */
+export async function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(
+    args,
+    {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+    { threads: false },
+  );
+  return { code, stdout, stderr };
+}
+
+/** Runs the real `gazette` binary, as a user would, in `cwd`. */
+export function runBinary(
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
@@ -90,7 +125,12 @@ export const baseConfig = {
   sender: 'La lettre <lettre@news.example.org>',
 };
 
-/** A project folder: a config file and a copy of a fixture (or of the seeds) as `articles/`. */
+/** What the tests of one file learn of the languages they read, as a build does. */
+export const locales = new Locales();
+
+/** A language as normalizing takes it. */
+export const lang = (code: string): Language => locales.language(code);
+
 /** The entry Gazette makes of a saved page's lines, with the base config. */
 export function pageEntry(lines: string[]): Entry {
   const { article } = parseArticle(lines.join('\n'), 'a.txt', 'a.txt');
@@ -99,11 +139,13 @@ export function pageEntry(lines: string[]): Entry {
     article,
     { path: 'a.txt', committed: undefined, modified: new Date(0) },
     config,
+    locales,
   );
   assert.ok(entry);
   return entry;
 }
 
+/** A project folder: a config file and a copy of a fixture (or of the seeds) as `articles/`. */
 export async function makeProject(
   articles: string,
   config: Record<string, unknown> = baseConfig,

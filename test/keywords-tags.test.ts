@@ -7,7 +7,7 @@ import { readWords } from '../src/normalize/keyword-words.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseTags, maxTags, type Topics } from '../src/normalize/tags.ts';
-import { baseConfig, pageEntry, runCli, tempDir, textOf } from './helpers.ts';
+import { baseConfig, lang, pageEntry, runCli, tempDir, textOf } from './helpers.ts';
 
 /** Tags, keywords and names of a body given paragraph by paragraph, as normalizing chooses them. */
 function topics(
@@ -24,19 +24,19 @@ function topics(
     given?: string[];
   } = {},
 ): Topics {
-  const bySentence = paragraphs.map((p) => splitSentences(p, language));
+  const bySentence = paragraphs.map((p) => splitSentences(p, lang(language)));
   return chooseTags({
     headline: page.headline ?? null,
     standfirst: null,
     paragraphs: bySentence,
-    read: readWords(bySentence.flat(), language),
+    read: readWords(bySentence.flat(), lang(language)),
     dateline: page.dateline ?? '',
     place: page.place ?? null,
     agency: page.agency ?? null,
     region: page.region ?? null,
     topic: page.topic ?? null,
     siteTags: page.siteTags ?? [],
-    language,
+    language: lang(language),
     given: page.given ?? [],
   });
 }
@@ -714,7 +714,7 @@ describe('keywords in Portuguese and German', () => {
         'Os viticultores já colhem as uvas, e a vindima também deve render menos vinho.',
         'A quebra da vindima ainda preocupa os viticultores do Douro.',
       ],
-      'pt',
+      lang('pt'),
     ).map((k) => k.text);
     assert.ok(portuguese.includes('vindima'), portuguese.join(', '));
     for (const stopword of ['também', 'ainda', 'já', 'porque'])
@@ -726,7 +726,7 @@ describe('keywords in Portuguese and German', () => {
         'Nach der dritten Verhandlung sieht die Gewerkschaft keine Einigung mehr.',
         'Weitere Verhandlungen sind nicht geplant, der Tarifvertrag bleibt offen.',
       ],
-      'de',
+      lang('de'),
     ).map((k) => k.text);
     const forms = german.filter((k) => /^Verhandlung/.test(k));
     assert.equal(forms.length, 1, german.join(', '));

@@ -15,7 +15,15 @@ import {
 import { foldLine, lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
-import { baseConfig, buildWithEngine, fixtures, runCli, tempDir, textOf } from './helpers.ts';
+import {
+  baseConfig,
+  buildWithEngine,
+  fixtures,
+  locales,
+  runCli,
+  tempDir,
+  textOf,
+} from './helpers.ts';
 
 const now = () => new Date('2026-03-01T12:00:00Z');
 const site = join(fixtures, 'learned-furniture');
@@ -91,7 +99,7 @@ describe('lines learned from the folder', () => {
       committed: undefined,
       modified: now(),
     };
-    const alone = processArticle(raw, config);
+    const alone = processArticle(raw, config, locales);
     const lines = text.split('\n').filter(Boolean);
     assert.deepEqual(alone.lines, pageFingerprints(lines));
     // Foreseen without normalizing, as a build counts them before it normalizes.
@@ -99,16 +107,21 @@ describe('lines learned from the folder', () => {
     assert.deepEqual(alone.learned, []);
     const copyright = lineFingerprint('© Le Courrier du Sud 2025');
     const learned = new Set([copyright, lineFingerprint('a line of another page')]);
-    const taught = processArticle(raw, config, createPageRules(config.boilerplate, learned));
+    const taught = processArticle(
+      raw,
+      config,
+      locales,
+      createPageRules(config.boilerplate, learned),
+    );
     assert.deepEqual(taught.learned, [copyright]);
     // A Markdown article's lines are the author's: they neither teach nor learn.
     const markdown = `## Les arènes\n\n${lines.slice(5).join('\n\n')}\n`;
     const mdRaw = { ...raw, path: 'p.md', text: markdown };
-    const md = processArticle(mdRaw, config, createPageRules(config.boilerplate, learned));
+    const md = processArticle(mdRaw, config, locales, createPageRules(config.boilerplate, learned));
     assert.deepEqual([md.lines, md.learned, articleLines(mdRaw)], [[], [], []]);
     // A Markdown file without Markdown structure is page text, foreseen as such.
     const plainMd = { ...raw, path: 'p.md', text: `---\ntitle: Les arènes\n---\n${text}` };
-    assert.deepEqual(articleLines(plainMd), processArticle(plainMd, config).lines);
+    assert.deepEqual(articleLines(plainMd), processArticle(plainMd, config, locales).lines);
     assert.deepEqual(articleLines(plainMd), alone.lines);
   });
 

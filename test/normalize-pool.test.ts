@@ -8,7 +8,7 @@ import { processArticle } from '../src/normalize/process-article.ts';
 import { articleQueue } from '../src/read/article-queue.ts';
 import type { RawArticle } from '../src/read/read-articles.ts';
 import { mjmlCompiler } from '../src/render/mjml.ts';
-import { baseConfig, seedParagraphs, textOf } from './helpers.ts';
+import { baseConfig, locales, seedParagraphs, textOf } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 
@@ -40,7 +40,7 @@ describe('the normalizing pool', () => {
       assert.equal(outcomes.length, articles.length);
       assert.deepEqual(
         outcomes,
-        articles.map((raw) => processArticle(raw, config)),
+        articles.map((raw) => processArticle(raw, config, locales)),
       );
     } finally {
       await normalizer.close();
@@ -61,7 +61,7 @@ describe('the normalizing pool', () => {
       queue.end();
       assert.deepEqual(
         await normalizing,
-        articles.map((raw) => processArticle(raw, config)),
+        articles.map((raw) => processArticle(raw, config, locales)),
       );
     } finally {
       await normalizer.close();
@@ -88,12 +88,14 @@ describe('the normalizing pool', () => {
       ]);
       assert.deepEqual(
         withOne,
-        articles.map((raw) => processArticle(raw, ruled, createPageRules(ruled.boilerplate, one))),
+        articles.map((raw) =>
+          processArticle(raw, ruled, locales, createPageRules(ruled.boilerplate, one)),
+        ),
       );
       assert.deepEqual(
         withOther,
         articles.map((raw) =>
-          processArticle(raw, ruled, createPageRules(ruled.boilerplate, other)),
+          processArticle(raw, ruled, locales, createPageRules(ruled.boilerplate, other)),
         ),
       );
       assert.ok(withOne.every((o) => o.learned.length === 1 && o.learned[0] === [...one][0]));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitDateline } from '../src/normalize/dateline.ts';
-import { formatDate, parseDate } from '../src/normalize/dates.ts';
+import { formatDate, parseDate, TimeZone } from '../src/normalize/dates.ts';
 import { slugFromPath, tagUri } from '../src/normalize/ids.ts';
 import { extractKeywords } from '../src/normalize/keywords.ts';
 import { detectLanguage } from '../src/normalize/language.ts';
@@ -12,49 +12,53 @@ import { readPage } from '../src/normalize/page/read-page.ts';
 import { cleanInline, parseParagraphs } from '../src/normalize/paragraphs.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { summarize } from '../src/normalize/summary.ts';
+import { lang } from './helpers.ts';
 
 describe('sentences', () => {
   it('does not end a sentence after an abbreviation or an initial', () => {
     assert.deepEqual(
-      splitSentences('M. Dupont et Mme Durand ont vu le Dr. Martin. Ils sont partis.', 'fr'),
+      splitSentences('M. Dupont et Mme Durand ont vu le Dr. Martin. Ils sont partis.', lang('fr')),
       ['M. Dupont et Mme Durand ont vu le Dr. Martin.', 'Ils sont partis.'],
     );
-    assert.deepEqual(splitSentences('The U.S. Senate voted. John F. Kennedy was cited.', 'en'), [
-      'The U.S. Senate voted.',
-      'John F. Kennedy was cited.',
-    ]);
     assert.deepEqual(
-      splitSentences('Sens. Ann Lee and Tom Ray spoke in Knoxville, Tenn. Officials agreed.', 'en'),
+      splitSentences('The U.S. Senate voted. John F. Kennedy was cited.', lang('en')),
+      ['The U.S. Senate voted.', 'John F. Kennedy was cited.'],
+    );
+    assert.deepEqual(
+      splitSentences(
+        'Sens. Ann Lee and Tom Ray spoke in Knoxville, Tenn. Officials agreed.',
+        lang('en'),
+      ),
       ['Sens. Ann Lee and Tom Ray spoke in Knoxville, Tenn. Officials agreed.'],
     );
     // An English abbreviation is a word in another language's text: "sens", "mich".
-    assert.deepEqual(splitSentences('Des voix s’élèvent en ce sens. Mardi, ils ont écrit.', 'fr'), [
-      'Des voix s’élèvent en ce sens.',
-      'Mardi, ils ont écrit.',
-    ]);
-    assert.deepEqual(splitSentences('Er sah mich. Dann ging er.', 'de'), [
+    assert.deepEqual(
+      splitSentences('Des voix s’élèvent en ce sens. Mardi, ils ont écrit.', lang('fr')),
+      ['Des voix s’élèvent en ce sens.', 'Mardi, ils ont écrit.'],
+    );
+    assert.deepEqual(splitSentences('Er sah mich. Dann ging er.', lang('de')), [
       'Er sah mich.',
       'Dann ging er.',
     ]);
   });
 
   it('keeps a closing quote with its sentence', () => {
-    assert.deepEqual(splitSentences('« Partez ! » a-t-il crié. La foule a reculé.', 'fr'), [
+    assert.deepEqual(splitSentences('« Partez ! » a-t-il crié. La foule a reculé.', lang('fr')), [
       '« Partez ! » a-t-il crié.',
       'La foule a reculé.',
     ]);
   });
 
   it('splits sentences glued without a space', () => {
-    assert.deepEqual(splitSentences('Il neige sur les Pyrénées.Alors la route est fermée.', 'fr'), [
-      'Il neige sur les Pyrénées.',
-      'Alors la route est fermée.',
-    ]);
+    assert.deepEqual(
+      splitSentences('Il neige sur les Pyrénées.Alors la route est fermée.', lang('fr')),
+      ['Il neige sur les Pyrénées.', 'Alors la route est fermée.'],
+    );
   });
 
   it('handles a paragraph far longer than the segmenter is given at once', () => {
     const paragraph = 'Une phrase assez ordinaire pour remplir la page. '.repeat(2000);
-    const sentences = splitSentences(paragraph, 'fr');
+    const sentences = splitSentences(paragraph, lang('fr'));
     assert.equal(sentences.length, 2000);
   });
 });
@@ -166,7 +170,7 @@ describe('summaries', () => {
       'Il fait beau.',
       'Les sénateurs ont rejeté un amendement sur la tarification de l’eau.',
     ];
-    const summary = summarize(sentences, 'fr');
+    const summary = summarize(sentences, lang('fr'));
     assert.ok(summary.startsWith(sentences[0] ?? ''));
     assert.ok(summary.split(/\s+/).length <= 60);
     const positions = sentences.map((s) => summary.indexOf(s)).filter((p) => p >= 0);
@@ -185,7 +189,7 @@ describe('keywords', () => {
         'Le Pérou a accepté la présence des États-Unis.',
         'Le Congrès du Pérou a voté la loi.',
       ],
-      'fr',
+      lang('fr'),
     );
     const texts = keywords.map((k) => k.text);
     assert.ok(texts.includes('États-Unis'));
@@ -200,7 +204,7 @@ describe('keywords', () => {
       'Que fera-t-on du barrage ? a-t-elle demandé aux ingénieurs du barrage.',
       'La crue du fleuve menace le barrage, dit-on, et la crue monte encore.',
     ];
-    const texts = extractKeywords(sentences, 'fr').map((k) => k.text);
+    const texts = extractKeywords(sentences, lang('fr')).map((k) => k.text);
     assert.ok(texts.includes('barrage'), texts.join(', '));
     for (const text of texts) assert.doesNotMatch(text, /-(t-)?(il|elle|on)\b/, texts.join(', '));
     // In English, a word ending in "-on" is an ordinary word.
@@ -209,7 +213,7 @@ describe('keywords', () => {
         'The add-on broke the build. The add-on was removed.',
         'Nobody tested the add-on before the release of the add-on.',
       ],
-      'en',
+      lang('en'),
     ).map((k) => k.text);
     assert.ok(english.includes('add-on'), english.join(', '));
   });
@@ -217,15 +221,18 @@ describe('keywords', () => {
 
 describe('dates and ids', () => {
   it('reads a date without a zone in the configured zone and writes the offset', () => {
-    const date = parseDate('2025-07-01 10:30', 'Europe/Paris');
+    const date = parseDate('2025-07-01 10:30', new TimeZone('Europe/Paris'));
     assert.equal(date.toISOString(), '2025-07-01T08:30:00.000Z');
-    assert.equal(formatDate(date, 'Europe/Paris'), '2025-07-01T10:30:00+02:00');
+    assert.equal(formatDate(date, new TimeZone('Europe/Paris')), '2025-07-01T10:30:00+02:00');
     assert.equal(
-      formatDate(parseDate('2025-01-05', 'America/Lima'), 'America/Lima'),
+      formatDate(
+        parseDate('2025-01-05', new TimeZone('America/Lima')),
+        new TimeZone('America/Lima'),
+      ),
       '2025-01-05T00:00:00-05:00',
     );
     assert.equal(
-      parseDate('2025-01-05T10:00:00+01:00', 'UTC').toISOString(),
+      parseDate('2025-01-05T10:00:00+01:00', new TimeZone('UTC')).toISOString(),
       '2025-01-05T09:00:00.000Z',
     );
   });

@@ -18,7 +18,15 @@ import {
 import { readPage } from '../src/normalize/page/read-page.ts';
 import { readParagraphs } from '../src/normalize/paragraphs.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
-import { baseConfig, fixtures, makeProject, runCli, seedParagraphs, textOf } from './helpers.ts';
+import {
+  baseConfig,
+  fixtures,
+  locales,
+  makeProject,
+  runCli,
+  seedParagraphs,
+  textOf,
+} from './helpers.ts';
 
 const folder = join(fixtures, 'page-reading');
 const furniture = (line: string) => furnitureOf(lineShape(line));
@@ -745,6 +753,7 @@ describe('Markdown and page text', () => {
       article,
       { path: name, committed: undefined, modified: new Date(0) },
       config,
+      locales,
     );
   };
 
@@ -763,6 +772,7 @@ describe('Markdown and page text', () => {
       article,
       { path: 'page.txt', committed: undefined, modified: new Date(0) },
       config,
+      locales,
     );
     assert.ok(entry);
     assert.equal(entry.title, 'Fife Flyers edge Dundee Stars in overtime to reach cup final');

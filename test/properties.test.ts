@@ -9,7 +9,7 @@ import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { renderFeeds } from '../src/render/feeds.ts';
 import { notXmlChar } from '../src/xml-safe.ts';
-import { baseConfig, fileBytes } from './helpers.ts';
+import { baseConfig, fileBytes, lang, locales } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 
@@ -53,6 +53,7 @@ describe('properties over arbitrary text', () => {
             { ...article, frontMatter },
             { path: 'a.txt', committed: undefined, modified: new Date(0) },
             config,
+            locales,
           );
           if (!entry) return;
           const strings = [
@@ -91,7 +92,7 @@ describe('properties over arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
         const letters = (s: string) => s.replace(/\s+/g, '');
-        const sentences = splitSentences(text, 'fr');
+        const sentences = splitSentences(text, lang('fr'));
         assert.equal(letters(sentences.join('')), letters(text));
         for (const sentence of sentences) assert.equal(sentence, sentence.trim());
       }),
@@ -127,8 +128,8 @@ describe('properties over arbitrary text', () => {
         fc.constantFrom('fr', 'en', 'de', 'es', 'pt'),
         (paragraphs, language) => {
           assert.deepEqual(
-            splitParagraphs(paragraphs, language),
-            paragraphs.map((p) => splitSentences(p, language)),
+            splitParagraphs(paragraphs, lang(language)),
+            paragraphs.map((p) => splitSentences(p, lang(language))),
           );
         },
       ),

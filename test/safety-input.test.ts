@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { CheckReport } from '../src/check.ts';
 import type { Entry } from '../src/entry.ts';
-import { parseDate, readDate } from '../src/normalize/dates.ts';
+import { parseDate, readDate, TimeZone } from '../src/normalize/dates.ts';
 import { hasCommand, xmllint } from './feed-tools.ts';
 import { baseConfig, runCli, tempDir, textOf } from './helpers.ts';
 
@@ -169,6 +169,7 @@ describe('impossible dates are errors', () => {
       fc.integer({ min: 0, max: 9999 }),
       fc.integer({ min: 9, max: 99 }).map((century) => century * 100),
     );
+    const paris = new TimeZone('Europe/Paris');
     fc.assert(
       fc.property(
         years,
@@ -192,7 +193,7 @@ describe('impossible dates are errors', () => {
             zoneMinutes < 60 &&
             Math.abs(offset) <= 14 * 60;
           assert.equal('fields' in readDate(written), real, written);
-          const instant = parseDate(written, 'Europe/Paris').getTime();
+          const instant = parseDate(written, paris).getTime();
           if (real) assert.equal(instant, rolled.getTime() - offset * 60_000, written);
           else assert.ok(Number.isNaN(instant), written);
         },

@@ -6,14 +6,14 @@ import { isQuoteOpen } from '../src/normalize/quotes.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { chooseSummary } from '../src/normalize/summary.ts';
 import { chooseTitle, type TitleSource } from '../src/normalize/title.ts';
-import { pageEntry } from './helpers.ts';
+import { lang, pageEntry } from './helpers.ts';
 
 /** A title made from a lead sentence alone. */
 function derived(sentence: string, language: string, more: Partial<TitleSource> = {}): string {
   return chooseTitle({
     headline: null,
     sentences: [sentence],
-    language,
+    language: lang(language),
     place: null,
     agency: null,
     names: [],
@@ -519,7 +519,7 @@ describe('the page’s headline', () => {
   it('is kept as written when short enough, cut after its verb when too long', () => {
     const source = {
       sentences: ['Le Sénat a voté la réforme des retraites après trois semaines de débats.'],
-      language: 'fr',
+      language: lang('fr'),
       place: 'Paris',
       agency: null,
       names: [],
@@ -549,7 +549,7 @@ describe('the page’s headline', () => {
         'Elle est sans équivalent depuis le début des relevés.',
         'Dans le sud-est, la forêt émet désormais plus de carbone qu’elle n’en absorbe.',
       ],
-      language: 'fr',
+      language: lang('fr'),
       place: null,
       agency: null,
       names: [],
@@ -565,7 +565,7 @@ describe('the page’s headline', () => {
       standfirst:
         'La climatologue Ana Paula Ferreira alerte sur un point de bascule de la forêt amazonienne.',
       sentences: ['Quelle est l’ampleur de la sécheresse ?', 'Elle est sans équivalent.'],
-      language: 'fr',
+      language: lang('fr'),
       place: null,
       agency: null,
       names: [],
@@ -581,7 +581,7 @@ describe('the page’s headline', () => {
         'Le Chili va ouvrir six salars du nord du pays aux compagnies minières privées.',
         'Les contrats de lithium dureront jusqu’à trente ans.',
       ],
-      language: 'fr',
+      language: lang('fr'),
       place: null,
       agency: null,
       names: [],
@@ -598,7 +598,7 @@ describe('the page’s headline', () => {
       const title = chooseTitle({
         headline,
         sentences: ['The storm made landfall in Jamaica as a Category 5 hurricane.'],
-        language: 'en',
+        language: lang('en'),
         place: null,
         agency: null,
         names: [],
@@ -656,8 +656,8 @@ describe('summaries', () => {
     // More than three: the summary keeps three of them.
     const five = `${three} Las bandas cobran peaje. Nadie denuncia.`;
     const kept = page(five, lead);
-    assert.equal(splitSentences(kept, 'es').length, 3, kept);
-    assert.ok(five.includes(splitSentences(kept, 'es')[0] ?? '-'), kept);
+    assert.equal(splitSentences(kept, lang('es')).length, 3, kept);
+    assert.ok(five.includes(splitSentences(kept, lang('es'))[0] ?? '-'), kept);
   });
 
   it('hold no interviewer’s question', () => {
@@ -675,7 +675,7 @@ describe('summaries', () => {
           'Une forêt tropicale fabrique une partie de sa propre pluie, et la déforestation l’affaiblit.',
         ],
       ],
-      language: 'fr',
+      language: lang('fr'),
     });
     assert.ok(!summary.includes('?'), summary);
     assert.ok(!summary.includes('point de bascule'), summary);
@@ -684,7 +684,7 @@ describe('summaries', () => {
 
   it('take two quotations glued without a space for two sentences', () => {
     assert.deepEqual(
-      splitSentences('Il a parlé de "sécurité.""Nous verrons", a-t-il ajouté.', 'fr'),
+      splitSentences('Il a parlé de "sécurité.""Nous verrons", a-t-il ajouté.', lang('fr')),
       ['Il a parlé de "sécurité."', '"Nous verrons", a-t-il ajouté.'],
     );
   });
@@ -692,7 +692,7 @@ describe('summaries', () => {
   it('keep quotations whole, even when the splitter cuts inside one', () => {
     const paragraph =
       '« Nous ne reculerons pas ! Le peuple doit décider ! » a lancé le président devant ses partisans. Le Sénat doit encore approuver la consultation populaire.';
-    const sentences = splitSentences(paragraph, 'fr');
+    const sentences = splitSentences(paragraph, lang('fr'));
     assert.equal(
       sentences[0],
       '« Nous ne reculerons pas ! Le peuple doit décider ! » a lancé le président devant ses partisans.',
@@ -709,7 +709,7 @@ describe('summaries', () => {
         ],
         ['La réforme du travail sera soumise au Sénat le mois prochain, selon le gouvernement.'],
       ],
-      language: 'fr',
+      language: lang('fr'),
     });
     assert.ok(!summary.includes('huit heures'), summary);
     assert.ok(!summary.includes('Les députés le savent'), summary);
@@ -730,7 +730,7 @@ describe('summaries', () => {
           'Il me conseillait d\'acheter certains objets et de ne rien dire à mes parents".',
         ],
       ],
-      language: 'fr',
+      language: lang('fr'),
     });
     assert.ok(summary.startsWith('Le parquet a ouvert une enquête'), summary);
     assert.ok(!summary.includes('conseillait'), summary);
@@ -748,7 +748,7 @@ describe('summaries', () => {
           'La ligne devait être électrifiée jusqu’à la frontière avant 2030.',
         ],
       ],
-      language: 'fr',
+      language: lang('fr'),
     });
     assert.equal(
       summary,
@@ -768,7 +768,7 @@ describe('summaries', () => {
         ['- 530,000 customers without power.'],
         ['Officials opened more than 880 shelters across the island.'],
       ],
-      language: 'en',
+      language: lang('en'),
     });
     assert.equal(
       summary,

@@ -27,19 +27,25 @@ export function createEngine({
   cacheDir,
   cacheShown,
   session = false,
+  threads = true,
 }: {
   cacheDir: string | false;
   /** The cache folder as the user named it, for messages. */
   cacheShown: string;
   /** Serves a session of builds (`--watch`): its threads stay between them. */
   session?: boolean;
+  /**
+   * Whether it may start threads. Without, it does everything on the caller's thread, where
+   * what it loads (the normalizer, MJML) stays loaded for the next command of the process.
+   */
+  threads?: boolean;
 }): Engine {
-  const pool = createNormalizer();
+  const pool = createNormalizer({ threads });
   // The cache's records and open files, kept from one build to the next of a session.
   const memory = createCacheMemory();
   // One build's engine: once normalizing is done, the digest compiles on a thread of its own,
   // started only if the digest is not among those compiled before.
-  const mjml = session ? undefined : mjmlThread();
+  const mjml = session || !threads ? undefined : mjmlThread();
   let normalizing = true;
   const compile: MjmlCompiler = (text) =>
     mjml && !normalizing ? mjml.compileMjml(text) : pool.compileMjml(text);
@@ -67,12 +73,15 @@ export function createEngine({
   };
 }
 
-/** The engine of builds with these options: their cache, unless `cacheDir` is false. */
-export function engineFor(options: BuildOptions, session = false): Engine {
+/**
+ * The engine of builds with these options: their cache, unless `cacheDir` is false; threads
+ * unless `threads` is false.
+ */
+export function engineFor(options: BuildOptions, session = false, threads = true): Engine {
   const resolved = resolveBuildOptions(options);
   const cacheShown =
     typeof options.cacheDir === 'string'
       ? options.cacheDir
       : join(dirname(resolved.config.display), '.gazette-cache');
-  return createEngine({ cacheDir: resolved.cacheDir ?? false, cacheShown, session });
+  return createEngine({ cacheDir: resolved.cacheDir ?? false, cacheShown, session, threads });
 }

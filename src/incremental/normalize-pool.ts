@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config.ts';
+import { Locales } from '../normalize/locales.ts';
 import { createPageRules } from '../normalize/page/page-rules.ts';
 import type { Outcome } from '../normalize/process-article.ts';
 import type { Normalizer } from '../ports.ts';
@@ -43,16 +44,21 @@ export interface NormalizerPool extends Normalizer {
 export function createNormalizer({
   heapMb = workerHeapMb,
   ahead = !workerUrl.pathname.endsWith('.ts'),
+  threads = true,
 }: {
   heapMb?: number;
+  /** Whether it may start worker threads; without, it does everything on this one. */
+  threads?: boolean;
   /**
    * Whether the first worker starts at once. Default: when compiled; run from TypeScript
    * sources, a worker first compiles the normalizer, not worth it ahead.
    */
   ahead?: boolean;
 } = {}): NormalizerPool {
-  const cores = availableParallelism();
+  const cores = threads ? availableParallelism() : 1;
   const lanes: Lane[] = [];
+  // What this thread learns of the languages of the articles it normalizes, for the pool's life.
+  const locales = new Locales();
   // A worker that fails or stops leaves the work to the others, or to this thread.
   const add = () => {
     const lane = startLane(heapMb, true, () => {
@@ -72,13 +78,13 @@ export function createNormalizer({
       const total = count ?? queue.size();
       const threads = Math.min(cores, Math.ceil(total / batchSize));
       const workers = apart ? threads : threads - 1;
-      if (total >= parallelFrom) while (lanes.length < workers) add();
+      if (total >= parallelFrom && threads) while (lanes.length < workers) add();
       const useThisThread = lanes.length === 0 || (total >= parallelFrom && !apart);
       const outcomes: Outcome[] = [];
       let done = 0;
       const here = async (batch: RawArticle[]) => {
         const { processArticle } = await import('../normalize/process-article.ts');
-        return batch.map((raw) => processArticle(raw, config, rules));
+        return batch.map((raw) => processArticle(raw, config, locales, rules));
       };
       const store = (start: number, results: Outcome[]) => {
         results.forEach((outcome, i) => {

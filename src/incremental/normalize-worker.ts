@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config.ts';
+import { Locales } from '../normalize/locales.ts';
 import { noPageRules, type PageRules } from '../normalize/page/page-reading.ts';
 import { createPageRules } from '../normalize/page/page-rules.ts';
 import type { RawArticle } from '../read/read-articles.ts';
@@ -30,6 +31,9 @@ let normalizer =
 /** The page rules of the last job that brought learned lines: the next ones apply them too. */
 let rules: PageRules = noPageRules;
 
+/** What this thread learns of its articles' languages, for as long as it runs. */
+const locales = new Locales();
+
 /**
  * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
  * builds (`--watch`), it also compiles the digest's MJML while the main thread writes the feeds,
@@ -51,7 +55,7 @@ parentPort?.on('message', async (job: WorkerJob) => {
     const jobRules = rules;
     normalizer ??= import('../normalize/process-article.ts');
     const { processArticle } = await normalizer;
-    const outcomes = job.articles.map((raw) => processArticle(raw, job.config, jobRules));
+    const outcomes = job.articles.map((raw) => processArticle(raw, job.config, locales, jobRules));
     parentPort?.postMessage({ id: job.id, outcomes });
   } catch (error) {
     parentPort?.postMessage({

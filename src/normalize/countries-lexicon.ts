@@ -1,4 +1,6 @@
+import { remember } from '../remember.ts';
 import { foldAccents } from './keyword-fold.ts';
+import type { Facet, Language } from './locales.ts';
 import { tokenize } from './tokens.ts';
 
 /**
@@ -74,15 +76,11 @@ const aliases: Record<string, Record<string, string>> = {
   },
 };
 
-const lexicons = new Map<string, Lexicon>();
+const countries: Facet<Lexicon> = ({ code }) => buildLexicon(code);
 
-export function lexiconFor(language: string): Lexicon {
-  let lexicon = lexicons.get(language);
-  if (!lexicon) {
-    lexicon = buildLexicon(language);
-    lexicons.set(language, lexicon);
-  }
-  return lexicon;
+/** The country names of a language. */
+export function lexiconFor(language: Language): Lexicon {
+  return language.get(countries);
 }
 
 /** Folds a name's words as they are compared: tokenized like the text, accents and case off. */
@@ -162,7 +160,7 @@ const nationalEnding =
   /^(?:|(?:i|a|e|ie|vi|u)?(?:en|enne|ens|ennes|ain|aine|ains|aines|ais|aise|aises|ois|oise|oises|an|ans|ano|ana|anos|anas|eno|ena|enos|enas|ense|enses|es|esa|esas|eses|eiro|eira|eiros|eiras|ol|ola|oles|olas|ino|ina|inos|inas|isch|ische|ischen|ischer|isches|nisch|nische|nischen|nischer|nisches|sch|sche|schen|scher|sches|ish|ese|o|a|os|as|e|er|ine|ines))$/;
 
 /** The country an adjective of nationality points to, or undefined. */
-export function countryOfAdjective(lower: string, language: string): string | undefined {
+export function countryOfAdjective(lower: string, language: Language): string | undefined {
   if (lower.length < 5) return undefined;
   const folded = foldAccents(lower);
   const list = lexiconFor(language).stems.get(folded.slice(0, 4));
@@ -176,30 +174,26 @@ export function countryOfAdjective(lower: string, language: string): string | un
 }
 
 /** Whether a word or phrase (lowercase) is a country's name in the language. */
-export function isCountryName(lower: string, language: string): boolean {
+export function isCountryName(lower: string, language: Language): boolean {
   return countryCode(lower, language) !== undefined;
 }
 
 /** Names looked up so far per language, with their code or null; bounded like the stems. */
 const maxLookups = 20_000;
-const lookups = new Map<string, Map<string, string | null>>();
+const lookups: Facet<Map<string, string | null>> = () => new Map();
 
 /** Lowercase ASCII words, one space apart: a name that is its own key (`keyOf`). */
 const ownKey = /^[a-z]+(?: [a-z]+)*$/;
 
 /** The region code of a country's name or abbreviation, in any case, or undefined. */
-export function countryCode(name: string, language: string): string | undefined {
-  if (ownKey.test(name)) return lexiconFor(language).names.get(name);
-  let memo = lookups.get(language);
-  if (!memo) {
-    memo = new Map();
-    lookups.set(language, memo);
-  }
-  let code = memo.get(name);
-  if (code === undefined) {
-    if (memo.size >= maxLookups) memo.clear();
-    code = lexiconFor(language).names.get(keyOf(name)) ?? null;
-    memo.set(name, code);
-  }
+export function countryCode(name: string, language: Language): string | undefined {
+  const { names } = lexiconFor(language);
+  if (ownKey.test(name)) return names.get(name);
+  const code = remember(
+    language.get(lookups),
+    maxLookups,
+    name,
+    () => names.get(keyOf(name)) ?? null,
+  );
   return code ?? undefined;
 }

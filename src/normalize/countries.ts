@@ -1,6 +1,7 @@
 import { type Lexicon, lexiconFor } from './countries-lexicon.ts';
 import { foldAccents } from './keyword-fold.ts';
 import type { Sentence, Word } from './keyword-words.ts';
+import type { Language } from './locales.ts';
 
 export { countryCode, countryOfAdjective, isCountryName } from './countries-lexicon.ts';
 
@@ -29,8 +30,9 @@ const capitalised = (w: Word | undefined) => w?.capital === true && w.kind !== '
  * in order of first mention. A name inside a longer name (`Mexico City`, `Agência Brasil`) does
  * not count, nor a short abbreviation written in lowercase (`us`).
  */
-export function findCountries(sentences: Sentence[], language: string): CountryMention[] {
+export function findCountries(sentences: Sentence[], language: Language): CountryMention[] {
   const lexicon = lexiconFor(language);
+  const iso = language.code;
   const found = new Map<string, CountryMention & { forms: Map<string, number> }>();
   const note = (code: string, s: number, form: string | null) => {
     let mention = found.get(code);
@@ -52,11 +54,11 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
         const before = block[i - 1];
         const proper =
           word.capital &&
-          !(language !== 'de' && capitalised(before) && !before?.stop) &&
-          !(language === 'de' && germanNameAdjective.test(before?.text ?? ''));
-        const n = proper ? matchName(lexicon, block, i, language) : 0;
+          !(iso !== 'de' && capitalised(before) && !before?.stop) &&
+          !(iso === 'de' && germanNameAdjective.test(before?.text ?? ''));
+        const n = proper ? matchName(lexicon, block, i, iso) : 0;
         if (n > 0) {
-          const key = keyAt(block, i, n, language);
+          const key = keyAt(block, i, n, lexicon, iso);
           const code = lexicon.names.get(key) ?? '';
           // A German genitive ("Frankreichs") is shown as the country's name.
           const inflected = n === 1 && key !== word.folded;
@@ -74,9 +76,9 @@ export function findCountries(sentences: Sentence[], language: string): CountryM
         // Adjectives of nationality are lowercase, except in English; "Mexico City" is no adjective,
         // nor is the last word of a name ("New Jersey").
         // Adjectives of nationality are read from five letters on, as `countryOfAdjective` does.
-        if (word.capital !== (language === 'en') || word.stop || n < 0 || word.lower.length < 5)
+        if (word.capital !== (iso === 'en') || word.stop || n < 0 || word.lower.length < 5)
           continue;
-        if (language === 'en' && !proper) continue;
+        if (iso === 'en' && !proper) continue;
         if (word.nationality) note(word.nationality, s, null);
       }
     }
@@ -110,7 +112,7 @@ function matchName(lexicon: Lexicon, block: Word[], i: number, language: string)
   if (most === undefined && !genitive) return 0;
   let inside = 0;
   for (let n = Math.min(most ?? 1, block.length - i); n >= 1; n--) {
-    const key = keyAt(block, i, n, language);
+    const key = keyAt(block, i, n, lexicon, language);
     if (!lexicon.names.has(key)) continue;
     const last = block[i + n - 1] as Word;
     // A short abbreviation is one only in capitals ("US", not "us").
@@ -126,12 +128,12 @@ function matchName(lexicon: Lexicon, block: Word[], i: number, language: string)
 }
 
 /** The folded words `i` to `i + n` of a block; a German genitive `s` dropped from a one-word name. */
-function keyAt(block: Word[], i: number, n: number, language: string): string {
+function keyAt(block: Word[], i: number, n: number, lexicon: Lexicon, language: string): string {
   let key = '';
   for (let j = i; j < i + n; j++) key += (j > i ? ' ' : '') + (block[j]?.folded ?? '');
   if (n === 1 && language === 'de' && key.endsWith('s')) {
     const bare = key.slice(0, -1);
-    if (!lexiconFor(language).names.has(key) && lexiconFor(language).names.has(bare)) return bare;
+    if (!lexicon.names.has(key) && lexicon.names.has(bare)) return bare;
   }
   return key;
 }

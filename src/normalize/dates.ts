@@ -5,38 +5,45 @@ import { remember } from '../remember.ts';
  * second. A date written without a zone is a wall-clock time in that zone.
  */
 
-/**
- * Per time zone, its formatter and the offsets it gave, by instant: a build asks again about
- * the same instants (each file's time, each entry's dates) as the build before it.
- */
-interface Zone {
-  format: Intl.DateTimeFormat;
-  offsets: Map<number, number>;
-  /** Each instant as `formatDate` writes it. */
-  written: Map<number, string>;
-}
-
-const zones = new Map<string, Zone>();
-
 /** Instants remembered per time zone, beyond which they are forgotten and asked again. */
 const rememberedInstants = 500_000;
 
-/** Minutes east of UTC in `timeZone` at the instant `date`. */
-export function zoneOffset(date: Date, timeZone: string): number {
-  const zone = zoneOf(timeZone);
-  return remember(zone.offsets, rememberedInstants, date.getTime(), () =>
-    offsetOf(zone.format, date),
-  );
-}
+/**
+ * A time zone (IANA name), with its formatter and the offsets it gave, by instant: a build asks
+ * again about the same instants (each file's time, each entry's dates), and a build under
+ * `--watch` about those of the build before it.
+ */
+export class TimeZone {
+  readonly name: string;
+  readonly #format: Intl.DateTimeFormat;
+  readonly #offsets = new Map<number, number>();
+  /** Each instant as `formatDate` writes it. */
+  readonly #written = new Map<number, string>();
 
-function zoneOf(timeZone: string): Zone {
-  let zone = zones.get(timeZone);
-  if (!zone) {
-    const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    zone = { format, offsets: new Map(), written: new Map() };
-    zones.set(timeZone, zone);
+  constructor(name: string) {
+    this.name = name;
+    this.#format = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
   }
-  return zone;
+
+  /** Minutes east of UTC in this zone at the instant `date`. */
+  offsetAt(date: Date): number {
+    return remember(this.#offsets, rememberedInstants, date.getTime(), () =>
+      offsetOf(this.#format, date),
+    );
+  }
+
+  /** `2025-01-05T10:30:00+01:00`: the instant as wall-clock time in this zone. */
+  write(date: Date): string {
+    return remember(this.#written, rememberedInstants, date.getTime(), () => {
+      const offset = this.offsetAt(date);
+      const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+      const sign = offset < 0 ? '-' : '+';
+      const abs = Math.abs(offset);
+      const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+      const mm = String(abs % 60).padStart(2, '0');
+      return `${local}${sign}${hh}:${mm}`;
+    });
+  }
 }
 
 /** The offset a formatter names ("1/5/2025, GMT+01:00"), in minutes; 0 for plain "GMT". */
@@ -127,7 +134,7 @@ function daysInMonth(year: number, month: number): number {
  * Parses a date as `readDate` does; without a zone, in `timeZone`. An impossible date gives an
  * invalid Date (NaN).
  */
-export function parseDate(text: string, timeZone: string): Date {
+export function parseDate(text: string, zone: TimeZone): Date {
   const read = readDate(text);
   if ('problem' in read) return new Date(Number.NaN);
   const { year, month, day, hour, minute, second, offset } = read.fields;
@@ -136,25 +143,14 @@ export function parseDate(text: string, timeZone: string): Date {
     new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000;
   if (offset !== undefined) return new Date(wall - offset * 60_000);
   // The offset depends on the instant; two passes settle it except inside a DST gap.
-  let instant = wall - zoneOffset(new Date(wall), timeZone) * 60_000;
-  instant = wall - zoneOffset(new Date(instant), timeZone) * 60_000;
+  let instant = wall - zone.offsetAt(new Date(wall)) * 60_000;
+  instant = wall - zone.offsetAt(new Date(instant)) * 60_000;
   return new Date(instant);
 }
 
-/** `2025-01-05T10:30:00+01:00`: the instant as wall-clock time in `timeZone`. */
-export function formatDate(date: Date, timeZone: string): string {
-  const { written } = zoneOf(timeZone);
-  return remember(written, rememberedInstants, date.getTime(), () => writeDate(date, timeZone));
-}
-
-function writeDate(date: Date, timeZone: string): string {
-  const offset = zoneOffset(date, timeZone);
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
+/** `2025-01-05T10:30:00+01:00`: the instant as wall-clock time in `zone`. */
+export function formatDate(date: Date, zone: TimeZone): string {
+  return zone.write(date);
 }
 
 /** A date at the start of a file name, as in `2025-01-05-title.md`. */

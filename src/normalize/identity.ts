@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { type Entry, withText } from '../entry.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
 import { remember } from '../remember.ts';
-import { formatDate } from './dates.ts';
+import { formatDate, type TimeZone } from './dates.ts';
 
 /** What Gazette remembers of an entry so that its id and dates never drift. */
 export interface IdRecord {
@@ -93,7 +93,7 @@ export function resolveIdentities(
   drafts: Draft[],
   previous: IdMap,
   siteHost: string,
-  timeZone: string,
+  zone: TimeZone,
   /** This build's time, as `formatDate` writes it: when new entries were first seen. */
   now: string,
   /** Dates already parsed, by text: a session's builds (`--watch`) compare the same ones. */
@@ -133,7 +133,7 @@ export function resolveIdentities(
       fresh.push(draft);
       continue;
     }
-    const entry = reuse(draft, record, hash, timeZone, times);
+    const entry = reuse(draft, record, hash, zone, times);
     if (entry.id !== draft.entry.id) idsMoved = true;
     const same =
       record.id === entry.id &&
@@ -161,7 +161,7 @@ function reuse(
   draft: Draft,
   record: IdRecord,
   hash: string,
-  timeZone: string,
+  zone: TimeZone,
   times: Map<string, number>,
 ): Entry {
   const { entry, frontMatter } = draft;
@@ -172,7 +172,7 @@ function reuse(
   const unchanged = record.hashOf === 'source' ? record.hash === hash : true;
   if (frontMatter.updated) updated = entry.updated;
   else if (unchanged) updated = record.updated;
-  else updated = laterThan(draft.changed, record.updated, timeZone);
+  else updated = laterThan(draft.changed, record.updated, zone);
   if (timeOf(updated, times) < timeOf(published, times)) updated = published;
   const id = frontMatter.id ?? record.id;
   // Most often nothing moved: the entry itself, the one object every build shares.
@@ -185,9 +185,9 @@ function timeOf(date: string, times: Map<string, number>): number {
 }
 
 /** `candidate` when it is later than `previous`; else one second after `previous`. */
-function laterThan(candidate: string, previous: string, timeZone: string): string {
+function laterThan(candidate: string, previous: string, zone: TimeZone): string {
   if (Date.parse(candidate) > Date.parse(previous)) return candidate;
-  return formatDate(new Date(Date.parse(previous) + 1000), timeZone);
+  return formatDate(new Date(Date.parse(previous) + 1000), zone);
 }
 
 function recordOf(entry: Entry, hash: string): Omit<IdRecord, 'seq'> {

@@ -1,6 +1,7 @@
 import { isCountryName } from './countries-lexicon.ts';
 import { pairCount, type TermTable } from './keyword-terms.ts';
 import { possessiveInName, type Sentence, type Word, writtenInName } from './keyword-words.ts';
+import type { Language } from './locales.ts';
 
 /**
  * A candidate keyword: up to three words of a block, and how the text writes it. A class, as
@@ -150,7 +151,7 @@ function spellings(candidate: Candidate): Map<string, number> {
 const ownPossessive = 3;
 
 /** The most frequent spelling; a capitalised one wins a tie, as names keep their case. */
-export function displayForm(candidate: Candidate, language: string): string {
+export function displayForm(candidate: Candidate, language: Language): string {
   const spelled = spellings(candidate);
   let best = '';
   let bestCount = -1;

@@ -1,4 +1,5 @@
 import { type Candidate, displayForm, isName } from './keyword-candidates.ts';
+import type { Language } from './locales.ts';
 
 /** A keyword of a text: its words as written, its score (lower is better), whether a name. */
 export interface Keyword {
@@ -41,7 +42,7 @@ export function dedupe(
   ranked: Iterable<Ranked>,
   stem: (lower: string) => string,
   limit: number,
-  language: string,
+  language: Language,
   fits: (candidate: Candidate) => boolean = () => true,
 ): Keyword[] {
   const kept: Kept[] = [];

@@ -4,6 +4,7 @@ import { type Candidate, isName } from './keyword-candidates.ts';
 import { foldPlural } from './keyword-stem.ts';
 import type { TermTable } from './keyword-terms.ts';
 import type { Word } from './keyword-words.ts';
+import type { Facet, Language } from './locales.ts';
 import { shortCalendarWordsFor } from './stopwords.ts';
 import {
   compoundAdjective,
@@ -21,11 +22,12 @@ import {
  * somewhere in the text; a word that never does is a verb when it has a verb's ending or
  * follows a pronoun, a negation or a modal. German needs no such cue: its nouns are capitalised.
  */
-export function topicTest(table: TermTable, language: string): (candidate: Candidate) => boolean {
-  const cues = followersOf(cuesOf(language), table);
+export function topicTest(table: TermTable, language: Language): (candidate: Candidate) => boolean {
+  const { code } = language;
+  const cues = followersOf(language.get(cuesOf), table);
   const cued = (w: Word) => isCued(w.term, cues);
-  const verbShape = verbEnding[language];
-  const pastShape = pastEnding[language];
+  const verbShape = verbEnding[code];
+  const pastShape = pastEnding[code];
   const readAsVerb = (w: Word) => {
     // A simple past is a verb even after a word that may stand before nouns ("lo ganó").
     if (pastShape?.test(w.lower)) return true;
@@ -33,9 +35,9 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     return (
       verbShape?.test(w.lower) === true ||
       followsVerbCues(w.term, table, cues) ||
-      verbCue(w.lower, undefined, language) !== notVerb ||
+      verbCue(w.lower, undefined, code) !== notVerb ||
       (!w.capital && objectFollows(w.term)) ||
-      (language === 'en' && !w.capital && w.lower !== w.term && conjugated(w.term))
+      (code === 'en' && !w.capital && w.lower !== w.term && conjugated(w.term))
     );
   };
   // An English verb in the present ("Girlfriend helps Ronnie quit"), which the text conjugates
@@ -64,16 +66,17 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     }
     return verb;
   };
-  const labels = wordsOf('label', language);
-  const scales = wordsOf('scale', language);
-  const numbers = wordsOf('number', language);
+  const labels = wordsOf('label', code);
+  const scales = wordsOf('scale', code);
+  const numbers = wordsOf('number', code);
   // "trece trabajadores", "deuxième tour": a count or a rank; "Six Nations" is a name.
   const counted = (w: Word) => w.kind === 'plain' && numbers.has(w.lower);
   const shortCalendar = shortCalendarWordsFor(language);
   // Inside a name they are the name's ("New York Times", "Photo Atlas"); German capitalises them.
-  const struck = (w: Word) => {
-    if (w.kind !== 'plain' && (language !== 'de' || w.kind !== 'name')) return false;
-    let out = struckWords.get(w);
+  const struck = language.get(struckWords);
+  const isStruck = (w: Word) => {
+    if (w.kind !== 'plain' && (code !== 'de' || w.kind !== 'name')) return false;
+    let out = struck.get(w);
     if (out === undefined) {
       out =
         isTimeWord(w.lower, language) ||
@@ -83,11 +86,11 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
         // "year-earlier", "two-time": a compound of a unit of time or a number describes.
         (w.lower.includes('-') &&
           w.lower.split('-').some((part) => numbers.has(part) || isTimeWord(part, language)));
-      struckWords.set(w, out);
+      struck.set(w, out);
     }
     return out;
   };
-  const romance = language === 'fr' || language === 'es' || language === 'pt';
+  const romance = code === 'fr' || code === 'es' || code === 'pt';
 
   return (candidate) => {
     const words = candidate.words;
@@ -95,13 +98,13 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     let last: Word | undefined;
     for (const w of words) {
       if (w.stop) continue;
-      if (struck(w)) return false;
+      if (isStruck(w)) return false;
       first ??= w;
       last = w;
     }
     if (!first || !last || counted(first) || counted(last)) return false;
     // "Felixstowe-based", "US-led": an English compound that describes, never a topic.
-    if (language === 'en' && compoundAdjective.test(last.lower)) return false;
+    if (code === 'en' && compoundAdjective.test(last.lower)) return false;
     // A news agency is where the text came from, unless the first sentence speaks of it.
     if (candidate.first > 0 && isAgency(lowerOf(words))) return false;
     if (words.length === 1) {
@@ -111,24 +114,23 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
       // "Category 5", "Artículo 135": a scale's step or a text's part, before its number.
       if (candidate.numbered === candidate.count && scales.has(first.lower)) return false;
       // German capitalises its nouns inside sentences, and nothing else.
-      if (language === 'de') return first.kind === 'acronym' || candidate.named > 0;
+      if (code === 'de') return first.kind === 'acronym' || candidate.named > 0;
       // An English word alone that the text also conjugates ("push", "pushed") and never writes
       // after an article or a preposition is a verb; in a phrase it may be a noun ("interest rate").
-      if (language === 'en' && !first.capital && conjugated(first.term) && !cued(first))
+      if (code === 'en' && !first.capital && conjugated(first.term) && !cued(first))
         return isName(candidate);
       return isName(candidate) || !verbLike(first);
     }
     // "takeover by Canadian": an English phrase cut before the noun its adjective of
     // nationality goes with.
-    if (language === 'en' && words.length > 1 && isNationality(last)) return false;
+    if (code === 'en' && words.length > 1 && isNationality(last, language)) return false;
     // A finite verb among the stopwords joins a subject to its object, not the words of a name
     // ("Streamingdienste müssen Kündigung").
-    if (words.some((w) => w.stop && verbCue(w.lower, undefined, language) === verbSurely))
-      return false;
+    if (words.some((w) => w.stop && verbCue(w.lower, undefined, code) === verbSurely)) return false;
     if (isName(candidate)) return true;
     // German noun phrases end on their noun, and a lowercase word right after a noun is a verb
     // or an adverb: adjectives stand before their noun.
-    if (language === 'de')
+    if (code === 'de')
       return (
         (last.kind === 'name' || last.kind === 'acronym') &&
         !words.some((w, i) => i > 0 && w.kind === 'plain' && !w.stop && !words[i - 1]?.stop)
@@ -136,15 +138,15 @@ export function topicTest(table: TermTable, language: string): (candidate: Candi
     if (verbLike(first) || verbLike(last)) return false;
     // "plan para construir": a preposition, then an infinitive.
     const before = words[words.length - 2];
-    if (before?.stop && infinitiveEnding[language]?.test(last.lower) && !cued(last)) return false;
+    if (before?.stop && infinitiveEnding[code]?.test(last.lower) && !cued(last)) return false;
     // A phrase of these languages opens on its noun, after an article or at a sentence's start.
     return !romance || cued(first) || candidate.opening > 0;
   };
 }
 
 /** An English adjective of nationality ("Canadian", "Brazilian"), not a country's name. */
-function isNationality(word: Word): boolean {
-  return word.capital && word.nationality !== null && !isCountryName(word.lower, 'en');
+function isNationality(word: Word, english: Language): boolean {
+  return word.capital && word.nationality !== null && !isCountryName(word.lower, english);
 }
 
 /** A phrase's words in lowercase, space-separated. */
@@ -155,7 +157,7 @@ function lowerOf(words: Word[]): string {
 }
 
 /** Whether a word is struck from topics, read once per word (a language's words are its own). */
-const struckWords = new WeakMap<Word, boolean>();
+const struckWords: Facet<WeakMap<Word, boolean>> = () => new WeakMap();
 
 /** A site's address (`bloomberg.net`): where the text was, not what it is about. */
 const webAddress = /\p{L}\.(?:com|net|org|info|[a-z]{2})$/u;
@@ -186,24 +188,17 @@ interface Cues {
   objects: Set<string>;
 }
 
-const cuesByLanguage = new Map<string, Cues>();
-
-function cuesOf(language: string): Cues {
-  let cues = cuesByLanguage.get(language);
-  if (!cues) {
-    const terms = (list: 'nounCue' | 'infinitiveCue' | 'verbCue' | 'objectCue') =>
-      [...wordsOf(list, language)].map(foldPlural);
-    cues = {
-      nouns: terms('nounCue'),
-      infinitives: terms('infinitiveCue'),
-      infinitive: infinitiveEnding[language],
-      verbs: terms('verbCue'),
-      objects: new Set(terms('objectCue')),
-    };
-    cuesByLanguage.set(language, cues);
-  }
-  return cues;
-}
+const cuesOf: Facet<Cues> = ({ code }) => {
+  const terms = (list: 'nounCue' | 'infinitiveCue' | 'verbCue' | 'objectCue') =>
+    [...wordsOf(list, code)].map(foldPlural);
+  return {
+    nouns: terms('nounCue'),
+    infinitives: terms('infinitiveCue'),
+    infinitive: infinitiveEnding[code],
+    verbs: terms('verbCue'),
+    objects: new Set(terms('objectCue')),
+  };
+};
 
 /** What follows each of a language's cues in one text (`Term.next`), for the cues it has. */
 interface Followers {

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Snowball from 'snowball-stemmers';
+import { remember } from '../remember.ts';
+import type { Facet, Language } from './locales.ts';
 
 const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as typeof Snowball;
@@ -29,37 +31,24 @@ const algorithms: Record<string, string> = {
   ta: 'tamil',
   tr: 'turkish',
 };
-const cache = new Map<string, (word: string) => string>();
 /** Stems remembered per language; past this many the memo starts afresh, so memory stays bounded. */
 const maxMemoized = 20_000;
+
+const stemmer: Facet<(lower: string) => string> = ({ code }) => {
+  const algorithm = algorithms[code];
+  const snowballStemmer = algorithm ? snowball.newStemmer(algorithm) : undefined;
+  if (!snowballStemmer) return foldPlural;
+  const stems = new Map<string, string>();
+  return (lower) => remember(stems, maxMemoized, lower, () => snowballStemmer.stem(lower));
+};
 
 /**
  * The Snowball stemmer of a language, for matching words only (never shown): lowercase in,
  * stem out. A language without one folds a final plural `s`, as YAKE does. Stems are memoized
  * per language: news text repeats its words, article after article.
  */
-export function stemmerFor(language: string): (lower: string) => string {
-  let stem = cache.get(language);
-  if (!stem) {
-    const algorithm = algorithms[language];
-    const stemmer = algorithm ? snowball.newStemmer(algorithm) : undefined;
-    stem = stemmer ? memoize((lower) => stemmer.stem(lower)) : foldPlural;
-    cache.set(language, stem);
-  }
-  return stem;
-}
-
-function memoize(stem: (lower: string) => string): (lower: string) => string {
-  const stems = new Map<string, string>();
-  return (lower) => {
-    let stemmed = stems.get(lower);
-    if (stemmed === undefined) {
-      if (stems.size >= maxMemoized) stems.clear();
-      stemmed = stem(lower);
-      stems.set(lower, stemmed);
-    }
-    return stemmed;
-  };
+export function stemmerFor(language: Language): (lower: string) => string {
+  return language.get(stemmer);
 }
 
 /** YAKE's term folding: a final `s` dropped from words of more than three letters. */
@@ -75,8 +64,8 @@ export function foldPlural(lower: string): string {
  * nationality onto its country (`français`, `France`), which keeps it out of the keywords.
  * Lowercase in.
  */
-export function inflectionFolderFor(language: string): (lower: string) => string {
-  const fold = folds[language];
+export function inflectionFolderFor(language: Language): (lower: string) => string {
+  const fold = folds[language.code];
   return fold ? (lower) => (lower.length > 3 ? fold(lower) : lower) : stemmerFor(language);
 }
 

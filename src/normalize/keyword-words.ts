@@ -1,6 +1,7 @@
 import { countryOfAdjective } from './countries-lexicon.ts';
 import { foldAccents } from './keyword-fold.ts';
 import { foldPlural } from './keyword-stem.ts';
+import type { Facet, Language } from './locales.ts';
 import { isAbbreviatedTitle } from './sentences.ts';
 import { calendarWordsFor, stopwordsFor } from './stopwords.ts';
 import { wordsOf } from './tag-words.ts';
@@ -96,14 +97,14 @@ const isSpelling = (reading: Reading): reading is Spelling => 'named' in reading
 
 /** The readings of a language's words and marks; past this many the lexicon starts afresh. */
 const maxSpellings = 50_000;
-const lexicons = new Map<string, Map<string, Reading>>();
+const readings: Facet<Map<string, Reading>> = () => new Map();
 
 /**
  * Splits sentences into blocks of tagged words. Each written word is read once per language
  * and its words shared: news text repeats its words, article after article.
  */
-export function readWords(sentences: string[], language: string): Sentence[] {
-  const lexicon = lexiconFor(language);
+export function readWords(sentences: string[], language: Language): Sentence[] {
+  const lexicon = language.get(readings);
   const read: Sentence[] = [];
   for (const sentence of sentences) {
     const blocks = readBlocks(sentence, lexicon, language, 'named');
@@ -114,19 +115,10 @@ export function readWords(sentences: string[], language: string): Sentence[] {
   return read;
 }
 
-function lexiconFor(language: string): Map<string, Reading> {
-  let lexicon = lexicons.get(language);
-  if (!lexicon) {
-    lexicon = new Map();
-    lexicons.set(language, lexicon);
-  }
-  return lexicon;
-}
-
 function readBlocks(
   sentence: string,
   lexicon: Map<string, Reading>,
-  language: string,
+  language: Language,
   reading: 'named' | 'plain',
 ): Sentence {
   const blocks: Sentence = [];
@@ -187,7 +179,8 @@ function joinNames(block: Word[], inName: (Word | undefined)[]): void {
 }
 
 /** How a written word reads: the one word it is wherever it stands, or its spelling. */
-function spell(written: string, language: string): Reading {
+function spell(written: string, language: Language): Reading {
+  const { code } = language;
   const stopwords = stopwordsFor(language);
   const calendar = calendarWordsFor(language);
   const tokens = tokenize(written);
@@ -205,13 +198,13 @@ function spell(written: string, language: string): Reading {
       stop:
         isStop(token, kind, stopwords) ||
         calendar.has(token.lower) ||
-        (language === 'fr' && frenchInversion.test(token.lower)),
+        (code === 'fr' && frenchInversion.test(token.lower)),
       capital: /^\p{Lu}/u.test(token.text),
       abbreviation:
         (kind !== 'acronym' &&
           /^\p{Lu}/u.test(token.text) &&
-          isAbbreviatedTitle(token.lower, language)) ||
-        (language === 'en' && partyLabel.test(token.text)),
+          isAbbreviatedTitle(token.lower, code)) ||
+        (code === 'en' && partyLabel.test(token.text)),
       central: token.lower.length > 1 && !stopwords.has(token.lower) && !/^\d+$/.test(token.lower),
     };
   };
@@ -221,7 +214,7 @@ function spell(written: string, language: string): Reading {
     return word.kind === plain[i]?.kind ? (plain[i] ?? word) : word;
   });
   const inName = named.map((word) =>
-    word.kind === 'name' && word.stop && isContentStopword(word.lower, language)
+    word.kind === 'name' && word.stop && isContentStopword(word.lower, code)
       ? { ...word, stop: false }
       : word,
   );
@@ -317,9 +310,9 @@ function isStop(token: Token, kind: WordKind, stopwords: Set<string>): boolean {
  * title case would capitalise: all but articles, conjunctions and prepositions ("than", "little").
  * German capitalises its nouns, not its headlines.
  */
-function isTitleCase(blocks: Sentence, language: string): boolean {
-  if (language === 'de') return false;
-  const small = smallWordsOf(language);
+function isTitleCase(blocks: Sentence, language: Language): boolean {
+  if (language.code === 'de') return false;
+  const small = language.get(smallWords);
   let content = 0;
   let capitalised = 0;
   for (const block of blocks) {
@@ -335,15 +328,7 @@ function isTitleCase(blocks: Sentence, language: string): boolean {
 }
 
 /** Words title case may leave in lowercase: articles, conjunctions, prepositions. */
-const smallWords = new Map<string, Set<string>>();
-
-function smallWordsOf(language: string): Set<string> {
-  let small = smallWords.get(language);
-  if (!small) {
-    small = new Set([...wordsOf('nounCue', language), ...conjunctions]);
-    smallWords.set(language, small);
-  }
-  return small;
-}
+const smallWords: Facet<Set<string>> = ({ code }) =>
+  new Set([...wordsOf('nounCue', code), ...conjunctions]);
 
 const conjunctions = `and but or nor yet so et ou mais donc ni y o pero ni e ou mas nem`.split(' ');

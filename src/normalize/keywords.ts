@@ -7,6 +7,7 @@ import { topicTest } from './keyword-fit.ts';
 import { inflectionFolderFor } from './keyword-stem.ts';
 import { scoreTerms, type TermTable } from './keyword-terms.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
+import type { Language } from './locales.ts';
 
 /**
  * Keyword extraction after YAKE! (Campos et al., 2020): per-term statistics (casing, position,
@@ -33,7 +34,7 @@ const minCohesion = 0.5;
  */
 export function extractKeywords(
   sentences: string[],
-  language: string,
+  language: Language,
   read: Sentence[] = readWords(sentences.slice(0, maxKeywordSentences), language),
   limit = maxKeywords,
 ): Keyword[] {
@@ -43,7 +44,7 @@ export function extractKeywords(
   const table = scoreTerms(words);
   const ranked: Ranked[] = [];
   for (const [key, candidate] of collectCandidates(words)) {
-    if (recurs(candidate, table, language))
+    if (recurs(candidate, table, language.code))
       ranked.push(new Ranked(key, candidate, scoreCandidate(candidate, table)));
   }
   return dedupe(

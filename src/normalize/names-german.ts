@@ -1,5 +1,6 @@
 import { isCountryName } from './countries.ts';
 import type { Sentence, Word } from './keyword-words.ts';
+import type { Language } from './locales.ts';
 import type { NameRun } from './names-merge.ts';
 
 /**
@@ -55,6 +56,7 @@ export function germanNameStart(
   words: Word[],
   joins: readonly boolean[],
   nouns: Set<string>,
+  german: Language,
 ): number {
   // One word is judged once counted, on all its occurrences.
   if (words.length === 1) return 0;
@@ -63,20 +65,21 @@ export function germanNameStart(
     const rest = words.slice(start);
     const content = rest.filter((_, k) => !joins[start + k]);
     if (content.length < 2 && !content.some((w) => w.kind === 'acronym')) return -1;
-    if (isName(content, nouns)) return start;
+    if (isName(content, nouns, german)) return start;
   }
   return -1;
 }
 
-function isName(content: Word[], nouns: Set<string>): boolean {
+function isName(content: Word[], nouns: Set<string>, german: Language): boolean {
   const common = (w: Word) =>
-    w.kind !== 'acronym' && (nouns.has(w.lower) || commonNoun.test(w.lower) || isCountry(w));
+    w.kind !== 'acronym' &&
+    (nouns.has(w.lower) || commonNoun.test(w.lower) || isCountry(w, german));
   const [first, ...others] = content;
   if (!first || others.some(common)) return false;
   if (content.some((w) => w.kind === 'acronym') || !common(first)) return true;
   if (institution.test(first.lower)) return true;
   // "Schweizer Gletscher" are the Swiss glaciers, not a name.
-  if (first.nationality || isCountry(first)) return false;
+  if (first.nationality || isCountry(first, german)) return false;
   return adjective.test(first.lower) && !commonNoun.test(first.lower);
 }
 
@@ -94,9 +97,9 @@ export function isGermanName(run: NameRun, nouns: Set<string>): boolean {
 }
 
 /** A country's name, or its genitive ("Brasiliens"). */
-function isCountry(word: Word): boolean {
+function isCountry(word: Word, german: Language): boolean {
   return (
-    isCountryName(word.lower, 'de') ||
-    (word.lower.endsWith('s') && isCountryName(word.lower.slice(0, -1), 'de'))
+    isCountryName(word.lower, german) ||
+    (word.lower.endsWith('s') && isCountryName(word.lower.slice(0, -1), german))
   );
 }

@@ -1,5 +1,6 @@
 import { isCountryName } from './countries.ts';
 import { possessiveInName, type Sentence, type Word } from './keyword-words.ts';
+import type { Facet, Language } from './locales.ts';
 import { germanNameStart, germanNouns, isGermanName } from './names-german.ts';
 import {
   countRun,
@@ -46,7 +47,7 @@ const germanInstitution =
   /(?:zentrale|behörde|ministerium|amt|verband|kammer|gericht|institut|verein|stiftung|agentur|kommission|gesellschaft|anstalt|dienst|partei|schule|universität|klinik|klinikum|werke?|bank|kasse|rat|bund|polizei|feuerwehr|zeitung|verwaltung|regierung|fraktion|gewerkschaft|genossenschaft)$/u;
 
 interface Context {
-  language: string;
+  language: Language;
   /**
    * Words that open a sentence and that the text writes in lowercase somewhere: their capital
    * is the sentence's.
@@ -64,17 +65,17 @@ interface Context {
  */
 export function findNames(
   sentences: Sentence[],
-  language: string,
+  language: Language,
   agency: string | null = null,
 ): NamesFound {
   const context = {
     language,
     wire: new Set(agency?.toLowerCase().split('/') ?? []),
-    lowercase: lowercaseWords(sentences, language),
-    roles: wordsOf('role', language),
+    lowercase: lowercaseWords(sentences, language.code),
+    roles: wordsOf('role', language.code),
   };
   const runs: NameRuns = new Map();
-  const nouns = language === 'de' ? germanNouns(sentences) : undefined;
+  const nouns = language.code === 'de' ? germanNouns(sentences) : undefined;
   // Runs that may or may not be names of their own: a capitalised word alone at the start of a
   // sentence, and what follows a name and a conjunction ("Vivienda y Agenda Urbana").
   const doubtful: { words: Word[]; joins: boolean[]; sentence: number }[] = [];
@@ -94,7 +95,7 @@ export function findNames(
         if (joins.length > 0) {
           // German: the name, if any, after the common nouns before it.
           const run = block.slice(i, i + joins.length);
-          const start = nouns ? germanNameStart(run, joins, nouns) : 0;
+          const start = nouns ? germanNameStart(run, joins, nouns, context.language) : 0;
           const words = run.slice(start);
           const kept = joins.slice(start);
           if (start < 0) {
@@ -170,7 +171,7 @@ function isRole(word: Word, context: Context): boolean {
   const lower = word.lower.replace(/^ex-?/, '');
   if (context.roles.has(word.lower) || context.roles.has(lower)) return true;
   return (
-    context.language === 'de' && (germanRoleEnding.test(lower) || germanClassifiers.has(lower))
+    context.language.code === 'de' && (germanRoleEnding.test(lower) || germanClassifiers.has(lower))
   );
 }
 
@@ -178,14 +179,15 @@ function isRole(word: Word, context: Context): boolean {
  * Whether a word may be part of a name, by itself: read once per word, as words are shared
  * between their occurrences (and a language's words are its own).
  */
-const nameWords = new WeakMap<Word, boolean>();
+const nameWords: Facet<WeakMap<Word, boolean>> = () => new WeakMap();
 
 /** A capitalised word inside a sentence that may belong to a name (`COP30` too). */
 function inName(word: Word | undefined, context: Context): word is Word {
   if (!word?.capital || word.kind === 'plain' || word.kind === 'number') return false;
   // German capitalises no article inside a sentence but a heading's ("Hochwasser In Passau").
-  if (word.stop && context.language === 'de') return false;
-  let fits = nameWords.get(word);
+  if (word.stop && context.language.code === 'de') return false;
+  const judged = context.language.get(nameWords);
+  let fits = judged.get(word);
   if (fits === undefined) {
     fits =
       (word.kind !== 'mixed' || /^\p{Lu}\p{L}/u.test(word.text)) &&
@@ -196,7 +198,7 @@ function inName(word: Word | undefined, context: Context): word is Word {
       !shortCalendarWordsFor(context.language).has(word.lower) &&
       // A quantity is no name ("700 Millionen Einwohnern"); a number word may be ("Six Nations").
       !isQuantity(word.lower, context.language);
-    nameWords.set(word, fits);
+    judged.set(word, fits);
   }
   return fits;
 }
@@ -247,7 +249,7 @@ function runAt(
   ) {
     const gap: boolean[] = [];
     let j = i + joins.length;
-    while (gap.length < 2 && isParticle(block[j], block[j - 1], context.language)) {
+    while (gap.length < 2 && isParticle(block[j], block[j - 1], context.language.code)) {
       gap.push(true);
       j++;
     }
@@ -256,7 +258,7 @@ function runAt(
     // institution.
     if (
       gap.length > 0 &&
-      context.language === 'de' &&
+      context.language.code === 'de' &&
       germanInstitution.test(block[j]?.lower ?? '')
     )
       break;
@@ -270,7 +272,7 @@ function runAt(
 const stormKinds = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
 
 /** Whether a word may open a name at a sentence's start, by itself: read once per word. */
-const openingWords = new WeakMap<Word, boolean>();
+const openingWords: Facet<WeakMap<Word, boolean>> = () => new WeakMap();
 
 /**
  * A sentence's first word that may open a name whatever the text says of it: capitalised, no
@@ -284,14 +286,15 @@ const mayOpenAlone = (word: Word | undefined, language: string): word is Word =>
   language !== 'de';
 
 function mayOpenName(word: Word | undefined, context: Context): word is Word {
-  if (!mayOpenAlone(word, context.language)) return false;
+  if (!mayOpenAlone(word, context.language.code)) return false;
   // "Hurricane Melissa slams into Jamaica": a storm's kind is part of its name, though the text
   // also writes it in lowercase ("a Category 5 hurricane").
   if (context.lowercase.has(word.lower) && !stormKinds.has(word.lower)) return false;
-  let fits = openingWords.get(word);
+  const judged = context.language.get(openingWords);
+  let fits = judged.get(word);
   if (fits === undefined) {
     fits = !isRole(word, context) && !isTimeWord(word.lower, context.language);
-    openingWords.set(word, fits);
+    judged.set(word, fits);
   }
   return fits;
 }

@@ -2,12 +2,13 @@ import type { ResolvedConfig } from '../config.ts';
 import type { TextEntry } from '../entry.ts';
 import type { ParsedArticle } from '../read/parse-article.ts';
 import { findDateline } from './dateline.ts';
-import { dateFromFileName, formatDate, parseDate } from './dates.ts';
+import { dateFromFileName, formatDate, parseDate, type TimeZone } from './dates.ts';
 import { withoutSiteName } from './headline.ts';
 import { slugFromPath, tagUri } from './ids.ts';
 import { readWords } from './keyword-words.ts';
 import { maxKeywordSentences } from './keywords.ts';
 import { detectLanguage, detectorWindow } from './language.ts';
+import type { Locales } from './locales.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
 import { readMarkdownPage, readPage } from './page/read-page.ts';
 import { cleanInline, readParagraphs } from './paragraphs.ts';
@@ -34,12 +35,15 @@ export interface ArticleContext {
  * Turns a parsed article into an entry. Pure: the same article, context and config give the
  * same entry. Returns null when no text is left once page furniture is removed. `rules` are what
  * the project's config and the article's folder add to the built-in rules of page reading;
- * `onPage` is shown the page as read (whether it is page text, and every line's verdict).
+ * `locales` what the build knows of its languages and time zones so far (its owner's memo,
+ * which changes no result); `onPage` is shown the page as read (whether it is page text, and every line's
+ * verdict).
  */
 export function normalizeEntry(
   article: ParsedArticle,
   context: ArticleContext,
   config: ResolvedConfig,
+  locales: Locales,
   rules: PageRules = noPageRules,
   onPage?: (page: PageReading, pageText: boolean) => void,
 ): TextEntry | null {
@@ -51,7 +55,8 @@ export function normalizeEntry(
   const paragraphs = page.body;
   if (paragraphs.length === 0) return null;
 
-  const language = fm.lang ?? detectLanguage(opening(paragraphs), config.language);
+  const code = fm.lang ?? detectLanguage(opening(paragraphs), config.language);
+  const language = locales.language(code);
   const dateline = findDateline(paragraphs);
   const { location, agency, region, rest } = dateline;
   // The article starts at its dateline: a line kept above it (a caption) is not its lead.
@@ -98,10 +103,11 @@ export function normalizeEntry(
         text: paragraphs.join('\n'),
       });
 
-  const published = resolvePublished(fm.date, context, config.timeZone);
-  const updated = fm.updated ? parseDate(fm.updated, config.timeZone) : published;
+  const zone = locales.timeZone(config.timeZone);
+  const published = resolvePublished(fm.date, context, zone);
+  const updated = fm.updated ? parseDate(fm.updated, zone) : published;
   const slug = fm.slug ?? slugFromPath(context.path);
-  const publishedText = formatDate(published, config.timeZone);
+  const publishedText = formatDate(published, zone);
   const day = publishedText.slice(0, 10);
   // The standfirst is the article's own text: it opens the content.
   const content = page.standfirst ? [page.standfirst, ...paragraphs] : paragraphs;
@@ -117,12 +123,9 @@ export function normalizeEntry(
     content,
     keywords,
     tags,
-    language,
+    language: code,
     published: publishedText,
-    updated: formatDate(
-      new Date(Math.max(updated.getTime(), published.getTime())),
-      config.timeZone,
-    ),
+    updated: formatDate(new Date(Math.max(updated.getTime(), published.getTime())), zone),
     author: fm.author ? { name: cleanInline(fm.author.name), email: fm.author.email } : null,
     source: fm.source ?? null,
     location,
@@ -142,13 +145,9 @@ function opening(paragraphs: string[]): string {
 }
 
 /** Front-matter date, else a date in the file name, else the last commit, else the file's time. */
-function resolvePublished(
-  date: string | undefined,
-  context: ArticleContext,
-  timeZone: string,
-): Date {
+function resolvePublished(date: string | undefined, context: ArticleContext, zone: TimeZone): Date {
   const written = date ?? dateFromFileName(context.path);
-  if (written) return parseDate(written, timeZone);
+  if (written) return parseDate(written, zone);
   if (context.committed) return new Date(context.committed);
   return new Date(Math.floor(context.modified.getTime() / 1000) * 1000);
 }

@@ -6,6 +6,7 @@ import { parseArticle } from '../read/parse-article.ts';
 import type { RawArticle } from '../read/read-articles.ts';
 import type { Warning } from '../warnings.ts';
 import { sourceHash } from './identity.ts';
+import type { Locales } from './locales.ts';
 import { normalizeEntry } from './normalize-entry.ts';
 import { appliedLearned } from './page/learn-lines.ts';
 import { noPageRules, type PageReading, type PageRules } from './page/page-reading.ts';
@@ -42,12 +43,14 @@ export type Outcome = LineFingerprints &
 
 /**
  * Parses and normalizes one article. Pure: the same article, config and rules, the same outcome;
- * of the rules' learned lines, only those the article has count. `onPage` is shown the page as
- * the entry was made from it.
+ * of the rules' learned lines, only those the article has count. `locales` is the memo of the
+ * build (or session, or worker thread) that asks. `onPage` is shown the page as the entry was
+ * made from it.
  */
 export function processArticle(
   raw: RawArticle,
   config: ResolvedConfig,
+  locales: Locales,
   rules: PageRules = noPageRules,
   onPage?: (page: PageReading, pageText: boolean) => void,
 ): Outcome {
@@ -55,7 +58,7 @@ export function processArticle(
   const seen: LineFingerprints = { lines: [], learned: [] };
   try {
     const { article, warnings } = parseArticle(raw.text, raw.path, file);
-    let entry = normalizeEntry(article, raw, config, rules, (page, pageText) => {
+    let entry = normalizeEntry(article, raw, config, locales, rules, (page, pageText) => {
       onPage?.(page, pageText);
       // A Markdown article's own lines are the author's: they neither teach nor learn.
       if (!pageText) return;
@@ -65,7 +68,14 @@ export function processArticle(
     // A page made only of lines its folder repeats (a folder of one-line notes) is not all
     // furniture: what the folder taught is no reason to lose an article.
     if (!entry && seen.learned.length > 0)
-      entry = normalizeEntry(article, raw, config, { ...rules, learned: new Set() }, onPage);
+      entry = normalizeEntry(
+        article,
+        raw,
+        config,
+        locales,
+        { ...rules, learned: new Set() },
+        onPage,
+      );
     if (!entry) {
       return {
         error: { name: 'ArticleEmpty', message: 'the article has no text', location: { file } },

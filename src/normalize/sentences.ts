@@ -1,3 +1,4 @@
+import type { Facet, Language } from './locales.ts';
 import { isQuoteOpen } from './quotes.ts';
 import { unglue } from './sentence-glue.ts';
 
@@ -77,18 +78,11 @@ export const isAbbreviatedTitle = (lower: string, language: string): boolean =>
 /** Longest piece handed to the segmenter at once. */
 const maxPiece = 4000;
 
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenterFor(language: string): Intl.Segmenter {
-  let segmenter = segmenters.get(language);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
-    segmenters.set(language, segmenter);
-  }
-  return segmenter;
-}
+const sentenceSegmenter: Facet<Intl.Segmenter> = ({ code }) =>
+  new Intl.Segmenter(code, { granularity: 'sentence' });
 
 /** The sentences of one paragraph, trimmed, none empty. */
-export function splitSentences(paragraph: string, language: string): string[] {
+export function splitSentences(paragraph: string, language: Language): string[] {
   return splitParagraphs([paragraph], language)[0] ?? [];
 }
 
@@ -97,8 +91,8 @@ export function splitSentences(paragraph: string, language: string): string[] {
  * to the segmenter together, a line break between two: a sentence always ends at a line break,
  * and no rule of the segmenter looks across one.
  */
-export function splitParagraphs(paragraphs: string[], language: string): string[][] {
-  const segmenter = segmenterFor(language);
+export function splitParagraphs(paragraphs: string[], language: Language): string[][] {
+  const segmenter = language.get(sentenceSegmenter);
   const raw: string[][] = paragraphs.map(() => []);
   const segment = (text: string, first: number, joined = true) => {
     let p = first;
@@ -128,7 +122,7 @@ export function splitParagraphs(paragraphs: string[], language: string): string[
     }
   }
   if (batch !== null) segment(batch, first);
-  return raw.map((sentences) => closeQuotes(repair(sentences, language)));
+  return raw.map((sentences) => closeQuotes(repair(sentences, language.code)));
 }
 
 function boundedPieces(text: string): string[] {

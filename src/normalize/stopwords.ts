@@ -1,34 +1,35 @@
 import { createRequire } from 'node:module';
+import type { Facet, Language } from './locales.ts';
 
 const require = createRequire(import.meta.url);
 const lists = require('stopwords-iso') as Record<string, string[]>;
-const cache = new Map<string, Set<string>>();
+
+const stopwords: Facet<Set<string>> = ({ code }) =>
+  new Set((lists[code] ?? []).map((w) => w.normalize('NFC')));
 
 /** The stopword list of a language (lowercase), empty for a language without one. */
-export function stopwordsFor(language: string): Set<string> {
-  let set = cache.get(language);
-  if (!set) {
-    set = new Set((lists[language] ?? []).map((w) => w.normalize('NFC')));
-    cache.set(language, set);
-  }
-  return set;
+export function stopwordsFor(language: Language): Set<string> {
+  return language.get(stopwords);
 }
 
-const calendarCache = new Map<string, Set<string>>();
-const shortCache = new Map<string, Set<string>>();
+const calendarWords: Facet<Set<string>> = ({ code }) => new Set(calendarNames(code, 'long'));
 
 /**
  * The names of the months and of the days of the week in a language (lowercase), as the
  * platform's locale data spells them: they date a text rather than say what it is about.
  */
-export function calendarWordsFor(language: string): Set<string> {
-  let set = calendarCache.get(language);
-  if (!set) {
-    set = new Set(calendarNames(language, 'long'));
-    calendarCache.set(language, set);
-  }
-  return set;
+export function calendarWordsFor(language: Language): Set<string> {
+  return language.get(calendarWords);
 }
+
+const shortCalendarWords: Facet<Set<string>> = (language) => {
+  const full = calendarWordsFor(language);
+  return new Set(
+    calendarNames(language.code, 'short')
+      .map((name) => name.replace(/\.$/, ''))
+      .filter((name) => name.length >= 3 && !full.has(name)),
+  );
+};
 
 /**
  * The short names of the months and days of a language that differ from their full names
@@ -36,18 +37,8 @@ export function calendarWordsFor(language: string): Set<string> {
  * them. Several are words too ("mer", "sat"): they are calendar words only where a capital marks
  * them.
  */
-export function shortCalendarWordsFor(language: string): Set<string> {
-  let set = shortCache.get(language);
-  if (!set) {
-    const full = calendarWordsFor(language);
-    set = new Set(
-      calendarNames(language, 'short')
-        .map((name) => name.replace(/\.$/, ''))
-        .filter((name) => name.length >= 3 && !full.has(name)),
-    );
-    shortCache.set(language, set);
-  }
-  return set;
+export function shortCalendarWordsFor(language: Language): Set<string> {
+  return language.get(shortCalendarWords);
 }
 
 /** The twelve months' and seven days' names in a language, lowercase; none for an unknown tag. */

@@ -1,4 +1,5 @@
 import { readWords, type Sentence } from './keyword-words.ts';
+import type { Language } from './locales.ts';
 import { isQuoteWhole, outsideQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
 import { rankSentences } from './summary-rank.ts';
@@ -22,7 +23,7 @@ export interface SummarySource {
   headline: string | null;
   /** The body's paragraphs, each as its sentences, the dateline taken off the first. */
   paragraphs: string[][];
-  language: string;
+  language: Language;
   /** The words of the body's sentences, in the same order, when they are already read. */
   read?: Sentence[];
 }
@@ -176,7 +177,7 @@ const fold = (text: string) =>
  */
 export function summarize(
   allSentences: string[],
-  language: string,
+  language: Language,
   read: Sentence[] = readWords(allSentences.slice(0, maxCandidates), language),
   eligible: (index: number) => boolean = () => true,
 ): string {

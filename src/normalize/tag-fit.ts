@@ -1,4 +1,5 @@
 import { countryOfAdjective, isCountryName } from './countries.ts';
+import type { Language } from './locales.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { compoundAdjective, isAgency, isQuantity, wordsOf } from './tag-words.ts';
 import { tokenize } from './tokens.ts';
@@ -17,15 +18,15 @@ const joins = new Set([...links, ...`la las los le l' the von van der den zu di 
  * agency).
  */
 export function tagFit(
-  language: string,
+  language: Language,
   headline: string | null,
   agency: string | null = null,
 ): (text: string, name: boolean) => boolean {
   const stopwords = stopwordsFor(language);
-  const numbers = wordsOf('number', language);
+  const numbers = wordsOf('number', language.code);
   const counted = (word: string) => numbers.has(word) || isQuantity(word, language);
-  const roles = wordsOf('role', language);
-  const scales = wordsOf('scale', language);
+  const roles = wordsOf('role', language.code);
+  const scales = wordsOf('scale', language.code);
   const aboutAgency = (lower: string) => headline?.toLowerCase().includes(lower) === true;
   // The dateline's agency, known or not ("(AIN).-"), is where the text came from.
   const wire = agency?.toLowerCase().split('/') ?? [];
@@ -39,7 +40,7 @@ export function tagFit(
     if (words.length > 1 && (isAgency(first) || wire.includes(first))) return false;
     // "trece trabajadores" is a count; "Six Nations", capitalised, is a name.
     if ((counted(first) && !/^\p{Lu}/u.test(text)) || counted(last)) return false;
-    if (language === 'en' && compoundAdjective.test(last)) return false;
+    if (language.code === 'en' && compoundAdjective.test(last)) return false;
     if (words.length === 1) {
       // "Category 5": a scale's step, whose capital is the number's.
       if (roles.has(first) || scales.has(first)) return false;

@@ -1,4 +1,5 @@
 import { foldPlural, stemmerFor } from './keyword-stem.ts';
+import type { Facet, Language } from './locales.ts';
 
 /**
  * The words a newsroom editor would strike from a list of tags, per language: units of time,
@@ -249,29 +250,35 @@ export function isAgency(lower: string): boolean {
   return agencies.has(lower);
 }
 
-/** The stems of a list's words per language, so that plurals and inflections match too. */
-const stemSets = new Map<string, Set<string>>();
+/** The stems of a list's words in a language, so that plurals and inflections match too. */
+const stemsOf =
+  (list: 'time' | 'quantity'): Facet<Set<string>> =>
+  (language) => {
+    const stem = stemmerFor(language);
+    return new Set([...wordsOf(list, language.code)].map((w) => stem(w)));
+  };
+const timeStems = stemsOf('time');
+const quantityStems = stemsOf('quantity');
 /** German writes a day's part as one word with its day ("Dienstagabend"). */
 const germanDayPart =
   /^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)s?$/u;
 
-function inflectionOf(list: 'time' | 'quantity', lower: string, language: string): boolean {
+function inflectionOf(stemsFacet: Facet<Set<string>>, lower: string, language: Language): boolean {
   const stem = stemmerFor(language);
-  let stems = stemSets.get(`${list}:${language}`);
-  if (!stems) {
-    stems = new Set([...wordsOf(list, language)].map((w) => stem(w)));
-    stemSets.set(`${list}:${language}`, stems);
-  }
+  const stems = language.get(stemsFacet);
   // Snowball leaves some short plurals ("dias"): the plural is folded first too.
   return stems.has(stem(lower)) || stems.has(stem(foldPlural(lower)));
 }
 
 /** Whether a (lowercase) word is a unit of time or a day relative to today, in any inflection. */
-export function isTimeWord(lower: string, language: string): boolean {
-  return inflectionOf('time', lower, language) || (language === 'de' && germanDayPart.test(lower));
+export function isTimeWord(lower: string, language: Language): boolean {
+  return (
+    inflectionOf(timeStems, lower, language) ||
+    (language.code === 'de' && germanDayPart.test(lower))
+  );
 }
 
 /** Whether a (lowercase) word is a quantity or a unit, in any inflection ("Metern"). */
-export function isQuantity(lower: string, language: string): boolean {
-  return inflectionOf('quantity', lower, language);
+export function isQuantity(lower: string, language: Language): boolean {
+  return inflectionOf(quantityStems, lower, language);
 }

@@ -1,12 +1,14 @@
+import { remember } from '../remember.ts';
 import { countryCode } from './countries.ts';
 import { foldAccents } from './keyword-fold.ts';
 import { stemmerFor } from './keyword-stem.ts';
+import type { Facet, Language } from './locales.ts';
 import { tokenize } from './tokens.ts';
 
 export const maxTags = 6;
 
 /** A test of a text, each text tested once: tags are tried in turn, some more than once. */
-export function remember(
+export function testOnce(
   test: (text: string, name: boolean) => boolean,
 ): (text: string, name: boolean) => boolean {
   const seen = new Map<string, boolean>();
@@ -21,9 +23,19 @@ export function remember(
   };
 }
 
-/** A word's stem, accents folded: how tags and topics are compared. */
-export const foldedStem = (lower: string, language: string): string =>
-  foldAccents(stemmerFor(language)(lower));
+/** Folded stems remembered per language; past this many the memo starts afresh. */
+const maxFolded = 20_000;
+
+const foldedStems: Facet<Map<string, string>> = () => new Map();
+
+/**
+ * A word's stem, accents folded: how tags and topics are compared. Remembered: every word of
+ * every article is asked about.
+ */
+export const foldedStem = (lower: string, language: Language): string =>
+  remember(language.get(foldedStems), maxFolded, lower, () =>
+    foldAccents(stemmerFor(language)(lower)),
+  );
 
 /** Tags picked so far: a tag that repeats one (its words' stems, or inside it) is left out. */
 export class Picked {
@@ -35,7 +47,7 @@ export class Picked {
 
   constructor(
     given: string[],
-    private language: string,
+    private language: Language,
   ) {
     for (const tag of given) this.add(tag, false);
   }

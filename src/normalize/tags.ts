@@ -2,11 +2,12 @@ import { type CountryMention, findCountries, isCountryName } from './countries.t
 import { foldAccents } from './keyword-fold.ts';
 import { readWords, type Sentence } from './keyword-words.ts';
 import { extractKeywords, type Keyword, keywordKey, maxKeywords } from './keywords.ts';
+import type { Language } from './locales.ts';
 import { findNames, type NameFound, type NamesFound } from './names.ts';
 import { splitParagraphs } from './sentences.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { tagFit } from './tag-fit.ts';
-import { foldedStem, maxTags, Picked, remember } from './tags-picked.ts';
+import { foldedStem, maxTags, Picked, testOnce } from './tags-picked.ts';
 import { tokenize } from './tokens.ts';
 
 export { maxTags } from './tags-picked.ts';
@@ -39,7 +40,7 @@ export interface TopicsInput {
   topic: string | null;
   /** The topics the site tags the article with, in its tag lines (`CNIL`, `RGPD`). */
   siteTags: string[];
-  language: string;
+  language: Language;
   /** Tags given in the front matter: they come first. */
   given: string[];
 }
@@ -76,7 +77,7 @@ export function chooseTags(input: TopicsInput): Topics {
   const headlineEnd = heading.length;
 
   const picked = new Picked(input.given, language);
-  const fits = remember(tagFit(language, headline, input.agency));
+  const fits = testOnce(tagFit(language, headline, input.agency));
   const dateline = input.dateline
     ? findCountries(readWords([input.dateline], language), language)
     : [];
@@ -117,7 +118,7 @@ export function chooseTags(input: TopicsInput): Topics {
   const known = new Set(found.names.map((n) => n.key));
   const topics = fullNames(ranked, found).map((k) => ({
     text: k.text,
-    name: k.name && (language !== 'de' || known.has(keyOf(k.text))),
+    name: k.name && (language.code !== 'de' || known.has(keyOf(k.text))),
   }));
   // The site's own topic for the article, when the text speaks of it too.
   const { topic } = input;
@@ -147,7 +148,7 @@ export function chooseTags(input: TopicsInput): Topics {
 }
 
 /** The stems of a text's words, accents folded. */
-function stemsOf(read: Sentence[], language: string): Set<string> {
+function stemsOf(read: Sentence[], language: Language): Set<string> {
   const stems = new Set<string>();
   for (const sentence of read)
     for (const block of sentence)
@@ -159,7 +160,7 @@ function stemsOf(read: Sentence[], language: string): Set<string> {
  * Whether a text speaks of a topic: every word of it but stopwords is in the text, in some form
  * ("Heatwaves" in a text about a heatwave, "vacinação" whatever its case).
  */
-function speaksOf(stems: Set<string>, topic: string, language: string): boolean {
+function speaksOf(stems: Set<string>, topic: string, language: Language): boolean {
   const stopwords = stopwordsFor(language);
   const words = tokenize(topic).filter((t) => !stopwords.has(t.lower));
   return words.length > 0 && words.every((t) => stems.has(foldedStem(t.lower, language)));
@@ -185,7 +186,7 @@ const placesAfter = 3;
  * The keywords with the dateline's place and region among them: where the story happened is
  * what it is about, even when the text does not name it again.
  */
-function withPlaces(ranked: string[], places: (string | null)[], language: string): string[] {
+function withPlaces(ranked: string[], places: (string | null)[], language: Language): string[] {
   const keys = new Set(ranked.map(keywordKey));
   const missing: string[] = [];
   // "Bern/Brüssel" is two places.

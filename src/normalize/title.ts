@@ -1,6 +1,7 @@
 import { isCountryName } from './countries.ts';
 import { isDangling } from './function-words.ts';
 import { cleanHeadline, isQuotation, readsAsHeadline, speaksOf } from './headline.ts';
+import type { Language } from './locales.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { isAgency } from './tag-words.ts';
 import { maxTitleLength, trimSentence } from './title-trim.ts';
@@ -15,7 +16,7 @@ export interface TitleSource {
   standfirst?: string | null;
   /** The body's sentences, in order, the dateline taken off the first. */
   sentences: string[];
-  language: string;
+  language: Language;
   /** The dateline's place. */
   place: string | null;
   /** The dateline's agency, never a kicker. */
@@ -44,23 +45,23 @@ export function chooseTitle(source: TitleSource): string {
   if (
     headline &&
     readsAsHeadline(headline) &&
-    speaksOf(headline, [source.standfirst ?? '', ...source.sentences], source.language)
+    speaksOf(headline, [source.standfirst ?? '', ...source.sentences], source.language.code)
   ) {
     // A quotation stays whole, as the page prints it.
     if (isQuotation(headline) || headline.length <= maxTitleLength) return headline;
-    return trimSentence(headline, source.language);
+    return trimSentence(headline, source.language.code);
   }
   const lead = source.sentences.find(isStatement) ?? source.sentences[0] ?? headline;
-  const title = trimSentence(lead, source.language);
+  const title = trimSentence(lead, source.language.code);
   // A title that has a kicker of its own keeps it.
   if (!title || /\S\s?:\s/.test(title)) return title;
   const kicker = chooseKicker(title, source);
   if (!kicker) return title;
-  const titled = `${kicker}${kickerSeparator[source.language] ?? ': '}${afterColon(title, source)}`;
+  const titled = `${kicker}${kickerSeparator[source.language.code] ?? ': '}${afterColon(title, source)}`;
   return titled.length <= maxTitleLength + kickerSlack ? titled : title;
 }
 
-/** Languages that write in lowercase after a colon, as their press does after a kicker. */
+/** Locales that write in lowercase after a colon, as their press does after a kicker. */
 const lowercaseAfterColon = new Set(['fr', 'es', 'pt']);
 
 /**
@@ -70,7 +71,7 @@ const lowercaseAfterColon = new Set(['fr', 'es', 'pt']);
  * ("La Paz", "El Salvador").
  */
 function afterColon(title: string, source: TitleSource): string {
-  if (!lowercaseAfterColon.has(source.language)) return title;
+  if (!lowercaseAfterColon.has(source.language.code)) return title;
   const [first = '', second = ''] = title.split(' ', 2);
   const lower = first.toLowerCase();
   if (first === lower || !stopwordsFor(source.language).has(lower)) return title;
@@ -114,11 +115,11 @@ const nameParticle =
  * (particles between), none a country, the first no article ("La Libertad Avanza", "Chile
  * Congress" and "Mercosur" are organisations).
  */
-function isCountryOrPerson(name: string, language: string): boolean {
+function isCountryOrPerson(name: string, language: Language): boolean {
   if (isCountryName(name.toLowerCase(), language)) return true;
   const words = name.split(' ');
   if (words.length < 2 || words.length > 4 || name === name.toUpperCase()) return false;
-  if (isDangling(words[0] ?? '', language)) return false;
+  if (isDangling(words[0] ?? '', language.code)) return false;
   return words.every((word) =>
     nameParticle.test(word)
       ? true

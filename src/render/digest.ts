@@ -60,7 +60,7 @@ export interface RenderedDigest {
   placeholders: Placeholders;
 }
 
-/** Languages written right to left. */
+/** Locales written right to left. */
 export const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
 
 /** Invisible characters after the preheader, so that no other text leaks into the preview. */

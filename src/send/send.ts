@@ -5,7 +5,7 @@ import { type BuildOptions, type ResolvedConfig, resolveBuildOptions } from '../
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
-import { parseDate } from '../normalize/dates.ts';
+import { parseDate, TimeZone } from '../normalize/dates.ts';
 import type { BuildEngine } from '../ports.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
@@ -292,7 +292,7 @@ function digestIdOf(digest: RenderedDigest): string {
 }
 
 function sinceDate(since: string, config: ResolvedConfig): Date {
-  const date = parseDate(since, config.timeZone);
+  const date = parseDate(since, new TimeZone(config.timeZone));
   if (Number.isNaN(date.getTime())) {
     throw new GazetteError('ConfigInvalid', `--since: "${since}" is not a date such as 2025-01-05`);
   }

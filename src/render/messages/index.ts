@@ -9,7 +9,7 @@ export type { Messages } from './messages.ts';
 
 const catalogue: Record<string, Messages> = { de, en, es, fr, pt };
 
-/** Languages the digest speaks; others fall back to English. */
+/** Locales the digest speaks; others fall back to English. */
 export const digestLanguages = Object.keys(catalogue);
 
 export function messagesFor(language: string): Messages {

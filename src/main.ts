@@ -1,0 +1,350 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { build } from './build.ts';
+import type { CheckOptions } from './check.ts';
+import { type BuildOptions, readConfig } from './config.ts';
+import { formatProblem, GazetteError } from './errors.ts';
+import { engineFor } from './incremental/engine.ts';
+import { inert, inertJson, inertLines } from './inert.ts';
+import { packageRoot } from './package-root.ts';
+import type { SendOptions, SendResult } from './send/send.ts';
+import type { PreviewServer } from './serve.ts';
+import { type Loudness, type Output, Terminal } from './terminal.ts';
+import { formatWarning } from './warnings.ts';
+
+// Each command imports what only it needs when it runs (SMTP, the server, the file watcher),
+// so that `--help` and a plain build start without them.
+
+/** What a command line runs with: its folder, its environment and where it prints. */
+export interface CliIo {
+  /** The folder the user typed the command in. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: Output;
+  stderr: Output;
+}
+
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+
+/**
+ * Runs `gazette` with the arguments the user typed (`argv`, without node and the script) and
+ * returns its exit code: 0, 1 for a problem with the input, 2 for a bug. `build --watch` and
+ * `serve` return once they watch, and go on until the process stops. With `threads` false, the
+ * engine of `build`, `check` and `send` works on this thread: a process that runs many small
+ * commands keeps the normalizer and MJML loaded from one to the next.
+ */
+export async function main(
+  argv: string[],
+  io: CliIo,
+  { threads = true }: { threads?: boolean } = {},
+): Promise<number> {
+  const { cwd } = io;
+  const terminal = new Terminal(io.stdout, io.stderr, io.env);
+  let exitCode = 0;
+  const program = new Command()
+    .name('gazette')
+    .description('Turns a folder of articles into Atom, RSS and JSON feeds and an email digest.')
+    .version(version)
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(inertLines(text)),
+      getOutHelpWidth: () => io.stdout.columns || 80,
+      getErrHelpWidth: () => io.stderr.columns || 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .exitOverride();
+
+  program
+    .option('-q, --quiet', 'print problems only')
+    .option('--verbose', 'print every file written');
+
+  program
+    .command('build')
+    .description('Build the feeds, entries and digest from a folder of articles.')
+    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
+    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+    .option('-w, --watch', 'build again on every change of an article, a template or the config')
+    .option(
+      '--cache-dir <dir>',
+      'cache of normalized articles (default: .gazette-cache beside the config)',
+    )
+    .option('--no-cache', 'normalize every article again')
+    .option('--skip-invalid', 'build without the invalid articles, listed as warnings')
+    .option('--strict', 'fail on warnings too')
+    .addHelpText(
+      'after',
+      `
+  Examples:
+    $ gazette build
+    $ gazette build --watch
+    $ gazette build --input articles --out public
+    $ gazette build --config site/gazette.config.json --strict`,
+    )
+    .action(async (options: BuildOptions & { out: string; cache: boolean; watch?: boolean }) => {
+      const cacheDir = options.cache === false ? false : options.cacheDir;
+      const buildOptions = { ...options, cacheDir, cwd };
+      if (!options.watch) {
+        const started = performance.now();
+        const progress = terminal.progressBar(loudness());
+        const engine = engineFor(buildOptions, false, threads);
+        let result: Awaited<ReturnType<typeof build>>;
+        try {
+          result = await build(buildOptions, {
+            now: () => new Date(),
+            engine,
+            onProgress: progress?.update,
+            onLockWait: terminal.waitingFor(options.out),
+          });
+        } finally {
+          // Stopped whatever happened: a bar left running would keep the process alive.
+          progress?.stop();
+          await engine.close();
+        }
+        terminal.printSummary(result, options.out, performance.now() - started, loudness());
+        return;
+      }
+      const { watchBuild } = await import('./watch.ts');
+      await watchBuild(buildOptions, {
+        now: () => new Date(),
+        onLockWait: terminal.waitingFor(options.out),
+        onBuild: (result, milliseconds) =>
+          terminal.printRebuild(result, milliseconds, loudness(), new Date()),
+        onError: (error) => terminal.reportError(error),
+      });
+      if (!loudness().quiet) terminal.err('Watching for changes; Ctrl-C to stop.');
+    });
+
+  program
+    .command('init')
+    .argument('[dir]', 'folder to make the project in', '.')
+    .description('Make a working Gazette project in an empty folder.')
+    .addHelpText(
+      'after',
+      `
+  Examples:
+    $ gazette init my-gazette
+    $ gazette init`,
+    )
+    .action(async (dir: string) => {
+      const folder = resolve(cwd, dir);
+      const { initProject } = await import('./init.ts');
+      const { created } = await initProject(folder);
+      if (!loudness().quiet) {
+        terminal.out(`Created in ${inert(dir)}/: ${created.join(', ')}`);
+        terminal.out('Next:');
+        if (dir !== '.') terminal.out(`  cd ${inert(dir)}`);
+        terminal.out('  gazette build      # after editing gazette.config.json');
+        terminal.out('  gazette serve      # preview the site and the digest');
+      }
+    });
+
+  program
+    .command('new')
+    .argument('<title>', "the article's title")
+    .description('Write a new article with its front matter filled in: <input>/<date>-<slug>.md.')
+    .option('-i, --input <dir>', 'folder of articles', 'seeds')
+    .option('-c, --config <file>', 'configuration file (for its time zone)', 'gazette.config.json')
+    .option('--lang <code>', 'ISO 639-1 language of the article')
+    .option('--tags <list>', 'comma-separated tags, e.g. Pérou,défense')
+    .addHelpText(
+      'after',
+      `
+  Examples:
+    $ gazette new "Le Congrès vote le budget"
+    $ gazette new "Lima under curfew" --lang en --tags Pérou,sécurité`,
+    )
+    .action(
+      async (
+        title: string,
+        options: { input: string; config: string; lang?: string; tags?: string },
+      ) => {
+        const { newArticle } = await import('./new-article.ts');
+        const config = await readConfig(resolve(cwd, options.config), options.config);
+        const path = await newArticle(
+          {
+            title,
+            input: resolve(cwd, options.input),
+            lang: options.lang,
+            tags: options.tags
+              ?.split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          },
+          { now: () => new Date(), timeZone: config.timeZone },
+        );
+        if (!loudness().quiet) terminal.out(`Wrote ${inert(relative(cwd, path))}`);
+      },
+    );
+
+  program
+    .command('check')
+    .description(
+      'Check the config and every article, writing nothing. For CI: exit 1 on a problem.',
+    )
+    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+    .option('--strict', 'warnings are problems too')
+    .option('--json', 'print the report as JSON')
+    .option(
+      '--explain <file>',
+      'print how an article of the input folder is read: each line with its verdict and reason, then its title, summary and tags',
+    )
+    .addHelpText(
+      'after',
+      `
+  Examples:
+    $ gazette check
+    $ gazette check --json --strict > report.json
+    $ gazette check --explain seeds/2025-03-01-lima.txt`,
+    )
+    .action(async (options: CheckOptions & { json?: boolean }) => {
+      const { check } = await import('./check.ts');
+      // A session's engine: a check reads the articles twice.
+      const engine = engineFor({ ...options, cwd, cacheDir: false }, true, threads);
+      const report = await check({ ...options, cwd }, { now: () => new Date(), engine }).finally(
+        () => engine.close(),
+      );
+      if (options.json) terminal.out(inertJson(report, 2));
+      else {
+        if (report.explanation) {
+          const { renderExplanation } = await import('./render/explain.ts');
+          terminal.out(renderExplanation(report.explanation, terminal.columns));
+          terminal.out('');
+        }
+        for (const w of report.warnings)
+          terminal.err(
+            `${terminal.paint('yellow', 'warning:')} ${formatWarning({ message: w.message, location: w.file ? { file: w.file, line: w.line } : undefined })}`,
+          );
+        for (const e of report.errors)
+          terminal.err(
+            `${terminal.paint('red', 'error:')} ${formatProblem(e.file ? { file: e.file, line: e.line } : undefined, e.message)} [${e.name}]`,
+          );
+        if (!loudness().quiet)
+          terminal.out(
+            `${report.ok ? 'OK' : 'Problems found'}: ${report.entries} valid entr${report.entries === 1 ? 'y' : 'ies'}, ${report.errors.length} error(s), ${report.warnings.length} warning(s).`,
+          );
+      }
+      if (!report.ok) exitCode = 1;
+    });
+
+  program
+    .command('serve')
+    .description(
+      'Build, watch, and serve out/ on this machine, with live reload and a digest preview.',
+    )
+    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
+    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+    .option('-p, --port <number>', 'port on 127.0.0.1 (0: any free port)', parsePort, 4321)
+    .addHelpText(
+      'after',
+      `
+  Open the printed address for the site, and /__gazette/preview for the digest at phone and
+  desktop widths, its text part, subject, preheader and size.
+
+  Examples:
+    $ gazette serve
+    $ gazette serve --port 8080 --input articles`,
+    )
+    .action(async (options: BuildOptions & { out: string; port: number }) => {
+      const outDir = resolve(cwd, options.out);
+      const [{ watchBuild }, { previewInfoOf, previewPath, startPreviewServer }] =
+        await Promise.all([import('./watch.ts'), import('./serve.ts')]);
+      let server: PreviewServer | undefined;
+      await watchBuild(
+        { ...options, cwd },
+        {
+          now: () => new Date(),
+          onLockWait: terminal.waitingFor(options.out),
+          onBuild: (result, milliseconds) => {
+            terminal.printRebuild(result, milliseconds, loudness(), new Date());
+            server?.reload(previewInfoOf(result));
+          },
+          onError: (error) => terminal.reportError(error),
+          onFirstBuild: async (result) => {
+            server = await startPreviewServer(
+              { outDir, port: options.port },
+              previewInfoOf(result),
+            ).catch((error: NodeJS.ErrnoException) => {
+              if (error.code === 'EADDRINUSE')
+                throw new GazetteError('PortInUse', `port ${options.port} is already in use`);
+              if (error.code === 'EACCES')
+                throw new GazetteError(
+                  'PortInvalid',
+                  `port ${options.port} may not be opened by this user (below 1024 needs administrator rights)`,
+                );
+              throw error;
+            });
+            terminal.out(`Serving ${inert(options.out)}/ at ${server.url}`);
+            terminal.out(`Digest preview: ${new URL(previewPath, server.url).href}`);
+          },
+        },
+      );
+    });
+
+  program
+    .command('send')
+    .description(
+      'Build, then send the entries not sent yet as one digest, once to each subscriber.',
+    )
+    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
+    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+    .option('--to <address...>', 'test send to these addresses only (the list is left alone)')
+    .option('--subscribers <file>', 'subscriber list, CSV or JSON (default: send.subscribers)')
+    .option('--since <date>', 'send the entries published since this date')
+    .option('--dry-run', 'write the messages to out/outbox/ instead of sending them')
+    .option('--yes', 'confirm a send to more than send.confirmAbove recipients')
+    .addHelpText(
+      'after',
+      `
+  The SMTP server comes from the environment, never from a file:
+    GAZETTE_SMTP_URL=smtp://user:password@smtp.example.org:587
+
+  Examples:
+    $ gazette send --dry-run --subscribers subscribers.csv
+    $ gazette send --to me@example.org
+    $ GAZETTE_SMTP_URL=smtp://localhost:25 gazette send --subscribers subscribers.csv --yes`,
+    )
+    .action(async (options: SendOptions) => {
+      const { onProgress, stop } = terminal.createProgress();
+      const engine = engineFor({ ...options, cwd }, false, threads);
+      let result: SendResult;
+      try {
+        const { send } = await import('./send/send.ts');
+        result = await send(
+          { ...options, cwd },
+          { now: () => new Date(), smtpUrl: io.env.GAZETTE_SMTP_URL, onProgress, engine },
+        );
+      } finally {
+        stop();
+        await engine.close();
+      }
+      terminal.printSend(result);
+      const { sendProblem } = await import('./send/send.ts');
+      const problem = sendProblem(result);
+      if (problem) throw problem;
+    });
+
+  const loudness = (): Loudness => program.opts();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    // Help, the version, and a mistake in the arguments, which commander printed.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    return terminal.reportError(error);
+  }
+  return exitCode;
+}
+
+/** `--port`: a whole number from 0 (any free port) to 65535, else a user error, not a bug. */
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (port >= 0 && port <= 65535) return port;
+  throw new GazetteError('PortInvalid', `--port ${JSON.stringify(text)} is not a port number`);
+}
