@@ -271,6 +271,50 @@ describe('send: news by when an entry was first built', () => {
       await server.close();
     }
   });
+
+  it('takes an article first built in the same second as the last send, after it', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await tempDir();
+      await mkdir(join(dir, 'articles'));
+      await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(sendConfig));
+      await writeFile(join(dir, 'subscribers.csv'), 'email\nanne@example.org\n');
+      const options = {
+        input: 'articles',
+        subscribers: 'subscribers.csv',
+        cwd: dir,
+        cacheDir: false as const,
+      };
+      // A send at 10:00:00.600; first sightings are written to the second.
+      const second = Date.parse('2026-03-02T10:00:00.000Z');
+      const at = (ms: number) => () => new Date(second + ms);
+      const before = (days: number) => new Date(second - days * 86_400_000).toISOString();
+      await writeFile(
+        join(dir, 'articles', 'premier.md'),
+        article('Le premier rapport', before(2)),
+      );
+      await writeFile(join(dir, 'articles', 'ancien.md'), article('Un rapport ancien', before(60)));
+      const first = await sendDigest(options, { now: at(600), smtpUrl: server.url });
+      assert.deepEqual(
+        first.items.map((i) => i.title),
+        ['Le premier rapport'],
+      );
+      // Dated before that send, first built 300 ms after it.
+      await writeFile(
+        join(dir, 'articles', 'suivant.md'),
+        article('Le rapport suivant', before(1)),
+      );
+      await build(options, { now: at(900) });
+      const next = await sendDigest(options, { now: at(5_000), smtpUrl: server.url });
+      // The old article, seen by the first send, is still not news.
+      assert.deepEqual(
+        next.items.map((i) => i.title),
+        ['Le rapport suivant'],
+      );
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('send: one send at a time', () => {

@@ -48,8 +48,10 @@ export function selectNews(
           : seen.has(entry.id)
             ? Number.NEGATIVE_INFINITY
             : now.getTime();
-    // Seen at or before the last send: it was not news then, and is not now.
-    if (last !== undefined && !(sighted > last)) continue;
+    // Seen at or before the last send: it was not news then, and is not now. First sightings
+    // are written to the second: in the second of the last send, what it saw is the earlier.
+    if (last !== undefined && (sighted < secondOf(last) || (sighted <= last && seen.has(entry.id))))
+      continue;
     if (published >= sighted - window) news.push(entry);
     else tooOld.push(entry);
   }
@@ -59,6 +61,9 @@ export function selectNews(
     tooOld,
   };
 }
+
+/** The start of the second an instant (milliseconds) falls in. */
+const secondOf = (time: number) => Math.floor(time / 1000) * 1000;
 
 /** The entries published since `since`, sent before or not (`send --since`). */
 export function selectSince(entries: Entry[], since: Date): Selection {
