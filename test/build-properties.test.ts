@@ -104,9 +104,9 @@ describe('a build of arbitrary articles', () => {
         parser.end();
         assert.equal(scripts, 0);
       }),
-      // Each run reads files and compiles the digest's MJML, the slow part: 300 runs. Entries
+      // Each run reads files and compiles the digest's MJML, the slow part: 100 runs. Entries
       // and feeds over arbitrary text get 2,000 runs of their own in properties.test.ts.
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });

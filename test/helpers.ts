@@ -257,12 +257,17 @@ export function textOf(entry: Entry | undefined): string[] {
   return entry.content;
 }
 
-/** A build with the incremental engine its options name (its cache and threads), as the CLI runs one. */
+/**
+ * A build with the incremental engine its options name (its cache), as the CLI runs one: on
+ * this thread, unless `threads` (the engine's threads run this file's TypeScript, which each
+ * compiles first: tests that are about them ask for them).
+ */
 export async function buildWithEngine(
   options: BuildOptions,
   deps: Omit<BuildDeps, 'engine'>,
+  threads = false,
 ): Promise<BuildResult> {
-  const engine = engineFor(options);
+  const engine = engineFor(options, false, threads);
   try {
     return await build(options, { ...deps, engine });
   } finally {

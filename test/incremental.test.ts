@@ -49,11 +49,12 @@ const inodes = async (dir: string, result: BuildResult) =>
 describe('incremental builds', () => {
   it('after one edit, renders only the documents holding that entry, and writes what a clean build writes', async () => {
     const dir = await makeSite();
-    const first = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
+    // The engine as the command line runs it, with its threads.
+    const first = await buildWithEngine({ cwd: dir, input: 'articles' }, { now }, true);
     assert.equal(first.normalized.length, 8);
     const before = await inodes(join(dir, 'out'), first);
 
-    const warm = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
+    const warm = await buildWithEngine({ cwd: dir, input: 'articles' }, { now }, true);
     assert.deepEqual(warm.normalized, [], 'nothing changed, nothing normalized');
     assert.equal(warm.read, 0, 'nor read');
     const feeds = warm.written.filter((f) =>
@@ -65,7 +66,7 @@ describe('incremental builds', () => {
     // a4 carries Nantes (4 % 3 = 1) and sits on the second archive page (a1-a3, a4-a6).
     const edited = join(dir, 'articles', 'a4.md');
     await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
-    const after = await buildWithEngine({ cwd: dir, input: 'articles' }, { now });
+    const after = await buildWithEngine({ cwd: dir, input: 'articles' }, { now }, true);
     assert.deepEqual(after.normalized, ['a4.md']);
     assert.equal(after.read, 1);
     const inodesAfter = await inodes(join(dir, 'out'), after);

@@ -20,7 +20,7 @@ import {
   buildWithEngine,
   fixtures,
   locales,
-  runCli,
+  runBinary,
   tempDir,
   textOf,
 } from './helpers.ts';
@@ -225,12 +225,12 @@ describe('lines learned from the folder', () => {
   it('through the command line, with its worker threads, as a cold build of the whole folder', async () => {
     const cold = await project(3);
     const growing = await project(2);
-    const built = await runCli(['build', '--input', 'articles'], growing);
+    const built = await runBinary(['build', '--input', 'articles'], growing);
     assert.equal(built.code, 0, built.stderr);
     await addPage(growing, pages[2] as string);
     const [grown, coldRun] = await Promise.all([
-      runCli(['build', '--input', 'articles'], growing),
-      runCli(['build', '--input', 'articles'], cold),
+      runBinary(['build', '--input', 'articles'], growing),
+      runBinary(['build', '--input', 'articles'], cold),
     ]);
     assert.equal(grown.code, 0, grown.stderr);
     assert.equal(coldRun.code, 0, coldRun.stderr);

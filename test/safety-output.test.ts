@@ -331,7 +331,7 @@ async function largerProject(count: number): Promise<string> {
 
 describe('two builds of one output folder', () => {
   it('started at the same time both succeed, and out/ is whole, 4 times out of 4', async () => {
-    const dir = await largerProject(300);
+    const dir = await largerProject(60);
     const args = ['build', '--input', 'articles', '--no-cache'];
     assert.equal((await runCli([...args, '--out', 'expected'], dir)).code, 0);
     const expected = await snapshot(join(dir, 'expected'));
