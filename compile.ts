@@ -2,7 +2,7 @@
 // it on install (`prepare`), and `npm start` and `npm test` run it first. It compiles only when
 // the sources changed since the last time.
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -46,8 +46,10 @@ if (current !== wanted) {
     // Each at the top of dist/, where the code that starts the worker looks for it.
     entryPoints: {
       cli: join(root, 'src', 'cli.ts'),
-      // The command line as a function, for tests that run it in their own process.
+      // The command line as a function, and the engine's threads, for tests that run them in
+      // their own process as they ship.
       main: join(root, 'src', 'main.ts'),
+      'normalize-pool': join(root, 'src', 'incremental', 'normalize-pool.ts'),
       'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
     },
     outdir: fresh,
@@ -67,6 +69,35 @@ if (current !== wanted) {
   await rename(dist, aside).catch(() => undefined);
   await rename(fresh, dist);
   await rm(aside, { recursive: true, force: true });
+}
+
+// `--tests`: the test files too, each bundled with the sources it imports into dist-test/ (at
+// the depth of test/, so that their paths to fixtures hold), so that each test file's process
+// starts on plain JavaScript rather than compiling its TypeScript first. Always compiled: the
+// tests change more often than they take to bundle.
+if (process.argv.includes('--tests')) {
+  const tests = join(root, 'dist-test');
+  const names = (await readdir(join(root, 'test'))).filter((name) => name.endsWith('.test.ts'));
+  await rm(tests, { recursive: true, force: true });
+  await build({
+    entryPoints: {
+      ...Object.fromEntries(
+        names.map((name) => [name.replace(/\.ts$/, ''), join(root, 'test', name)]),
+      ),
+      'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
+    },
+    outdir: tests,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'inline',
+    define: { GAZETTE_SOURCE_VERSIONS: JSON.stringify(versions) },
+    plugins: [languageModelAsJson],
+    logLevel: 'error',
+  });
 }
 
 function hashOf(text: string): string {

@@ -156,8 +156,27 @@ describe('the gazette binary', () => {
       );
     try {
       assert.equal(await gazette(['--version']), version);
+      // Every command once, end to end (serve and --watch: serve-cli.test.ts, watch.test.ts).
+      assert.match(await gazette(['check', '--input', 'articles']), /^OK: 2 valid entries/);
       await gazette(['build', '--input', 'articles']);
       assert.match(await readFile(join(project, 'out', 'atom.xml'), 'utf8'), /<entry[ >]/);
+      await writeFile(join(project, 'subscribers.csv'), 'email\nanne@example.org\n');
+      assert.match(
+        await gazette([
+          'send',
+          '--input',
+          'articles',
+          '--subscribers',
+          'subscribers.csv',
+          '--dry-run',
+        ]),
+        /Messages written to the outbox: 1 /,
+      );
+      assert.match(
+        await gazette(['new', 'Le Congrès vote le budget', '--input', 'articles']),
+        /^Wrote articles\/\d{4}-\d{2}-\d{2}-le-congres-vote-le-budget\.md$/,
+      );
+      assert.match(await gazette(['init', 'journal']), /^Created in journal\//);
       assert.deepEqual(await snapshot(install), before, 'nothing written where it is installed');
     } finally {
       await chmodTree(install, 0o755);

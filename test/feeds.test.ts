@@ -7,6 +7,7 @@ import type { Entry } from '../src/entry.ts';
 import { notXmlChar } from '../src/xml-safe.ts';
 import {
   feedparser,
+  feedparserAll,
   hasCommand,
   jing,
   type ParsedEntry,
@@ -116,15 +117,16 @@ describe('feeds, checked by real feed readers and validators', () => {
       ].sort(),
     );
     const seen = new Set<string>();
-    for (const file of files) {
+    const atomFiles = files.filter((file) => file !== 'rss.xml');
+    const grammar = jing(...atomFiles.map((file) => join(out, file)));
+    assert.ok(grammar.ok, grammar.output);
+    const parsedFiles = feedparserAll(files.map((file) => join(out, file)));
+    for (const [i, file] of files.entries()) {
       const path = join(out, file);
       const lint = xmllint(path);
       assert.ok(lint.ok, `${file}: ${lint.output}`);
-      if (file !== 'rss.xml') {
-        const grammar = jing(path);
-        assert.ok(grammar.ok, `${file}: ${grammar.output}`);
-      }
-      const parsed = feedparser(path);
+      const parsed = parsedFiles[i];
+      assert.ok(parsed, file);
       assert.equal(parsed.bozo, 0, `${file}: ${parsed.bozoException}`);
       assert.equal(
         new Set(parsed.entries.map((e) => e.id)).size,
@@ -356,7 +358,10 @@ Un paragraphe en arabe : مرحبا بالعالم، وهذا نص من اليم
     for (const file of ['atom.xml', 'rss.xml']) {
       const path = join(dir, 'out', file);
       assert.ok(xmllint(path).ok, file);
-      if (file === 'atom.xml') assert.ok(jing(path).ok, jing(path).output);
+      if (file === 'atom.xml') {
+        const grammar = jing(path);
+        assert.ok(grammar.ok, grammar.output);
+      }
       const parsed = feedparser(path);
       assert.equal(parsed.bozo, 0, `${file}: ${parsed.bozoException}`);
     }

@@ -34,12 +34,15 @@ export function cliArgs(args: string[]): string[] {
 }
 
 /**
- * The command line as the binary runs it, compiled into dist/ (with its worker threads) by
- * `npm test` before any test runs.
+ * A module of Gazette as it ships, compiled into dist/ by `npm test` before any test runs, typed
+ * as its source: its worker threads run compiled code too.
  */
-const { main }: typeof import('../src/main.ts') = await import(
-  pathToFileURL(join(root, 'dist', 'main.js')).href
-);
+export function compiled<Module>(name: string): Promise<Module> {
+  return import(pathToFileURL(join(root, 'dist', `${name}.js`)).href);
+}
+
+/** The command line as the binary runs it. */
+const { main } = await compiled<typeof import('../src/main.ts')>('main');
 
 /**
  * Runs the command line in this process, as the binary does, in `cwd` with `env` added to the

@@ -208,11 +208,13 @@ async function cacheFolder(dir: string): Promise<string> {
 /** Reads the entries of `dir` in this process, which keeps the cache's records as `--watch` does. */
 async function entriesReader(dir: string) {
   const config = await readConfig(join(dir, 'gazette.config.json'), 'gazette.config.json');
-  // A session's engine: its cache's records stay in memory from one reading to the next.
+  // A session's engine: its cache's records stay in memory from one reading to the next. It
+  // starts no threads, and so has none left running when the test ends.
   const engine = createEngine({
     cacheDir: join(dir, '.gazette-cache'),
     cacheShown: '.gazette-cache',
     session: true,
+    threads: false,
   });
   return () =>
     readEntries(
@@ -337,7 +339,7 @@ describe('a build of more articles than the texts it keeps in memory', () => {
       );
     const held = await read({});
     const spilled = await read({
-      engine: createEngine({ cacheDir, cacheShown: '.gazette-cache' }),
+      engine: createEngine({ cacheDir, cacheShown: '.gazette-cache', threads: false }),
       textsInMemory: 0,
     });
     assert.equal(spilled.normalized.length, 8);

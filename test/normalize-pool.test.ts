@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../src/config.ts';
-import { createNormalizer, mjmlThread } from '../src/incremental/normalize-pool.ts';
 import { lineFingerprint } from '../src/normalize/page/page-reading.ts';
 import { createPageRules } from '../src/normalize/page/page-rules.ts';
 import { processArticle } from '../src/normalize/process-article.ts';
 import { articleQueue } from '../src/read/article-queue.ts';
 import type { RawArticle } from '../src/read/read-articles.ts';
 import { mjmlCompiler } from '../src/render/mjml.ts';
-import { baseConfig, locales, seedParagraphs, textOf } from './helpers.ts';
+import { baseConfig, compiled, locales, seedParagraphs, textOf } from './helpers.ts';
+
+// The pool as it ships: its threads run the compiled normalizer and MJML.
+const { createNormalizer, mjmlThread } =
+  await compiled<typeof import('../src/incremental/normalize-pool.ts')>('normalize-pool');
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
 
