@@ -13,7 +13,7 @@ import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-fol
 import type { BuildEngine } from './ports.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
-import type { KeptListing } from './read/read-articles.ts';
+import { createKeptListing, type KeptListing } from './read/read-articles.ts';
 import { createEntryMemo, type EntryMemo, readEntries } from './read-entries.ts';
 import { digestWarnings, type RenderedDigest } from './render/digest.ts';
 import { createFeedMemo, type FeedMemo } from './render/feeds.ts';
@@ -40,12 +40,8 @@ export interface BuildDeps {
    * previous output's unchanged files. Without it, everything is done on this thread.
    */
   engine?: BuildEngine | undefined;
-  /** The input folder's listing, kept across builds (`--watch`). */
-  listing?: KeptListing | undefined;
-  /** The id map, kept across builds (`--watch`). */
-  idMap?: KeptIdMap | undefined;
-  /** What reading and rendering remember across the builds of a session (`--watch`). */
-  memo?: BuildMemo | undefined;
+  /** What the builds of a session (`--watch`) keep from one to the next. */
+  session?: BuildSession | undefined;
   /**
    * Takes what may finish after the build has returned (removing the previous output once the
    * new one is in place, saving the cache and the output's records); without it, the build
@@ -64,16 +60,24 @@ export interface BuildDeps {
 }
 
 /**
- * What a session of builds (`--watch`) remembers from one to the next: each memo only a faster
- * way to the same output.
+ * What a session of builds (`--watch`) keeps from one to the next, each part only a faster way
+ * to the same output: the input folder's listing (which the watcher marks as files change), the
+ * id map as last written, and what reading and rendering remember.
  */
-export interface BuildMemo {
+export interface BuildSession {
+  listing: KeptListing;
+  idMap: KeptIdMap;
   entries: EntryMemo;
   feeds: FeedMemo;
 }
 
-export function createBuildMemo(): BuildMemo {
-  return { entries: createEntryMemo(), feeds: createFeedMemo() };
+export function createBuildSession(): BuildSession {
+  return {
+    listing: createKeptListing(),
+    idMap: {},
+    entries: createEntryMemo(),
+    feeds: createFeedMemo(),
+  };
 }
 
 export interface BuildResult {
@@ -191,7 +195,7 @@ async function runBuild(
 ): Promise<BuildResult> {
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const idMapShown = join(dirname(resolved.config.display), idMapFile);
-  const previous = await readIdMap(idMapPath, idMapShown, deps.idMap);
+  const previous = await readIdMap(idMapPath, idMapShown, deps.session?.idMap);
   const { entries, normalized, read, warnings, map, plan, versions, texts } = await readEntries(
     resolved.input.path,
     resolved.input.display,
@@ -201,9 +205,9 @@ async function runBuild(
       now: deps.now(),
       skipInvalid: options.skipInvalid,
       engine: deps.engine,
-      memo: deps.memo?.entries,
+      memo: deps.session?.entries,
       onProgress: deps.onProgress,
-      listing: deps.listing,
+      listing: deps.session?.listing,
       // The cache's saving may outlive a build that is followed by another (`--watch`).
       later: deps.later ?? later,
     },
@@ -213,7 +217,7 @@ async function runBuild(
   // The id map holds what this build decided, whether or not the output then gets written (the
   // next build decides the same), so it is written while the output is rendered; under --strict,
   // only once the rendering has found no warning either.
-  const writingIdMap = () => writeIdMap(idMapPath, map, deps.idMap, idMapShown);
+  const writingIdMap = () => writeIdMap(idMapPath, map, deps.session?.idMap, idMapShown);
   const idMapWritten = options.strict ? undefined : writingIdMap();
   if (idMapWritten) later(idMapWritten.catch(() => undefined));
   // The digest's MJML compiles on the engine's thread while this one renders and writes the
@@ -226,7 +230,7 @@ async function runBuild(
       dkimPrivateKey,
       reuse,
       versions,
-      feedMemo: deps.memo?.feeds,
+      feedMemo: deps.session?.feeds,
       compileMjml,
       texts,
     });

@@ -15,6 +15,7 @@ export {
 export type { Author, Entry } from './entry.ts';
 export { type ErrorName, errorCatalogue, GazetteError, GazetteErrors } from './errors.ts';
 export { createEngine, engineFor } from './incremental/engine.ts';
+export { Locales } from './normalize/locales.ts';
 export { normalizeEntry } from './normalize/normalize-entry.ts';
 export type { BuildEngine } from './ports.ts';
 export { parseArticle } from './read/parse-article.ts';

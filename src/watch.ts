@@ -1,9 +1,13 @@
 import { dirname, sep } from 'node:path';
-import { type BuildDeps, type BuildResult, build as buildOnce, createBuildMemo } from './build.ts';
+import {
+  type BuildDeps,
+  type BuildResult,
+  build as buildOnce,
+  createBuildSession,
+} from './build.ts';
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
 import { GazetteError } from './errors.ts';
 import { engineFor } from './incremental/engine.ts';
-import { createKeptListing } from './read/read-articles.ts';
 import { watchArticles } from './read/watch-articles.ts';
 import { watchSettings } from './read/watch-settings.ts';
 
@@ -32,15 +36,14 @@ export async function watchBuild(
   // One engine for every build: its threads loaded once, its cache's records in memory.
   const engine = engineFor(options, true);
   // The listing and the id map are kept too, and what the watcher saw change is looked at again.
-  const listing = createKeptListing();
+  const session = createBuildSession();
+  const { listing } = session;
   // Removing the previous output finishes after a build has reported, before the next starts.
   let removing: Promise<void>[] = [];
   const buildDeps: BuildDeps = {
     ...deps,
     engine,
-    listing,
-    idMap: {},
-    memo: createBuildMemo(),
+    session,
     later: (work) => removing.push(work),
   };
   const build = async () => {
