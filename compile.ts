@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { readSourceVersions } from './src/incremental/code-version.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -37,6 +37,18 @@ const compiler = await readFile(fileURLToPath(import.meta.url), 'utf8');
 // The lockfile pins the bundled language model; this file says how the sources are bundled.
 const wanted = JSON.stringify({ ...versions, lock: hashOf(lock), compiler: hashOf(compiler) });
 const current = await readFile(stamp, 'utf8').catch(() => undefined);
+/** How the sources are bundled: ES modules for Node 20, the packages left to node_modules. */
+const bundling: BuildOptions = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  define: { GAZETTE_SOURCE_VERSIONS: JSON.stringify(versions) },
+  plugins: [languageModelAsJson],
+  logLevel: 'error',
+};
 if (current !== wanted) {
   // Compiled beside dist/ and swapped in: a command running meanwhile keeps a whole version.
   const fresh = `${dist}.${process.pid}`;
@@ -53,15 +65,7 @@ if (current !== wanted) {
       'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
     },
     outdir: fresh,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    define: { GAZETTE_SOURCE_VERSIONS: JSON.stringify(versions) },
-    plugins: [languageModelAsJson],
-    logLevel: 'error',
+    ...bundling,
   });
   await mkdir(fresh, { recursive: true });
   await chmod(join(fresh, 'cli.js'), 0o755);
@@ -87,16 +91,8 @@ if (process.argv.includes('--tests')) {
       'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
     },
     outdir: tests,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
     sourcemap: 'inline',
-    define: { GAZETTE_SOURCE_VERSIONS: JSON.stringify(versions) },
-    plugins: [languageModelAsJson],
-    logLevel: 'error',
+    ...bundling,
   });
 }
 

@@ -41,8 +41,8 @@ export function compiled<Module>(name: string): Promise<Module> {
   return import(pathToFileURL(join(root, 'dist', `${name}.js`)).href);
 }
 
-/** The command line as the binary runs it. */
-const { main } = await compiled<typeof import('../src/main.ts')>('main');
+/** The command line as the binary runs it, loaded by the first test that runs it. */
+let compiledMain: Promise<typeof import('../src/main.ts')> | undefined;
 
 /**
  * Runs the command line in this process, as the binary does, in `cwd` with `env` added to the
@@ -57,6 +57,8 @@ export async function runCli(
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  compiledMain ??= compiled<typeof import('../src/main.ts')>('main');
+  const { main } = await compiledMain;
   const code = await main(
     args,
     {
