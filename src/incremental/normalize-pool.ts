@@ -44,7 +44,7 @@ export interface NormalizerPool extends Normalizer {
 export function createNormalizer({
   heapMb = workerHeapMb,
   ahead = !workerUrl.pathname.endsWith('.ts'),
-  threads = true,
+  threads: startsThreads = true,
 }: {
   heapMb?: number;
   /** Whether it may start worker threads; without, it does everything on this one. */
@@ -55,7 +55,7 @@ export function createNormalizer({
    */
   ahead?: boolean;
 } = {}): NormalizerPool {
-  const cores = threads ? availableParallelism() : 1;
+  const cores = startsThreads ? availableParallelism() : 1;
   const lanes: Lane[] = [];
   // What this thread learns of the languages of the articles it normalizes, for the pool's life.
   const locales = new Locales();
@@ -78,7 +78,7 @@ export function createNormalizer({
       const total = count ?? queue.size();
       const threads = Math.min(cores, Math.ceil(total / batchSize));
       const workers = apart ? threads : threads - 1;
-      if (total >= parallelFrom && threads) while (lanes.length < workers) add();
+      if (total >= parallelFrom && startsThreads) while (lanes.length < workers) add();
       const useThisThread = lanes.length === 0 || (total >= parallelFrom && !apart);
       const outcomes: Outcome[] = [];
       let done = 0;
