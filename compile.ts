@@ -92,6 +92,7 @@ if (process.argv.includes('--tests')) {
     },
     outdir: tests,
     sourcemap: 'inline',
+    sourcesContent: false,
     ...bundling,
   });
 }
