@@ -223,21 +223,27 @@ describe('send: only what is new is news', () => {
   });
 });
 
+/** A project with no article yet and one reader, and the options that send it its news. */
+async function oneReader() {
+  const dir = await tempDir();
+  await mkdir(join(dir, 'articles'));
+  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(sendConfig));
+  await writeFile(join(dir, 'subscribers.csv'), 'email\nanne@example.org\n');
+  const options = {
+    input: 'articles',
+    subscribers: 'subscribers.csv',
+    cwd: dir,
+    cacheDir: false as const,
+  };
+  return { dir, options };
+}
+
 describe('send: news by when an entry was first built', () => {
   it('takes an article dated before the last send that was first built since, within the window of that first build', async () => {
     const server = await startSmtpServer();
     try {
-      const dir = await tempDir();
-      await mkdir(join(dir, 'articles'));
-      await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(sendConfig));
-      await writeFile(join(dir, 'subscribers.csv'), 'email\nanne@example.org\n');
+      const { dir, options } = await oneReader();
       const at = (days: number) => () => new Date(Date.now() - days * 86_400_000);
-      const options = {
-        input: 'articles',
-        subscribers: 'subscribers.csv',
-        cwd: dir,
-        cacheDir: false as const,
-      };
       await writeFile(
         join(dir, 'articles', 'premier.md'),
         article('Le premier rapport', daysAgo(10.1)),
@@ -275,16 +281,7 @@ describe('send: news by when an entry was first built', () => {
   it('takes an article first built in the same second as the last send, after it', async () => {
     const server = await startSmtpServer();
     try {
-      const dir = await tempDir();
-      await mkdir(join(dir, 'articles'));
-      await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(sendConfig));
-      await writeFile(join(dir, 'subscribers.csv'), 'email\nanne@example.org\n');
-      const options = {
-        input: 'articles',
-        subscribers: 'subscribers.csv',
-        cwd: dir,
-        cacheDir: false as const,
-      };
+      const { dir, options } = await oneReader();
       // A send at 10:00:00.600; first sightings are written to the second.
       const second = Date.parse('2026-03-02T10:00:00.000Z');
       const at = (ms: number) => () => new Date(second + ms);

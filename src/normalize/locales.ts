@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { TimeZone } from './dates.ts';
 
 /**
@@ -15,22 +16,12 @@ export class Locales {
 
   /** A language, by its ISO 639-1 code. */
   language(code: string): Language {
-    let language = this.#languages.get(code);
-    if (!language) {
-      language = new Language(code);
-      this.#languages.set(code, language);
-    }
-    return language;
+    return remember(this.#languages, Number.POSITIVE_INFINITY, code, () => new Language(code));
   }
 
   /** A time zone, by its IANA name. */
   timeZone(name: string): TimeZone {
-    let zone = this.#zones.get(name);
-    if (!zone) {
-      zone = new TimeZone(name);
-      this.#zones.set(name, zone);
-    }
-    return zone;
+    return remember(this.#zones, Number.POSITIVE_INFINITY, name, () => new TimeZone(name));
   }
 }
 
