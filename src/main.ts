@@ -62,12 +62,11 @@ export async function main(
     .option('-q, --quiet', 'print problems only')
     .option('--verbose', 'print every file written');
 
-  program
-    .command('build')
-    .description('Build the feeds, entries and digest from a folder of articles.')
-    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
-    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
-    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  withProject(
+    program
+      .command('build')
+      .description('Build the feeds, entries and digest from a folder of articles.'),
+  )
     .option('-w, --watch', 'build again on every change of an article, a template or the config')
     .option(
       '--cache-dir <dir>',
@@ -232,14 +231,13 @@ export async function main(
       if (!report.ok) exitCode = 1;
     });
 
-  program
-    .command('serve')
-    .description(
-      'Build, watch, and serve out/ on this machine, with live reload and a digest preview.',
-    )
-    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
-    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
-    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  withProject(
+    program
+      .command('serve')
+      .description(
+        'Build, watch, and serve out/ on this machine, with live reload and a digest preview.',
+      ),
+  )
     .option('-p, --port <number>', 'port on 127.0.0.1 (0: any free port)', parsePort, 4321)
     .addHelpText(
       'after',
@@ -287,14 +285,13 @@ export async function main(
       );
     });
 
-  program
-    .command('send')
-    .description(
-      'Build, then send the entries not sent yet as one digest, once to each subscriber.',
-    )
-    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
-    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
-    .option('-c, --config <file>', 'configuration file', 'gazette.config.json')
+  withProject(
+    program
+      .command('send')
+      .description(
+        'Build, then send the entries not sent yet as one digest, once to each subscriber.',
+      ),
+  )
     .option('--to <address...>', 'test send to these addresses only (the list is left alone)')
     .option('--subscribers <file>', 'subscriber list, CSV or JSON (default: send.subscribers)')
     .option('--since <date>', 'send the entries published since this date')
@@ -340,6 +337,14 @@ export async function main(
     return terminal.reportError(error);
   }
   return exitCode;
+}
+
+/** The options of the commands that build: the articles, the output folder and the config. */
+function withProject(command: Command): Command {
+  return command
+    .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
+    .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
+    .option('-c, --config <file>', 'configuration file', 'gazette.config.json');
 }
 
 /** `--port`: a whole number from 0 (any free port) to 65535, else a user error, not a bug. */
