@@ -8,7 +8,7 @@ import {
   resolveBuildOptions,
 } from './config.ts';
 import { GazetteError, GazetteErrors, isUserError, type Location } from './errors.ts';
-import { type Explanation, explainArticle } from './explain.ts';
+import type { Explanation } from './explain.ts';
 import type { IdMap } from './normalize/identity.ts';
 import type { BuildEngine } from './ports.ts';
 import { readTemplates } from './read/digest-files.ts';
@@ -113,6 +113,8 @@ export async function check(options: CheckOptions, deps: CheckDeps): Promise<Che
   const warnings = withoutLeftOut(result?.warnings ?? [], errors);
   if (options.explain !== undefined && result) {
     try {
+      // Loaded only to explain: it brings the normalizer onto this thread.
+      const { explainArticle } = await import('./explain.ts');
       report.explanation = await explainArticle(
         resolved.input,
         resolved.cwd,

@@ -31,8 +31,8 @@ const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), '
  * Runs `gazette` with the arguments the user typed (`argv`, without node and the script) and
  * returns its exit code: 0, 1 for a problem with the input, 2 for a bug. `build --watch` and
  * `serve` return once they watch, and go on until the process stops. With `threads` false, the
- * engine of `build`, `check` and `send` works on this thread: a process that runs many small
- * commands keeps the normalizer and MJML loaded from one to the next.
+ * engine of every command works on this thread: a process that runs many small commands keeps
+ * the normalizer and MJML loaded from one to the next.
  */
 export async function main(
   argv: string[],
@@ -110,6 +110,7 @@ export async function main(
       const { watchBuild } = await import('./watch.ts');
       await watchBuild(buildOptions, {
         now: () => new Date(),
+        threads,
         onLockWait: terminal.waitingFor(options.out),
         onBuild: (result, milliseconds) =>
           terminal.printRebuild(result, milliseconds, loudness(), new Date()),
@@ -258,6 +259,7 @@ export async function main(
         { ...options, cwd },
         {
           now: () => new Date(),
+          threads,
           onLockWait: terminal.waitingFor(options.out),
           onBuild: (result, milliseconds) => {
             terminal.printRebuild(result, milliseconds, loudness(), new Date());

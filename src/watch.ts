@@ -18,6 +18,8 @@ export interface WatchDeps extends BuildDeps {
   onError: (error: unknown) => void;
   /** After the first build, which must succeed, before watching starts. */
   onFirstBuild?: (result: BuildResult) => Promise<void>;
+  /** Whether its engine may start threads (by default it does); without, it works on this one. */
+  threads?: boolean;
 }
 
 /** Changes closer together than this make one rebuild. */
@@ -34,7 +36,7 @@ export async function watchBuild(
 ): Promise<{ close: () => Promise<void> }> {
   const resolved = resolveBuildOptions(options);
   // One engine for every build: its threads loaded once, its cache's records in memory.
-  const engine = engineFor(options, true);
+  const engine = engineFor(options, true, deps.threads);
   // The listing and the id map are kept too, and what the watcher saw change is looked at again.
   const session = createBuildSession();
   const { listing } = session;
