@@ -11,6 +11,8 @@ import { readSourceVersions } from './src/incremental/code-version.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = join(root, 'dist');
 const stamp = join(dist, 'sources.json');
+/** The processes the test files are run in (`--tests`). */
+const testGroups = 10;
 
 /**
  * eld's language model is a large object literal, slow for V8 to compile at every start of a
@@ -75,18 +77,43 @@ if (current !== wanted) {
   await rm(aside, { recursive: true, force: true });
 }
 
-// `--tests`: the test files too, each bundled with the sources it imports into dist-test/ (at
-// the depth of test/, so that their paths to fixtures hold), so that each test file's process
-// starts on plain JavaScript rather than compiling its TypeScript first. Always compiled: the
-// tests change more often than they take to bundle.
+// `--tests`: the test files too, bundled with the sources they import into dist-test/ (at the
+// depth of test/, so that their paths to fixtures hold): each process of the test runner starts
+// on plain JavaScript rather than compiling TypeScript first. The files go in a few groups, one
+// process each: the normalizer, MJML and the templates a group loads serve all its files, while
+// the runner keeps two groups going at once. The files are dealt to the groups in the order of
+// their names, as cards are, so that files named alike (and often alike in cost) are spread.
+// Always compiled: the tests change more often than they take to bundle.
 if (process.argv.includes('--tests')) {
   const tests = join(root, 'dist-test');
-  const names = (await readdir(join(root, 'test'))).filter((name) => name.endsWith('.test.ts'));
+  const names = (await readdir(join(root, 'test')))
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort();
+  const groups = Array.from({ length: testGroups }, (_, group) =>
+    names.filter((_, i) => i % testGroups === group),
+  );
+  const testGroup: Plugin = {
+    name: 'test-group',
+    setup(context) {
+      context.onResolve({ filter: /^test-group:/ }, (args) => ({
+        path: args.path,
+        namespace: 'test-group',
+      }));
+      context.onLoad({ filter: /.*/, namespace: 'test-group' }, (args) => {
+        const group = groups[Number(args.path.slice('test-group:'.length))] ?? [];
+        return {
+          contents: group.map((name) => `import ${JSON.stringify(`./${name}`)};`).join('\n'),
+          resolveDir: join(root, 'test'),
+          loader: 'js',
+        };
+      });
+    },
+  };
   await rm(tests, { recursive: true, force: true });
   await build({
     entryPoints: {
       ...Object.fromEntries(
-        names.map((name) => [name.replace(/\.ts$/, ''), join(root, 'test', name)]),
+        groups.map((_, i) => [`group-${String(i + 1).padStart(2, '0')}.test`, `test-group:${i}`]),
       ),
       'normalize-worker': join(root, 'src', 'incremental', 'normalize-worker.ts'),
     },
@@ -94,6 +121,7 @@ if (process.argv.includes('--tests')) {
     sourcemap: 'inline',
     sourcesContent: false,
     ...bundling,
+    plugins: [...(bundling.plugins ?? []), testGroup],
   });
 }
 

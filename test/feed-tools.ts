@@ -133,16 +133,10 @@ print(json.dumps([parsed(path) for path in sys.argv[1:]]))
 `;
 
 /**
- * Parses `file` with Debian's python3-feedparser, as many feed readers do.
- * It runs `/usr/bin/python3` because the Debian module does not import under another Python on the PATH.
+ * Parses each of `files` with Debian's python3-feedparser, as many feed readers do, in one Python
+ * process. It runs `/usr/bin/python3` because the Debian module does not import under another
+ * Python on the PATH.
  */
-export function feedparser(file: string): ParsedFeed {
-  const [parsed] = feedparserAll([file]);
-  if (!parsed) throw new Error(`feedparser gave nothing for ${file}`);
-  return parsed;
-}
-
-/** `feedparser` on each of `files`, in one Python process. */
 export function feedparserAll(files: string[]): ParsedFeed[] {
   const result = run('/usr/bin/python3', ['-c', feedparserScript, ...files]);
   if (result.status !== 0)

@@ -41,35 +41,47 @@ export function compiled<Module>(name: string): Promise<Module> {
   return import(pathToFileURL(join(root, 'dist', `${name}.js`)).href);
 }
 
-/** The command line as the binary runs it, loaded by the first test that runs it. */
-let compiledMain: Promise<typeof import('../src/main.ts')> | undefined;
+/** The command line, loaded by the first test that runs it (a file that does not, never loads it). */
+let commandLine: Promise<typeof import('../src/main.ts')> | undefined;
 
 /**
  * Runs the command line in this process, as the binary does, in `cwd` with `env` added to the
  * environment: what it printed and its exit code. Its engine starts no threads: what one
- * command loads serves the next (the binary's threads have tests of their own: `runBinary`,
- * incremental.test.ts, normalize-pool.test.ts).
+ * command loads serves the next, and the code is this file's own, not a second copy of it (the
+ * binary as it ships has tests of its own: `runBinary`, cli.test.ts, incremental.test.ts,
+ * normalize-pool.test.ts).
  */
 export async function runCli(
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
 ): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  compiledMain ??= compiled<typeof import('../src/main.ts')>('main');
-  const { main } = await compiledMain;
-  const code = await main(
-    args,
-    {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-    },
-    { threads: false },
+  const running = startCliHere(args, cwd, env);
+  const code = await running.exit;
+  return { code, ...running.printed };
+}
+
+/** The command line started in this process, as `runCli` runs it, and what it printed so far. */
+export function startCliHere(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): { printed: { stdout: string; stderr: string }; exit: Promise<number> } {
+  const printed = { stdout: '', stderr: '' };
+  commandLine ??= import('../src/main.ts');
+  const exit = commandLine.then(({ main }) =>
+    main(
+      args,
+      {
+        cwd,
+        env: { ...process.env, NO_COLOR: '1', ...env },
+        stdout: { write: (text: string) => (printed.stdout += text) },
+        stderr: { write: (text: string) => (printed.stderr += text) },
+      },
+      { threads: false },
+    ),
   );
-  return { code, stdout, stderr };
+  return { printed, exit };
 }
 
 /** Runs the real `gazette` binary, as a user would, in `cwd`. */

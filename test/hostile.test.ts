@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Parser } from 'htmlparser2';
 import { simpleParser } from 'mailparser';
 import type { Entry } from '../src/entry.ts';
-import { feedparser, hasCommand } from './feed-tools.ts';
+import { feedparserAll, hasCommand, type ParsedEntry } from './feed-tools.ts';
 import {
   baseConfig,
   cliArgs,
@@ -311,11 +311,14 @@ describe('article text never becomes markup', () => {
         .replace(/&quot;/g, '"')
         .replace(/&#39;/g, "'")
         .replace(/&amp;/g, '&');
-    for (const file of ['atom.xml', 'rss.xml']) {
-      const parsed = feedparser(join(out, file));
+    const files = ['atom.xml', 'rss.xml'];
+    const feeds = feedparserAll(files.map((file) => join(out, file)));
+    for (const [i, file] of files.entries()) {
+      const parsed = feeds[i];
+      assert.ok(parsed, file);
       assert.equal(parsed.bozo, 0, `${file}: ${parsed.bozoException}`);
       for (const entry of entries) {
-        const read = parsed.entries.find((e) => e.id === entry.id);
+        const read: ParsedEntry | undefined = parsed.entries.find((e) => e.id === entry.id);
         assert.equal(read?.title, entry.title, `${file} title`);
         // Atom summaries are text; RSS descriptions are HTML, here the escaped text.
         assert.equal(

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { formatBug, formatProblem } from '../src/errors.ts';
 import { inert, inertJson, inertMessage } from '../src/inert.ts';
+import { anyText } from './arbitraries.ts';
 import { baseConfig, type CliResult, runCli, startServe, tempDir } from './helpers.ts';
 
 /**
@@ -187,7 +188,7 @@ async function serveOutput(project: string, args: string[]): Promise<string> {
 describe('inert text', () => {
   it('leaves nothing a terminal acts on, and changes nothing else', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
+      fc.property(anyText(), (text) => {
         const shown = inert(text);
         assert.equal(acting(shown, false), undefined);
         if (acting(text, false) === undefined) assert.equal(shown, text);
@@ -198,7 +199,7 @@ describe('inert text', () => {
 
   it('keeps only the indented line breaks of a message, so no line of it forges another', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (file, message) => {
+      fc.property(anyText(), anyText(), (file, message) => {
         const lines = formatProblem({ file }, message).split('\n');
         for (const line of lines) assert.equal(acting(line, false), undefined);
         for (const line of lines.slice(1)) assert.match(line, /^ /);
@@ -212,7 +213,7 @@ describe('inert text', () => {
 
   it('writes JSON that parses to the same value', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+      fc.property(fc.jsonValue(), anyText(), (value, text) => {
         const json = inertJson({ value, text }, 2);
         assert.equal(acting(json), undefined);
         assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify({ value, text })));

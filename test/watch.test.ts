@@ -125,6 +125,7 @@ describe('gazette build --watch', () => {
       { cwd: project, input: 'articles' },
       {
         now: () => new Date(),
+        threads: false,
         onBuild: (result) => builds.push(result),
         onError: (error) => builds.push(error as Error),
       },
