@@ -12,7 +12,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = join(root, 'dist');
 const stamp = join(dist, 'sources.json');
 /** The processes the test files are run in (`--tests`). */
-const testGroups = 10;
+const testGroups = 8;
+/** What a test file calls to start the binary, a thread, a browser or another program. */
+const startsProcess =
+  /\b(runBinary|startServe|cliArgs|compiled|launchChromium|startKillingSmtpServer|spawn|spawnSync|execFile|buildWithEngine)\b/;
 
 /**
  * eld's language model is a large object literal, slow for V8 to compile at every start of a
@@ -81,16 +84,20 @@ if (current !== wanted) {
 // depth of test/, so that their paths to fixtures hold): each process of the test runner starts
 // on plain JavaScript rather than compiling TypeScript first. The files go in a few groups, one
 // process each: the normalizer, MJML and the templates a group loads serve all its files, while
-// the runner keeps two groups going at once. The files are dealt to the groups in the order of
-// their names, as cards are, so that files named alike (and often alike in cost) are spread.
+// the runner keeps three groups going at once. The files are dealt to the groups as cards are:
+// first those that start processes, threads or a browser (the slow ones), then the others, each
+// in the order of their names, so that every group gets its share of both.
 // Always compiled: the tests change more often than they take to bundle.
 if (process.argv.includes('--tests')) {
   const tests = join(root, 'dist-test');
   const names = (await readdir(join(root, 'test')))
     .filter((name) => name.endsWith('.test.ts'))
     .sort();
+  const texts = await Promise.all(names.map((name) => readFile(join(root, 'test', name), 'utf8')));
+  const startsProcesses = names.filter((_, i) => startsProcess.test(texts[i] ?? ''));
+  const dealt = [...startsProcesses, ...names.filter((name) => !startsProcesses.includes(name))];
   const groups = Array.from({ length: testGroups }, (_, group) =>
-    names.filter((_, i) => i % testGroups === group),
+    dealt.filter((_, i) => i % testGroups === group),
   );
   const testGroup: Plugin = {
     name: 'test-group',

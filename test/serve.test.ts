@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -281,12 +281,6 @@ describe('gazette preview server', () => {
 
       assert.deepEqual(errors, []);
       assert.deepEqual(elsewhere, [], 'nothing loaded from elsewhere');
-
-      const shots = join(out, 'preview');
-      await mkdir(shots, { recursive: true });
-      await index.screenshot({ path: join(shots, 'index.png'), fullPage: true });
-      await preview.screenshot({ path: join(shots, 'preview.png'), fullPage: true });
-      t.diagnostic(`screenshots: ${shots}`);
     } finally {
       await browser.close();
     }

@@ -70,10 +70,11 @@ const nonEmpty = (p: string) => p.length > 0;
 /**
  * What Markdown structure needs: a character that marks inline markup, a link or HTML (`*`,
  * `_`, a backquote, `~`, `<`, `[`, `|`, an address with `@`, `://` or `www.`), a line opened by a
- * block's mark (`#`, `>`, `-`, `+`, `=`, a number and `.` or `)`), or an indented line (four
- * spaces, or a tab). A text with none of them has no structure, and is not lexed to learn that.
+ * block's mark (`#`, `>`, `-`, `+`, `=`, the `:` of a table's alignment row, a number and `.` or
+ * `)`), or an indented line (four spaces, or a tab). A text with none of them has no structure,
+ * and is not lexed to learn that.
  */
-const mayHaveStructure = /[*_`~<[|@]|:\/\/|www\.|^ {0,3}(?:[-+#>=\t ]|\d+[.)])/im;
+const mayHaveStructure = /[*_`~<[|@]|:\/\/|www\.|^ {0,3}(?:[-+#>=:\t ]|\d+[.)])/im;
 
 /** Block and inline tokens that only an author writing Markdown produces. */
 const structural = new Set([
