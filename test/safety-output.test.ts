@@ -311,7 +311,7 @@ async function largerProject(count: number): Promise<string> {
 
 describe('two builds of one output folder', () => {
   it('started at the same time both succeed, and out/ is whole, 3 times out of 3', async () => {
-    const dir = await largerProject(60);
+    const dir = await largerProject(30);
     const args = ['build', '--input', 'articles', '--no-cache'];
     assert.equal((await runCli([...args, '--out', 'expected'], dir)).code, 0);
     const expected = await snapshot(join(dir, 'expected'));
