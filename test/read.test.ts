@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { cp, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readEntries } from '../src/build.ts';
 import { parseConfig } from '../src/config.ts';
 import { GazetteError, GazetteErrors } from '../src/errors.ts';
+import { readGitDates } from '../src/read/git-dates.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
+import { listArticles } from '../src/read/read-articles.ts';
 import { baseConfig, fixtures, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
@@ -129,6 +132,51 @@ describe('front matter', () => {
         ]);
         return true;
       },
+    );
+  });
+});
+
+describe('dates from git', () => {
+  it("gives each article its last commit's date in a repository, and none outside one", async () => {
+    const dir = await tempDir();
+    const articles = join(dir, 'articles');
+    await mkdir(join(articles, 'andes'), { recursive: true });
+    await writeFile(join(articles, 'andes', 'note.md'), 'Lima. Un article sans date.\n');
+    await writeFile(join(articles, 'autre.txt'), 'Quito. Un autre article.\n');
+    const git = (date: string, ...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Rédaction',
+          GIT_AUTHOR_EMAIL: 'redaction@news.example.org',
+          GIT_COMMITTER_NAME: 'Rédaction',
+          GIT_COMMITTER_EMAIL: 'redaction@news.example.org',
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+        },
+      });
+    // Outside a repository: no dates.
+    assert.deepEqual(await readGitDates(articles), new Map());
+    git('', 'init', '-q');
+    git('2024-05-06T07:08:09+02:00', 'add', '.');
+    git('2024-05-06T07:08:09+02:00', 'commit', '-q', '-m', 'Deux articles');
+    await writeFile(join(articles, 'autre.txt'), 'Quito. Un autre article, corrigé.\n');
+    git('2024-05-07T10:00:00+02:00', 'commit', '-q', '-am', 'Une correction');
+    assert.deepEqual(
+      await readGitDates(articles),
+      new Map([
+        ['autre.txt', '2024-05-07T10:00:00+02:00'],
+        ['andes/note.md', '2024-05-06T07:08:09+02:00'],
+      ]),
+    );
+    const { files } = await listArticles(articles, 'articles');
+    assert.deepEqual(
+      files.map((f) => [f.path, f.committed]),
+      [
+        ['andes/note.md', '2024-05-06T07:08:09+02:00'],
+        ['autre.txt', '2024-05-07T10:00:00+02:00'],
+      ],
     );
   });
 });

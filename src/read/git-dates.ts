@@ -8,10 +8,12 @@ const run = promisify(execFile);
 
 /**
  * The last commit date of every file below `folder`, keyed by its path relative to `folder`,
- * from a single `git log`. Empty when the folder is not in a git repository or git is missing.
+ * from a single `git log`. Empty when the folder is not in a git repository or git is missing;
+ * git is not run at all for a folder that no `.git` above it (nor `GIT_DIR`) puts in one.
  */
 export async function readGitDates(folder: string): Promise<Map<string, string>> {
   const dates = new Map<string, string>();
+  if (!process.env.GIT_DIR && !findGitDir(resolve(folder))) return dates;
   let output: string;
   try {
     const result = await run(
