@@ -13,9 +13,11 @@ const dist = join(root, 'dist');
 const stamp = join(dist, 'sources.json');
 /** The processes the test files are run in (`--tests`). */
 const testGroups = 8;
-/** What a test file calls to start the binary, a thread, a browser or another program. */
+/** What a test file calls to start the binary, a thread or another program. */
 const startsProcess =
-  /\b(runBinary|startServe|cliArgs|compiled|launchChromium|startKillingSmtpServer|spawn|spawnSync|execFile|buildWithEngine)\b/;
+  /\b(runBinary|startServe|cliArgs|compiled|startKillingSmtpServer|spawn|spawnSync|execFile|buildWithEngine)\b/;
+/** What a test file calls to open pages in the browser its process shares (test/browser.ts). */
+const usesBrowser = /\bbrowserContext\b/;
 
 /**
  * eld's language model is a large object literal, slow for V8 to compile at every start of a
@@ -84,9 +86,10 @@ if (current !== wanted) {
 // depth of test/, so that their paths to fixtures hold): each process of the test runner starts
 // on plain JavaScript rather than compiling TypeScript first. The files go in a few groups, one
 // process each: the normalizer, MJML and the templates a group loads serve all its files, while
-// the runner keeps three groups going at once. The files are dealt to the groups as cards are:
-// first those that start processes, threads or a browser (the slow ones), then the others, each
-// in the order of their names, so that every group gets its share of both.
+// the runner keeps three groups going at once. The files that open pages in Chromium make the
+// first group, which launches Chromium once. The others are dealt to the other groups as cards
+// are: first those that start processes or threads (the slow ones), then the rest, each in the
+// order of their names, so that every group gets its share of both.
 // Always compiled: the tests change more often than they take to bundle.
 if (process.argv.includes('--tests')) {
   const tests = join(root, 'dist-test');
@@ -94,11 +97,20 @@ if (process.argv.includes('--tests')) {
     .filter((name) => name.endsWith('.test.ts'))
     .sort();
   const texts = await Promise.all(names.map((name) => readFile(join(root, 'test', name), 'utf8')));
-  const startsProcesses = names.filter((_, i) => startsProcess.test(texts[i] ?? ''));
-  const dealt = [...startsProcesses, ...names.filter((name) => !startsProcesses.includes(name))];
-  const groups = Array.from({ length: testGroups }, (_, group) =>
-    dealt.filter((_, i) => i % testGroups === group),
+  const browsing = names.filter((_, i) => usesBrowser.test(texts[i] ?? ''));
+  const startsProcesses = names.filter(
+    (name, i) => startsProcess.test(texts[i] ?? '') && !browsing.includes(name),
   );
+  const dealt = [
+    ...startsProcesses,
+    ...names.filter((name) => !browsing.includes(name) && !startsProcesses.includes(name)),
+  ];
+  const groups = [
+    browsing,
+    ...Array.from({ length: testGroups - 1 }, (_, group) =>
+      dealt.filter((_, i) => i % (testGroups - 1) === group),
+    ),
+  ];
   const testGroup: Plugin = {
     name: 'test-group',
     setup(context) {

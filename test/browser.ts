@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { TestContext } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { after, type TestContext } from 'node:test';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+} from 'playwright-core';
 
 /** Debian's Chromium, which `.ci/run` installs. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -18,8 +23,30 @@ export function needsProgram(t: TestContext, path: string, name: string): boolea
   return false;
 }
 
+/** The headless Chromium of this process, launched by the first test that opens a page. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * A context of this process's Chromium for test `t`: pages with their own viewport, cookies and
+ * cache, as a new browser's, closed when the test ends. Chromium itself starts once for the
+ * process (the test files that open pages share one, compile.ts) and stops after its last test.
+ */
+export async function browserContext(
+  t: TestContext,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  shared ??= launchChromium();
+  const context = await (await shared).newContext(options);
+  t.after(() => context.close());
+  return context;
+}
+
+after(async () => {
+  await (await shared)?.close();
+});
+
 /** Headless Chromium that reaches for nothing on the network by itself. */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [

@@ -80,6 +80,11 @@ describe('gazette init, new and check through the command line', () => {
 
   it('takes relative paths from where the user typed the command, as npm run reports it', async () => {
     const project = await makeProject(join(fixtures, 'front-matter'), baseConfig);
+    // Built once here, elsewhere: the binary finds the articles in the cache.
+    assert.equal(
+      (await runCli(['build', '--input', 'articles', '--out', 'first'], project)).code,
+      0,
+    );
     // npm run starts scripts in the package's folder and passes the user's folder as INIT_CWD.
     const result = spawnSync(
       process.execPath,

@@ -13,7 +13,7 @@ import { defaultTemplates, parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { readTemplates } from '../src/read/digest-files.ts';
 import { htmlBudget, renderDigest } from '../src/render/digest.ts';
-import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
+import { browserContext, chromiumPath, needsProgram } from './browser.ts';
 import { baseConfig, makeProject, root, runCli, sampleEntry, tempDir } from './helpers.ts';
 
 /** `count` entries with real-length summaries, one a day, under a handful of tags. */
@@ -222,27 +222,22 @@ describe('the digest as built and sent', () => {
     ).entries;
     const preview = join(project, 'out', 'preview');
     await mkdir(preview, { recursive: true });
-    const browser = await launchChromium();
-    try {
-      for (const width of [375, 640]) {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(pathToFileURL(join(project, 'out', 'digest.html')).href);
-        const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
-        assert.ok(scrollWidth <= width, `${scrollWidth}px wide at ${width}px`);
-        for (const entry of entries) {
-          await page
-            .getByRole('link', { name: entry.title })
-            .first()
-            .waitFor({ state: 'visible', timeout: 5000 });
-        }
-        assert.deepEqual(errors, []);
-        await page.screenshot({ path: join(preview, `digest-${width}.png`), fullPage: true });
-        await page.close();
+    for (const width of [375, 640]) {
+      const page = await (await browserContext(t, { viewport: { width, height: 900 } })).newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(join(project, 'out', 'digest.html')).href);
+      const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
+      assert.ok(scrollWidth <= width, `${scrollWidth}px wide at ${width}px`);
+      for (const entry of entries) {
+        await page
+          .getByRole('link', { name: entry.title })
+          .first()
+          .waitFor({ state: 'visible', timeout: 5000 });
       }
-    } finally {
-      await browser.close();
+      assert.deepEqual(errors, []);
+      await page.screenshot({ path: join(preview, `digest-${width}.png`), fullPage: true });
+      await page.close();
     }
     assert.ok(
       existsSync(join(preview, 'digest-375.png')) && existsSync(join(preview, 'digest-640.png')),

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { renderIndexPage } from '../src/render/index-page.ts';
-import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
+import { browserContext, chromiumPath, needsProgram } from './browser.ts';
 import { baseConfig, tempDir } from './helpers.ts';
 
 const hostileTitle = '<script>alert(1)</script> & "quotes"';
@@ -99,41 +99,38 @@ describe('index page', () => {
     const dir = await tempDir();
     const file = join(dir, 'index.html');
     await writeFile(file, html);
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('request', (request) => requests.push(request.url()));
-      await page.goto(pathToFileURL(file).href);
+    const page = await (
+      await browserContext(t, { viewport: { width: 375, height: 800 } })
+    ).newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
 
-      assert.deepEqual(errors, []);
-      assert.deepEqual(requests, [pathToFileURL(file).href], 'the page loads nothing else');
-      for (const e of entries) {
-        assert.ok(await page.getByRole('heading', { name: e.title, exact: true }).isVisible());
-      }
-      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
-      assert.equal(await page.getByRole('main').count(), 1);
-      assert.equal(
-        await page.getByLabel('Adresse du flux').inputValue(),
-        'https://news.example.org/atom.xml',
-      );
-      // A string, because the tests are type-checked without the DOM library.
-      const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
-      assert.ok(scrollWidth <= 375, `no horizontal scroll at 375 px (scrollWidth ${scrollWidth})`);
-
-      const light = join(dir, 'index-375-light.png');
-      await page.screenshot({ path: light, fullPage: true });
-      await page.emulateMedia({ colorScheme: 'dark' });
-      const dark = join(dir, 'index-375-dark.png');
-      await page.screenshot({ path: dark, fullPage: true });
-      t.diagnostic(`screenshots: ${light} ${dark}`);
-    } finally {
-      await browser.close();
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests, [pathToFileURL(file).href], 'the page loads nothing else');
+    for (const e of entries) {
+      assert.ok(await page.getByRole('heading', { name: e.title, exact: true }).isVisible());
     }
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    assert.equal(await page.getByRole('main').count(), 1);
+    assert.equal(
+      await page.getByLabel('Adresse du flux').inputValue(),
+      'https://news.example.org/atom.xml',
+    );
+    // A string, because the tests are type-checked without the DOM library.
+    const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
+    assert.ok(scrollWidth <= 375, `no horizontal scroll at 375 px (scrollWidth ${scrollWidth})`);
+
+    const light = join(dir, 'index-375-light.png');
+    await page.screenshot({ path: light, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = join(dir, 'index-375-dark.png');
+    await page.screenshot({ path: dark, fullPage: true });
+    t.diagnostic(`screenshots: ${light} ${dark}`);
   });
 });

@@ -85,7 +85,7 @@ describe('properties over arbitrary text', () => {
           if (entry.title) assert.equal(String(parsedTitle), entry.title);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

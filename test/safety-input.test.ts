@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -301,14 +301,20 @@ describe('feeds stay within what XML parsers accept', () => {
   it('writes feeds xmllint accepts for an article of the largest size, all escapes', async (t) => {
     if (!hasCommand('xmllint')) return t.skip('xmllint is not installed');
     const maxBytes = 1.25 * 1024 * 1024;
-    // One quote a line: each byte becomes 7 in the feeds' HTML (`<p>&quot;</p>` and a newline).
-    const room = maxBytes - Buffer.byteLength(text);
-    const worst = `${'"\n'.repeat(Math.floor(room / 2))}${room % 2 ? '"' : ''}`;
-    const dir = await project(
-      { 'a.txt': `${text}${worst}` },
-      { ...baseConfig, maxArticleSize: 1.25 },
-    );
-    assert.equal((await readFile(join(dir, 'articles', 'a.txt'))).length, maxBytes);
+    // Paragraphs a reader would keep, each mostly quotes: each quote becomes six bytes in the
+    // feeds' HTML (`&quot;`), the other escapes four or five. (Lines of quotes alone would be
+    // dropped as furniture, and never reach the feeds.)
+    const paragraph = (i: number) =>
+      `Le maire de Lima a dit ${'"'.repeat(1000)} & <${i}> l'a répété au conseil.\n\n`;
+    const paragraphs = [text];
+    let bytes = Buffer.byteLength(text);
+    for (let i = 0; bytes + Buffer.byteLength(paragraph(i)) <= maxBytes; i++) {
+      paragraphs.push(paragraph(i));
+      bytes += Buffer.byteLength(paragraph(i));
+    }
+    const article = paragraphs.join('');
+    const dir = await project({ 'a.txt': article }, { ...baseConfig, maxArticleSize: 1.25 });
+    assert.ok(maxBytes - Buffer.byteLength(article) < 1100);
     const built = await runCli(['build', '--input', 'articles'], dir);
     assert.equal(built.code, 0, built.stderr);
     const feeds = (await readdir(join(dir, 'out'), { recursive: true })).filter((f) =>
@@ -316,6 +322,9 @@ describe('feeds stay within what XML parsers accept', () => {
     );
     assert.ok(feeds.includes('atom.xml') && feeds.includes('rss.xml'), feeds.join(', '));
     for (const feed of feeds) {
+      // The escaped text is in the feed: more than five times the article.
+      const size = (await stat(join(dir, 'out', feed))).size;
+      assert.ok(size > 5 * maxBytes, `${feed}: ${size} bytes`);
       const lint = xmllint(join(dir, 'out', feed));
       assert.ok(lint.ok, `${feed}: ${lint.output.slice(0, 300)}`);
     }

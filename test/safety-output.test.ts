@@ -207,6 +207,9 @@ describe('a file system that refuses a write', {
     // One article large enough that the new output cannot fit.
     const paragraph = (await seedParagraphs()).join('\n\n');
     await writeFile(join(dir, 'articles', 'long.txt'), `Lima. ${paragraph.repeat(40)}\n`);
+    // Built once elsewhere: the build on the small disk finds the article in the cache.
+    const elsewhere = join(await tempDir(), 'out');
+    assert.equal((await runCli(['build', '--input', 'articles', '--out', elsewhere], dir)).code, 0);
     const disk = join(await tempDir(), 'disk');
     const after = join(await tempDir(), 'after');
     await mkdir(disk);
@@ -238,6 +241,9 @@ describe('a file system that refuses a write', {
     const dir = await makeProject(articles);
     assert.equal((await runCli(['build', '--input', 'articles'], dir)).code, 0);
     await writeFile(join(dir, 'articles', 'new.txt'), 'Lima. Un nouvel article.\n');
+    // Built once elsewhere: the build on the read-only folder finds the article in the cache.
+    const elsewhere = join(await tempDir(), 'out');
+    assert.equal((await runCli(['build', '--input', 'articles', '--out', elsewhere], dir)).code, 0);
     const before = await snapshot(dir);
     const run = inNamespace(
       `mount --bind '${dir}' '${dir}'
@@ -265,11 +271,11 @@ describe('a file system that refuses a write', {
     const disk = join(await tempDir(), 'disk');
     const after = join(await tempDir(), 'after');
     await mkdir(disk);
-    // The project on a disk that is full once it is copied there; without its id map, which the
-    // build must then write. The output folder is elsewhere, with room.
+    // The project on a disk that is full once it is copied there, its cache included; without
+    // its id map, which the build must then write. The output folder is elsewhere, with room.
     const run = inNamespace(
       `mount -t tmpfs -o size=256k none '${disk}'
-       cp -a '${dir}/articles' '${dir}/gazette.config.json' '${disk}/'
+       cp -a '${dir}/articles' '${dir}/gazette.config.json' '${dir}/.gazette-cache' '${disk}/'
        dd if=/dev/zero of='${disk}/filler' bs=4k 2>/dev/null || true
        cd '${disk}'
        set +e

@@ -35,8 +35,12 @@ interface Serving extends Omit<StartedServe, 'url'> {
   url: URL;
 }
 
-/** `gazette serve` on a free port, running until `stop()`. */
+/**
+ * `gazette serve` on a free port, running until `stop()`; the project built here first, so that
+ * it serves at once from the cache.
+ */
 async function serve(project: string, args: string[] = []): Promise<Serving> {
+  assert.equal((await runCli(['build', '--input', 'articles', ...args], project)).code, 0);
   const serving = await startServe(project, args);
   const { url } = serving;
   if (!url) {

@@ -178,8 +178,9 @@ describe('terminal output is inert', () => {
   });
 });
 
-/** What `gazette serve` prints until it serves, then stops it. */
+/** What `gazette serve` prints until it serves (from the cache: built here first), then stops it. */
 async function serveOutput(project: string, args: string[]): Promise<string> {
+  assert.equal((await runCli(['build', '--input', 'articles', ...args], project)).code, 0);
   const serving = await startServe(project, args);
   await serving.stop();
   return serving.output();

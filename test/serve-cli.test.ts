@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
+import { browserContext, chromiumPath, needsProgram } from './browser.ts';
 import { makeProject, root, runCli, startServe } from './helpers.ts';
 
 describe('gazette serve', () => {
@@ -12,11 +12,10 @@ describe('gazette serve', () => {
     if (!needsProgram(t, chromiumPath, 'chromium')) return;
     const project = await makeProject(join(root, 'seeds'));
     const serving = await startServe(project);
-    const browser = await launchChromium();
     try {
       const url = serving.url?.href;
       assert.ok(url, serving.output());
-      const page = await browser.newPage();
+      const page = await (await browserContext(t)).newPage();
       await page.goto(url);
       await page.getByRole('heading', { name: /Dina Boluarte/ }).waitFor();
       const file = join(project, 'articles', '000_8cbf9f20e154a38e.txt');
@@ -29,7 +28,6 @@ describe('gazette serve', () => {
         .waitFor({ timeout: 10_000 });
       assert.match(serving.output(), /1 normalized: 000_8cbf9f20e154a38e\.txt/);
     } finally {
-      await browser.close();
       await serving.stop();
     }
   });

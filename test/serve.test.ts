@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { type BuildResult, build } from '../src/build.ts';
 import { htmlBudget } from '../src/render/digest.ts';
 import { type PreviewServer, previewInfoOf, startPreviewServer } from '../src/serve.ts';
-import { chromiumPath, launchChromium, needsProgram } from './browser.ts';
+import { browserContext, chromiumPath, needsProgram } from './browser.ts';
 import { makeProject, root } from './helpers.ts';
 
 const changedTitle = 'Un titre changé pendant l’aperçu';
@@ -196,93 +196,85 @@ describe('gazette preview server', () => {
     timeout: 120_000,
   }, async (t) => {
     if (!needsProgram(t, chromiumPath, 'chromium')) return;
-    const browser = await launchChromium();
-    try {
-      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-      const errors: string[] = [];
-      const elsewhere: string[] = [];
-      context.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      context.on('weberror', (error) => errors.push(error.error().message));
-      context.on('request', (request) => {
-        if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
-          elsewhere.push(request.url());
-      });
+    const context = await browserContext(t, { viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    const elsewhere: string[] = [];
+    context.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    context.on('weberror', (error) => errors.push(error.error().message));
+    context.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+        elsewhere.push(request.url());
+    });
 
-      const index = await context.newPage();
-      let indexLoads = 0;
-      index.on('load', () => {
-        indexLoads += 1;
-      });
-      await index.goto(server.url);
-      for (const entry of result.entries) {
-        await index.getByRole('heading', { name: entry.title, exact: true }).waitFor();
-      }
-      const links = await index.locator('link[rel="alternate"]').all();
-      assert.equal(links.length, 3);
-      for (const link of links) {
-        const href = (await link.getAttribute('href')) ?? '';
-        const type = (await link.getAttribute('type')) ?? '';
-        const reply = await fetch(new URL(new URL(href).pathname, server.url));
-        assert.equal(reply.status, 200, href);
-        assert.equal(reply.headers.get('content-type')?.split(';')[0], type, href);
-      }
+    const index = await context.newPage();
+    let indexLoads = 0;
+    index.on('load', () => {
+      indexLoads += 1;
+    });
+    await index.goto(server.url);
+    for (const entry of result.entries) {
+      await index.getByRole('heading', { name: entry.title, exact: true }).waitFor();
+    }
+    const links = await index.locator('link[rel="alternate"]').all();
+    assert.equal(links.length, 3);
+    for (const link of links) {
+      const href = (await link.getAttribute('href')) ?? '';
+      const type = (await link.getAttribute('type')) ?? '';
+      const reply = await fetch(new URL(new URL(href).pathname, server.url));
+      assert.equal(reply.status, 200, href);
+      assert.equal(reply.headers.get('content-type')?.split(';')[0], type, href);
+    }
 
-      const preview = await context.newPage();
-      await preview.goto(new URL('__gazette/preview', server.url).href);
-      const [subject, preheader, size] = await preview.getByRole('definition').allTextContents();
-      assert.equal(subject, result.digest.subject);
-      assert.equal(preheader, result.digest.preheader);
-      const kb = (result.digest.htmlBytes / 1024).toFixed(1);
-      assert.match(size?.trim() ?? '', /^\d+\.\d KB of 90 KB \(\d+ %\)$/);
-      assert.ok(size?.includes(`${kb} KB of ${htmlBudget / 1024} KB`), size);
-      assert.ok(await preview.getByText(`${kb} KB of ${htmlBudget / 1024} KB`).isVisible());
-      for (const width of [375, 640]) {
-        const frame = preview.getByTitle(`${width} px`);
-        assert.equal((await frame.boundingBox())?.width, width);
-        assert.ok(await preview.getByText(`, ${width} px`, { exact: false }).first().isVisible());
-        const digest = preview.frameLocator(`iframe[width="${width}"]`);
-        await digest
-          .getByText(result.entries[0]?.title ?? '\0')
-          .filter({ visible: true })
-          .first()
-          .waitFor();
-      }
-      const text = await readFile(join(out, 'digest.txt'), 'utf8');
-      assert.equal(await preview.locator('pre').textContent(), text);
-      for (const entry of result.entries) {
-        const link = preview.getByRole('link', { name: entry.title, exact: true });
-        assert.equal(await link.getAttribute('href'), entry.url);
-      }
-
-      // An author changes a title while both pages are open, then Gazette builds again.
-      const article = join(project, 'articles', seedFile);
-      const original = await readFile(article, 'utf8');
-      await writeFile(article, `---\ntitle: ${changedTitle}\n---\n${original}`);
-      const started = performance.now();
-      const again = await build({ cwd: project, input: 'articles' }, { now: () => new Date() });
-      assert.ok(again.entries.some((e) => e.title === changedTitle));
-      server.reload(previewInfoOf(again));
-      await index.getByRole('heading', { name: changedTitle }).waitFor({ timeout: 10000 });
-      await preview.getByRole('link', { name: changedTitle }).waitFor({ timeout: 10000 });
-      await preview
-        .frameLocator('iframe[width="640"]')
-        .getByText(changedTitle)
+    const preview = await context.newPage();
+    await preview.goto(new URL('__gazette/preview', server.url).href);
+    const [subject, preheader, size] = await preview.getByRole('definition').allTextContents();
+    assert.equal(subject, result.digest.subject);
+    assert.equal(preheader, result.digest.preheader);
+    const kb = (result.digest.htmlBytes / 1024).toFixed(1);
+    assert.match(size?.trim() ?? '', /^\d+\.\d KB of 90 KB \(\d+ %\)$/);
+    assert.ok(size?.includes(`${kb} KB of ${htmlBudget / 1024} KB`), size);
+    assert.ok(await preview.getByText(`${kb} KB of ${htmlBudget / 1024} KB`).isVisible());
+    for (const width of [375, 640]) {
+      const frame = preview.getByTitle(`${width} px`);
+      assert.equal((await frame.boundingBox())?.width, width);
+      assert.ok(await preview.getByText(`, ${width} px`, { exact: false }).first().isVisible());
+      const digest = preview.frameLocator(`iframe[width="${width}"]`);
+      await digest
+        .getByText(result.entries[0]?.title ?? '\0')
         .filter({ visible: true })
         .first()
         .waitFor();
-      t.diagnostic(`rebuilt and reloaded in ${Math.round(performance.now() - started)} ms`);
-      assert.equal(indexLoads, 2, 'the index page reloaded once, by itself');
-      assert.equal(
-        await preview.getByRole('definition').first().textContent(),
-        again.digest.subject,
-      );
-
-      assert.deepEqual(errors, []);
-      assert.deepEqual(elsewhere, [], 'nothing loaded from elsewhere');
-    } finally {
-      await browser.close();
     }
+    const text = await readFile(join(out, 'digest.txt'), 'utf8');
+    assert.equal(await preview.locator('pre').textContent(), text);
+    for (const entry of result.entries) {
+      const link = preview.getByRole('link', { name: entry.title, exact: true });
+      assert.equal(await link.getAttribute('href'), entry.url);
+    }
+
+    // An author changes a title while both pages are open, then Gazette builds again.
+    const article = join(project, 'articles', seedFile);
+    const original = await readFile(article, 'utf8');
+    await writeFile(article, `---\ntitle: ${changedTitle}\n---\n${original}`);
+    const started = performance.now();
+    const again = await build({ cwd: project, input: 'articles' }, { now: () => new Date() });
+    assert.ok(again.entries.some((e) => e.title === changedTitle));
+    server.reload(previewInfoOf(again));
+    await index.getByRole('heading', { name: changedTitle }).waitFor({ timeout: 10000 });
+    await preview.getByRole('link', { name: changedTitle }).waitFor({ timeout: 10000 });
+    await preview
+      .frameLocator('iframe[width="640"]')
+      .getByText(changedTitle)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+    t.diagnostic(`rebuilt and reloaded in ${Math.round(performance.now() - started)} ms`);
+    assert.equal(indexLoads, 2, 'the index page reloaded once, by itself');
+    assert.equal(await preview.getByRole('definition').first().textContent(), again.digest.subject);
+
+    assert.deepEqual(errors, []);
+    assert.deepEqual(elsewhere, [], 'nothing loaded from elsewhere');
   });
 });
