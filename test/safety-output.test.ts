@@ -19,6 +19,7 @@ import {
   snapshot,
   startCliHere,
   tempDir,
+  warmCache,
 } from './helpers.ts';
 
 const articles = join(fixtures, 'front-matter');
@@ -207,9 +208,7 @@ describe('a file system that refuses a write', {
     // One article large enough that the new output cannot fit.
     const paragraph = (await seedParagraphs()).join('\n\n');
     await writeFile(join(dir, 'articles', 'long.txt'), `Lima. ${paragraph.repeat(40)}\n`);
-    // Built once elsewhere: the build on the small disk finds the article in the cache.
-    const elsewhere = join(await tempDir(), 'out');
-    assert.equal((await runCli(['build', '--input', 'articles', '--out', elsewhere], dir)).code, 0);
+    await warmCache(dir, ['--out', join(await tempDir(), 'out')]);
     const disk = join(await tempDir(), 'disk');
     const after = join(await tempDir(), 'after');
     await mkdir(disk);
@@ -241,9 +240,7 @@ describe('a file system that refuses a write', {
     const dir = await makeProject(articles);
     assert.equal((await runCli(['build', '--input', 'articles'], dir)).code, 0);
     await writeFile(join(dir, 'articles', 'new.txt'), 'Lima. Un nouvel article.\n');
-    // Built once elsewhere: the build on the read-only folder finds the article in the cache.
-    const elsewhere = join(await tempDir(), 'out');
-    assert.equal((await runCli(['build', '--input', 'articles', '--out', elsewhere], dir)).code, 0);
+    await warmCache(dir, ['--out', join(await tempDir(), 'out')]);
     const before = await snapshot(dir);
     const run = inNamespace(
       `mount --bind '${dir}' '${dir}'

@@ -13,6 +13,7 @@ import {
   type Serving as StartedServe,
   startServe,
   tempDir,
+  warmCache,
 } from './helpers.ts';
 
 /** A project of two small articles, in `articles/`. */
@@ -40,7 +41,7 @@ interface Serving extends Omit<StartedServe, 'url'> {
  * it serves at once from the cache.
  */
 async function serve(project: string, args: string[] = []): Promise<Serving> {
-  assert.equal((await runCli(['build', '--input', 'articles', ...args], project)).code, 0);
+  await warmCache(project, args);
   const serving = await startServe(project, args);
   const { url } = serving;
   if (!url) {

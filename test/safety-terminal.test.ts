@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { formatBug, formatProblem } from '../src/errors.ts';
 import { inert, inertJson, inertMessage } from '../src/inert.ts';
 import { anyText } from './arbitraries.ts';
-import { baseConfig, type CliResult, runCli, startServe, tempDir } from './helpers.ts';
+import { baseConfig, type CliResult, runCli, startServe, tempDir, warmCache } from './helpers.ts';
 
 /**
  * The first character of `text` that a terminal acts on instead of showing (C0 and C1 controls,
@@ -180,7 +180,7 @@ describe('terminal output is inert', () => {
 
 /** What `gazette serve` prints until it serves (from the cache: built here first), then stops it. */
 async function serveOutput(project: string, args: string[]): Promise<string> {
-  assert.equal((await runCli(['build', '--input', 'articles', ...args], project)).code, 0);
+  await warmCache(project, args);
   const serving = await startServe(project, args);
   await serving.stop();
   return serving.output();
