@@ -11,11 +11,8 @@ import { readSourceVersions } from './src/incremental/code-version.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = join(root, 'dist');
 const stamp = join(dist, 'sources.json');
-/** The processes the test files are run in (`--tests`). */
-const testGroups = 8;
-/** What a test file calls to start the binary, a thread or another program. */
-const startsProcess =
-  /\b(runBinary|startServe|cliArgs|compiled|startKillingSmtpServer|spawn|spawnSync|execFile|buildWithEngine)\b/;
+/** The processes the test files are run in (`--tests`): as many as the runner runs at once. */
+const testGroups = 3;
 /** What a test file calls to open pages in the browser its process shares (test/browser.ts). */
 const usesBrowser = /\bbrowserContext\b/;
 
@@ -84,12 +81,13 @@ if (current !== wanted) {
 
 // `--tests`: the test files too, bundled with the sources they import into dist-test/ (at the
 // depth of test/, so that their paths to fixtures hold): each process of the test runner starts
-// on plain JavaScript rather than compiling TypeScript first. The files go in a few groups, one
-// process each: the normalizer, MJML and the templates a group loads serve all its files, while
-// the runner keeps three groups going at once. The files that open pages in Chromium make the
-// first group, which launches Chromium once. The others are dealt to the other groups as cards
-// are: first those that start processes or threads (the slow ones), then the rest, each in the
-// order of their names, so that every group gets its share of both.
+// on plain JavaScript rather than compiling TypeScript first. The files go in as many groups as
+// the runner keeps processes going at once, one process each, so that the normalizer, MJML and
+// the templates a group loads serve all its files. The files that open pages in Chromium go in
+// the same group, which launches Chromium once. Files are shared out by how long each takes
+// alone (test/durations.json, `npm run test:durations`), the longest first, each to the group
+// with the least to do so far, so that the groups end at about the same time; a file not
+// measured yet counts as a file of middle length.
 // Always compiled: the tests change more often than they take to bundle.
 if (process.argv.includes('--tests')) {
   const tests = join(root, 'dist-test');
@@ -97,20 +95,24 @@ if (process.argv.includes('--tests')) {
     .filter((name) => name.endsWith('.test.ts'))
     .sort();
   const texts = await Promise.all(names.map((name) => readFile(join(root, 'test', name), 'utf8')));
+  const durations = await readDurations(join(root, 'test', 'durations.json'));
+  const known = names.map((name) => durations[name]).filter((s) => s !== undefined);
+  const middle = known.sort((a, b) => a - b)[Math.floor(known.length / 2)] ?? 1;
+  const duration = (files: string[]) =>
+    files.reduce((sum, name) => sum + (durations[name] ?? middle), 0);
   const browsing = names.filter((_, i) => usesBrowser.test(texts[i] ?? ''));
-  const startsProcesses = names.filter(
-    (name, i) => startsProcess.test(texts[i] ?? '') && !browsing.includes(name),
-  );
-  const dealt = [
-    ...startsProcesses,
-    ...names.filter((name) => !browsing.includes(name) && !startsProcesses.includes(name)),
-  ];
-  const groups = [
-    browsing,
-    ...Array.from({ length: testGroups - 1 }, (_, group) =>
-      dealt.filter((_, i) => i % (testGroups - 1) === group),
-    ),
-  ];
+  const parts = [browsing, ...names.filter((name) => !browsing.includes(name)).map((n) => [n])]
+    .filter((part) => part.length > 0)
+    .sort((a, b) => duration(b) - duration(a));
+  const groups: { files: string[]; seconds: number }[] = Array.from({ length: testGroups }, () => ({
+    files: [],
+    seconds: 0,
+  }));
+  for (const part of parts) {
+    const least = groups.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    least.files.push(...part);
+    least.seconds += duration(part);
+  }
   const testGroup: Plugin = {
     name: 'test-group',
     setup(context) {
@@ -119,7 +121,7 @@ if (process.argv.includes('--tests')) {
         namespace: 'test-group',
       }));
       context.onLoad({ filter: /.*/, namespace: 'test-group' }, (args) => {
-        const group = groups[Number(args.path.slice('test-group:'.length))] ?? [];
+        const group = groups[Number(args.path.slice('test-group:'.length))]?.files ?? [];
         return {
           contents: group.map((name) => `import ${JSON.stringify(`./${name}`)};`).join('\n'),
           resolveDir: join(root, 'test'),
@@ -142,6 +144,20 @@ if (process.argv.includes('--tests')) {
     ...bundling,
     plugins: [...(bundling.plugins ?? []), testGroup],
   });
+}
+
+/** Seconds each test file took alone, by name; none when the file is missing or unreadable. */
+async function readDurations(path: string): Promise<Record<string, number>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(
+    Object.entries(parsed).filter((pair): pair is [string, number] => typeof pair[1] === 'number'),
+  );
 }
 
 function hashOf(text: string): string {
