@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -220,12 +220,11 @@ describe('the digest as built and sent', () => {
     const entries: Entry[] = JSON.parse(
       await readFile(join(project, 'out', 'entries.json'), 'utf8'),
     ).entries;
-    const preview = join(project, 'out', 'preview');
-    await mkdir(preview, { recursive: true });
+    const page = await (await browserContext(t)).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     for (const width of [375, 640]) {
-      const page = await (await browserContext(t, { viewport: { width, height: 900 } })).newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
+      await page.setViewportSize({ width, height: 900 });
       await page.goto(pathToFileURL(join(project, 'out', 'digest.html')).href);
       const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
       assert.ok(scrollWidth <= width, `${scrollWidth}px wide at ${width}px`);
@@ -235,12 +234,7 @@ describe('the digest as built and sent', () => {
           .first()
           .waitFor({ state: 'visible', timeout: 5000 });
       }
-      assert.deepEqual(errors, []);
-      await page.screenshot({ path: join(preview, `digest-${width}.png`), fullPage: true });
-      await page.close();
     }
-    assert.ok(
-      existsSync(join(preview, 'digest-375.png')) && existsSync(join(preview, 'digest-640.png')),
-    );
+    assert.deepEqual(errors, []);
   });
 });

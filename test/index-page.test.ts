@@ -125,12 +125,5 @@ describe('index page', () => {
     // A string, because the tests are type-checked without the DOM library.
     const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
     assert.ok(scrollWidth <= 375, `no horizontal scroll at 375 px (scrollWidth ${scrollWidth})`);
-
-    const light = join(dir, 'index-375-light.png');
-    await page.screenshot({ path: light, fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    const dark = join(dir, 'index-375-dark.png');
-    await page.screenshot({ path: dark, fullPage: true });
-    t.diagnostic(`screenshots: ${light} ${dark}`);
   });
 });
