@@ -84,10 +84,10 @@ if (current !== wanted) {
 // on plain JavaScript rather than compiling TypeScript first. The files go in as many groups as
 // the runner keeps processes going at once, one process each, so that the normalizer, MJML and
 // the templates a group loads serve all its files. The files that open pages in Chromium go in
-// the same group, which launches Chromium once. Files are shared out by how long each takes
-// alone (test/durations.json, `npm run test:durations`), the longest first, each to the group
-// with the least to do so far, so that the groups end at about the same time; a file not
-// measured yet counts as a file of middle length.
+// the same group, which launches Chromium once. Files are shared out by what each costs alone
+// (test/durations.json, `npm run test:durations`), the costliest first, each to the group with
+// the least to do so far, so that the groups end at about the same time; a file not measured
+// yet counts as a file of middle cost.
 // Always compiled: the tests change more often than they take to bundle.
 if (process.argv.includes('--tests')) {
   const tests = join(root, 'dist-test');
