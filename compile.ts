@@ -146,7 +146,7 @@ if (process.argv.includes('--tests')) {
   });
 }
 
-/** Seconds each test file took alone, by name; none when the file is missing or unreadable. */
+/** What each test file costs alone, in seconds, by name; none when the file is missing or unreadable. */
 async function readDurations(path: string): Promise<Record<string, number>> {
   let parsed: unknown;
   try {

@@ -61,9 +61,9 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 
-const load = processor.get('loading.test.mts') ?? 0;
+const load = processor.get(basename(loading)) ?? 0;
 const seconds = [...wall]
-  .filter(([name]) => name !== 'loading.test.mts')
+  .filter(([name]) => name !== basename(loading))
   .map(([name, s]) => [name, Math.max(s, (processor.get(name) ?? 0) - load)] as const)
   .sort(([a], [b]) => (a < b ? -1 : 1));
 const json = Object.fromEntries(seconds.map(([name, s]) => [name, Math.round(s * 10) / 10]));
