@@ -12,8 +12,10 @@ import { build } from '../src/build.ts';
 import { defaultTemplates, parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
 import { readTemplates } from '../src/read/digest-files.ts';
-import { htmlBudget, renderDigest } from '../src/render/digest.ts';
+import { htmlBudget, renderDigest, renderDigestHtml, resolveDigest } from '../src/render/digest.ts';
+import { personalize, personalValues } from '../src/render/personalize.ts';
 import { browserContext, chromiumPath, needsProgram } from './browser.ts';
+import { textContrasts } from './contrast.ts';
 import { baseConfig, makeProject, root, runCli, sampleEntry, tempDir } from './helpers.ts';
 
 /** `count` entries with real-length summaries, one a day, under a handful of tags. */
@@ -76,6 +78,81 @@ describe('the digest', () => {
     assert.ok(bolivia.indexOf('numéro 8') < bolivia.indexOf('numéro 4'));
     const short = await renderDigest(entries(4), config, await templates);
     assert.doesNotMatch(short.text, /^== /m);
+  });
+
+  it('reads at 4.5:1 or better, every text, light and dark, on a phone and a desktop', async (t) => {
+    if (!needsProgram(t, chromiumPath, 'Chromium')) return;
+    const config = parseConfig(
+      {
+        ...baseConfig,
+        digest: { limit: 10, groupAbove: 5, contact: 'Gazette, 1 rue de la Paix, 75002 Paris' },
+      },
+      'c',
+    );
+    const list = entries(9).map((e, i) => (i === 8 ? { ...e, location: 'Lima' } : e));
+    // One left out, as if for size: the digest then says so and links to the rest.
+    const data = resolveDigest(list, config, 1);
+    const group = data.groups[0];
+    const lead = group?.items[0];
+    assert.ok(group?.name && lead?.location && data.more, 'a heading, a location, a "more" line');
+    const { location } = lead;
+    const summaryText = lead.summary.trim();
+    const { html } = personalize(
+      {
+        html: await renderDigestHtml(data, await templates),
+        text: '',
+        placeholders: data.placeholders,
+      },
+      personalValues({ email: 'a@example.org', name: 'Ana', token: 't' }, config, data.messages),
+    );
+    const shown = [
+      data.title,
+      group.name,
+      lead.title,
+      location,
+      summaryText,
+      data.more,
+      data.messages.unsubscribe,
+      'Gazette, 1 rue de la Paix',
+    ];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await (await browserContext(t, { colorScheme })).newPage();
+      await page.setContent(html);
+      for (const width of [375, 640]) {
+        await page.setViewportSize({ width, height: 900 });
+        const texts = await textContrasts(page);
+        const where = `${colorScheme}, ${width}px`;
+        for (const text of shown)
+          assert.ok(
+            texts.some((x) => x.text.includes(text)),
+            `${where}: "${text}" is shown`,
+          );
+        const worst = texts.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+        t.diagnostic(`${where}: worst contrast ${worst.ratio.toFixed(2)}:1, "${worst.text}"`);
+        const poor = texts
+          .filter((x) => x.ratio < 4.5)
+          .map(
+            (x) =>
+              `"${x.text.slice(0, 50)}" ${x.ratio.toFixed(2)}:1 (${x.color} on ${x.background})`,
+          );
+        assert.deepEqual(poor, [], `${where}: texts under 4.5:1`);
+        // The date and topic lines are muted (not the summaries' colour), in light mode the
+        // template's grey: a stray inline colour on mj-text's own div once overrode it.
+        const colorOf = (pick: (text: string) => boolean) => texts.find((x) => pick(x.text))?.color;
+        const summary = colorOf((text) => text === summaryText);
+        const muted: [string, string | undefined][] = [
+          ['date range', colorOf((text) => text.startsWith(data.dateRange))],
+          ['item date', colorOf((text) => text.startsWith(lead.date) && text.endsWith(location))],
+          ['tags', colorOf((text) => text.startsWith(data.messages.tags))],
+        ];
+        for (const [line, color] of muted) {
+          assert.ok(color && summary, `${where}: the ${line} line and the summary are shown`);
+          assert.notEqual(color, summary, `${where}: the ${line} line is muted`);
+          if (colorScheme === 'light')
+            assert.equal(color, 'rgb(87, 96, 106)', `${where}: the ${line} line`);
+        }
+      }
+    }
   });
 
   for (const count of [10, 30, 100]) {
