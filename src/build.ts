@@ -6,7 +6,7 @@ import {
   readConfig,
   resolveBuildOptions,
 } from './config.ts';
-import type { Entry } from './entry.ts';
+import type { Entry, EntryTexts } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import type { IdMap } from './normalize/identity.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
@@ -14,7 +14,7 @@ import type { BuildEngine } from './ports.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import { createKeptListing, type KeptListing } from './read/read-articles.ts';
-import { createEntryMemo, type EntryMemo, readEntries } from './read-entries.ts';
+import { createEntryMemo, type DraftCount, type EntryMemo, readEntries } from './read-entries.ts';
 import { digestWarnings, type RenderedDigest } from './render/digest.ts';
 import { createFeedMemo, type FeedMemo } from './render/feeds.ts';
 import { type MjmlCompiler, mjmlCompiler } from './render/mjml.ts';
@@ -24,7 +24,12 @@ import type { Warning } from './warnings.ts';
 import { removeTemporaryLeftovers } from './write/atomic-file.ts';
 import { PreviousOutputChanged, type WriteResult, writeOutput } from './write/write-output.ts';
 
-export { type EntryPolicy, type ReadEntriesResult, readEntries } from './read-entries.ts';
+export {
+  type DraftCount,
+  type EntryPolicy,
+  type ReadEntriesResult,
+  readEntries,
+} from './read-entries.ts';
 export { outputFiles } from './render/output.ts';
 
 /** The id map lives beside the config file. */
@@ -98,8 +103,12 @@ export interface BuildResult {
   /** What was written, relative to the output folder, with sizes in bytes. */
   written: { path: string; bytes: number }[];
   warnings: Warning[];
-  /** When each entry, by id, was first built as one, where the id map knows it. */
+  /** When each entry, by id, was first built as one, where the id map knows it (never a draft). */
   firstSeen: ReadonlyMap<string, string>;
+  /** The drafts: left out, or shown among `entries` (`drafts`), but never in the digest. */
+  drafts: DraftCount;
+  /** The texts of the entries that carry none (kept in the cache). */
+  texts: EntryTexts | undefined;
 }
 
 /**
@@ -196,22 +205,18 @@ async function runBuild(
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const idMapShown = join(dirname(resolved.config.display), idMapFile);
   const previous = await readIdMap(idMapPath, idMapShown, deps.session?.idMap);
-  const { entries, normalized, read, warnings, map, plan, versions, texts } = await readEntries(
-    resolved.input.path,
-    resolved.input.display,
-    config,
-    previous,
-    {
+  const { entries, normalized, read, warnings, map, plan, versions, texts, drafts, files } =
+    await readEntries(resolved.input.path, resolved.input.display, config, previous, {
       now: deps.now(),
       skipInvalid: options.skipInvalid,
+      drafts: options.drafts,
       engine: deps.engine,
       memo: deps.session?.entries,
       onProgress: deps.onProgress,
       listing: deps.session?.listing,
       // The cache's saving may outlive a build that is followed by another (`--watch`).
       later: deps.later ?? later,
-    },
-  );
+    });
   const templates = await readTemplates(resolved.templates, resolved.cwd);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   // The id map holds what this build decided, whether or not the output then gets written (the
@@ -233,6 +238,7 @@ async function runBuild(
       feedMemo: deps.session?.feeds,
       compileMjml,
       texts,
+      published: files,
     });
   let rendered = render(kept);
   const digestFiles = rendered.digest.then(({ digest, files }) => {
@@ -292,6 +298,8 @@ async function runBuild(
     renderedDigest: digest,
     templates,
     firstSeen: firstSightings(entries, map),
+    drafts,
+    texts,
   };
 }
 

@@ -40,6 +40,8 @@ export interface CheckReport {
   input: string;
   /** Entries a build would publish (with `--skip-invalid` when there are errors). */
   entries: number;
+  /** Drafts (`draft: true`): checked as any article, but not among `entries`. */
+  drafts: number;
   errors: CheckProblem[];
   warnings: CheckWarning[];
   /** The article asked for with `explain`, as a build reads it. */
@@ -71,6 +73,7 @@ export async function check(options: CheckOptions, deps: CheckDeps): Promise<Che
     config: resolved.config.display,
     input: resolved.input.display,
     entries: 0,
+    drafts: 0,
     errors: [],
     warnings: [],
   };
@@ -95,6 +98,9 @@ export async function check(options: CheckOptions, deps: CheckDeps): Promise<Che
     readEntries(resolved.input.path, resolved.input.display, config, previous, {
       now: deps.now(),
       skipInvalid,
+      // A draft is checked as `build --drafts` reads it: its problems are problems now, not
+      // only once it is published.
+      drafts: true,
       engine: deps.engine,
     });
   // A strict pass names every invalid article; only when there are some does a second,
@@ -145,14 +151,17 @@ export async function check(options: CheckOptions, deps: CheckDeps): Promise<Che
     const templates = await readTemplates(resolved.templates, resolved.cwd);
     if (result && result.entries.length > 0) {
       // Rendered in memory only: the templates are checked as MJML's strict mode sees them.
-      const { digest } = await renderOutput(result.entries, config, result.plan, templates).digest;
+      const { digest } = await renderOutput(result.entries, config, result.plan, templates, {
+        texts: result.texts,
+      }).digest;
       warnings.push(...digestWarnings(digest));
     }
   } catch (error) {
     collect(error);
   }
 
-  report.entries = result?.entries.length ?? 0;
+  report.drafts = result?.drafts.shown ?? 0;
+  report.entries = (result?.entries.length ?? 0) - report.drafts;
   report.errors = errors.map(toProblem);
   report.warnings = warnings.map((w) => ({ ...locationFields(w.location), message: w.message }));
   report.ok = errors.length === 0 && !(options.strict && warnings.length > 0);

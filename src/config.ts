@@ -260,6 +260,11 @@ export interface BuildOptions {
   skipInvalid?: boolean | undefined;
   /** Fail on warnings too. Default false. */
   strict?: boolean | undefined;
+  /**
+   * Show the drafts (`draft: true`), flagged, in the feeds, pages and `entries.json`, for a
+   * preview; the digest stays what `send` would send, without them. Default false: left out.
+   */
+  drafts?: boolean | undefined;
   /** Cache of normalized articles; `false` for none. Default `.gazette-cache` beside the config. */
   cacheDir?: string | false | undefined;
 }

@@ -25,6 +25,13 @@ export interface Entry {
    * cache, until rendering asks the store for its text).
    */
   content: string[] | null;
+  /**
+   * The article's own HTML, sanitized (a Markdown article with structure), its links and
+   * pictures apart; null for plain text, whose HTML is made from `content`.
+   */
+  html: HtmlPart[] | null;
+  /** Its picture: front matter `image`, else the first of its HTML. */
+  image: EntryImage | null;
   /** Ranked keywords, at most 10, cased as in the text. */
   keywords: string[];
   /** Front-matter tags first, then the best keywords; at most 6. */
@@ -43,6 +50,45 @@ export interface Entry {
   location: string | null;
   wordCount: number;
   readingMinutes: number;
+  /**
+   * Present, and true, only on a draft (front matter `draft: true`), which only a preview
+   * (`build --drafts`) shows, and never the digest. Absent otherwise: a published entry
+   * serializes as it did before drafts existed.
+   */
+  draft?: true | undefined;
+}
+
+/**
+ * A URL the article's HTML links to (`href`) or shows (`src`): as written, until the build
+ * resolves it (absolute: the copy of a local file, the entry a source file became, or relative
+ * to the entry's URL). `line`: where the file writes it. A picture's size is the author's when
+ * `sized`, else read from its file.
+ */
+export type HtmlLink =
+  | { href: string; line?: number | undefined }
+  | {
+      src: string;
+      line?: number | undefined;
+      sized: boolean;
+      width?: number | undefined;
+      height?: number | undefined;
+    };
+
+/** The article's HTML: text, then a link, then text... */
+export type HtmlPart = string | HtmlLink;
+
+/** An entry's picture; `url` as written until the build resolves it. */
+export interface EntryImage {
+  url: string;
+  alt: string;
+  /** In pixels, when known: read from a local file, or given in front matter. */
+  width: number | null;
+  height: number | null;
+  /** A local file's media type and size in bytes (an RSS enclosure needs both). */
+  type: string | null;
+  length: number | null;
+  /** Where the file names it. */
+  line?: number | undefined;
 }
 
 /** An entry with its text, as normalizing makes it and as rendering its text needs it. */

@@ -1,6 +1,7 @@
 export {
   type BuildResult,
   build,
+  type DraftCount,
   idMapFile,
   outputFiles,
   readEntries,

@@ -75,12 +75,14 @@ export async function main(
     .option('--no-cache', 'normalize every article again')
     .option('--skip-invalid', 'build without the invalid articles, listed as warnings')
     .option('--strict', 'fail on warnings too')
+    .option('--drafts', previewDrafts)
     .addHelpText(
       'after',
       `
   Examples:
     $ gazette build
     $ gazette build --watch
+    $ gazette build --drafts --out preview
     $ gazette build --input articles --out public
     $ gazette build --config site/gazette.config.json --strict`,
     )
@@ -146,7 +148,9 @@ export async function main(
   program
     .command('new')
     .argument('<title>', "the article's title")
-    .description('Write a new article with its front matter filled in: <input>/<date>-<slug>.md.')
+    .description(
+      'Write a new article, a draft until its draft: true line is removed, with its front matter filled in: <input>/<date>-<slug>.md.',
+    )
     .option('-i, --input <dir>', 'folder of articles', 'seeds')
     .option('-c, --config <file>', 'configuration file (for its time zone)', 'gazette.config.json')
     .option('--lang <code>', 'ISO 639-1 language of the article')
@@ -175,7 +179,7 @@ export async function main(
               .map((t) => t.trim())
               .filter(Boolean),
           },
-          { now: () => new Date(), timeZone: config.timeZone },
+          { now: () => new Date(), timeZone: config.timeZone, language: config.language },
         );
         if (!loudness().quiet) terminal.out(`Wrote ${inert(relative(cwd, path))}`);
       },
@@ -226,7 +230,7 @@ export async function main(
           );
         if (!loudness().quiet)
           terminal.out(
-            `${report.ok ? 'OK' : 'Problems found'}: ${report.entries} valid entr${report.entries === 1 ? 'y' : 'ies'}, ${report.errors.length} error(s), ${report.warnings.length} warning(s).`,
+            `${report.ok ? 'OK' : 'Problems found'}: ${report.entries} valid entr${report.entries === 1 ? 'y' : 'ies'}${report.drafts > 0 ? ` and ${report.drafts} draft${report.drafts === 1 ? '' : 's'}` : ''}, ${report.errors.length} error(s), ${report.warnings.length} warning(s).`,
           );
       }
       if (!report.ok) exitCode = 1;
@@ -240,6 +244,7 @@ export async function main(
       ),
   )
     .option('-p, --port <number>', 'port on 127.0.0.1 (0: any free port)', parsePort, 4321)
+    .option('--drafts', previewDrafts)
     .addHelpText(
       'after',
       `
@@ -248,6 +253,7 @@ export async function main(
 
   Examples:
     $ gazette serve
+    $ gazette serve --drafts
     $ gazette serve --port 8080 --input articles`,
     )
     .action(async (options: BuildOptions & { out: string; port: number }) => {
@@ -340,6 +346,10 @@ export async function main(
   }
   return exitCode;
 }
+
+/** `--drafts`, of `build` and `serve` only: `send` has no such option, for it never sends a draft. */
+const previewDrafts =
+  'show the drafts (draft: true) in the feeds and pages, to preview them; never in the digest';
 
 /** The options of the commands that build: the articles, the output folder and the config. */
 function withProject(command: Command): Command {

@@ -3,14 +3,17 @@ import type { ResolvedConfig } from './config.ts';
 import { type Entry, type EntryTexts, withText } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import { formatDate } from './normalize/dates.ts';
-import { type Draft, draftsToHash, type IdMap, resolveIdentities } from './normalize/identity.ts';
+import { resolveWithDrafts } from './normalize/draft-identities.ts';
+import { type Candidate, candidatesToHash, type IdMap } from './normalize/identity.ts';
 import { Locales } from './normalize/locales.ts';
 import { normalizeHere } from './normalize-here.ts';
 import type { BuildEngine } from './ports.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
+import { type PublishedFile, readLinkedFiles } from './read/read-linked-files.ts';
 import { readOutcomes } from './read-outcomes.ts';
 import { type FeedPlan, newestFirst } from './render/feed-order.ts';
 import type { EntryVersions } from './render/feeds.ts';
+import { linkedPaths, type ResolvedLinks, resolveLinks } from './resolve-links.ts';
 import type { Warning } from './warnings.ts';
 
 /**
@@ -46,8 +49,18 @@ export interface ReadEntriesResult {
   versions: EntryVersions | undefined;
   /** Fingerprints of the lines the folder's articles repeat, which page reading applied. */
   learned: ReadonlySet<string>;
+  /** The drafts: how many were left out, and how many shown among the entries (`drafts`). */
+  drafts: DraftCount;
   /** The texts of the entries that carry none (kept in the cache). */
   texts: EntryTexts | undefined;
+  /** Files of the input folder the entries show or link to, by their path in the output. */
+  files: Map<string, PublishedFile>;
+}
+
+/** The articles marked `draft: true` in their front matter. */
+export interface DraftCount {
+  leftOut: number;
+  shown: number;
 }
 
 /** How strictly `readEntries` treats the articles. */
@@ -64,6 +77,11 @@ export interface EntryPolicy {
   later?: ((work: Promise<void>) => void) | undefined;
   /** Leave invalid articles out (as warnings) instead of stopping. */
   skipInvalid?: boolean | undefined;
+  /**
+   * Show the drafts among the entries, flagged (`draft: true`), for a preview; else they are
+   * left out, only counted. Either way, the id map records no draft. Default false.
+   */
+  drafts?: boolean | undefined;
   /**
    * Up to this many articles to normalize, their texts stay in memory until written; beyond,
    * with a cache, each chunk's texts go to it as soon as normalized (`manyArticles`).
@@ -93,7 +111,8 @@ export async function readEntries(
   const { files: listed, warnings } = listing;
   const { outcomes, keys, normalized, read, errors, learned, texts } = found;
   const keyOf = new Map<string, string>();
-  const drafts: Draft[] = [];
+  const candidates: Candidate[] = [];
+  let leftOut = 0;
   const files = new Map<string, string>();
   listed.forEach((raw, i) => {
     const outcome = outcomes[i];
@@ -107,7 +126,13 @@ export async function readEntries(
       return;
     }
     const { entry, frontMatter, sourceHash } = outcome;
-    if (Date.parse(entry.published) > policy.now.getTime()) {
+    // Left out before it is given an id: the id map must not record it as seen.
+    if (entry.draft && !policy.drafts) {
+      leftOut++;
+      return;
+    }
+    // A draft shown is a preview of it, whatever its date.
+    if (!entry.draft && Date.parse(entry.published) > policy.now.getTime()) {
       warnings.push({
         message: `dated ${entry.published}, in the future: left out until then`,
         location: { file },
@@ -115,7 +140,7 @@ export async function readEntries(
       return;
     }
     const changed = raw.committed ? new Date(raw.committed) : raw.modified;
-    drafts.push({
+    candidates.push({
       entry,
       frontMatter,
       changed: formatDate(changed, zone),
@@ -126,24 +151,27 @@ export async function readEntries(
     const key = keys[i] && [keys[i], ...outcome.learned].join('\0');
     if (key) keyOf.set(raw.path, key);
   });
-  const firstDrafts = firstOfEach(drafts.map((d) => d.entry));
-  const unique = drafts.filter((draft) => {
-    const problem = duplicateOf(draft.entry, firstDrafts, files);
+  const firstCandidates = firstOfEach(candidates.map((c) => c.entry));
+  const unique = candidates.filter((candidate) => {
+    const problem = duplicateOf(candidate.entry, firstCandidates, files);
     if (problem) errors.push(problem);
     return !problem;
   });
   // An entry recognised by its text needs it, even when kept in the cache.
-  for (const draft of draftsToHash(unique, previous)) draft.entry = withText(draft.entry, texts);
+  for (const candidate of candidatesToHash(unique, previous))
+    candidate.entry = withText(candidate.entry, texts);
   const host = new URL(config.siteUrl).hostname;
-  const identified = resolveIdentities(
-    unique,
+  const shown = unique.filter((c) => c.entry.draft);
+  const identified = resolveWithDrafts(
+    shown.length > 0 ? unique.filter((c) => !c.entry.draft) : unique,
+    shown,
     previous,
     host,
     zone,
     formatDate(policy.now, zone),
     memo.times,
   );
-  // Ids kept from before may now clash; the drafts' own did not.
+  // Ids kept from before may now clash; the candidates' own did not.
   if (identified.idsMoved) {
     const firstIdentified = firstOfEach(identified.entries);
     for (const entry of identified.entries) {
@@ -155,24 +183,46 @@ export async function readEntries(
   for (const error of errors)
     warnings.push({ message: `left out: ${error.message}`, location: error.location });
   const sequence = new Map(
-    identified.entries.map((e) => [e.id, identified.map.entries.get(e.path)?.seq ?? 0]),
+    identified.entries.map((e) => [e.id, identified.order.entries.get(e.path)?.seq ?? 0]),
   );
-  // Only the files that became entries: the others (dated in the future, invalid, empty) are
-  // neither entries normalized nor entries from the cache.
+  const display = new Map(listed.map((raw) => [raw.path, raw.displayPath]));
+  const linked = await linkFiles(input, identified.entries, display, config.siteUrl);
+  warnings.push(...linked.warnings);
+  // Only the files that became entries: the others (dated in the future, invalid, empty, drafts
+  // left out) are neither entries normalized nor entries from the cache.
   const published = new Set(identified.entries.map((e) => e.path));
   return {
-    entries: newestFirst(identified.entries),
+    entries: newestFirst(linked.entries),
+    files: linked.published,
     normalized: normalized.filter((path) => published.has(path)),
     read,
     warnings,
     map: identified.map,
     plan: { feedId: identified.feedId, sequence },
-    versions: identified.entries.every((e) => keyOf.has(e.path))
-      ? versionsOf(identified.entries, keyOf, memo.versions)
+    versions: linked.entries.every((e) => keyOf.has(e.path))
+      ? versionsOf(linked.entries, keyOf, memo.versions)
       : undefined,
     learned,
     texts,
+    drafts: { leftOut, shown: shown.length },
   };
+}
+
+/**
+ * The entries with the URLs they write resolved (`resolveLinks`): the files of the input folder
+ * they name looked up, and those to publish.
+ */
+async function linkFiles(
+  input: string,
+  entries: Entry[],
+  display: ReadonlyMap<string, string>,
+  siteUrl: string,
+): Promise<ResolvedLinks> {
+  const articles = new Set(display.keys());
+  const paths = linkedPaths(entries, articles);
+  const files = paths.length > 0 ? await readLinkedFiles(input, paths) : new Map();
+  const displayOf = (path: string) => display.get(path) ?? path;
+  return resolveLinks(entries, { siteUrl, articles, files, displayOf });
 }
 
 /**
@@ -189,7 +239,9 @@ function versionsOf(
       const key = keyOf.get(e.path) ?? '';
       let version = known.get(e);
       if (version?.key !== key) {
-        const of = `${key}\0${e.id}\0${e.published}\0${e.updated}`;
+        // What its links lead to is the build's doing, not the article's: part of it too.
+        const links = e.html || e.image ? JSON.stringify([e.html, e.image]) : '';
+        const of = `${key}\0${e.id}\0${e.published}\0${e.updated}\0${links}`;
         version = { key, version: createHash('sha1').update(of).digest('base64') };
         known.set(e, version);
       }

@@ -4,6 +4,7 @@ import { extname, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.ts';
 import { type BuildResult, outputFiles } from './build.ts';
+import { publishedTypes } from './read/read-linked-files.ts';
 import { feedFiles } from './render/feed-order.ts';
 import {
   injectBeforeBodyEnd,
@@ -114,6 +115,7 @@ export async function startPreviewServer(
     const type =
       feedTypes[relative(root, found.path)] ??
       contentTypes[extname(found.path)] ??
+      publishedTypes.get(extname(found.path).toLowerCase()) ??
       'application/octet-stream';
     // A page in a frame (the digest in the preview's, which may not run scripts) leaves the
     // reloading to the page around it.

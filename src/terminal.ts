@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import type { BuildResult } from './build.ts';
+import type { BuildResult, DraftCount } from './build.ts';
 import { formatBug, GazetteErrors, isUserError } from './errors.ts';
 import { inert } from './inert.ts';
 import type { SendDeps, SendResult } from './send/send.ts';
@@ -155,6 +155,8 @@ export class Terminal {
     this.out(
       `Built ${count} entr${count === 1 ? 'y' : 'ies'} into ${inert(out)}/ in ${formatTime(milliseconds)} (${normalized} normalized, ${count - normalized} from the cache)`,
     );
+    const drafts = formatDrafts(result.drafts, 'build --drafts');
+    if (drafts) this.out(drafts);
     const groups = new Map<string, { files: number; bytes: number }>();
     for (const file of result.written) {
       const folder =
@@ -184,8 +186,9 @@ export class Terminal {
     const time = at.toTimeString().slice(0, 8);
     const changed = result.normalized.length;
     const which = changed > 0 && changed <= 3 ? `: ${inert(result.normalized.join(', '))}` : '';
+    const drafts = formatDrafts(result.drafts, '--drafts');
     this.out(
-      `${this.paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}`,
+      `${this.paint('dim', time)} built ${result.entries.length} entries in ${formatTime(milliseconds)}, ${changed} normalized${which}${drafts ? `; ${drafts}` : ''}`,
     );
   }
 
@@ -228,6 +231,22 @@ export class Terminal {
     this.err(formatBug(error));
     return 2;
   }
+}
+
+/**
+ * What became of the drafts, when there are any: left out, with how to preview them, or shown
+ * (`--drafts`). The count says why an article the author sees in the folder is not in the feeds.
+ */
+export function formatDrafts(
+  { leftOut, shown }: DraftCount,
+  /** How to show them, as the command that built would be given it. */
+  option: string,
+): string | undefined {
+  const drafts = (n: number) => `${n} draft${n === 1 ? '' : 's'}`;
+  if (leftOut > 0)
+    return `${drafts(leftOut)} left out (${option} to preview ${leftOut === 1 ? 'it' : 'them'})`;
+  if (shown > 0) return `${drafts(shown)} shown for preview, not in the digest`;
+  return undefined;
 }
 
 export function formatTime(milliseconds: number): string {

@@ -83,11 +83,11 @@ describe('check', () => {
       [['TemplateInvalid', 5, 'MJML: mj-text: Attribute colour is illegal']],
     );
 
-    await writeFile(join(project, 'articles', 'notes.pdf'), 'pas un article');
+    await writeFile(join(project, 'articles', 'notes.html'), 'pas un article');
     const lenient = await check({ cwd: project, input: 'articles' }, deps);
     assert.equal(lenient.ok, true);
     assert.deepEqual(lenient.warnings, [
-      { file: 'articles/notes.pdf', message: lenient.warnings[0]?.message },
+      { file: 'articles/notes.html', message: lenient.warnings[0]?.message },
     ]);
     const strict = await check({ cwd: project, input: 'articles', strict: true }, deps);
     assert.equal(strict.ok, false);

@@ -66,7 +66,18 @@ describe('gazette init, new and check through the command line', () => {
     assert.match(path, /^articles\/\d{4}-\d{2}-\d{2}-le-port-de-callao-rouvre\.md$/);
     const text = await readFile(join(project, path), 'utf8');
     assert.match(text, /^---\ntitle: "Le port de Callao rouvre"\n/);
-    assert.match(text, /\ntags: \["Pérou", "ports"\]\nlang: "es"\n---\n/);
+    assert.match(
+      text,
+      /\ntags: \["Pérou", "ports"\]\nlang: "es"\ndraft: true\n---\n\nEscriba aquí /,
+    );
+    // A draft with a line to write over: the build passes, and leaves it out until published.
+    const build = await runCli(['build', '--input', 'articles'], project);
+    assert.equal(build.code, 0, build.stderr);
+    assert.match(
+      build.stdout,
+      /^Built 2 entries .*\n1 draft left out \(build --drafts to preview it\)\n/,
+    );
+    assert.doesNotMatch(await readFile(join(project, 'out', 'atom.xml'), 'utf8'), /Callao/);
   });
 
   it('check --json reports the one bad article for CI, writing nothing', async () => {

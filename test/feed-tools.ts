@@ -30,6 +30,9 @@ export interface ParsedEntry {
   tags: string[];
   authors: string[];
   content: string[];
+  /** Media RSS `media:content`, attributes as read. */
+  media: Record<'url' | 'medium' | 'type' | 'width' | 'height' | 'filesize', string | null>[];
+  enclosures: { href: string | null; length: string | null; type: string | null }[];
 }
 
 /** What Debian's python3-feedparser makes of a feed file. */
@@ -126,6 +129,8 @@ def parsed(path):
         "tags": [t.get("term") for t in e.get("tags", []) if t.get("term")],
         "authors": [a.get("name") for a in e.get("authors", []) if a.get("name")],
         "content": [c.get("value") or "" for c in e.get("content", [])],
+        "media": [{k: m.get(k) for k in ("url", "medium", "type", "width", "height", "filesize")} for m in e.get("media_content", [])],
+        "enclosures": [{"href": get(l, "href"), "length": get(l, "length"), "type": get(l, "type")} for l in e.get("enclosures", [])],
     } for e in result.entries],
   }
 

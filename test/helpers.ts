@@ -206,6 +206,8 @@ export function sampleEntry(n: number, overrides: Partial<Entry> = {}): Entry {
     title: `Title ${n}`,
     summary: `Summary ${n}.`,
     content: [`Text ${n}.`],
+    html: null,
+    image: null,
     keywords: ['alpha'],
     tags: ['alpha', 'beta'],
     language: 'fr',
@@ -304,7 +306,7 @@ export async function buildWithEngine(
 
 /** The whole bytes of a rendered file, every chunk of it in memory. */
 export function fileBytes(file: OutputFile): Buffer {
-  if ('kept' in file) throw new Error('a kept file has no bytes in memory');
+  if (!('chunks' in file)) throw new Error('a kept or copied file has no bytes in memory');
   return Buffer.concat(
     file.chunks.map((chunk) => {
       if (chunk instanceof Uint8Array) return chunk;

@@ -399,7 +399,7 @@ describe('entries.json over the previous one', () => {
     );
   /** The lines of a rendered file that were rendered, not copied: by their key. */
   const renderedKeys = (file: OutputFile) =>
-    'kept' in file
+    !('chunks' in file)
       ? []
       : file.chunks.flatMap((chunk) => {
           if (!(chunk instanceof Uint8Array)) return [];
@@ -447,7 +447,7 @@ describe('entries.json over the previous one', () => {
     assert.deepEqual(renderedKeys(file), ['new']);
     // The lines around the new one, with their separators, are two stretches of the old file.
     assert.equal(
-      'kept' in file ? 0 : file.chunks.filter((c) => !(c instanceof Uint8Array)).length,
+      !('chunks' in file) ? 0 : file.chunks.filter((c) => !(c instanceof Uint8Array)).length,
       2,
     );
     await writeAndKeep(out, cache, file);

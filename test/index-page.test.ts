@@ -24,6 +24,8 @@ function entry(slug: string, title: string, published: string, language = 'fr'):
     title,
     summary: `Résumé de ${slug}, avec <img src=x onerror=alert(2)> et ]]> et 'apostrophes'.`,
     content: ['Texte.'],
+    html: null,
+    image: null,
     keywords: ['alpha'],
     tags: ['alpha', 'Anticonstitutionnellementextraordinairementlongmotsansespace', '<b>'],
     language,

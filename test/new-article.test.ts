@@ -3,15 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parseConfig } from '../src/config.ts';
 import { newArticle, renderArticleStub } from '../src/new-article.ts';
+import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { anyText } from './arbitraries.ts';
-import { rejection, tempDir } from './helpers.ts';
+import { baseConfig, locales, rejection, tempDir } from './helpers.ts';
 
 const deps = { now: () => new Date('2025-03-04T10:00:00Z'), timeZone: 'Europe/Paris' };
 
 describe('new article', () => {
-  it('writes a dated, slugged file whose front matter the build reads back', async () => {
+  it('writes a dated, slugged draft whose front matter the build reads back', async () => {
     const input = join(await tempDir(), 'articles', 'neuf');
     const title = 'Élections : « le second tour » aura lieu le 12 mars';
     const path = await newArticle(
@@ -20,7 +22,7 @@ describe('new article', () => {
     );
     assert.equal(path, join(input, '2025-03-04-elections-le-second-tour-aura-lieu-le-12-mars.md'));
     const text = await readFile(path, 'utf8');
-    assert.match(text, /\n---\n\n$/);
+    assert.match(text, /\ndraft: true\n---\n\nÉcrivez ici l’article, [^\n]+\n$/);
     const { article, warnings } = parseArticle(text, basename(path), path);
     assert.deepEqual(warnings, []);
     assert.equal(article.format, 'markdown');
@@ -28,7 +30,32 @@ describe('new article', () => {
     assert.deepEqual(article.frontMatter.tags, ['politique', 'Pérou']);
     assert.equal(article.frontMatter.lang, 'fr');
     assert.equal(article.frontMatter.date, '2025-03-04T11:00:00+01:00');
-    assert.equal(article.body.trim(), '');
+    assert.equal(article.frontMatter.draft, true);
+    assert.match(article.body, /supprimez plus haut la ligne `draft: true` pour le publier/);
+  });
+
+  it("writes its placeholder in the language given, else the config's, else English", async () => {
+    const input = await tempDir();
+    const first = (text: string) => text.split('\n---\n')[1]?.trim();
+    const written = async (title: string, lang?: string, language?: string) =>
+      first(
+        await readFile(await newArticle({ title, input, lang }, { ...deps, language }), 'utf8'),
+      );
+    assert.match((await written('Eins', 'de', 'fr')) ?? '', /^Schreiben Sie hier den Artikel/);
+    assert.match((await written('Dos', undefined, 'es')) ?? '', /^Escriba aquí el artículo/);
+    assert.match((await written('Tre', 'it')) ?? '', /^Write the article here, then delete/);
+  });
+
+  it('writes a draft that normalizes into an entry, flagged, in every language it speaks', () => {
+    const config = parseConfig(baseConfig, 'gazette.config.json');
+    for (const language of ['de', 'en', 'es', 'fr', 'pt', 'it']) {
+      const text = renderArticleStub({ title: 'Titre', date: '2025-03-04', language });
+      const { article } = parseArticle(text, 'a.md', 'a.md');
+      const context = { path: 'a.md', committed: undefined, modified: new Date(0) };
+      const entry = normalizeEntry(article, context, config, locales);
+      assert.equal(entry?.draft, true, language);
+      assert.ok(entry?.content.join(' ').includes('draft: true'), language);
+    }
   });
 
   it('dates the file in the given time zone, and leaves out what is not given', async () => {
@@ -37,7 +64,11 @@ describe('new article', () => {
     const path = await newArticle({ title: '???', input }, late);
     assert.equal(basename(path), '2025-03-05-article.md');
     const { article } = parseArticle(await readFile(path, 'utf8'), basename(path), path);
-    assert.deepEqual(article.frontMatter, { title: '???', date: '2025-03-05T00:30:00+01:00' });
+    assert.deepEqual(article.frontMatter, {
+      title: '???',
+      date: '2025-03-05T00:30:00+01:00',
+      draft: true,
+    });
   });
 
   it('refuses to overwrite an article, naming it', async () => {

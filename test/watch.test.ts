@@ -200,8 +200,8 @@ describe('gazette build --watch', () => {
       assert.ok(result.entries.some((e) => e.path === 'andes/2025-03-01-lima.txt'));
       await listedWhole(result);
 
-      result = await after(() => writeFile(join(articles, 'notes.pdf'), 'not an article'));
-      assert.ok(result.warnings.some((w) => w.location?.file === 'articles/notes.pdf'));
+      result = await after(() => writeFile(join(articles, 'notes.html'), 'not an article'));
+      assert.ok(result.warnings.some((w) => w.location?.file === 'articles/notes.html'));
       await listedWhole(result);
 
       result = await after(() => rm(join(articles, 'andes'), { recursive: true }));

@@ -72,9 +72,9 @@ export async function openKeptOutput(
         if (!file.key || !state) continue;
         const { size, mtimeMs, ino } = state;
         next[path] =
-          'kept' in file
-            ? { key: file.key, size, mtimeMs, ino }
-            : { key: file.key, size, mtimeMs, ino, parts: file.parts, format: file.format };
+          'chunks' in file
+            ? { key: file.key, size, mtimeMs, ino, parts: file.parts, format: file.format }
+            : { key: file.key, size, mtimeMs, ino };
       }
       try {
         await mkdir(folder, { recursive: true });

@@ -34,7 +34,7 @@ export interface IdMap {
 }
 
 /** A freshly normalized entry, with what identity needs to know about where it came from. */
-export interface Draft {
+export interface Candidate {
   entry: Entry;
   frontMatter: FrontMatter;
   /** When the file last changed (last commit, else modification time), ISO 8601. */
@@ -48,7 +48,7 @@ export interface Identified {
   map: IdMap;
   /** The feed's own permanent id. */
   feedId: string;
-  /** Whether an entry now has another id than its draft had (an id kept from before). */
+  /** Whether an entry now has another id than its candidate had (an id kept from before). */
   idsMoved: boolean;
 }
 
@@ -71,15 +71,15 @@ export function textHash(entry: Entry): string {
 }
 
 /**
- * The drafts whose text `resolveIdentities` may hash: those of new paths, when the map holds a
+ * The candidates whose text `resolveIdentities` may hash: those of new paths, when the map holds a
  * record of an earlier version (kept by its text's hash) whose article is gone.
  */
-export function draftsToHash(drafts: Draft[], previous: IdMap): Draft[] {
-  const present = new Set(drafts.map((d) => d.entry.path));
+export function candidatesToHash(candidates: Candidate[], previous: IdMap): Candidate[] {
+  const present = new Set(candidates.map((d) => d.entry.path));
   const textOrphans = [...previous.entries].some(
     ([path, record]) => !present.has(path) && record.hashOf !== 'source',
   );
-  return textOrphans ? drafts.filter((d) => !previous.entries.has(d.entry.path)) : [];
+  return textOrphans ? candidates.filter((d) => !previous.entries.has(d.entry.path)) : [];
 }
 
 /**
@@ -90,7 +90,7 @@ export function draftsToHash(drafts: Draft[], previous: IdMap): Draft[] {
  * the caller reads and writes the map.
  */
 export function resolveIdentities(
-  drafts: Draft[],
+  candidates: Candidate[],
   previous: IdMap,
   siteHost: string,
   zone: TimeZone,
@@ -100,7 +100,7 @@ export function resolveIdentities(
   times: Map<string, number> = new Map(),
 ): Identified {
   const records = new Map(previous.entries);
-  const present = new Set(drafts.map((d) => d.entry.path));
+  const present = new Set(candidates.map((d) => d.entry.path));
   const orphans = new Map<string, string>();
   // Whether an orphan is a record of an earlier version, kept by its entry's `textHash`.
   let textOrphans = false;
@@ -111,16 +111,16 @@ export function resolveIdentities(
     if (key && record.hashOf !== 'source') textOrphans = true;
     if (record.seq > seq) seq = record.seq;
   }
-  const fresh: Draft[] = [];
+  const fresh: Candidate[] = [];
   const entries: Entry[] = [];
   let idsMoved = false;
-  for (const draft of drafts) {
-    const hash = draft.hash;
-    let record = records.get(draft.entry.path);
+  for (const candidate of candidates) {
+    const hash = candidate.hash;
+    let record = records.get(candidate.entry.path);
     if (!record) {
       // An entry's `textHash` is worked out only when such a record may be its own.
-      const key = [`source:${hash}`, textOrphans ? `text:${textHash(draft.entry)}` : ''].find((k) =>
-        orphans.has(k),
+      const key = [`source:${hash}`, textOrphans ? `text:${textHash(candidate.entry)}` : ''].find(
+        (k) => orphans.has(k),
       );
       const renamedFrom = key && orphans.get(key);
       if (key && renamedFrom) {
@@ -130,11 +130,11 @@ export function resolveIdentities(
       }
     }
     if (!record) {
-      fresh.push(draft);
+      fresh.push(candidate);
       continue;
     }
-    const entry = reuse(draft, record, hash, zone, times);
-    if (entry.id !== draft.entry.id) idsMoved = true;
+    const entry = reuse(candidate, record, hash, zone, times);
+    if (entry.id !== candidate.entry.id) idsMoved = true;
     const same =
       record.id === entry.id &&
       record.published === entry.published &&
@@ -149,22 +149,26 @@ export function resolveIdentities(
   }
   // New entries are numbered in order of publication, so archive pages fill chronologically.
   fresh.sort((a, b) => compareByDate(a.entry, b.entry));
-  for (const draft of fresh) {
-    records.set(draft.entry.path, { ...recordOf(draft.entry, draft.hash), seq: ++seq, seen: now });
-    entries.push(draft.entry);
+  for (const candidate of fresh) {
+    records.set(candidate.entry.path, {
+      ...recordOf(candidate.entry, candidate.hash),
+      seq: ++seq,
+      seen: now,
+    });
+    entries.push(candidate.entry);
   }
   const feedId = previous.feed?.id ?? feedIdFor(siteHost, entries);
   return { entries, map: { feed: { id: feedId }, entries: byPath(records) }, feedId, idsMoved };
 }
 
 function reuse(
-  draft: Draft,
+  candidate: Candidate,
   record: IdRecord,
   hash: string,
   zone: TimeZone,
   times: Map<string, number>,
 ): Entry {
-  const { entry, frontMatter } = draft;
+  const { entry, frontMatter } = candidate;
   const published = frontMatter.date ? entry.published : record.published;
   let updated: string;
   // A record of an earlier version holds a hash of its reading, which this version's reading
@@ -172,7 +176,7 @@ function reuse(
   const unchanged = record.hashOf === 'source' ? record.hash === hash : true;
   if (frontMatter.updated) updated = entry.updated;
   else if (unchanged) updated = record.updated;
-  else updated = laterThan(draft.changed, record.updated, zone);
+  else updated = laterThan(candidate.changed, record.updated, zone);
   if (timeOf(updated, times) < timeOf(published, times)) updated = published;
   const id = frontMatter.id ?? record.id;
   // Most often nothing moved: the entry itself, the one object every build shares.

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config.ts';
-import type { TextEntry } from '../entry.ts';
+import type { EntryImage, TextEntry } from '../entry.ts';
 import type { ParsedArticle } from '../read/parse-article.ts';
 import { findDateline } from './dateline.ts';
 import { dateFromFileName, formatDate, parseDate, type TimeZone } from './dates.ts';
@@ -48,7 +48,11 @@ export function normalizeEntry(
   onPage?: (page: PageReading, pageText: boolean) => void,
 ): TextEntry | null {
   const fm = article.frontMatter;
-  const { paragraphs: lines, pageText } = readParagraphs(article.body, article.format);
+  const {
+    paragraphs: lines,
+    pageText,
+    html,
+  } = readParagraphs(article.body, article.format, article.lines.body);
   // Page text is read for its header, body and tail; a Markdown article's structure is its own.
   const page: PageReading = pageText ? readPage(lines, rules) : readMarkdownPage(lines, rules);
   onPage?.(page, pageText);
@@ -61,7 +65,8 @@ export function normalizeEntry(
   const { location, agency, region, rest } = dateline;
   // The article starts at its dateline: a line kept above it (a caption) is not its lead.
   const leadParagraphs = [...(rest ? [rest] : []), ...paragraphs.slice(dateline.index + 1)];
-  const bySentence = splitParagraphs(leadParagraphs, language);
+  // An address written in the text is read by nobody as words: not a keyword, nor a title's.
+  const bySentence = splitParagraphs(leadParagraphs, language).map((p) => p.map(withoutAddresses));
   const sentences = bySentence.flat();
 
   // Read once for the summary and the keywords.
@@ -121,6 +126,8 @@ export function normalizeEntry(
     title,
     summary,
     content,
+    html: html?.parts ?? null,
+    image: entryImage(fm, article.lines.image, html?.image),
     keywords,
     tags,
     language: code,
@@ -131,7 +138,42 @@ export function normalizeEntry(
     location,
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
+    ...(fm.draft ? { draft: true } : {}),
   };
+}
+
+/** A web address written in the text, up to the space or mark that ends it. */
+const address = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’]/giu;
+
+/** The sentence with the addresses it writes taken out, and the spaces around them folded. */
+function withoutAddresses(sentence: string): string {
+  if (!sentence.includes('http') && !sentence.includes('www.')) return sentence;
+  return sentence
+    .replace(address, '')
+    .replace(/\(\s*\)/g, '')
+    .replace(/ +(?=[,.)])/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Front matter's picture, else the first of the article's HTML. */
+function entryImage(
+  fm: ParsedArticle['frontMatter'],
+  line: number | undefined,
+  first: { src: string; alt: string } | undefined,
+): EntryImage | null {
+  const size = { width: null, height: null, type: null, length: null };
+  if (fm.image) {
+    return {
+      url: fm.image,
+      alt: cleanInline(fm.imageAlt ?? ''),
+      ...size,
+      width: fm.imageWidth ?? null,
+      height: fm.imageHeight ?? null,
+      line,
+    };
+  }
+  return first ? { url: first.src, alt: cleanInline(first.alt), ...size } : null;
 }
 
 /** The first paragraphs, enough for the language detector, which reads no further. */

@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { lexer, type Token, type Tokens } from 'marked';
 import { notXmlChar } from '../xml-safe.ts';
+import { type ArticleHtml, renderArticleHtml } from './article-html.ts';
 
 /**
  * Explicit bidirectional embeddings, overrides and isolates. Text in any script displays right
@@ -45,17 +46,36 @@ export function parseParagraphs(body: string, format: 'text' | 'markdown'): stri
 export function readParagraphs(
   body: string,
   format: 'text' | 'markdown',
-): { paragraphs: string[]; pageText: boolean } {
+  firstLine = 1,
+): { paragraphs: string[]; pageText: boolean; html?: ArticleHtml | undefined } {
   if (format === 'markdown' && mayHaveStructure.test(body)) {
     const tokens = lexer(body);
     if (hasStructure(tokens)) {
+      const html = renderArticleHtml(tokens, (url) => lineOf(body, url, firstLine));
       return {
-        paragraphs: markdownBlocks(tokens).map(cleanInline).filter(nonEmpty),
+        paragraphs: html.paragraphs.map(cleanInline).filter(nonEmpty),
         pageText: false,
+        html,
       };
     }
   }
   return { paragraphs: body.split('\n').map(pageLine).filter(nonEmpty), pageText: true };
+}
+
+/** The line of the file (the body opening on `firstLine`) that first writes `url`. */
+function lineOf(body: string, url: string, firstLine: number): number | undefined {
+  let at = body.indexOf(url);
+  if (at < 0) {
+    try {
+      at = body.indexOf(decodeURI(url));
+    } catch {
+      // Not a URL marked encoded: it is written as it is, or not found.
+    }
+  }
+  if (at < 0) return undefined;
+  let line = firstLine;
+  for (let i = body.indexOf('\n'); i >= 0 && i < at; i = body.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /**

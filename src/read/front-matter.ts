@@ -56,6 +56,28 @@ export const frontMatterSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
     .max(2048, 'must be at most 2,048 characters')
     .optional(),
+  // The entry's picture: a file beside the article, or an http(s) URL (whose size, unknown
+  // without fetching it, `imageWidth` and `imageHeight` give).
+  image: nonEmpty
+    .pipe(
+      z
+        .string()
+        .max(2048, 'must be at most 2,048 characters')
+        .refine((value) => !/^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(value), {
+          message: 'must be a file beside the article or an http(s) URL',
+        }),
+    )
+    .optional(),
+  imageAlt: text.optional(),
+  imageWidth: z.int('must be a whole number of pixels').positive('must be positive').optional(),
+  imageHeight: z.int('must be a whole number of pixels').positive('must be positive').optional(),
+  // Only YAML's own true and false: a draft is published by removing the line, never by a word
+  // that may read either way (`yes please`, `maybe`).
+  draft: z
+    .boolean(
+      'must be true or false (`draft: true` keeps the article out; delete the line to publish it)',
+    )
+    .optional(),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -10,6 +10,8 @@ export interface ParsedArticle {
   frontMatter: FrontMatter;
   body: string;
   format: 'text' | 'markdown';
+  /** The line of the file the body opens on, and the one front matter names the picture on. */
+  lines: { body: number; image?: number | undefined };
 }
 
 /**
@@ -27,7 +29,7 @@ export function parseArticle(
   const { yaml: frontMatter, body } = splitFrontMatter(source, file);
   if (frontMatter === undefined) {
     checkFileNameDate(path, file);
-    return { article: { frontMatter: {}, body, format }, warnings: [] };
+    return { article: { frontMatter: {}, body, format, lines: { body: 1 } }, warnings: [] };
   }
   let data: Record<string, unknown>;
   try {
@@ -64,7 +66,18 @@ export function parseArticle(
       message: `unknown front-matter field "${key}" is ignored`,
       location: { file, line: lineOfField(source, key) },
     }));
-  return { article: { frontMatter: result.data, body, format }, warnings };
+  const lines = {
+    body: countLines(source.slice(0, source.length - body.length)),
+    image: result.data.image === undefined ? undefined : lineOfField(source, 'image'),
+  };
+  return { article: { frontMatter: result.data, body, format, lines }, warnings };
+}
+
+/** The 1-based line on which a text that follows `before` opens. */
+function countLines(before: string): number {
+  let line = 1;
+  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** The 1-based line on which a top-level front-matter field is written. */

@@ -5,7 +5,7 @@ import { GazetteError } from '../errors.ts';
 import type { Warning } from '../warnings.ts';
 import { decodeText } from './decode.ts';
 import { gitStateKey, readGitDates } from './git-dates.ts';
-import { type WalkResult, walkAgain, walkInput } from './walk.ts';
+import { notAnArticle, type WalkResult, walkAgain, walkInput } from './walk.ts';
 
 /** An article file as read from disk, before any parsing. */
 export interface RawArticle {
@@ -67,6 +67,12 @@ export function createKeptListing(): KeptListing {
   return { changed: new Set(), whole: true };
 }
 
+/**
+ * A text in a format Gazette does not read, likely an article saved the wrong way: worth a
+ * warning. Other files beside the articles (their pictures, attachments) are theirs to use.
+ */
+const textDocument = /\.(?:html?|xhtml|rtf|text|rst|adoc|mdx|mdown|mkdn?|mkd)$/i;
+
 /** Lists every article below `root` with its dates, without reading any. */
 export async function listArticles(
   root: string,
@@ -92,10 +98,12 @@ export async function listArticles(
   }
   if (kept) kept.last = { root, walk, gitKey, gitDates };
   const { files, skipped } = walk;
-  const warnings: Warning[] = skipped.map((s) => ({
-    message: `skipped: ${s.reason}`,
-    location: { file: joinDisplay(displayRoot, s.path) },
-  }));
+  const warnings: Warning[] = skipped
+    .filter((s) => s.reason !== notAnArticle || textDocument.test(s.path))
+    .map((s) => ({
+      message: `skipped: ${s.reason}`,
+      location: { file: joinDisplay(displayRoot, s.path) },
+    }));
   if (files.length === 0) {
     throw new GazetteError('InputEmpty', 'no .txt, .md or .markdown article in this folder', {
       file: displayRoot,

@@ -3,6 +3,9 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { GazetteError } from '../errors.ts';
 
+/** Why a file of the folder is not read: neither .txt, .md nor .markdown. */
+export const notAnArticle = 'not a .txt, .md or .markdown file';
+
 /** File endings read as articles. */
 export const articleExtensions = new Set(['.txt', '.md', '.markdown']);
 
@@ -84,7 +87,7 @@ export function walkAgain(
     if (info.isDirectory() || info.isSymbolicLink()) return undefined;
     if (info.isFile() && articleExtensions.has(extname(path).toLowerCase()))
       files.set(path, walked(path, info));
-    else skipped.set(path, { path, reason: 'not a .txt, .md or .markdown file' });
+    else skipped.set(path, { path, reason: notAnArticle });
   }
   return sorted({ files: [...files.values()], skipped: [...skipped.values()], linked: false });
 }
@@ -158,7 +161,7 @@ async function walkFolder(
     if (info.isDirectory()) await walkFolder(root, path, target, result, seen);
     else if (info.isFile() && articleExtensions.has(extname(dirent.name).toLowerCase()))
       result.files.push(walked(rel, info));
-    else result.skipped.push({ path: rel, reason: 'not a .txt, .md or .markdown file' });
+    else result.skipped.push({ path: rel, reason: notAnArticle });
   }
 }
 

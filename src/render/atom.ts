@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config.ts';
 import type { Author, Entry, TextEntry } from '../entry.ts';
 import { feedUpdated } from './feed-order.ts';
 import { renderContentHtml } from './html.ts';
+import { mediaAttributes, mediaContent, pictureOf } from './media.ts';
 import { messagesFor } from './messages/index.ts';
 import { textElement, writeElement, writeOpening, type XmlElement, xmlDeclaration } from './xml.ts';
 
@@ -39,6 +40,7 @@ export function atomHead(document: AtomDocument, config: ResolvedConfig): string
       xmlns: 'http://www.w3.org/2005/Atom',
       'xml:lang': config.language,
       ...(document.archive ? { 'xmlns:fh': historyNamespace } : {}),
+      ...mediaAttributes(document.entries),
     },
     children: [
       ...(document.archive ? [{ name: 'fh:archive' }] : []),
@@ -65,6 +67,7 @@ export const atomTail = '</feed>\n';
 
 /** An entry's `<entry>`, as every document holding it carries it. */
 export function atomEntry(entry: TextEntry, config: ResolvedConfig): string {
+  const picture = pictureOf(entry);
   const element: XmlElement = {
     name: 'entry',
     attributes: {
@@ -86,6 +89,7 @@ export function atomEntry(entry: TextEntry, config: ResolvedConfig): string {
       link({ rel: 'alternate', type: 'text/html', href: entry.url }),
       ...(entry.source ? [link({ rel: 'via', href: entry.source })] : []),
       ...entry.tags.map((tag) => ({ name: 'category', attributes: { term: tag, label: tag } })),
+      ...(picture ? [mediaContent(picture)] : []),
     ],
   };
   // Written at the left margin, and so the same bytes in whichever document holds it.

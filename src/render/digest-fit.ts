@@ -10,6 +10,12 @@ export interface DigestItem {
   summary: string;
   tags: string[];
   location: string | null;
+  /** The entry's picture (absolute URL), its alt text, and the width to show it at. */
+  image: string | null;
+  imageAlt: string;
+  imageWidth: number | null;
+  /** The article's content as the feeds carry it, HTML: `{{{html}}}` in a template. */
+  html: string;
 }
 
 /** The bytes `text` takes in the digest's HTML, escaped as the template escapes it. */

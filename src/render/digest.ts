@@ -1,12 +1,13 @@
 import Handlebars from 'handlebars';
 import type { ResolvedConfig } from '../config.ts';
-import type { Entry } from '../entry.ts';
+import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import type { Warning } from '../warnings.ts';
 import { type DigestItem, fitItem, shortenText } from './digest-fit.ts';
-
 import { feedFiles, newestFirst } from './feed-order.ts';
+import { renderContentHtml } from './html.ts';
+import { pictureOf } from './media.ts';
 import { digestLanguages, fill, type Messages, messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
 import { digestPlaceholders, type Placeholders, templatePlaceholders } from './personalize.ts';
@@ -98,6 +99,8 @@ export function resolveDigest(
   config: ResolvedConfig,
   drop = 0,
   itemBytes = Number.POSITIVE_INFINITY,
+  /** The texts of the entries that carry none, for the items' `html`. */
+  texts?: EntryTexts,
 ): DigestData {
   const chosen = newestFirst(entries).slice(0, config.digest.limit);
   const items = chosen.slice(0, Math.max(1, chosen.length - drop));
@@ -132,6 +135,8 @@ export function resolveDigest(
         summary: e.summary,
         tags: e.tags,
         location: e.location,
+        ...pictureItem(e),
+        html: renderContentHtml(withText(e, texts), messages.source),
       },
       itemBytes,
       messages.locale,
@@ -264,6 +269,20 @@ export function digestWarnings(digest: RenderedDigest): Warning[] {
 /** An item's text is never cut below this while older items can be left out instead. */
 const minItemBytes = 2048;
 
+/** The digest's column, less its padding: a picture is never shown wider. */
+const columnWidth = 592;
+
+/** An item's picture, at most the column's width (and no wider than the picture, when known). */
+function pictureItem(entry: Entry): Pick<DigestItem, 'image' | 'imageAlt' | 'imageWidth'> {
+  const picture = pictureOf(entry);
+  if (!picture) return { image: null, imageAlt: '', imageWidth: null };
+  return {
+    image: picture.url,
+    imageAlt: picture.alt,
+    imageWidth: Math.min(columnWidth, picture.width ?? columnWidth),
+  };
+}
+
 /**
  * Renders the digest once. When its HTML would pass the size budget, the items whose text
  * would take more than an even share of the room are cut first (so that one very long item
@@ -275,6 +294,7 @@ export async function renderDigest(
   config: ResolvedConfig,
   templates: DigestTemplates,
   compileMjml: MjmlCompiler = mjmlCompiler,
+  texts?: EntryTexts,
 ): Promise<RenderedDigest> {
   const render = (data: DigestData) => renderDigestHtml(data, templates, compileMjml);
   const over = (html: string) => Buffer.byteLength(html) > htmlBudget;
@@ -292,18 +312,18 @@ export async function renderDigest(
     );
   let drop = 0;
   let itemBytes = Number.POSITIVE_INFINITY;
-  let data = resolveDigest(entries, config);
+  let data = resolveDigest(entries, config, 0, Number.POSITIVE_INFINITY, texts);
   let html = await render(data);
   const count = itemCount(data);
   // Each item's text gets an even share of the room the rest of the digest leaves (the lead
   // summary counts twice: it is the preheader too), measured with every item's text taken out;
   // a template that shows the text more often than that is met by cutting again by the excess.
   const cut = async (floor: number) => {
-    const bare = resolveDigest(entries, config, drop, 0);
+    const bare = resolveDigest(entries, config, drop, 0, texts);
     const room = htmlBudget - Buffer.byteLength(await render(bare));
     itemBytes = Math.min(itemBytes, Math.max(floor, Math.floor(room / (itemCount(bare) + 1))));
     for (let round = 0; round < 3; round++) {
-      const fitted = resolveDigest(entries, config, drop, itemBytes);
+      const fitted = resolveDigest(entries, config, drop, itemBytes, texts);
       const shortened = cutShort(fitted).length;
       if (shortened === 0) return;
       data = fitted;
@@ -318,7 +338,7 @@ export async function renderDigest(
     const share = htmlBudget / Buffer.byteLength(html);
     const keep = Math.max(1, Math.min(count - drop - 1, Math.floor((count - drop) * share * 0.95)));
     drop = count - keep;
-    data = resolveDigest(entries, config, drop, itemBytes);
+    data = resolveDigest(entries, config, drop, itemBytes, texts);
     html = await render(data);
   }
   if (over(html) && count > 1) await cut(0);

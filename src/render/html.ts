@@ -1,24 +1,57 @@
-import type { TextEntry } from '../entry.ts';
+import { LinkifyIt } from 'linkify-it';
+import type { HtmlLink, TextEntry } from '../entry.ts';
+import { escapeHtml } from '../html-escape.ts';
 
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+// Only addresses written with their scheme: a word with a dot in it is not a link.
+const linkify = new LinkifyIt().set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 
-/** Text made safe for HTML: every character that could start markup is escaped. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
-}
-
-/** The entry's text as HTML paragraphs, with a link to the original when there is one. */
+/**
+ * The entry's content as HTML: the article's own (Markdown), or its paragraphs with their bare
+ * http(s) addresses as links (plain text); then a link to the original when there is one.
+ */
 export function renderContentHtml(entry: TextEntry, sourceLabel: string): string {
-  const paragraphs = entry.content.map((p) => `<p>${escapeHtml(p)}</p>`);
+  const paragraphs = entry.html
+    ? [
+        entry.html
+          .map((part) => (typeof part === 'string' ? part : linkAttributes(part, entry.url)))
+          .join(''),
+      ]
+    : entry.content.map((p) => `<p>${textWithLinks(p)}</p>`);
   if (entry.source) {
     const href = escapeHtml(entry.source);
     paragraphs.push(`<p>${escapeHtml(sourceLabel)} <a href="${href}">${href}</a></p>`);
   }
   return paragraphs.join('\n');
+}
+
+/**
+ * A link's attributes, its URL absolute (feed readers ignore `xml:base`): the build has made
+ * local files' and other articles' absolute already; the rest is relative to the entry.
+ */
+function linkAttributes(link: HtmlLink, base: string): string {
+  if ('href' in link) return ` href="${escapeHtml(absolute(link.href, base))}"`;
+  const size = link.width && link.height ? ` width="${link.width}" height="${link.height}"` : '';
+  return ` src="${escapeHtml(absolute(link.src, base))}"${size}`;
+}
+
+function absolute(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Plain text, escaped, its http(s) addresses made links. */
+function textWithLinks(text: string): string {
+  const links = text.includes('http') ? (linkify.match(text) ?? []) : [];
+  let html = '';
+  let at = 0;
+  for (const link of links) {
+    if (link.schema !== 'http:' && link.schema !== 'https:') continue;
+    html += escapeHtml(text.slice(at, link.index));
+    html += `<a href="${escapeHtml(link.url)}">${escapeHtml(link.text)}</a>`;
+    at = link.lastIndex;
+  }
+  return html + escapeHtml(text.slice(at));
 }

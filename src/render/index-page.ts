@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
+import { escapeHtml } from '../html-escape.ts';
 import { rtlLanguages } from './digest.ts';
 import { feedFiles, newestFirst } from './feed-order.ts';
-import { escapeHtml } from './html.ts';
 import { type Messages, messagesFor } from './messages/index.ts';
 
 const feedKinds = [

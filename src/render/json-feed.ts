@@ -2,7 +2,14 @@ import type { ResolvedConfig } from '../config.ts';
 import type { Author, TextEntry } from '../entry.ts';
 import { feedFiles } from './feed-order.ts';
 import { renderContentHtml } from './html.ts';
+import { pictureOf } from './media.ts';
 import { messagesFor } from './messages/index.ts';
+
+/** The item's `image`, when the entry has a picture. */
+function picture(entry: TextEntry): { image?: string } {
+  const image = pictureOf(entry);
+  return image ? { image: image.url } : {};
+}
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written directly. */
 export function renderJsonFeed(entries: TextEntry[], config: ResolvedConfig): string {
@@ -26,6 +33,7 @@ export function renderJsonFeed(entries: TextEntry[], config: ResolvedConfig): st
       title: entry.title,
       summary: entry.summary,
       content_html: renderContentHtml(entry, messagesFor(entry.language).source),
+      ...picture(entry),
       date_published: entry.published,
       date_modified: entry.updated,
       tags: entry.tags,

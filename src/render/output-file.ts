@@ -26,7 +26,15 @@ export type OutputFile =
       parts?: [key: string, length: number][] | undefined;
       format?: string | undefined;
     }
-  | { kept: KeptFile; key: string };
+  | { kept: KeptFile; key: string }
+  | { copy: CopiedFile; key?: string | undefined };
+
+/** A file of the input folder published as it is (a picture): its path and state when read. */
+export interface CopiedFile {
+  source: string;
+  size: number;
+  mtimeMs: number;
+}
 
 /** The output folder's files, by path relative to it. */
 export type OutputFiles = Map<string, OutputFile>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
 import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
+import type { PublishedFile } from '../read/read-linked-files.ts';
 import { type RenderedDigest, renderDigest } from './digest.ts';
 import { renderEntriesFile } from './entries-file.ts';
 import type { FeedPlan } from './feed-order.ts';
@@ -10,7 +11,7 @@ import { renderIndexPage } from './index-page.ts';
 import { renderMessage } from './message.ts';
 import { messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
-import { type OutputFiles, type OutputReuse, textFile } from './output-file.ts';
+import { type OutputFile, type OutputFiles, type OutputReuse, textFile } from './output-file.ts';
 import { personalize, personalValues } from './personalize.ts';
 
 /** Names of the files a build writes in the output folder, besides the feeds. */
@@ -33,6 +34,8 @@ export interface RenderOptions {
   compileMjml?: MjmlCompiler | undefined;
   /** The texts of the entries that carry none (the engine's entry store). */
   texts?: EntryTexts | undefined;
+  /** Files of the input folder the entries show or link to, by their path in the output. */
+  published?: ReadonlyMap<string, PublishedFile> | undefined;
 }
 
 /** Every output file; the digest's, which MJML compiles meanwhile, when compiled. */
@@ -58,9 +61,12 @@ export function renderOutput(
     feedMemo,
     compileMjml = mjmlCompiler,
     texts,
+    published,
   }: RenderOptions = {},
 ): RenderedOutput {
-  const digest = renderDigest(entries, config, templates, compileMjml).then(async (digest) => {
+  // The digest is what `send` would send, which a preview's drafts (`build --drafts`) are not.
+  const news = entries.some((e) => e.draft) ? entries.filter((e) => !e.draft) : entries;
+  const digest = renderDigest(news, config, templates, compileMjml, texts).then(async (digest) => {
     const message = await renderMessage(digest, config, { dkimPrivateKey });
     // The files in out/ are the digest as anyone may see it: no recipient's name or token.
     const preview = personalize(
@@ -94,7 +100,17 @@ export function renderOutput(
     renderEntriesFile(outputFiles.entries, entries, keys, { reuse, serialized, texts }),
   );
   files.set(outputFiles.index, textFile(renderIndexPage(entries, config)));
+  for (const [path, file] of published ?? []) files.set(path, copiedFile(path, file, reuse));
   return { files, digest };
+}
+
+/** A published file: the previous output's copy when the original has not changed since. */
+function copiedFile(path: string, file: PublishedFile, reuse: OutputReuse | undefined): OutputFile {
+  const { source, size, mtimeMs } = file;
+  if (!reuse) return { copy: { source, size, mtimeMs } };
+  const key = JSON.stringify([reuse.generation, source, size, mtimeMs, file.ino]);
+  const kept = reuse.keep(path, key);
+  return kept ? { kept, key } : { copy: { source, size, mtimeMs }, key };
 }
 
 /** The store's texts, each asked for once however many files show it. */

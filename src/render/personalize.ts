@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../html-escape.ts';
 import { fill, type Messages } from './messages/index.ts';
 
 /** The per-reader values the digest is rendered with as placeholders. */

@@ -1,5 +1,5 @@
+import { escapeHtml } from '../html-escape.ts';
 import { htmlBudget } from './digest.ts';
-import { escapeHtml } from './html.ts';
 
 /** What the preview page shows of the last build. */
 export interface PreviewInfo {

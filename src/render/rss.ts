@@ -2,8 +2,10 @@ import { Feed } from 'feed';
 import { type Element, xml2js } from 'xml-js';
 import type { ResolvedConfig } from '../config.ts';
 import type { TextEntry } from '../entry.ts';
+import { escapeHtml } from '../html-escape.ts';
 import { feedFiles, feedUpdated } from './feed-order.ts';
-import { escapeHtml, renderContentHtml } from './html.ts';
+import { renderContentHtml } from './html.ts';
+import { mediaAttributes, mediaContent, pictureOf } from './media.ts';
 import { messagesFor } from './messages/index.ts';
 import { textElement, writeDocument, type XmlElement, type XmlNode } from './xml.ts';
 
@@ -50,6 +52,7 @@ export function renderRss(
   const channel = rss.children?.find((child): child is XmlElement => named(child, 'channel'));
   if (!channel) throw new Error('feed wrote no <channel> element');
   const items = entries.map((entry, i) => correctItem(channelItems(channel)[i], entry));
+  rss.attributes = { ...rss.attributes, ...mediaAttributes(entries) };
   channel.children = [
     textElement('title', config.title),
     textElement('link', config.siteUrl),
@@ -73,6 +76,7 @@ export function renderRss(
 /** An item as `feed` wrote it, its title and link as text, its author and tags added. */
 function correctItem(item: XmlElement | undefined, entry: TextEntry): XmlElement {
   if (!item) throw new Error('feed wrote fewer items than entries');
+  const picture = pictureOf(entry);
   const children = (item.children ?? []).map((child) => {
     // RSS says nothing of markup in titles: plain text is what readers show literally.
     if (named(child, 'title')) return textElement('title', entry.title);
@@ -86,6 +90,16 @@ function correctItem(item: XmlElement | undefined, entry: TextEntry): XmlElement
       // RSS's <author> must be an email address; the name goes to Dublin Core's creator.
       ...(entry.author ? [textElement('dc:creator', entry.author.name)] : []),
       ...entry.tags.map((tag) => textElement('category', tag)),
+      ...(picture ? [mediaContent(picture)] : []),
+      // An enclosure must say its length: known for a file of the input folder only.
+      ...(picture?.type && picture.length !== null
+        ? [
+            {
+              name: 'enclosure',
+              attributes: { url: picture.url, length: String(picture.length), type: picture.type },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { build } from '../build.ts';
 import { type BuildOptions, type ResolvedConfig, resolveBuildOptions } from '../config.ts';
-import type { Entry } from '../entry.ts';
+import type { Entry, EntryTexts } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
 import { parseDate, TimeZone } from '../normalize/dates.ts';
@@ -25,7 +25,8 @@ export { sendFiles } from './store.ts';
 /** The lock file of a project's sends, beside its config file. */
 export const sendLockFile = '.gazette-send.lock';
 
-export interface SendOptions extends BuildOptions {
+/** What `send` is asked: a build's options but `drafts`, for a draft is never sent. */
+export interface SendOptions extends Omit<BuildOptions, 'drafts'> {
   /** Test send to these addresses: the list and its state are left alone. */
   to?: string[] | undefined;
   /** Subscriber list (CSV or JSON). Default: `send.subscribers` from the config. */
@@ -90,11 +91,15 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
       })
     : undefined;
   try {
-    const built = await build(options, {
-      now: deps.now,
-      compileMjml: deps.compileMjml,
-      engine: deps.engine,
-    });
+    // Even asked by a caller that slips `drafts` past the type: what is sent is never a draft.
+    const built = await build(
+      { ...options, drafts: false },
+      {
+        now: deps.now,
+        compileMjml: deps.compileMjml,
+        engine: deps.engine,
+      },
+    );
     const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
     return await sendDigest(options, deps, { ...built, store, recording });
   } finally {
@@ -112,12 +117,14 @@ interface SendContext {
   firstSeen: ReadonlyMap<string, string>;
   store: SendStore;
   recording: boolean;
+  /** The texts of the entries that carry none (kept in the cache). */
+  texts: EntryTexts | undefined;
 }
 
 async function sendDigest(
   options: SendOptions,
   deps: SendDeps,
-  { config, entries, firstSeen, store, recording, renderedDigest, templates }: SendContext,
+  { config, entries, firstSeen, store, recording, renderedDigest, templates, texts }: SendContext,
 ): Promise<SendResult> {
   const resolved = resolveBuildOptions(options);
   const state = await store.readState();
@@ -153,7 +160,13 @@ async function sendDigest(
     // The news are most often the newest entries, whose digest the build rendered already.
     sameItems(digestChoice(chosen, config), digestChoice(entries, config))
       ? renderedDigest
-      : await renderDigest(chosen, config, templates, deps.compileMjml ?? deps.engine?.compileMjml);
+      : await renderDigest(
+          chosen,
+          config,
+          templates,
+          deps.compileMjml ?? deps.engine?.compileMjml,
+          texts,
+        );
   const digest =
     resuming?.frozen ??
     freeze(

@@ -1,5 +1,7 @@
 import {
   closeSync,
+  constants,
+  copyFileSync,
   existsSync,
   fstatSync,
   linkSync,
@@ -18,7 +20,13 @@ import { basename, dirname, join } from 'node:path';
 import { GazetteError } from '../errors.ts';
 import { outputMarker, renderOutputMarker } from '../output-folder.ts';
 import { isProcessAlive } from '../process-alive.ts';
-import type { KeptFile, OutputFile, OutputFiles, PreviousBytes } from '../render/output-file.ts';
+import type {
+  CopiedFile,
+  KeptFile,
+  OutputFile,
+  OutputFiles,
+  PreviousBytes,
+} from '../render/output-file.ts';
 import { notWritable } from './atomic-file.ts';
 
 /** A file's state as written: what the next build checks before keeping it. */
@@ -95,9 +103,12 @@ export async function writeOutput(
     const sources = new Map<KeptFile, number>();
     const write = (path: string, file: OutputFile) => {
       if ('kept' in file) return;
-      const state = writeChunks(join(stage, path), file.chunks, (at) =>
-        previousFile(outDir, at.file, sources),
-      );
+      const state =
+        'copy' in file
+          ? copyInto(join(stage, path), file.copy)
+          : writeChunks(join(stage, path), file.chunks, (at) =>
+              previousFile(outDir, at.file, sources),
+            );
       states.set(path, state);
       written.push({ path, bytes: state.size });
     };
@@ -218,6 +229,23 @@ function writeChunks(
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Copies a file of the input folder (a picture) into the new output: as a clone where the file
+ * system can share its blocks, never as a link, which an edit of the original would change.
+ */
+function copyInto(target: string, file: CopiedFile): FileState {
+  try {
+    copyFileSync(file.source, target, constants.COPYFILE_FICLONE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(file.source)) throw error;
+  }
+  const info = statSync(target, { throwIfNoEntry: false });
+  if (!info || info.size !== file.size) {
+    throw new GazetteError('LinkedFileGone', `${file.source} went or changed while it was copied`);
+  }
+  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
 }
 
 /** Writes the buffers in order; the system may take fewer bytes than given (a disk filling up). */
