@@ -89,7 +89,18 @@ describe('the digest', () => {
       },
       'c',
     );
-    const list = entries(9).map((e, i) => (i === 8 ? { ...e, location: 'Lima' } : e));
+    // The lead item has a picture, wider than the column: the browser is given its bytes.
+    const picture = {
+      url: 'https://news.example.org/files/img/place.png',
+      alt: 'Manifestants sur la place',
+      width: 1200,
+      height: 800,
+      type: 'image/png',
+      length: 9626,
+    };
+    const list = entries(9).map((e, i) =>
+      i === 8 ? { ...e, location: 'Lima', image: picture } : e,
+    );
     // One left out, as if for size: the digest then says so and links to the rest.
     const data = resolveDigest(list, config, 1);
     const group = data.groups[0];
@@ -115,11 +126,32 @@ describe('the digest', () => {
       data.messages.unsubscribe,
       'Gazette, 1 rue de la Paix',
     ];
+    const bytes = await readFile(
+      join(root, 'test', 'fixtures', 'markdown-html', 'articles', 'img', 'place de armas.png'),
+    );
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await (await browserContext(t, { colorScheme })).newPage();
-      await page.setContent(html);
+      const context = await browserContext(t, { colorScheme });
+      await context.route(picture.url, (route) =>
+        route.fulfill({ body: bytes, contentType: 'image/png' }),
+      );
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
       for (const width of [375, 640]) {
         await page.setViewportSize({ width, height: 900 });
+        // The picture is shown, whole, never wider than the column nor the screen.
+        const shownPicture = (await page.evaluate(`(() => {
+          const img = document.querySelector('img[alt="${picture.alt}"]');
+          const box = img && img.getBoundingClientRect();
+          return img && { loaded: img.naturalWidth, width: box.width, height: box.height,
+            scroll: document.documentElement.scrollWidth };
+        })()`)) as { loaded: number; width: number; height: number; scroll: number } | null;
+        assert.ok(
+          shownPicture && shownPicture.loaded === 1200,
+          `${colorScheme}: the picture loads`,
+        );
+        assert.ok(shownPicture.width <= Math.min(592, width - 32) && shownPicture.width > 200);
+        assert.ok(Math.abs(shownPicture.height / shownPicture.width - 800 / 1200) < 0.02);
+        assert.ok(shownPicture.scroll <= width, `${shownPicture.scroll}px wide at ${width}px`);
         const texts = await textContrasts(page);
         const where = `${colorScheme}, ${width}px`;
         for (const text of shown)

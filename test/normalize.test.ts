@@ -9,7 +9,7 @@ import { furnitureOf } from '../src/normalize/page/furniture.ts';
 import { lineShape } from '../src/normalize/page/line-shape.ts';
 import { noPageRules } from '../src/normalize/page/page-reading.ts';
 import { readPage } from '../src/normalize/page/read-page.ts';
-import { cleanInline, parseParagraphs } from '../src/normalize/paragraphs.ts';
+import { cleanInline, readParagraphs } from '../src/normalize/paragraphs.ts';
 import { splitSentences } from '../src/normalize/sentences.ts';
 import { summarize } from '../src/normalize/summary.ts';
 import { lang } from './helpers.ts';
@@ -123,22 +123,22 @@ describe('text', () => {
     assert.equal(cleanInline('\u202Eevil\u202C مرحبا'), 'evil مرحبا');
   });
 
-  it('reads Markdown blocks as paragraphs without inline markup', () => {
+  it('reads Markdown blocks as paragraphs without markup, a list item marked as one', () => {
     assert.deepEqual(
-      parseParagraphs(
-        '# Titre\n\nUn **mot** et un [lien](https://x.org).\nSuite.\n\n- un\n- deux',
+      readParagraphs(
+        '# Titre\n\nUn **mot** et un [lien](https://x.org).\nSuite.\n\n- un\n- deux\n\n![alt](a.png)',
         'markdown',
-      ),
-      ['Titre', 'Un mot et un lien. Suite.', 'un', 'deux'],
+      ).paragraphs,
+      ['Titre', 'Un mot et un lien. Suite.', '• un', '• deux'],
     );
   });
 
   it('decodes the character references a scraper left in page text, and only whole ones', () => {
     assert.deepEqual(
-      parseParagraphs(
+      readParagraphs(
         '&#039;Dark Shadows&#039; update: AT&amp;T&rsquo;s deal\nLink: https://x.org/?a=1&copy=2 &amp c',
         'text',
-      ),
+      ).paragraphs,
       ["'Dark Shadows' update: AT&T’s deal", 'Link: https://x.org/?a=1&copy=2 &amp c'],
     );
   });

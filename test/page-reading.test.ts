@@ -786,9 +786,10 @@ describe('Markdown and page text', () => {
     assert.deepEqual(entry?.content, [
       'Les grandes lignes',
       "Le gouvernement a présenté mercredi un projet de loi de finances qui prévoit 40 milliards d'euros d'économies.",
-      'Gel des pensions de retraite',
-      'Suppression de deux jours fériés',
-      "Hausse de la taxe sur les billets d'avion",
+      // Marked as list items, as page text marks them: a summary passes them over.
+      '• Gel des pensions de retraite',
+      '• Suppression de deux jours fériés',
+      "• Hausse de la taxe sur les billets d'avion",
       "Source : ministère de l'Économie",
       "Le texte sera examiné par l'Assemblée nationale à partir du 20 octobre.",
     ]);

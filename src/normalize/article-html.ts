@@ -49,7 +49,10 @@ const options: sanitizeHtml.IOptions = {
 export interface ArticleHtml {
   /** The clean HTML, its links and pictures kept apart to be resolved at build. */
   parts: HtmlPart[];
-  /** The text of its paragraphs, headings, list items and quotes: no markup, URL or alt text. */
+  /**
+   * The text of its paragraphs, headings, list items (each opened by `• `) and quotes: no
+   * markup, URL or alt text.
+   */
   paragraphs: string[];
   /** The first picture, as written. */
   image: { src: string; alt: string } | undefined;
@@ -66,6 +69,9 @@ const blocks = new Set([
 
 const voidElements = new Set(['br', 'hr', 'img']);
 
+/** What opens a list item's text, as page text marks one. */
+const listMark = '• ';
+
 /**
  * Renders lexed Markdown to clean HTML. `lineOf` gives the line of the file on which a URL is
  * written, for the warnings about what it points to.
@@ -81,9 +87,12 @@ export function renderArticleHtml(
   let image: ArticleHtml['image'];
   let text = '';
   let html = '';
+  /** How many list items the walk is in: the text of each block there opens with the mark. */
+  let items = 0;
   const flush = () => {
-    if (text.trim()) paragraphs.push(text);
-    text = '';
+    const words = text.startsWith(listMark) ? text.slice(listMark.length) : text;
+    if (words.trim()) paragraphs.push(text);
+    text = items > 0 ? listMark : '';
   };
   const emit = (part: HtmlLink) => {
     parts.push(html);
@@ -103,6 +112,8 @@ export function renderArticleHtml(
       // A picture whose address the sanitizer took (`data:`, `javascript:`) shows nothing.
       if (name === 'img' && !element.attribs.src) continue;
       const block = blocks.has(name);
+      // A list item is no sentence of the story: marked as one, a summary passes it over.
+      if (name === 'li') items++;
       if (block && prose) flush();
       html += `<${name}`;
       for (const [attribute, value] of Object.entries(element.attribs)) {
@@ -126,6 +137,7 @@ export function renderArticleHtml(
       if (voidElements.has(name)) continue;
       visit(element.children, prose && !notProse.has(name));
       html += `</${name}>`;
+      if (name === 'li') items--;
       if (block && prose) flush();
     }
   };

@@ -1,5 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
-import { lexer, type Token, type Tokens } from 'marked';
+import { lexer, type Token } from 'marked';
 import { notXmlChar } from '../xml-safe.ts';
 import { type ArticleHtml, renderArticleHtml } from './article-html.ts';
 
@@ -25,16 +25,6 @@ const spaces = /[\s\u200B]{2,}|[^\S \u00A0\u202F]|\u200B/g;
  */
 export function cleanInline(text: string): string {
   return text.normalize('NFC').replace(unwanted, '').replace(spaces, ' ').trim();
-}
-
-/**
- * Splits an article body into paragraphs of plain text. In plain text every line is a
- * paragraph; Markdown is parsed, its blocks become paragraphs and its inline markup is dropped.
- * HTML written in either is kept as text.
- */
-export function parseParagraphs(body: string, format: 'text' | 'markdown'): string[] {
-  if (format === 'text') return body.split('\n').map(pageLine).filter(nonEmpty);
-  return markdownBlocks(lexer(body)).map(cleanInline).filter(nonEmpty);
 }
 
 /**
@@ -118,61 +108,5 @@ function hasStructure(tokens: Token[]): boolean {
     (token) =>
       structural.has(token.type) ||
       ('tokens' in token && token.tokens !== undefined && hasStructure(token.tokens)),
-  );
-}
-
-function markdownBlocks(tokens: Token[]): string[] {
-  const blocks: string[] = [];
-  const visit = (tokens: Token[]): void => {
-    for (const token of tokens) {
-      switch (token.type) {
-        case 'paragraph':
-        case 'heading':
-          blocks.push(inlineText((token as Tokens.Paragraph).tokens));
-          break;
-        case 'blockquote':
-          visit((token as Tokens.Blockquote).tokens);
-          break;
-        case 'list':
-          for (const item of (token as Tokens.List).items) visit(item.tokens);
-          break;
-        case 'text':
-          blocks.push(inlineText((token as Tokens.Text).tokens ?? [token]));
-          break;
-        case 'code':
-          blocks.push((token as Tokens.Code).text);
-          break;
-        case 'html':
-          blocks.push(token.raw);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  visit(tokens);
-  return blocks;
-}
-
-function inlineText(tokens: Token[]): string {
-  return tokens
-    .map((token) => {
-      if ('tokens' in token && token.tokens && token.tokens.length > 0)
-        return inlineText(token.tokens);
-      if (token.type === 'br') return ' ';
-      if (token.type === 'image') return (token as Tokens.Image).text;
-      // Markup written in an article is shown as the text it is, never run.
-      if (token.type === 'html') return token.raw;
-      if (token.type === 'escape' || token.type === 'codespan' || token.type === 'text')
-        return decodeEntities((token as Tokens.Text).text);
-      return 'text' in token ? String(token.text) : token.raw;
-    })
-    .join('');
-}
-
-// marked escapes &, <, > and quotes in inline text; turn them back into characters.
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) =>
-    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : "'",
   );
 }
