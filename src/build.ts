@@ -274,6 +274,12 @@ async function runBuild(
     result = await write(rendered.files);
   }
   const { written, reused, states } = result;
+  for (const path of result.gone) {
+    warnings.push({
+      message: 'went or changed while the build copied it: not published by this build',
+      location: { file: join(resolved.input.display, path.slice(path.indexOf('/') + 1)) },
+    });
+  }
   if (kept) {
     // Records for the next build, which waits for them when they are still being written.
     const files = new Map([...rendered.files, ...(await digestFiles)]);

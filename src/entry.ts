@@ -27,7 +27,8 @@ export interface Entry {
   content: string[] | null;
   /**
    * The article's own HTML, sanitized (a Markdown article with structure), its links and
-   * pictures apart; null for plain text, whose HTML is made from `content`.
+   * pictures apart; null for plain text, whose HTML is made from `content`. `entries.json`
+   * writes it whole, as the feeds carry it.
    */
   html: HtmlPart[] | null;
   /** Its picture: front matter `image`, else the first of its HTML. */
@@ -59,10 +60,11 @@ export interface Entry {
 }
 
 /**
- * A URL the article's HTML links to (`href`) or shows (`src`): as written, until the build
- * resolves it (absolute: the copy of a local file, the entry a source file became, or relative
- * to the entry's URL). `line`: where the file writes it. A picture's size is the author's when
- * `sized`, else read from its file.
+ * A link's `href`, or a whole picture (`<img>`), of the article's HTML: its URL as written,
+ * until the build resolves it (absolute: the copy of a local file, the entry a source file
+ * became, or relative to the entry's URL), or leaves it out (a picture whose file is not there,
+ * a link to an article not published). `line`: where the file writes it. A picture's size is the
+ * author's when `sized`, else read from its file.
  */
 export type HtmlLink =
   | { href: string; line?: number | undefined }
@@ -72,6 +74,8 @@ export type HtmlLink =
       sized: boolean;
       width?: number | undefined;
       height?: number | undefined;
+      /** The picture's other attributes (`alt`, `title`), as HTML. */
+      attributes: string;
     };
 
 /** The article's HTML: text, then a link, then text... */

@@ -53,7 +53,6 @@ export const errorCatalogue = {
   SmtpUrlInvalid:
     'Set GAZETTE_SMTP_URL to smtp://user:password@host:port (or smtps:// for TLS from the start).',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
-  LinkedFileGone: 'Build again: a file an article shows went or changed while the build ran.',
   InitNotEmpty: 'Run init in a new or empty folder, or give it another folder: gazette init <dir>.',
   ArticleExists: 'Choose another title, or edit the existing article.',
   ArticleNotInInput:

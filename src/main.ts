@@ -82,44 +82,50 @@ export async function main(
   Examples:
     $ gazette build
     $ gazette build --watch
-    $ gazette build --drafts --out preview
+    $ gazette build --drafts
     $ gazette build --input articles --out public
     $ gazette build --config site/gazette.config.json --strict`,
     )
-    .action(async (options: BuildOptions & { out: string; cache: boolean; watch?: boolean }) => {
-      const cacheDir = options.cache === false ? false : options.cacheDir;
-      const buildOptions = { ...options, cacheDir, cwd };
-      if (!options.watch) {
-        const started = performance.now();
-        const progress = terminal.progressBar(loudness());
-        const engine = engineFor(buildOptions, false, threads);
-        let result: Awaited<ReturnType<typeof build>>;
-        try {
-          result = await build(buildOptions, {
-            now: () => new Date(),
-            engine,
-            onProgress: progress?.update,
-            onLockWait: terminal.waitingFor(options.out),
-          });
-        } finally {
-          // Stopped whatever happened: a bar left running would keep the process alive.
-          progress?.stop();
-          await engine.close();
+    .action(
+      async (
+        given: BuildOptions & { out: string; cache: boolean; watch?: boolean },
+        command: Command,
+      ) => {
+        const options = draftsApart(given, command);
+        const cacheDir = options.cache === false ? false : options.cacheDir;
+        const buildOptions = { ...options, cacheDir, cwd };
+        if (!options.watch) {
+          const started = performance.now();
+          const progress = terminal.progressBar(loudness());
+          const engine = engineFor(buildOptions, false, threads);
+          let result: Awaited<ReturnType<typeof build>>;
+          try {
+            result = await build(buildOptions, {
+              now: () => new Date(),
+              engine,
+              onProgress: progress?.update,
+              onLockWait: terminal.waitingFor(options.out),
+            });
+          } finally {
+            // Stopped whatever happened: a bar left running would keep the process alive.
+            progress?.stop();
+            await engine.close();
+          }
+          terminal.printSummary(result, options.out, performance.now() - started, loudness());
+          return;
         }
-        terminal.printSummary(result, options.out, performance.now() - started, loudness());
-        return;
-      }
-      const { watchBuild } = await import('./watch.ts');
-      await watchBuild(buildOptions, {
-        now: () => new Date(),
-        threads,
-        onLockWait: terminal.waitingFor(options.out),
-        onBuild: (result, milliseconds) =>
-          terminal.printRebuild(result, milliseconds, loudness(), new Date()),
-        onError: (error) => terminal.reportError(error),
-      });
-      if (!loudness().quiet) terminal.err('Watching for changes; Ctrl-C to stop.');
-    });
+        const { watchBuild } = await import('./watch.ts');
+        await watchBuild(buildOptions, {
+          now: () => new Date(),
+          threads,
+          onLockWait: terminal.waitingFor(options.out),
+          onBuild: (result, milliseconds) =>
+            terminal.printRebuild(result, milliseconds, loudness(), new Date()),
+          onError: (error) => terminal.reportError(error),
+        });
+        if (!loudness().quiet) terminal.err('Watching for changes; Ctrl-C to stop.');
+      },
+    );
 
   program
     .command('init')
@@ -256,7 +262,8 @@ export async function main(
     $ gazette serve --drafts
     $ gazette serve --port 8080 --input articles`,
     )
-    .action(async (options: BuildOptions & { out: string; port: number }) => {
+    .action(async (given: BuildOptions & { out: string; port: number }, command: Command) => {
+      const options = draftsApart(given, command);
       const outDir = resolve(cwd, options.out);
       const [{ watchBuild }, { previewInfoOf, previewPath, startPreviewServer }] =
         await Promise.all([import('./watch.ts'), import('./serve.ts')]);
@@ -349,7 +356,19 @@ export async function main(
 
 /** `--drafts`, of `build` and `serve` only: `send` has no such option, for it never sends a draft. */
 const previewDrafts =
-  'show the drafts (draft: true) in the feeds and pages, to preview them; never in the digest';
+  'show the drafts (draft: true) in the feeds and pages, to preview them, in preview/ unless --out says where; never in the digest';
+
+/**
+ * Options with the drafts shown written apart: into `preview/` unless `--out` says where, for
+ * `out/` is what gets deployed, and a draft must not go out with it.
+ */
+function draftsApart<T extends { drafts?: boolean | undefined; out: string }>(
+  options: T,
+  command: Command,
+): T {
+  if (!options.drafts || command.getOptionValueSource('out') !== 'default') return options;
+  return { ...options, out: 'preview' };
+}
 
 /** The options of the commands that build: the articles, the output folder and the config. */
 function withProject(command: Command): Command {

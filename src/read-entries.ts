@@ -9,7 +9,11 @@ import { Locales } from './normalize/locales.ts';
 import { normalizeHere } from './normalize-here.ts';
 import type { BuildEngine } from './ports.ts';
 import { type KeptListing, listArticles } from './read/read-articles.ts';
-import { type PublishedFile, readLinkedFiles } from './read/read-linked-files.ts';
+import {
+  type PictureSizes,
+  type PublishedFile,
+  readLinkedFiles,
+} from './read/read-linked-files.ts';
 import { readOutcomes } from './read-outcomes.ts';
 import { type FeedPlan, newestFirst } from './render/feed-order.ts';
 import type { EntryVersions } from './render/feeds.ts';
@@ -30,10 +34,12 @@ export interface EntryMemo {
   times: Map<string, number>;
   /** The time zones dates are written in, with the instants they wrote. */
   locales: Locales;
+  /** The sizes of the pictures articles show, read once while the files stay as they were. */
+  pictures: PictureSizes;
 }
 
 export function createEntryMemo(): EntryMemo {
-  return { versions: new WeakMap(), times: new Map(), locales: new Locales() };
+  return { versions: new WeakMap(), times: new Map(), locales: new Locales(), pictures: new Map() };
 }
 
 export interface ReadEntriesResult {
@@ -186,7 +192,7 @@ export async function readEntries(
     identified.entries.map((e) => [e.id, identified.order.entries.get(e.path)?.seq ?? 0]),
   );
   const display = new Map(listed.map((raw) => [raw.path, raw.displayPath]));
-  const linked = await linkFiles(input, identified.entries, display, config.siteUrl);
+  const linked = await linkFiles(input, identified.entries, display, config.siteUrl, memo.pictures);
   warnings.push(...linked.warnings);
   // Only the files that became entries: the others (dated in the future, invalid, empty, drafts
   // left out) are neither entries normalized nor entries from the cache.
@@ -217,10 +223,11 @@ async function linkFiles(
   entries: Entry[],
   display: ReadonlyMap<string, string>,
   siteUrl: string,
+  pictures: PictureSizes,
 ): Promise<ResolvedLinks> {
   const articles = new Set(display.keys());
   const paths = linkedPaths(entries, articles);
-  const files = paths.length > 0 ? await readLinkedFiles(input, paths) : new Map();
+  const files = paths.length > 0 ? await readLinkedFiles(input, paths, pictures) : new Map();
   const displayOf = (path: string) => display.get(path) ?? path;
   return resolveLinks(entries, { siteUrl, articles, files, displayOf });
 }

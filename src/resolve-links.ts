@@ -93,38 +93,39 @@ export function resolveLinks(entries: Entry[], context: LinkContext): ResolvedLi
     warnings.push({ message, location: { file: context.displayOf(entry.path), line } });
   };
 
-  /** The URL that `url`, written in `entry`, leads to, and the file it is when it is one. */
+  /**
+   * The URL that `url`, written in `entry`, leads to, and the file it is when it is one; or
+   * that it is left as written (read against the entry's URL), or left out (warned).
+   */
   const resolve = (
     entry: Entry,
     url: string,
     line: number | undefined,
     picture: boolean,
-  ): { url: string; file?: PublishedFile } | 'as written' | 'unresolved' => {
+  ): { url: string; file?: PublishedFile } | 'as written' | 'left out' => {
     const target = targetOf(url, entry.path);
     if (target === undefined) return 'as written';
     const what = picture ? 'the picture' : 'the link';
+    const leftOut = (why: string) => {
+      warn(entry, line, `${what} ${url} ${why}`);
+      return 'left out' as const;
+    };
     // Only what looks like a file is missed: `../about/` may well be a page of the site.
-    const fileLike =
-      picture || (target !== undefined && 'path' in target && /\.\w+$/.test(target.path));
-    if ('outside' in target) {
-      if (fileLike) warn(entry, line, `${what} ${url} is outside the input folder: not published`);
-      return 'unresolved';
-    }
+    const fileLike = picture || /\.\w+$/.test(url.replace(/[?#].*$/, ''));
+    if ('outside' in target)
+      return fileLike ? leftOut('is outside the input folder: not published') : 'as written';
     if (context.articles.has(target.path)) {
+      if (picture) return leftOut('is an article, not a picture');
       const linked = byPath.get(target.path);
       if (linked) return { url: linked.url + target.suffix };
-      warn(entry, line, `${what} ${url} leads to an article that is not published`);
-      return 'unresolved';
+      return leftOut('leads to an article that is not published: the link is left out');
     }
     const file = context.files.get(target.path);
-    if (!file || 'missing' in file) {
-      if (fileLike) warn(entry, line, `${what} ${url} names no file of the input folder`);
-      return 'unresolved';
-    }
-    if ('refused' in file) {
-      warn(entry, line, `${what} ${url} is not published: ${file.refused}`);
-      return 'unresolved';
-    }
+    if (!file || 'missing' in file)
+      return fileLike ? leftOut('names no file of the input folder: left out') : 'as written';
+    if ('refused' in file) return leftOut(`is not published: ${file.refused}`);
+    if (picture && !file.type.startsWith('image/'))
+      return leftOut(`is not a picture (${file.type})`);
     const at = `${publishedFolder}/${target.path}`;
     published.set(at, file);
     const path = at.split('/').map(encodeURIComponent).join('/');
@@ -136,8 +137,9 @@ export function resolveLinks(entries: Entry[], context: LinkContext): ResolvedLi
     const html = entry.html?.map((part): HtmlPart => {
       if (typeof part === 'string') return part;
       const found = resolve(entry, urlOf(part), part.line, 'src' in part);
-      // What leads nowhere known stays relative to the entry's URL, as written.
-      if (typeof found === 'string') return part;
+      if (found === 'as written') return part;
+      // A picture without its file shows nothing; a link that leads nowhere is its text.
+      if (found === 'left out') return '';
       if ('href' in part) return { ...part, href: found.url };
       const size =
         !part.sized && found.file ? { width: found.file.width, height: found.file.height } : {};
@@ -149,7 +151,7 @@ export function resolveLinks(entries: Entry[], context: LinkContext): ResolvedLi
   /** The entry's picture, absolute; none when it names a file that is not there. */
   function resolveImage(entry: Entry, image: EntryImage): EntryImage | null {
     const found = resolve(entry, image.url, image.line, true);
-    if (found === 'unresolved') return null;
+    if (found === 'left out') return null;
     if (found === 'as written') return image;
     const file = found.file;
     if (!file) return { ...image, url: found.url };

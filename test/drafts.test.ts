@@ -26,8 +26,11 @@ async function build(project: string, ...args: string[]) {
 
 const read = (project: string, path: string) => readFile(join(project, path), 'utf8');
 
-async function entriesFile(project: string): Promise<{ title: string; draft?: boolean }[]> {
-  return JSON.parse(await read(project, 'out/entries.json')).entries;
+async function entriesFile(
+  project: string,
+  out = 'out',
+): Promise<{ title: string; draft?: boolean }[]> {
+  return JSON.parse(await read(project, `${out}/entries.json`)).entries;
 }
 
 async function idMap(project: string): Promise<Record<string, { seen?: string }>> {
@@ -72,12 +75,14 @@ describe('drafts', () => {
     const result = await build(project, '--drafts');
     assert.match(
       result.stdout,
-      /^Built 2 entries .*\n1 draft shown for preview, not in the digest\n/,
+      /^Built 2 entries into preview\/ .*\n1 draft shown for preview, not in the digest\n/,
     );
+    // The preview is written apart: out/, which gets deployed, is as the build left it.
+    assert.deepEqual(await snapshot(join(project, 'out')), published);
     for (const file of ['atom.xml', 'rss.xml', 'feed.json', 'index.html', 'tags/brouillons.xml'])
-      assert.match(await read(project, `out/${file}`), new RegExp(draftTitle), file);
+      assert.match(await read(project, `preview/${file}`), new RegExp(draftTitle), file);
     assert.deepEqual(
-      (await entriesFile(project)).map((e) => [e.title, e.draft]),
+      (await entriesFile(project, 'preview')).map((e) => [e.title, e.draft]),
       [
         [draftTitle, true],
         [publishedTitle, undefined],
@@ -85,7 +90,7 @@ describe('drafts', () => {
     );
     // The digest is what `send` would send: byte for byte the one of the build without drafts.
     for (const file of ['digest.html', 'digest.txt', 'digest.eml'])
-      assert.ok(published.get(file)?.equals(await readFile(join(project, 'out', file))), file);
+      assert.ok(published.get(file)?.equals(await readFile(join(project, 'preview', file))), file);
     assert.equal(await read(project, 'gazette.ids.json'), ids, 'no draft recorded');
 
     const check = await runCli(['check', '--input', 'articles'], project);

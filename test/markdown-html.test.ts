@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -124,8 +124,13 @@ describe('Markdown articles in every channel', () => {
 
   it('computes summary, keywords and tags from the text, not markup, URLs or alt text', () => {
     for (const entry of entries) {
-      const words = [entry.summary, entry.title, ...entry.keywords, ...entry.tags].join(' | ');
-      assert.doesNotMatch(words, /https?:|<|>|\.png|\.pdf|Manifestants sur la place|curfew/);
+      const words = [entry.title, ...entry.keywords, ...entry.tags].join(' | ');
+      assert.doesNotMatch(words, /https?:|www\.|<|>|\.png|\.pdf|Manifestants sur la place|curfew/);
+      // A summary shows the text's sentences whole: a .txt's written address is text.
+      const markup = entry.path.endsWith('.md')
+        ? /https?:|<|>|\.png|\.pdf|Manifestants|curfew/
+        : /<|>/;
+      assert.doesNotMatch(entry.summary, markup);
     }
     const lima = entries.find((e) => e.slug === 'lima');
     assert.match(lima?.summary ?? '', /^Le gouvernement péruvien a décrété mardi un couvre-feu/);
@@ -214,7 +219,7 @@ describe('Markdown articles in every channel', () => {
   it('warns once of each missing or refused file, naming the article and the line', () => {
     assert.deepEqual(warnings.filter((w) => w.includes('2025-03-01-lima.md')).sort(), [
       'articles/2025-03-01-lima.md:24 the link notes.csv is not published: a .csv file is not published (pictures, sound, video, PDF and office documents are)',
-      'articles/2025-03-01-lima.md:24 the picture img/carte.jpg names no file of the input folder',
+      'articles/2025-03-01-lima.md:24 the picture img/carte.jpg names no file of the input folder: left out',
     ]);
     // Files beside the articles that none uses are theirs to keep, silently.
     assert.deepEqual(
@@ -258,6 +263,84 @@ describe('Markdown articles in every channel', () => {
   });
 });
 
+describe('what an article names that cannot be published', () => {
+  it('leaves out, with a warning, what is missing, refused, outside or unpublished', async () => {
+    const project = await makeProject(articles);
+    const folder = join(project, 'articles');
+    await writeFile(join(folder, 'abonnes.csv'), 'email\nreader@example.org\n');
+    // A link named as a PDF that leads to a subscriber list, and one into a hidden folder.
+    await symlink(join(folder, 'abonnes.csv'), join(folder, 'liste.pdf'));
+    await mkdir(join(folder, '.private'));
+    await writeFile(
+      join(folder, '.private', 'plan.png'),
+      await readFile(join(folder, 'img/chart.png')),
+    );
+    await symlink(join(folder, '.private'), join(folder, 'public'));
+    await writeFile(
+      join(folder, '2025-03-04-brouillon.md'),
+      '---\ntitle: Le ministre démissionne\ndraft: true\n---\nLe ministre a démissionné ce matin.\n',
+    );
+    await writeFile(
+      join(folder, '2025-03-05-liens.md'),
+      [
+        '---',
+        'title: Des liens qui ne mènent nulle part',
+        'image: docs/rapport.pdf',
+        '---',
+        'Le conseil municipal de Lima a voté le budget, dit [la liste](liste.pdf) et [le plan](public/plan.png).',
+        '',
+        'Voir [le brouillon](2025-03-04-brouillon.md), [le rapport](../rapport.pdf) et ![absent](absent.png) ici.',
+        '',
+      ].join('\n'),
+    );
+    const result = await build({ cwd: project, input: 'articles' }, { now: () => new Date() });
+    const said = result.warnings
+      .filter((w) => w.location?.file === 'articles/2025-03-05-liens.md')
+      .map((w) => `${w.location?.line} ${w.message}`)
+      .sort();
+    assert.deepEqual(said, [
+      '3 the picture docs/rapport.pdf is not a picture (application/pdf)',
+      '5 the link liste.pdf is not published: a .csv file is not published (pictures, sound, video, PDF and office documents are)',
+      '5 the link public/plan.png is not published: a hidden file is not published',
+      '7 the link ../rapport.pdf is outside the input folder: not published',
+      '7 the link 2025-03-04-brouillon.md leads to an article that is not published: the link is left out',
+      '7 the picture absent.png names no file of the input folder: left out',
+    ]);
+    const out = join(project, 'out');
+    const everything = [...(await snapshot(out)).entries()]
+      .map(([path, bytes]) => `${path}\n${bytes.toString('latin1')}`)
+      .join('\n');
+    assert.doesNotMatch(
+      everything,
+      /reader@example\.org|2025-03-04-brouillon|démissionne|absent\.png|news\.example\.org\/rapport\.pdf/,
+    );
+    const json = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as {
+      items: { url: string; content_html: string; image?: string }[];
+    };
+    const item = json.items.find((i) => i.url === `${site}liens/`);
+    assert.equal(item?.image, undefined);
+    assert.match(
+      item?.content_html ?? '',
+      /Voir <a>le brouillon<\/a>, <a>le rapport<\/a> et {2}ici\./,
+    );
+    // entries.json holds the HTML as the feeds carry it, not its parts.
+    const entries = JSON.parse(await readFile(join(out, 'entries.json'), 'utf8')).entries as {
+      slug: string;
+      html: unknown;
+    }[];
+    assert.equal(entries.find((e) => e.slug === 'liens')?.html, item?.content_html);
+  });
+
+  it('reads no articles in a build output kept inside the input folder', async () => {
+    const project = await makeProject(articles);
+    const options = { cwd: project, input: 'articles', out: 'articles/site' };
+    const first = await build(options, { now: () => new Date() });
+    const again = await build(options, { now: () => new Date() });
+    assert.equal(again.entries.length, first.entries.length);
+    assert.ok(again.entries.every((e) => !e.path.startsWith('site/')));
+  });
+});
+
 describe('the Markdown cleaner', () => {
   it('never lets markup that runs or restyles through, whatever the article holds', () => {
     const fragments = [
@@ -276,6 +359,9 @@ describe('the Markdown cleaner', () => {
       '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
       '<!-- <script>alert(1)</script> -->',
       '<object data="x.swf"></object>',
+      '<xmp><script>alert(1)</script></xmp>',
+      '<noembed><script>alert(1)</script></noembed>',
+      '<plaintext><script>alert(1)</script>',
       '<a href="  javascript:alert(1)">x</a>',
       '`<script>`',
       '# Titre',

@@ -41,6 +41,8 @@ const options: sanitizeHtml.IOptions = {
   nonTextTags: [
     ...['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed'],
     ...['form', 'button', 'select', 'svg', 'math', 'template', 'title', 'head', 'video', 'audio'],
+    // Elements whose content browsers show as raw text: markup written in them is no text.
+    ...['xmp', 'noembed', 'noframes', 'plaintext'],
   ],
   parseStyleAttributes: false,
 };
@@ -67,7 +69,14 @@ const blocks = new Set([
   ...['blockquote', 'figure', ...notProse],
 ]);
 
-const voidElements = new Set(['br', 'hr', 'img']);
+const voidElements = new Set(['br', 'hr']);
+
+/** Attributes as HTML writes them, each after a space. */
+function attributesOf(attributes: Record<string, string>): string {
+  let html = '';
+  for (const [name, value] of Object.entries(attributes)) html += ` ${name}="${escapeHtml(value)}"`;
+  return html;
+}
 
 /** What opens a list item's text, as page text marks one. */
 const listMark = '• ';
@@ -115,24 +124,22 @@ export function renderArticleHtml(
       // A list item is no sentence of the story: marked as one, a summary passes it over.
       if (name === 'li') items++;
       if (block && prose) flush();
-      html += `<${name}`;
-      for (const [attribute, value] of Object.entries(element.attribs)) {
-        if ((name === 'a' && attribute === 'href') || (name === 'img' && attribute === 'src')) {
-          const line = lineOf(value);
-          emit(
-            name === 'a'
-              ? { href: value, line }
-              : {
-                  src: value,
-                  line,
-                  sized: 'width' in element.attribs || 'height' in element.attribs,
-                },
-          );
-        } else html += ` ${attribute}="${escapeHtml(value)}"`;
+      if (name === 'img') {
+        // A picture is one part: the build may size it, or leave it out when its file is gone.
+        const { src = '', ...rest } = element.attribs;
+        emit({
+          src,
+          line: lineOf(src),
+          sized: 'width' in rest || 'height' in rest,
+          attributes: attributesOf(rest),
+        });
+        image ??= { src, alt: rest.alt ?? '' };
+        continue;
       }
-      html += '>';
-      if (name === 'img')
-        image ??= { src: element.attribs.src ?? '', alt: element.attribs.alt ?? '' };
+      const { href, ...rest } = element.attribs;
+      html += `<${name}`;
+      if (name === 'a' && href !== undefined) emit({ href, line: lineOf(href) });
+      html += `${attributesOf(rest)}>`;
       if (name === 'br' && prose) text += ' ';
       if (voidElements.has(name)) continue;
       visit(element.children, prose && !notProse.has(name));

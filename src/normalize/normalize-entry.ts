@@ -65,9 +65,11 @@ export function normalizeEntry(
   const { location, agency, region, rest } = dateline;
   // The article starts at its dateline: a line kept above it (a caption) is not its lead.
   const leadParagraphs = [...(rest ? [rest] : []), ...paragraphs.slice(dateline.index + 1)];
-  // An address written in the text is read by nobody as words: not a keyword, nor a title's.
-  const bySentence = splitParagraphs(leadParagraphs, language).map((p) => p.map(withoutAddresses));
-  const sentences = bySentence.flat();
+  const bySentence = splitParagraphs(leadParagraphs, language);
+  // An address written in the text is read by nobody as words: not a keyword, nor a title's;
+  // a summary shows its sentence whole, as written.
+  const lexical = bySentence.map((p) => p.map(withoutAddresses));
+  const sentences = lexical.flat();
 
   // Read once for the summary and the keywords.
   const read = readWords(sentences.slice(0, maxKeywordSentences), language);
@@ -84,7 +86,7 @@ export function normalizeEntry(
   const { keywords, tags, names } = chooseTags({
     headline: page.headline && withoutSiteName(page.headline),
     standfirst: page.standfirst,
-    paragraphs: bySentence,
+    paragraphs: lexical,
     read,
     dateline: dateline.text,
     place: location,

@@ -41,7 +41,7 @@ export function readParagraphs(
   if (format === 'markdown' && mayHaveStructure.test(body)) {
     const tokens = lexer(body);
     if (hasStructure(tokens)) {
-      const html = renderArticleHtml(tokens, (url) => lineOf(body, url, firstLine));
+      const html = renderArticleHtml(tokens, urlLines(body, firstLine));
       return {
         paragraphs: html.paragraphs.map(cleanInline).filter(nonEmpty),
         pageText: false,
@@ -52,20 +52,40 @@ export function readParagraphs(
   return { paragraphs: body.split('\n').map(pageLine).filter(nonEmpty), pageText: true };
 }
 
-/** The line of the file (the body opening on `firstLine`) that first writes `url`. */
-function lineOf(body: string, url: string, firstLine: number): number | undefined {
-  let at = body.indexOf(url);
-  if (at < 0) {
-    try {
-      at = body.indexOf(decodeURI(url));
-    } catch {
-      // Not a URL marked encoded: it is written as it is, or not found.
+/**
+ * Where the body (opening on the file's line `firstLine`) writes each URL, asked in the order
+ * they come: searched from the last one found, so that a mention earlier in the text, or
+ * another URL that ends the same way, is not taken for it; by line starts found once.
+ */
+function urlLines(body: string, firstLine: number): (url: string) => number | undefined {
+  const starts = [0];
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
+  let from = 0;
+  const find = (text: string) => {
+    const at = body.indexOf(text, from);
+    return at >= 0 ? at : body.indexOf(text);
+  };
+  return (url) => {
+    let at = find(url);
+    if (at < 0) {
+      try {
+        at = find(decodeURI(url));
+      } catch {
+        // Not a URL marked encoded: it is written as it is, or not found.
+      }
     }
-  }
-  if (at < 0) return undefined;
-  let line = firstLine;
-  for (let i = body.indexOf('\n'); i >= 0 && i < at; i = body.indexOf('\n', i + 1)) line++;
-  return line;
+    if (at < 0) return undefined;
+    from = at + 1;
+    // The last line that starts at or before it.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return firstLine + low;
+  };
 }
 
 /**

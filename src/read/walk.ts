@@ -2,6 +2,7 @@ import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { GazetteError } from '../errors.ts';
+import { outputMarker } from '../output-folder.ts';
 
 /** Why a file of the folder is not read: neither .txt, .md nor .markdown. */
 export const notAnArticle = 'not a .txt, .md or .markdown file';
@@ -112,7 +113,10 @@ async function walkFolder(
   result: WalkResult,
   seen: Set<string>,
 ): Promise<void> {
-  const dirents = (await readdir(folder, { withFileTypes: true }))
+  const all = await readdir(folder, { withFileTypes: true });
+  // A build's output inside the input folder (`--out articles/site`) is no articles of its own.
+  if (folder !== root && all.some((d) => d.name === outputMarker)) return;
+  const dirents = all
     .filter((d) => !d.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Only a link needs resolving: any other entry's real path is its real folder's and its name.

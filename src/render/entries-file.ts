@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
-import { type Entry, type EntryTexts, withText } from '../entry.ts';
+import { type Entry, type EntryTexts, type TextEntry, withText } from '../entry.ts';
+import { renderHtmlParts } from './html.ts';
 import type { OutputFile, OutputReuse, PreviousBytes } from './output-file.ts';
 
 const head = '{"entries": [\n';
 const separator = ',\n';
 const tail = '\n]}\n';
+
+/** An entry as `entries.json` writes it: its HTML whole, as the feeds carry it. */
+export function entryJson(entry: TextEntry): string {
+  if (!entry.html) return JSON.stringify(entry);
+  return JSON.stringify({ ...entry, html: renderHtmlParts(entry.html, entry.url) });
+}
 
 /**
  * `entries.json`: every entry, one a line, readable, and made of the strings the entries'
@@ -28,8 +35,7 @@ export function renderEntriesFile(
     texts?: EntryTexts | undefined;
   } = {},
 ): OutputFile {
-  const line = (i: number) =>
-    serialized?.[i] ?? JSON.stringify(withText(entries[i] as Entry, texts));
+  const line = (i: number) => serialized?.[i] ?? entryJson(withText(entries[i] as Entry, texts));
   if (!reuse)
     return {
       chunks: [Buffer.from(`${head}${entries.map((_, i) => line(i)).join(separator)}${tail}`)],

@@ -1,5 +1,5 @@
 import { LinkifyIt } from 'linkify-it';
-import type { HtmlLink, TextEntry } from '../entry.ts';
+import type { HtmlPart, TextEntry } from '../entry.ts';
 import { escapeHtml } from '../html-escape.ts';
 
 // Only addresses written with their scheme: a word with a dot in it is not a link.
@@ -11,11 +11,7 @@ const linkify = new LinkifyIt().set({ fuzzyLink: false, fuzzyEmail: false, fuzzy
  */
 export function renderContentHtml(entry: TextEntry, sourceLabel: string): string {
   const paragraphs = entry.html
-    ? [
-        entry.html
-          .map((part) => (typeof part === 'string' ? part : linkAttributes(part, entry.url)))
-          .join(''),
-      ]
+    ? [renderHtmlParts(entry.html, entry.url)]
     : entry.content.map((p) => `<p>${textWithLinks(p)}</p>`);
   if (entry.source) {
     const href = escapeHtml(entry.source);
@@ -25,13 +21,21 @@ export function renderContentHtml(entry: TextEntry, sourceLabel: string): string
 }
 
 /**
- * A link's attributes, its URL absolute (feed readers ignore `xml:base`): the build has made
- * local files' and other articles' absolute already; the rest is relative to the entry.
+ * The article's HTML, each link's URL absolute (feed readers ignore `xml:base`): the build made
+ * local files' and other articles' absolute already; the rest is relative to the entry (`base`).
  */
-function linkAttributes(link: HtmlLink, base: string): string {
-  if ('href' in link) return ` href="${escapeHtml(absolute(link.href, base))}"`;
-  const size = link.width && link.height ? ` width="${link.width}" height="${link.height}"` : '';
-  return ` src="${escapeHtml(absolute(link.src, base))}"${size}`;
+export function renderHtmlParts(parts: HtmlPart[], base: string): string {
+  let html = '';
+  for (const part of parts) {
+    if (typeof part === 'string') html += part;
+    else if ('href' in part) html += ` href="${escapeHtml(absolute(part.href, base))}"`;
+    else {
+      const size =
+        part.width && part.height ? ` width="${part.width}" height="${part.height}"` : '';
+      html += `<img src="${escapeHtml(absolute(part.src, base))}"${size}${part.attributes}>`;
+    }
+  }
+  return html;
 }
 
 function absolute(url: string, base: string): string {

@@ -4,7 +4,7 @@ import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import type { PublishedFile } from '../read/read-linked-files.ts';
 import { type RenderedDigest, renderDigest } from './digest.ts';
-import { renderEntriesFile } from './entries-file.ts';
+import { entryJson, renderEntriesFile } from './entries-file.ts';
 import type { FeedPlan } from './feed-order.ts';
 import { type EntryVersions, type FeedMemo, renderFeeds } from './feeds.ts';
 import { renderIndexPage } from './index-page.ts';
@@ -86,7 +86,7 @@ export function renderOutput(
   // Without versions from the engine, every entry is serialized (and hashed, to be reused).
   const serialized = versions
     ? undefined
-    : entries.map((entry) => JSON.stringify(withText(entry, texts)));
+    : entries.map((entry) => entryJson(withText(entry, texts)));
   const known = versions ?? (reuse ? entryVersions(entries, serialized ?? []) : new Map());
   const keys = reuse ? entries.map((entry) => versionOf(known, entry)) : [];
   const files = renderFeeds(entries, config, plan, {

@@ -10,6 +10,7 @@ import {
   readdirSync,
   readSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -42,6 +43,8 @@ export interface WriteResult {
   states: Map<string, FileState>;
   /** How many files were kept from the previous output. */
   reused: number;
+  /** Files of the input folder that went or changed before they could be copied: left out. */
+  gone: string[];
 }
 
 /** Links kept files from the previous output into the new one: see `linkKept`. */
@@ -101,6 +104,7 @@ export async function writeOutput(
     const kept = [...files.values()].flatMap((file) => ('kept' in file ? [file.kept] : []));
     linking = link ? link(outDir, stage, kept) : Promise.resolve(linkKept(outDir, stage, kept));
     const sources = new Map<KeptFile, number>();
+    const gone: string[] = [];
     const write = (path: string, file: OutputFile) => {
       if ('kept' in file) return;
       const state =
@@ -109,6 +113,10 @@ export async function writeOutput(
           : writeChunks(join(stage, path), file.chunks, (at) =>
               previousFile(outDir, at.file, sources),
             );
+      if (!state) {
+        gone.push(path);
+        return;
+      }
       states.set(path, state);
       written.push({ path, bytes: state.size });
     };
@@ -142,7 +150,7 @@ export async function writeOutput(
     else await removal;
     const order = new Map([...files.keys()].map((path, i) => [path, i]));
     written.sort((a, b) => (order.get(a.path) ?? order.size) - (order.get(b.path) ?? order.size));
-    return { written, states, reused: kept.length };
+    return { written, states, reused: kept.length, gone };
   } catch (error) {
     // A thread still linking into the folder is let finish before it goes.
     await linking?.catch(() => undefined);
@@ -234,18 +242,20 @@ function writeChunks(
 /**
  * Copies a file of the input folder (a picture) into the new output: as a clone where the file
  * system can share its blocks, never as a link, which an edit of the original would change.
+ * None when the file went, or changed size, since it was looked up: the next build copies it.
  */
-function copyInto(target: string, file: CopiedFile): FileState {
+function copyInto(target: string, file: CopiedFile): FileState | undefined {
   try {
     copyFileSync(file.source, target, constants.COPYFILE_FICLONE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(file.source)) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(file.source))
+      return undefined;
+    throw error;
   }
-  const info = statSync(target, { throwIfNoEntry: false });
-  if (!info || info.size !== file.size) {
-    throw new GazetteError('LinkedFileGone', `${file.source} went or changed while it was copied`);
-  }
-  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+  const info = statSync(target);
+  if (info.size === file.size) return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+  rmSync(target, { force: true });
+  return undefined;
 }
 
 /** Writes the buffers in order; the system may take fewer bytes than given (a disk filling up). */
