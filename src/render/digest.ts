@@ -99,8 +99,8 @@ export function resolveDigest(
   config: ResolvedConfig,
   drop = 0,
   itemBytes = Number.POSITIVE_INFINITY,
-  /** The texts of the entries that carry none, for the items' `html`. */
-  texts?: EntryTexts,
+  /** Each item's `html`, with the label of its link to the original. */
+  contentHtml: ContentHtml = (entry, label) => renderContentHtml(withText(entry), label),
 ): DigestData {
   const chosen = newestFirst(entries).slice(0, config.digest.limit);
   const items = chosen.slice(0, Math.max(1, chosen.length - drop));
@@ -136,7 +136,7 @@ export function resolveDigest(
         tags: e.tags,
         location: e.location,
         ...pictureItem(e),
-        html: renderContentHtml(withText(e, texts), messages.source),
+        html: contentHtml(e, messages.source),
       },
       itemBytes,
       messages.locale,
@@ -269,6 +269,25 @@ export function digestWarnings(digest: RenderedDigest): Warning[] {
 /** An item's text is never cut below this while older items can be left out instead. */
 const minItemBytes = 2048;
 
+/** An entry's content as HTML, its link to the original labelled `label`. */
+type ContentHtml = (entry: Entry, label: string) => string;
+
+/**
+ * Each entry's content HTML made once, however many times the digest is fitted: its text may
+ * have to be read from the entry store.
+ */
+function contentHtmlOnce(texts: EntryTexts | undefined): ContentHtml {
+  const made = new Map<Entry, { label: string; html: string }>();
+  return (entry, label) => {
+    let known = made.get(entry);
+    if (known?.label !== label) {
+      known = { label, html: renderContentHtml(withText(entry, texts), label) };
+      made.set(entry, known);
+    }
+    return known.html;
+  };
+}
+
 /** The digest's column, less its padding: a picture is never shown wider. */
 const columnWidth = 592;
 
@@ -296,6 +315,7 @@ export async function renderDigest(
   compileMjml: MjmlCompiler = mjmlCompiler,
   texts?: EntryTexts,
 ): Promise<RenderedDigest> {
+  const contentHtml = contentHtmlOnce(texts);
   const render = (data: DigestData) => renderDigestHtml(data, templates, compileMjml);
   const over = (html: string) => Buffer.byteLength(html) > htmlBudget;
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -312,18 +332,18 @@ export async function renderDigest(
     );
   let drop = 0;
   let itemBytes = Number.POSITIVE_INFINITY;
-  let data = resolveDigest(entries, config, 0, Number.POSITIVE_INFINITY, texts);
+  let data = resolveDigest(entries, config, 0, Number.POSITIVE_INFINITY, contentHtml);
   let html = await render(data);
   const count = itemCount(data);
   // Each item's text gets an even share of the room the rest of the digest leaves (the lead
   // summary counts twice: it is the preheader too), measured with every item's text taken out;
   // a template that shows the text more often than that is met by cutting again by the excess.
   const cut = async (floor: number) => {
-    const bare = resolveDigest(entries, config, drop, 0, texts);
+    const bare = resolveDigest(entries, config, drop, 0, contentHtml);
     const room = htmlBudget - Buffer.byteLength(await render(bare));
     itemBytes = Math.min(itemBytes, Math.max(floor, Math.floor(room / (itemCount(bare) + 1))));
     for (let round = 0; round < 3; round++) {
-      const fitted = resolveDigest(entries, config, drop, itemBytes, texts);
+      const fitted = resolveDigest(entries, config, drop, itemBytes, contentHtml);
       const shortened = cutShort(fitted).length;
       if (shortened === 0) return;
       data = fitted;
@@ -338,7 +358,7 @@ export async function renderDigest(
     const share = htmlBudget / Buffer.byteLength(html);
     const keep = Math.max(1, Math.min(count - drop - 1, Math.floor((count - drop) * share * 0.95)));
     drop = count - keep;
-    data = resolveDigest(entries, config, drop, itemBytes, texts);
+    data = resolveDigest(entries, config, drop, itemBytes, contentHtml);
     html = await render(data);
   }
   if (over(html) && count > 1) await cut(0);
