@@ -13,6 +13,7 @@ import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-fol
 import type { BuildEngine } from './ports.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
+import { readPageTemplates } from './read/page-files.ts';
 import { createKeptListing, type KeptListing } from './read/read-articles.ts';
 import { createEntryMemo, type DraftCount, type EntryMemo, readEntries } from './read-entries.ts';
 import { digestWarnings, type RenderedDigest } from './render/digest.ts';
@@ -217,7 +218,10 @@ async function runBuild(
       // The cache's saving may outlive a build that is followed by another (`--watch`).
       later: deps.later ?? later,
     });
-  const templates = await readTemplates(resolved.templates, resolved.cwd);
+  const [templates, pages] = await Promise.all([
+    readTemplates(resolved.templates, resolved.cwd),
+    readPageTemplates(resolved.templates, resolved.cwd),
+  ]);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   // The id map holds what this build decided, whether or not the output then gets written (the
   // next build decides the same), so it is written while the output is rendered; under --strict,
@@ -239,6 +243,7 @@ async function runBuild(
       compileMjml,
       texts,
       published: files,
+      pages,
     });
   let rendered = render(kept);
   const digestFiles = rendered.digest.then(({ digest, files }) => {

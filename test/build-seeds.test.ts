@@ -28,11 +28,16 @@ describe('gazette build on the seeds', () => {
     entries = JSON.parse(await readFile(join(out, 'entries.json'), 'utf8')).entries;
   });
 
-  it('writes the feeds, the entries, the page and the digest', async () => {
+  it('writes the feeds, the entries, the pages and the digest', async () => {
     const files = (await readdir(out, { recursive: true })).sort();
     assert.deepEqual(files, [
       // The marker that tells a folder Gazette writes (and may replace) from anyone else's.
       '.gazette-build',
+      // Each entry's page, at its URL.
+      '000-8cbf9f20e154a38e',
+      '000-8cbf9f20e154a38e/index.html',
+      '004-5c34eccd36d238b7',
+      '004-5c34eccd36d238b7/index.html',
       'atom.xml',
       'digest.eml',
       'digest.html',

@@ -61,8 +61,14 @@ describe('incremental builds', () => {
     const feeds = warm.written.filter((f) =>
       /^((archive|tags)\/.*\.xml|atom\.xml|rss\.xml|feed\.json)$/.test(f.path),
     );
+    const pages = warm.written.filter((f) => /^[^/]+\/index\.html$/.test(f.path));
     assert.ok(feeds.length >= 9);
-    assert.equal(warm.reused, feeds.length, 'every feed and archive page kept');
+    assert.equal(pages.length, 8);
+    assert.equal(
+      warm.reused,
+      feeds.length + pages.length,
+      'every feed, archive and entry page kept',
+    );
 
     // a4 carries Nantes (4 % 3 = 1) and sits on the second archive page (a1-a3, a4-a6).
     const edited = join(dir, 'articles', 'a4.md');
@@ -78,6 +84,12 @@ describe('incremental builds', () => {
     assert.ok(kept('atom.xml') && kept('rss.xml') && kept('feed.json'));
     assert.ok(!kept('tags/nantes.xml') && !kept('archive/2.xml'), 'pages with the entry are new');
     assert.match(await readFile(join(dir, 'out', 'tags', 'nantes.xml'), 'utf8'), /ajouté/);
+    // The entry's page and its neighbours' (a3, a5), which show its title, and no other.
+    const newPages = after.written
+      .filter((f) => /^[^/]+\/index\.html$/.test(f.path) && !kept(f.path))
+      .map((f) => f.path)
+      .sort();
+    assert.deepEqual(newPages, ['a3/index.html', 'a4/index.html', 'a5/index.html']);
 
     // Without the engine, on this thread, without a cache: the same bytes.
     const clean = await build({ cwd: dir, input: 'articles', out: 'clean' }, { now });

@@ -39,7 +39,7 @@ export async function readTemplates(
 }
 
 /** A path as the user would write it from `cwd`: relative inside it, else whole. */
-function shownFrom(cwd: string, path: string): string {
+export function shownFrom(cwd: string, path: string): string {
   const shown = relative(cwd, path);
   return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }

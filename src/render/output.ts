@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
 import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
+import type { PageTemplates } from '../read/page-files.ts';
 import type { PublishedFile } from '../read/read-linked-files.ts';
 import { type RenderedDigest, renderDigest } from './digest.ts';
 import { entryJson, renderEntriesFile } from './entries-file.ts';
@@ -12,6 +13,7 @@ import { renderMessage } from './message.ts';
 import { messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
 import { type OutputFile, type OutputFiles, type OutputReuse, textFile } from './output-file.ts';
+import { renderArticlePages } from './pages.ts';
 import { personalize, personalValues } from './personalize.ts';
 
 /** Names of the files a build writes in the output folder, besides the feeds. */
@@ -36,6 +38,8 @@ export interface RenderOptions {
   texts?: EntryTexts | undefined;
   /** Files of the input folder the entries show or link to, by their path in the output. */
   published?: ReadonlyMap<string, PublishedFile> | undefined;
+  /** The templates of the entries' pages; without them, no page is written (`check`). */
+  pages?: PageTemplates | undefined;
 }
 
 /** Every output file; the digest's, which MJML compiles meanwhile, when compiled. */
@@ -62,6 +66,7 @@ export function renderOutput(
     compileMjml = mjmlCompiler,
     texts,
     published,
+    pages,
   }: RenderOptions = {},
 ): RenderedOutput {
   // The digest is what `send` would send, which a preview's drafts (`build --drafts`) are not.
@@ -100,6 +105,14 @@ export function renderOutput(
     renderEntriesFile(outputFiles.entries, entries, keys, { reuse, serialized, texts }),
   );
   files.set(outputFiles.index, textFile(renderIndexPage(entries, config)));
+  if (pages) {
+    for (const [path, file] of renderArticlePages(entries, config, pages, {
+      reuse,
+      versions: reuse ? known : undefined,
+      texts,
+    }))
+      files.set(path, file);
+  }
   for (const [path, file] of published ?? []) files.set(path, copiedFile(path, file, reuse));
   return { files, digest };
 }

@@ -19,4 +19,8 @@ export const de: Messages = {
   greeting: 'Hallo {name},',
   greetingNoName: 'Guten Tag,',
   otherTopics: 'Weitere Nachrichten',
+  skip: 'Zum Artikel springen',
+  neighbours: 'Benachbarte Artikel',
+  updatedOn: 'aktualisiert am {date}',
+  byline: 'Von {name}',
 };

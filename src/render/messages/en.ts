@@ -19,4 +19,8 @@ export const en: Messages = {
   greeting: 'Hello {name},',
   greetingNoName: 'Hello,',
   otherTopics: 'Other news',
+  skip: 'Skip to the article',
+  neighbours: 'Nearby articles',
+  updatedOn: 'updated {date}',
+  byline: 'By {name}',
 };

@@ -19,4 +19,8 @@ export const es: Messages = {
   greeting: 'Hola, {name}:',
   greetingNoName: 'Hola:',
   otherTopics: 'Otras noticias',
+  skip: 'Ir al artículo',
+  neighbours: 'Artículos cercanos',
+  updatedOn: 'actualizado el {date}',
+  byline: 'Por {name}',
 };

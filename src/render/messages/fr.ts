@@ -19,4 +19,8 @@ export const fr: Messages = {
   greeting: 'Bonjour {name},',
   greetingNoName: 'Bonjour,',
   otherTopics: 'Autres nouvelles',
+  skip: 'Aller à l’article',
+  neighbours: 'Articles voisins',
+  updatedOn: 'mis à jour le {date}',
+  byline: 'Par {name}',
 };

@@ -29,4 +29,12 @@ export interface Messages {
   greetingNoName: string;
   /** Heading of the group of items with no tag. */
   otherTopics: string;
+  /** An article page's first link, seen when tabbing: to the article, past the site's header. */
+  skip: string;
+  /** Label of an article page's links to the articles before and after it. */
+  neighbours: string;
+  /** `{date}` is the day of the last update. */
+  updatedOn: string;
+  /** `{name}` is the author's. */
+  byline: string;
 }

@@ -19,4 +19,8 @@ export const pt: Messages = {
   greeting: 'Olá, {name},',
   greetingNoName: 'Olá,',
   otherTopics: 'Outras notícias',
+  skip: 'Ir para o artigo',
+  neighbours: 'Artigos próximos',
+  updatedOn: 'atualizado em {date}',
+  byline: 'Por {name}',
 };

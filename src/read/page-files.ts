@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GazetteError } from '../errors.ts';
+import { shownFrom } from './digest-files.ts';
+
+/** A template's text and where it was found, shown as the user would write it. */
+export interface TemplateFile {
+  text: string;
+  path: string;
+}
+
+/** The site's page templates: the article page, and the partials every page shares. */
+export interface PageTemplates {
+  article: TemplateFile;
+  partials: Record<'head' | 'header' | 'footer', TemplateFile>;
+}
+
+const partialNames = ['head', 'header', 'footer'] as const;
+
+/**
+ * The page templates, each from the first folder that has it (a project's `templates/` first,
+ * file by file, then Gazette's own): `article.html.hbs` and `partials/<name>.hbs`.
+ */
+export async function readPageTemplates(folders: string[], cwd?: string): Promise<PageTemplates> {
+  const read = async (name: string): Promise<TemplateFile> => {
+    for (const folder of folders) {
+      const path = join(folder, name);
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      if (text !== undefined) return { text, path: cwd ? shownFrom(cwd, path) : path };
+    }
+    throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
+      file: name,
+    });
+  };
+  const [article, ...partials] = await Promise.all([
+    read('article.html.hbs'),
+    ...partialNames.map((name) => read(`partials/${name}.hbs`)),
+  ]);
+  return {
+    article: article as TemplateFile,
+    partials: Object.fromEntries(partialNames.map((name, i) => [name, partials[i]])) as Record<
+      (typeof partialNames)[number],
+      TemplateFile
+    >,
+  };
+}
