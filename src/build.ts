@@ -268,6 +268,7 @@ async function runBuild(
       link: deps.engine?.link,
       coming: digestFiles,
       ready: idMapSaved,
+      previous: kept?.previous,
     });
   let result: WriteResult;
   try {

@@ -6,7 +6,7 @@ import type { RawArticle } from './read/read-articles.ts';
 import type { MjmlCompiler } from './render/mjml.ts';
 import type { OutputFile, OutputReuse } from './render/output-file.ts';
 import type { Warning } from './warnings.ts';
-import type { FileState, Linker } from './write/write-output.ts';
+import type { FileState, Linker, PreviousOutput } from './write/write-output.ts';
 
 /**
  * The ports through which the incremental engine (`src/incremental/`: the cache, the worker
@@ -82,6 +82,8 @@ export interface EntryStore {
 
 /** The previous output, as far as a build may keep it; and the recording of the new. */
 export interface KeptOutput extends OutputReuse {
+  /** The output folder as the last build left it, when its records tell every file in it. */
+  previous: PreviousOutput | undefined;
   /** Records the files just written, with their states, for the next build. */
   save(files: Map<string, OutputFile>, states: Map<string, FileState>): Promise<void>;
 }

@@ -306,6 +306,7 @@ export async function buildWithEngine(
 
 /** The whole bytes of a rendered file, every chunk of it in memory. */
 export function fileBytes(file: OutputFile): Buffer {
+  if ('lazy' in file) return Buffer.from(file.lazy());
   if (!('chunks' in file)) throw new Error('a kept or copied file has no bytes in memory');
   return Buffer.concat(
     file.chunks.map((chunk) => {

@@ -17,7 +17,7 @@ export type WorkerJob = { id: number } & (
       learned?: string[] | undefined;
     }
   | { mjml: string }
-  | { link: { from: string; to: string; files: KeptFile[] } }
+  | { link: { from: string; to: string | undefined; files: KeptFile[] } }
 );
 
 /**

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config.ts';
+import { outputMarker } from '../output-folder.ts';
 import type { KeptOutput } from '../ports.ts';
 import type { KeptFile } from '../render/output-file.ts';
 import { writeFileAtomicAsync } from '../write/atomic-file.ts';
@@ -11,6 +12,7 @@ import { sourceVersions } from './code-version.ts';
 
 /** A file of the output as the last build wrote it: what it holds, and its state then. */
 interface OutputRecord extends FileState {
+  /** What it holds; empty for a file that is written again every time. */
   key: string;
   /** For a file of parts: each part's key and length in bytes, in order… */
   parts?: [string, number][] | undefined;
@@ -32,7 +34,7 @@ export async function openKeptOutput(
     folder,
     `outputs-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`,
   );
-  const records = await readRecords(recordsPath);
+  const { marker, records } = await readRecords(recordsPath);
   const generation = createHash('sha256')
     .update((await sourceVersions()).code)
     .update(JSON.stringify(config))
@@ -45,11 +47,19 @@ export async function openKeptOutput(
   };
   return {
     generation,
+    previous: marker && {
+      marker,
+      files: new Map(
+        [...records].map(([path, { size, mtimeMs, ino }]) => [path, { size, mtimeMs, ino }]),
+      ),
+    },
     // Not looked at on the disk here: writing links the file only if it is still as written,
     // on another thread, and a file changed since makes the build render everything again.
     keep(path, key) {
       const record = records.get(path);
-      return record?.key === key ? [path, record.size, record.mtimeMs, record.ino] : undefined;
+      return record?.key && record.key === key
+        ? [path, record.size, record.mtimeMs, record.ino]
+        : undefined;
     },
     parts(path, format) {
       const record = records.get(path);
@@ -66,19 +76,26 @@ export async function openKeptOutput(
       return { file, at };
     },
     async save(files, states) {
+      // Every file is recorded, with a key or not: the next build updates the folder in place
+      // only when it knows all that is in it.
       const next: Record<string, OutputRecord> = {};
       for (const [path, file] of files) {
         const state = states.get(path);
-        if (!file.key || !state) continue;
+        if (!state) continue;
         const { size, mtimeMs, ino } = state;
+        const key = file.key ?? '';
         next[path] =
           'chunks' in file
-            ? { key: file.key, size, mtimeMs, ino, parts: file.parts, format: file.format }
-            : { key: file.key, size, mtimeMs, ino };
+            ? { key, size, mtimeMs, ino, parts: file.parts, format: file.format }
+            : { key, size, mtimeMs, ino };
       }
+      const markerState = states.get(outputMarker);
       try {
         await mkdir(folder, { recursive: true });
-        await writeFileAtomicAsync(recordsPath, JSON.stringify(next));
+        await writeFileAtomicAsync(
+          recordsPath,
+          JSON.stringify({ marker: markerState, files: next }),
+        );
       } catch {
         // Without records, the next build renders every file again: slower, never wrong.
       }
@@ -86,10 +103,13 @@ export async function openKeptOutput(
   };
 }
 
-async function readRecords(path: string): Promise<Map<string, OutputRecord>> {
+async function readRecords(
+  path: string,
+): Promise<{ marker: FileState | undefined; records: Map<string, OutputRecord> }> {
   try {
-    return new Map(Object.entries(JSON.parse(await readFile(path, 'utf8'))));
+    const { marker, files } = JSON.parse(await readFile(path, 'utf8'));
+    return { marker, records: new Map(Object.entries(files ?? {})) };
   } catch {
-    return new Map();
+    return { marker: undefined, records: new Map() };
   }
 }

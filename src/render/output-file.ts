@@ -15,7 +15,8 @@ export interface PreviousBytes {
 
 /**
  * One file of the output: its bytes in chunks (a chunk may be shared by several files, or be
- * bytes of the previous output), or the previous output's file, kept. `key` names what it
+ * bytes of the previous output), bytes made as they are written (`lazy`: a page among thousands,
+ * never all in memory at once), or the previous output's file, kept. `key` names what it
  * holds, for the next build to recognise it; a file made of parts (`entries.json`) also tells
  * each part's key and length, and the `format` that places them.
  */
@@ -26,6 +27,7 @@ export type OutputFile =
       parts?: [key: string, length: number][] | undefined;
       format?: string | undefined;
     }
+  | { lazy: () => Uint8Array; key?: string | undefined }
   | { kept: KeptFile; key: string }
   | { copy: CopiedFile; key?: string | undefined };
 

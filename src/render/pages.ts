@@ -9,7 +9,7 @@ import { feedFiles, newestFirst } from './feed-order.ts';
 import type { EntryVersions } from './feeds.ts';
 import { renderContentHtml } from './html.ts';
 import { pictureOf } from './media.ts';
-import { fill, messagesFor } from './messages/index.ts';
+import { fill, type Messages, messagesFor } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
 
 /**
@@ -37,6 +37,7 @@ export function renderArticlePages(
   const files = new Map<string, OutputFile>();
   if (entries.length === 0) return files;
   const page = compilePage(templates);
+  const site = siteData(config);
   const sorted = newestFirst(entries);
   // A page shows its neighbours' titles: it is another page when one of them changes.
   const about =
@@ -54,10 +55,12 @@ export function renderArticlePages(
         : undefined;
     const kept = key ? reuse?.keep(path, key) : undefined;
     if (kept && key) files.set(path, { kept, key });
-    else {
-      const html = page(pageData(withText(entry, texts), config, previous, next));
-      files.set(path, { chunks: [Buffer.from(html)], key });
-    }
+    // Made as it is written, one page at a time: the pages are never all in memory at once.
+    else
+      files.set(path, {
+        key,
+        lazy: () => Buffer.from(page(pageData(withText(entry, texts), site, previous, next))),
+      });
   });
   return files;
 }
@@ -67,18 +70,43 @@ function templatesText(templates: PageTemplates): string {
   return JSON.stringify([templates.article.text, head.text, header.text, footer.text]);
 }
 
+/** What every page of the site shows alike, and each language's wording and date format. */
+function siteData(config: ResolvedConfig) {
+  const languages = new Map<string, { messages: Messages; day: Intl.DateTimeFormat }>();
+  return {
+    config,
+    site: { title: config.title, url: config.siteUrl },
+    feeds: [
+      { file: feedFiles.atom, type: 'application/atom+xml', name: 'Atom' },
+      { file: feedFiles.rss, type: 'application/rss+xml', name: 'RSS' },
+      { file: feedFiles.json, type: 'application/feed+json', name: 'JSON Feed' },
+    ].map((feed) => ({ ...feed, url: new URL(feed.file, config.siteUrl).href })),
+    language(language: string) {
+      let known = languages.get(language);
+      if (!known) {
+        const messages = messagesFor(language);
+        const day = new Intl.DateTimeFormat(messages.locale, {
+          dateStyle: 'long',
+          timeZone: config.timeZone,
+        });
+        known = { messages, day };
+        languages.set(language, known);
+      }
+      return known;
+    },
+  };
+}
+
+type SiteData = ReturnType<typeof siteData>;
+
 /** What an article page's template sees. */
 function pageData(
   entry: TextEntry,
-  config: ResolvedConfig,
+  { config, site, feeds, language }: SiteData,
   previous: Entry | undefined,
   next: Entry | undefined,
 ) {
-  const messages = messagesFor(entry.language);
-  const day = new Intl.DateTimeFormat(messages.locale, {
-    dateStyle: 'long',
-    timeZone: config.timeZone,
-  });
+  const { messages, day } = language(entry.language);
   const updated = entry.updated !== entry.published;
   const image = pictureOf(entry);
   // A copy of an article published elsewhere (`source`) credits the original as the page to
@@ -90,7 +118,7 @@ function pageData(
     dir: rtlLanguages.has(entry.language) ? 'rtl' : 'ltr',
     ogLocale: messages.locale.replace('-', '_'),
     messages,
-    site: { title: config.title, url: config.siteUrl },
+    site,
     title: entry.title,
     description: entry.summary,
     url: entry.url,
@@ -109,11 +137,7 @@ function pageData(
     image,
     previous: neighbour(previous),
     next: neighbour(next),
-    feeds: [
-      { file: feedFiles.atom, type: 'application/atom+xml', name: 'Atom' },
-      { file: feedFiles.rss, type: 'application/rss+xml', name: 'RSS' },
-      { file: feedFiles.json, type: 'application/feed+json', name: 'JSON Feed' },
-    ].map((feed) => ({ ...feed, url: new URL(feed.file, config.siteUrl).href })),
+    feeds,
     jsonLd: jsonLd(entry, config, canonical, image?.url),
   };
 }

@@ -1,45 +1,41 @@
 import {
   closeSync,
-  constants,
-  copyFileSync,
   existsSync,
-  fstatSync,
   linkSync,
+  lstatSync,
   mkdirSync,
-  openSync,
   readdirSync,
-  readSync,
   renameSync,
-  rmSync,
+  type Stats,
   statSync,
-  writeFileSync,
-  writeSync,
-  writevSync,
 } from 'node:fs';
 import { cp, lstat, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GazetteError } from '../errors.ts';
 import { outputMarker, renderOutputMarker } from '../output-folder.ts';
 import { isProcessAlive } from '../process-alive.ts';
-import type {
-  CopiedFile,
-  KeptFile,
-  OutputFile,
-  OutputFiles,
-  PreviousBytes,
-} from '../render/output-file.ts';
+import type { KeptFile, OutputFile, OutputFiles } from '../render/output-file.ts';
 import { notWritable } from './atomic-file.ts';
+import {
+  type FileState,
+  PreviousOutputChanged,
+  sameFile,
+  writeOutputFile,
+} from './output-file-bytes.ts';
+import {
+  isPlainPath,
+  newFiles,
+  type PreviousOutput,
+  rollBackInterrupted,
+  updateInPlace,
+} from './update-in-place.ts';
 
-/** A file's state as written: what the next build checks before keeping it. */
-export interface FileState {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
+export { type FileState, PreviousOutputChanged, sameFile } from './output-file-bytes.ts';
+export type { PreviousOutput } from './update-in-place.ts';
 
 export interface WriteResult {
   written: { path: string; bytes: number }[];
-  /** Each file's state as it now is in the output folder. */
+  /** Each file's state as it now is in the output folder, the marker file's included. */
   states: Map<string, FileState>;
   /** How many files were kept from the previous output. */
   reused: number;
@@ -47,23 +43,26 @@ export interface WriteResult {
   gone: string[];
 }
 
-/** Links kept files from the previous output into the new one: see `linkKept`. */
-export type Linker = (from: string, to: string, files: KeptFile[]) => Promise<boolean[]>;
-
 /**
- * A file of the previous output that rendering counted on changed or went before it was
- * written into the new one: the build renders again, counting on none.
+ * Makes kept files of the previous output (the folder `from`) hard links in the folder `to`, or
+ * only checks them without `to`: see `linkKept`.
  */
-export class PreviousOutputChanged extends Error {}
+export type Linker = (
+  from: string,
+  to: string | undefined,
+  files: KeptFile[],
+) => Promise<boolean[]>;
 
 /**
- * Replaces the output folder with `files` as one step: everything is written to a folder
- * beside it, which is then renamed into place. Until then the previous output is untouched; a
- * build that fails or is stopped leaves it as it was. Node has no atomic exchange of two
- * folders, so the swap is two renames: the old folder goes aside, the new one takes its place.
- * A build stopped in the microseconds between them leaves the old output aside, and the next
- * command puts it back. Every output holds Gazette's marker file. Hidden files and folders at the
- * top of the old folder (`.gitkeep`) are carried over, without the links in them.
+ * Replaces the output folder with `files` as one step. When the last build's records describe
+ * the folder (`previous`) and most files are kept, only the changed files are put in place and
+ * the others stay where they are (`updateInPlace`). Otherwise everything is written to a folder
+ * beside it, which is then renamed into place. Either way, until then the previous output is
+ * untouched; a build that fails or is stopped leaves it as it was. Node has no atomic exchange
+ * of two folders, so the swap is two renames: the old folder goes aside, the new one takes its
+ * place. A build stopped in the microseconds between them leaves the old output aside, and the
+ * next command puts it back. Every output holds Gazette's marker file. Hidden files and folders
+ * at the top of the old folder (`.gitkeep`) are carried over, without the links in them.
  */
 export async function writeOutput(
   outDir: string,
@@ -74,58 +73,75 @@ export async function writeOutput(
     link,
     coming,
     ready,
+    previous,
   }: {
     /** Takes the removal of the previous output, to let it finish later; else awaited. */
     later?: ((work: Promise<void>) => void) | undefined;
-    /** Links the kept files on another thread, while this one writes the others. */
+    /** Links (or checks) the kept files on another thread, while this one writes the others. */
     link?: Linker | undefined;
     /** Files still being rendered (the digest): written once rendered, after the others. */
     coming?: Promise<OutputFiles> | undefined;
     /** What must be done before the new output takes the old one's place (the id map saved). */
     ready?: Promise<unknown> | undefined;
+    /** The output as the last build's records describe it, to be updated in place. */
+    previous?: PreviousOutput | undefined;
   } = {},
 ): Promise<WriteResult> {
   const parent = dirname(outDir);
   const name = basename(outDir);
-  const stage = join(parent, `.out-${name}-${process.pid}-${Date.now().toString(36)}`);
+  const work = join(parent, `.out-${name}-${process.pid}-${Date.now().toString(36)}`);
   const aside = join(parent, `.out-${name}-previous`);
   let linking: Promise<boolean[]> | undefined;
   try {
     // Synchronous calls: each takes microseconds, where a round trip through Node's thread
     // pool, busy with the cache and the id map being saved meanwhile, takes milliseconds.
+    rollBackInterrupted(outDir);
     await restoreInterrupted(outDir, aside);
     await removeStale(parent, name);
+    const kept = [...files.values()].flatMap((file) => ('kept' in file ? [file.kept] : []));
+    const inPlace =
+      previous !== undefined && kept.length * 2 >= files.size && isMarkerOf(outDir, previous);
+    const stage = inPlace ? newFiles(work) : work;
+    const seen = new Map<string, Stats | null>();
+    const plain = (path: string) => isPlainPath(outDir, path, previous?.files.get(path), seen);
     mkdirSync(stage, { recursive: true });
-    const folders = new Set([...files.keys()].map((path) => dirname(path)));
+    const folders = new Set<string>();
+    for (const [path, file] of files) {
+      if (inPlace && 'kept' in file) continue;
+      // A path that leads through a link, or onto a folder, is not updated in place: the build
+      // renders again, everything, into a new folder.
+      if (inPlace && !plain(path)) throw new PreviousOutputChanged();
+      folders.add(dirname(path));
+    }
     for (const folder of [...folders].sort()) mkdirSync(join(stage, folder), { recursive: true });
     const states = new Map<string, FileState>();
     const written: { path: string; bytes: number }[] = [];
-    // The kept files are linked on another thread when there is one, while this one writes.
-    const kept = [...files.values()].flatMap((file) => ('kept' in file ? [file.kept] : []));
-    linking = link ? link(outDir, stage, kept) : Promise.resolve(linkKept(outDir, stage, kept));
+    const put: string[] = [];
+    // The kept files are linked (checked, in place) on another thread when there is one, while
+    // this one writes.
+    const target = inPlace ? undefined : stage;
+    linking = link ? link(outDir, target, kept) : Promise.resolve(linkKept(outDir, target, kept));
     const sources = new Map<KeptFile, number>();
     const gone: string[] = [];
     const write = (path: string, file: OutputFile) => {
       if ('kept' in file) return;
-      const state =
-        'copy' in file
-          ? copyInto(join(stage, path), file.copy)
-          : writeChunks(join(stage, path), file.chunks, (at) =>
-              previousFile(outDir, at.file, sources),
-            );
+      const state = writeOutputFile(join(stage, path), file, outDir, sources);
       if (!state) {
         gone.push(path);
         return;
       }
       states.set(path, state);
       written.push({ path, bytes: state.size });
+      put.push(path);
     };
     try {
       for (const [path, file] of files) write(path, file);
     } finally {
       for (const fd of sources.values()) closeSync(fd);
     }
-    for (const [path, file] of coming ? await coming : []) {
+    const late = coming ? await coming : new Map<string, OutputFile>();
+    for (const [path, file] of late) {
+      if (inPlace && !plain(path)) throw new PreviousOutputChanged();
       mkdirSync(dirname(join(stage, path)), { recursive: true });
       write(path, file);
     }
@@ -135,26 +151,48 @@ export async function writeOutput(
       states.set(path, { size, mtimeMs, ino });
       written.push({ path, bytes: size });
     }
-    writeFileSync(join(stage, outputMarker), renderOutputMarker());
-    const existing = existsSync(outDir) ? readdirSync(outDir) : [];
-    for (const hidden of existing.filter((f) => f.startsWith('.') && f !== outputMarker)) {
-      // Only what is really in the folder: a link (`.etc -> /etc`) would bring in what it points to.
-      await cp(join(outDir, hidden), join(stage, hidden), { recursive: true, filter: isPlain });
+    const marker = writeOutputFile(
+      join(stage, outputMarker),
+      { chunks: [Buffer.from(renderOutputMarker())] },
+      outDir,
+      sources,
+    );
+    if (marker) states.set(outputMarker, marker);
+    if (inPlace) {
+      // What the last build wrote and this one did not: gone from the entries, or a picture
+      // that went while it was copied.
+      const remove = [...previous.files.keys()].filter((path) => !states.has(path));
+      for (const path of remove) {
+        const record = previous.files.get(path);
+        if (!isPlainPath(outDir, path, record, seen, true)) throw new PreviousOutputChanged();
+      }
+      await ready;
+      updateInPlace(outDir, work, [...put, outputMarker], remove);
+      const removal = rm(work, { recursive: true, force: true });
+      if (later) later(removal.catch(() => undefined));
+      else await removal;
+    } else {
+      const existing = existsSync(outDir) ? readdirSync(outDir) : [];
+      for (const hidden of existing.filter((f) => f.startsWith('.') && f !== outputMarker)) {
+        // Only what is really in the folder: a link (`.etc -> /etc`) would bring in what it
+        // points to.
+        await cp(join(outDir, hidden), join(stage, hidden), { recursive: true, filter: isPlain });
+      }
+      await ready;
+      if (existsSync(outDir)) renameSync(outDir, aside);
+      renameSync(stage, outDir);
+      // The old output is out of sight already: the caller may let its removal finish later.
+      const removal = rm(aside, { recursive: true, force: true });
+      if (later) later(removal.catch(() => undefined));
+      else await removal;
     }
-    await ready;
-    if (existsSync(outDir)) renameSync(outDir, aside);
-    renameSync(stage, outDir);
-    // The old output is out of sight already: the caller may let its removal finish later.
-    const removal = rm(aside, { recursive: true, force: true });
-    if (later) later(removal.catch(() => undefined));
-    else await removal;
     const order = new Map([...files.keys()].map((path, i) => [path, i]));
     written.sort((a, b) => (order.get(a.path) ?? order.size) - (order.get(b.path) ?? order.size));
     return { written, states, reused: kept.length, gone };
   } catch (error) {
     // A thread still linking into the folder is let finish before it goes.
     await linking?.catch(() => undefined);
-    await rm(stage, { recursive: true, force: true }).catch(() => undefined);
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
     await restoreInterrupted(outDir, aside).catch(() => undefined);
     // Only a file system's refusal is the output folder's fault; anything else (a problem
     // rendering, a bug) goes on as it is.
@@ -168,132 +206,36 @@ export async function writeOutput(
   }
 }
 
+/** Whether the output folder's marker is the one the records were made with. */
+function isMarkerOf(outDir: string, previous: PreviousOutput): boolean {
+  const info = lstatSync(join(outDir, outputMarker), { throwIfNoEntry: false });
+  return info !== undefined && info.isFile() && sameFile(info, previous.marker);
+}
+
 /** A file or a folder, not a link nor a device. */
 async function isPlain(path: string): Promise<boolean> {
   const info = await lstat(path);
   return info.isFile() || info.isDirectory();
 }
 
-/** The previous output's file, opened once, when it is still as rendering found it. */
-function previousFile(outDir: string, file: KeptFile, open: Map<KeptFile, number>): number {
-  let fd = open.get(file);
-  if (fd === undefined) {
-    const [path, size, mtimeMs, ino] = file;
-    try {
-      fd = openSync(join(outDir, path), 'r');
-    } catch {
-      throw new PreviousOutputChanged();
-    }
-    open.set(file, fd);
-    // Checked once open: another build cannot swap it meanwhile.
-    if (!sameFile(fstatSync(fd), { size, mtimeMs, ino })) throw new PreviousOutputChanged();
-  }
-  return fd;
-}
-
-/** Bytes gathered before they are written out, and bytes copied from a previous file at a time. */
-const writeBuffer = 4 * 1024 * 1024;
-const copyChunk = 1024 * 1024;
-
 /**
- * Writes the chunks one after the other to a new file, as few calls as the system takes (no
- * copy of them joined), a stretch of a previous file a megabyte at a time; tells the file's
- * state as written.
+ * Makes each file of the folder `from` a hard link in the folder `to` (or, without `to`, only
+ * looks at it), when it is still as it was written (same size, time and inode: nobody replaced
+ * or edited it since); tells which could be. Synchronous calls, answered from the file system's
+ * cache in microseconds each.
  */
-function writeChunks(
-  target: string,
-  chunks: (Uint8Array | PreviousBytes)[],
-  source: (at: PreviousBytes) => number,
-): FileState {
-  const fd = openSync(target, 'w');
-  try {
-    let pending: Uint8Array[] = [];
-    let pendingBytes = 0;
-    const flush = () => {
-      writeAll(fd, pending);
-      pending = [];
-      pendingBytes = 0;
-    };
-    for (const chunk of chunks) {
-      if (chunk instanceof Uint8Array) {
-        pending.push(chunk);
-        pendingBytes += chunk.byteLength;
-        if (pendingBytes >= writeBuffer) flush();
-        continue;
-      }
-      flush();
-      const from = source(chunk);
-      const buffer = Buffer.allocUnsafe(Math.min(copyChunk, chunk.length));
-      for (let at = chunk.offset, end = chunk.offset + chunk.length; at < end; ) {
-        const read = readSync(from, buffer, 0, Math.min(buffer.length, end - at), at);
-        if (read === 0) throw new PreviousOutputChanged();
-        writeAll(fd, [buffer.subarray(0, read)]);
-        at += read;
-      }
-    }
-    flush();
-    const { size, mtimeMs, ino } = fstatSync(fd);
-    return { size, mtimeMs, ino };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Copies a file of the input folder (a picture) into the new output: as a clone where the file
- * system can share its blocks, never as a link, which an edit of the original would change.
- * None when the file went, or changed size, since it was looked up: the next build copies it.
- */
-function copyInto(target: string, file: CopiedFile): FileState | undefined {
-  try {
-    copyFileSync(file.source, target, constants.COPYFILE_FICLONE);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(file.source))
-      return undefined;
-    throw error;
-  }
-  const info = statSync(target);
-  if (info.size === file.size) return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
-  rmSync(target, { force: true });
-  return undefined;
-}
-
-/** Writes the buffers in order; the system may take fewer bytes than given (a disk filling up). */
-function writeAll(fd: number, buffers: Uint8Array[]): void {
-  if (buffers.length === 0) return;
-  let written = writevSync(fd, buffers);
-  for (const buffer of buffers) {
-    if (written >= buffer.byteLength) {
-      written -= buffer.byteLength;
-      continue;
-    }
-    for (let at = written; at < buffer.byteLength; ) at += writeSync(fd, buffer, at);
-    written = 0;
-  }
-}
-
-/**
- * Makes each file of the folder `from` a hard link in the folder `to`, when it is still as it
- * was written (same size, time and inode: nobody replaced or edited it since); tells which
- * could be. Synchronous calls, answered from the file system's cache in microseconds each.
- */
-export function linkKept(from: string, to: string, files: KeptFile[]): boolean[] {
+export function linkKept(from: string, to: string | undefined, files: KeptFile[]): boolean[] {
   return files.map(([path, size, mtimeMs, ino]) => {
     const source = join(from, path);
     try {
       const info = statSync(source, { throwIfNoEntry: false });
       if (!info || !sameFile(info, { size, mtimeMs, ino })) return false;
-      linkSync(source, join(to, path));
+      if (to !== undefined) linkSync(source, join(to, path));
       return true;
     } catch {
       return false;
     }
   });
-}
-
-/** Whether a file's state is the one recorded when it was written. */
-export function sameFile(info: FileState, record: FileState): boolean {
-  return info.size === record.size && info.mtimeMs === record.mtimeMs && info.ino === record.ino;
 }
 
 /**
