@@ -209,7 +209,7 @@ export async function writeOutput(
 /** Whether the output folder's marker is the one the records were made with. */
 function isMarkerOf(outDir: string, previous: PreviousOutput): boolean {
   const info = lstatSync(join(outDir, outputMarker), { throwIfNoEntry: false });
-  return info !== undefined && info.isFile() && sameFile(info, previous.marker);
+  return info?.isFile() === true && sameFile(info, previous.marker);
 }
 
 /** A file or a folder, not a link nor a device. */
