@@ -50,6 +50,8 @@ export const errorCatalogue = {
   SendIncomplete:
     'Run send again later: the readers still pending are served first, before anything newer.',
   PortInvalid: 'Give a port number from 1 to 65535 (0: any free port), e.g. --port 8080.',
+  BaseUrlInvalid:
+    'Give the absolute http:// or https:// address the preview is reached at, e.g. --base-url https://preview.example.net/.',
   SmtpUrlInvalid:
     'Set GAZETTE_SMTP_URL to smtp://user:password@host:port (or smtps:// for TLS from the start).',
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',

@@ -251,54 +251,72 @@ export async function main(
   )
     .option('-p, --port <number>', 'port on 127.0.0.1 (0: any free port)', parsePort, 4321)
     .option('--drafts', previewDrafts)
+    .option(
+      '--base-url <url>',
+      'where the links of the served pages and feeds lead instead of siteUrl, e.g. a tunnel (default: the address the page was opened at)',
+    )
     .addHelpText(
       'after',
       `
   Open the printed address for the site, and /__gazette/preview for the digest at phone and
-  desktop widths, its text part, subject, preheader and size.
+  desktop widths, its text part, subject, preheader and size. Links to siteUrl lead to the
+  preview instead (the files in the output folder keep them), and a build that fails shows its
+  problems on top of the pages until it is fixed.
 
   Examples:
     $ gazette serve
     $ gazette serve --drafts
-    $ gazette serve --port 8080 --input articles`,
+    $ gazette serve --port 8080 --input articles
+    $ gazette serve --base-url https://preview.example.net`,
     )
-    .action(async (given: BuildOptions & { out: string; port: number }, command: Command) => {
-      const options = draftsApart(given, command);
-      const outDir = resolve(cwd, options.out);
-      const [{ watchBuild }, { previewInfoOf, previewPath, startPreviewServer }] =
-        await Promise.all([import('./watch.ts'), import('./serve.ts')]);
-      let server: PreviewServer | undefined;
-      await watchBuild(
-        { ...options, cwd },
-        {
-          now: () => new Date(),
-          threads,
-          onLockWait: terminal.waitingFor(options.out),
-          onBuild: (result, milliseconds) => {
-            terminal.printRebuild(result, milliseconds, loudness(), new Date());
-            server?.reload(previewInfoOf(result));
+    .action(
+      async (
+        given: BuildOptions & { out: string; port: number; baseUrl?: string },
+        command: Command,
+      ) => {
+        const options = draftsApart(given, command);
+        const outDir = resolve(cwd, options.out);
+        const [{ watchBuild }, { parseBaseUrl, previewInfoOf, previewPath, startPreviewServer }] =
+          await Promise.all([import('./watch.ts'), import('./serve.ts')]);
+        // Checked before the build, which takes a while, so that a mistake shows at once.
+        const baseUrl = options.baseUrl === undefined ? undefined : parseBaseUrl(options.baseUrl);
+        let server: PreviewServer | undefined;
+        await watchBuild(
+          { ...options, cwd },
+          {
+            now: () => new Date(),
+            threads,
+            onLockWait: terminal.waitingFor(options.out),
+            onBuild: (result, milliseconds) => {
+              terminal.printRebuild(result, milliseconds, loudness(), new Date());
+              server?.reload(previewInfoOf(result));
+            },
+            onError: (error) => {
+              terminal.reportError(error);
+              server?.showError(error);
+            },
+            onFirstBuild: async (result) => {
+              server = await startPreviewServer(
+                { outDir, port: options.port, baseUrl },
+                previewInfoOf(result),
+              ).catch((error: NodeJS.ErrnoException) => {
+                if (error.code === 'EADDRINUSE')
+                  throw new GazetteError('PortInUse', `port ${options.port} is already in use`);
+                if (error.code === 'EACCES')
+                  throw new GazetteError(
+                    'PortInvalid',
+                    `port ${options.port} may not be opened by this user (below 1024 needs administrator rights)`,
+                  );
+                throw error;
+              });
+              terminal.out(`Serving ${inert(options.out)}/ at ${server.url}`);
+              if (baseUrl) terminal.out(`Links to the site lead to ${inert(baseUrl)}`);
+              terminal.out(`Digest preview: ${new URL(previewPath, server.url).href}`);
+            },
           },
-          onError: (error) => terminal.reportError(error),
-          onFirstBuild: async (result) => {
-            server = await startPreviewServer(
-              { outDir, port: options.port },
-              previewInfoOf(result),
-            ).catch((error: NodeJS.ErrnoException) => {
-              if (error.code === 'EADDRINUSE')
-                throw new GazetteError('PortInUse', `port ${options.port} is already in use`);
-              if (error.code === 'EACCES')
-                throw new GazetteError(
-                  'PortInvalid',
-                  `port ${options.port} may not be opened by this user (below 1024 needs administrator rights)`,
-                );
-              throw error;
-            });
-            terminal.out(`Serving ${inert(options.out)}/ at ${server.url}`);
-            terminal.out(`Digest preview: ${new URL(previewPath, server.url).href}`);
-          },
-        },
-      );
-    });
+        );
+      },
+    );
 
   withProject(
     program

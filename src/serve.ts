@@ -4,14 +4,18 @@ import { extname, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.ts';
 import { type BuildResult, outputFiles } from './build.ts';
+import { GazetteError } from './errors.ts';
 import { publishedTypes } from './read/read-linked-files.ts';
 import { feedFiles } from './render/feed-order.ts';
 import {
+  injectAfterBodyStart,
   injectBeforeBodyEnd,
   type PreviewInfo,
   renderPreviewPage,
   renderReloadScript,
+  rewriteSiteUrl,
 } from './render/preview-page.ts';
+import { type BuildFailure, failureOf, renderErrorPanel } from './render/serve-error.ts';
 import { openServed, type Served } from './served-file.ts';
 
 export type { PreviewInfo } from './render/preview-page.ts';
@@ -23,13 +27,27 @@ export interface ServeOptions {
   port: number;
   /** Address to listen on. Default `127.0.0.1`: the preview is for this machine only. */
   host?: string;
+  /**
+   * Where the links of the served files lead instead of the site, such as a tunnel's
+   * `https://preview.example.net/` (`parseBaseUrl`). Default: the address each request was
+   * made to, so that a click stays on the preview from whichever machine it was opened.
+   */
+  baseUrl?: string | undefined;
 }
 
 export interface PreviewServer {
   /** Where the server listens, such as `http://127.0.0.1:4321/`. */
   url: string;
-  /** Shows `info` on the preview page from now on, and tells every open page to reload. */
+  /**
+   * Shows `info`, of a build that succeeded, on the preview page from now on, clears the failure
+   * shown if any, and tells every open page to reload.
+   */
   reload(info: PreviewInfo): void;
+  /**
+   * Shows `error`, which a build threw, at the top of every page served until the next
+   * `reload`, and tells every open page to reload. The files served are the last good build's.
+   */
+  showError(error: unknown): void;
   /** Ends the open live-reload connections and stops the server. */
   close(): Promise<void>;
 }
@@ -38,6 +56,17 @@ export interface PreviewServer {
 export const previewPath = '/__gazette/preview';
 /** The live-reload event stream (Server-Sent Events) that served pages listen to. */
 export const eventsPath = '/__gazette/events';
+
+/** The page a request for a missing file gets, when the output has one. */
+const notFoundPage = '404.html';
+
+// The text files of the output, whose links to the site are rewritten to lead to the preview.
+// Any other file (a picture, the digest as a message) is sent as it is.
+const rewritten = new Set(['.html', '.xml', '.json', '.txt']);
+
+// A text file larger than this is streamed as it is, its links left alone: rewritten, it is
+// held whole in memory for each request, and no build writes one so large.
+const rewriteLimit = 64 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,14 +86,44 @@ const feedTypes: Record<string, string> = {
 
 /** What the preview shows of a build: the digest, and the entries of the main feed. */
 export function previewInfoOf(result: BuildResult): PreviewInfo {
-  return { ...result.digest, entries: result.entries.slice(0, result.config.feeds.limit) };
+  return {
+    ...result.digest,
+    entries: result.entries.slice(0, result.config.feeds.limit),
+    siteUrl: result.config.siteUrl,
+  };
+}
+
+/**
+ * `--base-url`: the root of a site the served files' links are to lead to, such as a tunnel's
+ * `https://preview.example.net`, as `ServeOptions.baseUrl` takes it; else a user error. An
+ * origin only: the output is served at the root, where a path of its own would lead nowhere.
+ */
+export function parseBaseUrl(text: string): string {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (
+    url &&
+    /^https?:$/.test(url.protocol) &&
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash
+  )
+    return `${url.origin}/`;
+  throw new GazetteError(
+    'BaseUrlInvalid',
+    `--base-url ${JSON.stringify(text)} is not the address of a site's root: give an http:// or https:// address with no path, query or password, such as https://preview.example.net`,
+  );
 }
 
 /**
  * Serves the output folder on this machine, with the preview page of the digest, and reloads
- * every open page when told to. Files are read on each request (a build replaces the folder),
- * and streamed: a large file costs each client a small buffer, not its size. Only requests
- * that name the address listened on are answered, and only files really inside the folder.
+ * every open page when told to. Files are read on each request (a build replaces the folder).
+ * Text files (pages, feeds, the digest) are sent with their links to the site rewritten to
+ * the preview, and a failed build's problems on top of each page; any other file is streamed:
+ * a large one costs each client a small buffer, not its size. Files on disk are never changed.
+ * Only requests that name the address listened on are answered, and only files really inside
+ * the folder.
  */
 export async function startPreviewServer(
   options: ServeOptions,
@@ -74,6 +133,7 @@ export async function startPreviewServer(
   const host = options.host ?? '127.0.0.1';
   const clients = new Set<ServerResponse>();
   let current = info;
+  let failure: BuildFailure | undefined;
   let generation = 0;
   let hosts = new Set<string>();
 
@@ -98,11 +158,31 @@ export async function startPreviewServer(
     if (path === undefined) return send(res, req, 400, 'text/plain; charset=utf-8', 'Bad request');
     if (path === eventsPath)
       return openEvents(res, Number(query(target).get('since') ?? generation));
+    // What the page shows is taken before its file is read: a build that ends meanwhile
+    // reloads it.
     const script = renderReloadScript(eventsPath, generation);
+    const panel = failure && renderErrorPanel(failure);
+    const { siteUrl } = current;
+    // The host was checked above: a name of this server, or of the base URL.
+    const base = options.baseUrl ?? `http://${req.headers.host}/`;
+    const linked = (text: string) => rewriteSiteUrl(text, siteUrl, base);
+    // A page in a frame (the digest in the preview's, which may not run scripts) leaves the
+    // reloading, and the failure, to the page around it.
+    const framed = /^i?frame$/.test(String(req.headers['sec-fetch-dest']));
+    const page = (html: string) => {
+      if (framed) return linked(html);
+      const shown = panel ? injectAfterBodyStart(linked(html), panel) : linked(html);
+      return injectBeforeBodyEnd(shown, script);
+    };
+    const missing = async () => {
+      const html = await readServed(await openServed(root, `/${notFoundPage}`, ''));
+      if (html === undefined) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
+      return send(res, req, 404, contentTypes['.html'], page(html));
+    };
     if (path === previewPath) {
       const text = await readServed(await openServed(root, `/${outputFiles.digestText}`, ''));
-      const page = renderPreviewPage(current, { htmlUrl: `/${outputFiles.digestHtml}`, text });
-      return send(res, req, 200, contentTypes['.html'], injectBeforeBodyEnd(page, script));
+      const preview = renderPreviewPage(current, { htmlUrl: `/${outputFiles.digestHtml}`, text });
+      return send(res, req, 200, contentTypes['.html'], page(preview));
     }
     // Once open, a file stays readable even if a build swaps the folder meanwhile.
     const found = await openServed(root, path, outputFiles.index);
@@ -111,19 +191,22 @@ export async function startPreviewServer(
       const location = urlPath(root, found.path).replace(/\/?$/, '/');
       return send(res, req, 301, 'text/plain; charset=utf-8', 'Moved', { Location: location });
     }
-    if (!found) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (!found) return missing();
+    // A request that tries to leave the folder is no reader's broken link: it gets nothing of
+    // the output, not even its page for missing files.
+    if (found.kind === 'outside')
+      return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
+    const extension = extname(found.path);
     const type =
       feedTypes[relative(root, found.path)] ??
-      contentTypes[extname(found.path)] ??
-      publishedTypes.get(extname(found.path).toLowerCase()) ??
+      contentTypes[extension] ??
+      publishedTypes.get(extension.toLowerCase()) ??
       'application/octet-stream';
-    // A page in a frame (the digest in the preview's, which may not run scripts) leaves the
-    // reloading to the page around it.
-    const framed = /^i?frame$/.test(String(req.headers['sec-fetch-dest']));
-    if (extname(found.path) !== '.html' || framed) return stream(res, req, type, found);
-    const page = await readServed(found);
-    if (page === undefined) return send(res, req, 404, 'text/plain; charset=utf-8', 'Not found');
-    return send(res, req, 200, type, injectBeforeBodyEnd(page, script));
+    if (!rewritten.has(extension) || found.size > rewriteLimit)
+      return stream(res, req, type, found);
+    const text = await readServed(found);
+    if (text === undefined) return missing();
+    return send(res, req, 200, type, extension === '.html' ? page(text) : linked(text));
   };
 
   const openEvents = (res: ServerResponse, since: number) => {
@@ -153,10 +236,18 @@ export async function startPreviewServer(
   });
   const { port } = server.address() as AddressInfo;
   hosts = allowedHosts(host, port);
+  // A tunnel may pass on the name it was reached at: the one the user gave is answered too.
+  if (options.baseUrl) hosts.add(new URL(options.baseUrl).host);
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     reload(info) {
       current = info;
+      failure = undefined;
+      generation += 1;
+      for (const client of clients) client.write(reloadEvent(generation));
+    },
+    showError(error) {
+      failure = failureOf(error);
       generation += 1;
       for (const client of clients) client.write(reloadEvent(generation));
     },

@@ -5,32 +5,37 @@ import { resolve, sep } from 'node:path';
 /** What a request's path names in the served folder. */
 export type Served =
   | { kind: 'file'; path: string; handle: FileHandle; size: number }
-  | { kind: 'folder'; path: string };
+  | { kind: 'folder'; path: string }
+  /** A path that leads out of the folder: no missing file, but a request to refuse. */
+  | { kind: 'outside' };
 
 // Not on every platform: where it is missing the real-path check below stands alone.
 const noFollow = constants.O_NOFOLLOW ?? 0;
 
 /**
  * The file of `root` that the decoded URL path `path` names, opened (a folder's `index` for a
- * path ending in `/`), or the folder it names without its final `/`; undefined for anything
- * else, and for anything whose real path is outside `root`: a symbolic link in the folder that
- * leads elsewhere is not followed out of it. The caller closes the handle.
+ * path ending in `/`), or the folder it names without its final `/`; `outside` for a path that
+ * could lead out of `root` (with a dot segment or a NUL character) or whose real path is outside
+ * it (a symbolic link in the folder that leads elsewhere is not followed out of it); undefined
+ * for anything else. The caller closes the handle.
  */
 export async function openServed(
   root: string,
   path: string,
   index: string,
 ): Promise<Served | undefined> {
-  if (!path.startsWith('/') || path.includes('\0')) return undefined;
-  if (path.split(/[/\\]/).includes('..')) return undefined;
+  const outside = { kind: 'outside' } as const;
+  if (!path.startsWith('/') || path.includes('\0')) return outside;
+  if (path.split(/[/\\]/).includes('..')) return outside;
   const file = resolve(root, `.${path}`);
-  if (!isInside(root, file)) return undefined;
+  if (!isInside(root, file)) return outside;
   // Both real paths: the folder itself may be reached through a link (a temporary folder often is).
   const [realRoot, real] = await Promise.all([
     realpath(root).catch(() => undefined),
     realpath(file).catch(() => undefined),
   ]);
-  if (!realRoot || !real || !isInside(realRoot, real)) return undefined;
+  if (!realRoot || !real) return undefined;
+  if (!isInside(realRoot, real)) return outside;
   const stats = await stat(real).catch(() => undefined);
   if (stats?.isDirectory()) {
     if (!path.endsWith('/')) return { kind: 'folder', path: file };

@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { browserContext, chromiumPath, needsProgram } from './browser.ts';
-import { makeProject, root, runCli, startServe } from './helpers.ts';
+import {
+  baseConfig,
+  makeProject,
+  root,
+  runCli,
+  startServe,
+  tempDir,
+  warmCache,
+} from './helpers.ts';
 
 describe('gazette serve', () => {
   it('reloads the open page with the new title when an article is edited', async (t) => {
@@ -55,4 +65,119 @@ describe('gazette serve on a port in use', () => {
       taken.close();
     }
   });
+});
+
+/** A project of two small articles, in `articles/`. */
+async function smallProject(): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig, null, 2));
+  await mkdir(join(dir, 'articles'));
+  await writeFile(
+    join(dir, 'articles', '2025-01-05-le-train.md'),
+    '---\ntitle: Le train arrive\n---\nLe train de Lima est arrivé à l’heure ce matin, une première.\n',
+  );
+  await writeFile(
+    join(dir, 'articles', '2025-01-06-la-pluie.txt'),
+    'La pluie est tombée toute la nuit sur Cusco, sans faire de dégâts.\n',
+  );
+  return dir;
+}
+
+/** The body of a GET of `path`. */
+function body(url: URL, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request({ hostname: url.hostname, port: url.port, path, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve(text));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Asks for `path` until its body passes `test`, for ten seconds at most; the last body. */
+async function until(url: URL, path: string, test: (text: string) => boolean): Promise<string> {
+  const started = Date.now();
+  let text = await body(url, path);
+  while (!test(text) && Date.now() - started < 10_000) {
+    await new Promise((r) => setTimeout(r, 50));
+    text = await body(url, path);
+  }
+  return text;
+}
+
+describe('gazette serve while an article is broken', () => {
+  it('shows the problem on top of the pages until the article is fixed', {
+    timeout: 60_000,
+  }, async () => {
+    const project = await smallProject();
+    await warmCache(project);
+    const tunnel = 'https://preview.example.net/';
+    const serving = await startServe(project, ['--base-url', tunnel]);
+    try {
+      const { url } = serving;
+      assert.ok(url, serving.output());
+      assert.match(serving.output(), /Links to the site lead to https:\/\/preview\.example\.net\//);
+      const page = await body(url, '/');
+      assert.doesNotMatch(page, /role="alert"/);
+      assert.ok(page.includes(`href="${tunnel}atom.xml"`), 'links lead to --base-url');
+      assert.ok(!page.includes(baseConfig.siteUrl));
+
+      // Listening as an open page does, from the build it was served.
+      const since = /since=(\d+)/.exec(page)?.[1] ?? '';
+      const { hostname, port } = url;
+      let events = '';
+      const stream = request({
+        hostname,
+        port,
+        path: `/__gazette/events?since=${since}`,
+        agent: false,
+      });
+      stream.on('response', (res) => res.setEncoding('utf8').on('data', (c) => (events += c)));
+      stream.on('error', () => undefined).end();
+
+      const broken = join(project, 'articles', '2025-01-07-le-pont.md');
+      await writeFile(broken, '---\ntitle: [Le pont\n---\nLe pont de Cusco est tombé.\n');
+      const failed = await until(url, '/', (text) => /role="alert"/.test(text));
+      const panel = /<div role="alert".*?<\/div>/s.exec(failed)?.[0] ?? '';
+      assert.match(panel, /2025-01-07-le-pont\.md:\d+: front matter is not valid YAML/, failed);
+      assert.match(panel, /\[FrontMatterSyntax\]/);
+      assert.match(panel, /last good build/);
+      assert.match(events, /event: reload\ndata: \d+\n\n/, 'the open page was told to reload');
+      assert.ok(failed.includes('Le train arrive'), 'the last good build, still served');
+      assert.match(serving.output(), /error: .*2025-01-07-le-pont\.md/, 'and the terminal');
+
+      await writeFile(broken, '---\ntitle: Le pont\n---\nLe pont de Cusco est tombé.\n');
+      const fixed = await until(url, '/', (text) => !/role="alert"/.test(text));
+      assert.doesNotMatch(fixed, /role="alert"/);
+      assert.ok(fixed.includes('Le pont'), 'the fixed article is in');
+      stream.destroy();
+    } finally {
+      await serving.stop();
+    }
+  });
+});
+
+describe('gazette serve --base-url', () => {
+  for (const given of [
+    'preview.example.net',
+    'ftp://preview.example.net',
+    'https://preview.example.net/news/',
+    'https://someone:secret@preview.example.net',
+    'https://preview.example.net/?page=1',
+  ]) {
+    it(`refuses ${JSON.stringify(given)} plainly, before building`, async () => {
+      const project = await smallProject();
+      const result = await runCli(['serve', '--input', 'articles', '--base-url', given], project);
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /^error: --base-url ".*" is not the address of a site's root/);
+      assert.match(result.stderr, /\[BaseUrlInvalid\]\n$/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+      assert.equal(existsSync(join(project, 'out')), false, 'nothing built');
+    });
+  }
 });

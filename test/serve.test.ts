@@ -7,7 +7,7 @@ import { type BuildResult, build } from '../src/build.ts';
 import { htmlBudget } from '../src/render/digest.ts';
 import { type PreviewServer, previewInfoOf, startPreviewServer } from '../src/serve.ts';
 import { browserContext, chromiumPath, needsProgram } from './browser.ts';
-import { makeProject, root } from './helpers.ts';
+import { baseConfig, makeProject, root } from './helpers.ts';
 
 const changedTitle = 'Un titre changé pendant l’aperçu';
 /** The seed whose title the browser test changes. */
@@ -98,6 +98,9 @@ describe('gazette preview server', () => {
 
   after(() => server?.close());
 
+  /** `text` as served: its links to the site lead to the server instead. */
+  const served = (text: string) => text.replaceAll(baseConfig.siteUrl, server.url);
+
   it('listens on a free port of this machine', () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
     assert.notEqual(new URL(server.url).port, '0');
@@ -114,7 +117,8 @@ describe('gazette preview server', () => {
     assert.ok(script, 'the reload script');
     assert.ok(index.body.endsWith(`${script[0]}</body>\n</html>\n`), 'just before </body>');
     const file = await readFile(join(out, 'index.html'), 'utf8');
-    assert.equal(index.body.replace(script[0], ''), file, 'and nothing else changed');
+    assert.ok(file.includes(baseConfig.siteUrl), 'the file links to the site');
+    assert.equal(index.body.replace(script[0], ''), served(file), 'and nothing else changed');
     assert.equal((await get(server, '/index.html')).body, index.body);
 
     const expected: [string, string][] = [
@@ -134,7 +138,7 @@ describe('gazette preview server', () => {
       assert.equal(reply.body.includes('__gazette/events'), path.endsWith('.html'), path);
     }
     const text = await readFile(join(out, 'digest.txt'), 'utf8');
-    assert.equal((await get(server, '/digest.txt')).body, text);
+    assert.equal((await get(server, '/digest.txt')).body, served(text));
     const folder = await get(server, '/tags');
     assert.equal(folder.status, 301);
     assert.equal(folder.headers.location, '/tags/');
@@ -248,10 +252,10 @@ describe('gazette preview server', () => {
         .waitFor();
     }
     const text = await readFile(join(out, 'digest.txt'), 'utf8');
-    assert.equal(await preview.locator('pre').textContent(), text);
+    assert.equal(await preview.locator('pre').textContent(), served(text));
     for (const entry of result.entries) {
       const link = preview.getByRole('link', { name: entry.title, exact: true });
-      assert.equal(await link.getAttribute('href'), entry.url);
+      assert.equal(await link.getAttribute('href'), served(entry.url));
     }
 
     // An author changes a title while both pages are open, then Gazette builds again.

@@ -11,6 +11,8 @@ export interface PreviewInfo {
   htmlBytes: number;
   /** The entries as the main feed lists them, newest first. */
   entries: { title: string; url: string; published: string; summary: string }[];
+  /** The config's `siteUrl`, which every link of the build starts with. */
+  siteUrl: string;
 }
 
 /** Where the preview page finds the digest's two parts. */
@@ -155,6 +157,29 @@ function renderEntry(entry: PreviewInfo['entries'][number]): string {
 export function renderReloadScript(eventsUrl: string, generation: number): string {
   const url = JSON.stringify(`${eventsUrl}?since=${generation}`);
   return `<script>if (window.top === window) new EventSource(${url}).addEventListener('reload', () => location.reload());</script>`;
+}
+
+/** `html` with `snippet` right after its first `<body>` tag, or at its start when it has none. */
+export function injectAfterBodyStart(html: string, snippet: string): string {
+  const first = /<body\b[^>]*>/i.exec(html);
+  if (first === null) return snippet + html;
+  const end = first.index + first[0].length;
+  return html.slice(0, end) + snippet + html.slice(end);
+}
+
+/**
+ * `text` (a page, a feed, the digest) with every link to the site made a link to `base`: each
+ * occurrence of `siteUrl`, as the config spells it and as a URL parser writes it (the two differ
+ * when it has capitals or spaces), plain and escaped for HTML, becomes `base`.
+ */
+export function rewriteSiteUrl(text: string, siteUrl: string, base: string): string {
+  const spellings = new Set([siteUrl, new URL(siteUrl).href].flatMap((s) => [s, escapeHtml(s)]));
+  // Longest first: where one spelling begins another, the whole of the longer one is replaced.
+  const pattern = [...spellings]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))
+    .join('|');
+  return text.replace(new RegExp(pattern, 'g'), () => base);
 }
 
 /** `html` with `snippet` before its last `</body>`, or at its end when it has none. */
