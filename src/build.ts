@@ -246,7 +246,7 @@ async function runBuild(
       pages,
     });
   let rendered = render(kept);
-  const digestFiles = rendered.digest.then(({ digest, files }) => {
+  let digestFiles = rendered.digest.then(({ digest, files }) => {
     warnings.push(...digestWarnings(digest));
     return files;
   });
@@ -262,22 +262,23 @@ async function runBuild(
   // The new output takes the old one's place only once the ids it shows are kept.
   const idMapSaved = idMapWritten ?? writingIdMap();
   idMapSaved.catch(() => undefined);
-  const write = (files: OutputFiles) =>
+  const write = (files: OutputFiles, coming: Promise<OutputFiles>) =>
     writeOutput(outDir, files, resolved.out.display, {
       later: laterOutput,
       link: deps.engine?.link,
-      coming: digestFiles,
+      coming,
       ready: idMapSaved,
       previous: kept?.previous,
     });
   let result: WriteResult;
   try {
-    result = await write(rendered.files);
+    result = await write(rendered.files, digestFiles);
   } catch (error) {
     if (!(error instanceof PreviousOutputChanged)) throw error;
     // A file of the previous output changed while this build counted on it: all is rendered.
     rendered = { ...render(undefined), digest: rendered.digest };
-    result = await write(rendered.files);
+    digestFiles = rendered.digest.then(({ whole }) => whole);
+    result = await write(rendered.files, digestFiles);
   }
   const { written, reused, states } = result;
   for (const path of result.gone) {

@@ -95,7 +95,8 @@ describe('a build killed at any moment', () => {
     assert.ok(outcomes.old > 0 && outcomes.old + outcomes.new === rounds, JSON.stringify(outcomes));
 
     // The next build clears what the killed ones left beside out/.
-    assert.equal((await runCli(['build', '--input', 'articles'], dir)).code, 0);
+    const next = await runCli(['build', '--input', 'articles'], dir);
+    assert.equal(next.code, 0, next.stderr);
     assert.ok(same(await snapshot(join(dir, 'out')), fresh));
     assert.deepEqual(
       (await readdir(dir)).filter((f) => f.startsWith('.out-')),

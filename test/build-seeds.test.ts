@@ -38,6 +38,8 @@ describe('gazette build on the seeds', () => {
       '000-8cbf9f20e154a38e/index.html',
       '004-5c34eccd36d238b7',
       '004-5c34eccd36d238b7/index.html',
+      // The page for an address that leads nowhere.
+      '404.html',
       'atom.xml',
       'digest.eml',
       'digest.html',
@@ -45,7 +47,9 @@ describe('gazette build on the seeds', () => {
       'entries.json',
       'feed.json',
       'index.html',
+      'robots.txt',
       'rss.xml',
+      'sitemap.xml',
       'tags',
       'tags/index.json',
     ]);

@@ -5,9 +5,10 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../src/config.ts';
 import type { Entry } from '../src/entry.ts';
-import { renderIndexPage } from '../src/render/index-page.ts';
+import { readPageTemplates } from '../src/read/page-files.ts';
+import { renderSite } from '../src/render/site-output.ts';
 import { browserContext, chromiumPath, needsProgram } from './browser.ts';
-import { baseConfig, tempDir } from './helpers.ts';
+import { baseConfig, fileBytes, root, tempDir } from './helpers.ts';
 
 const hostileTitle = '<script>alert(1)</script> & "quotes"';
 const config = parseConfig(
@@ -45,8 +46,17 @@ const entries = [
   entry('newer', hostileTitle, '2025-01-05T23:30:00Z'),
 ];
 
+const templates = await readPageTemplates([join(root, 'templates')]);
+
+/** The index page the build would write for these entries. */
+function renderIndexPage(shown: Entry[]): string {
+  const file = renderSite(shown, config, templates).get('index.html');
+  assert.ok(file, 'an index page');
+  return fileBytes(file).toString();
+}
+
 describe('index page', () => {
-  const html = renderIndexPage(entries, config);
+  const html = renderIndexPage(entries);
 
   it('links to the three feeds with absolute URLs and their media types', () => {
     const links = [
@@ -80,7 +90,7 @@ describe('index page', () => {
   it('speaks the configured language, with dates in its time zone', () => {
     assert.match(html, /^<!doctype html>\n<html lang="fr" dir="ltr">/);
     assert.ok(html.includes('<time datetime="2025-01-05T23:30:00Z">6 janvier 2025</time>'));
-    assert.ok(html.includes('<h2 lang="es">'), 'an entry in another language says so');
+    assert.ok(html.includes('<article lang="es">'), 'an entry in another language says so');
     assert.equal(html.match(/<h1>/g)?.length, 1);
   });
 
@@ -91,7 +101,10 @@ describe('index page', () => {
   });
 
   it('says so when there are no entries', () => {
-    assert.ok(renderIndexPage([], config).includes('<main>\n<p>Aucun article pour le moment.</p>'));
+    assert.match(
+      renderIndexPage([]),
+      /<main id="content">\n<h1>[^<]+<\/h1>\n<p class="intro">[^<]+<\/p>\n<p>Aucun article pour le moment\.<\/p>/,
+    );
   });
 
   it('renders cleanly in a real browser, even on a narrow phone', {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { cp, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -7,6 +6,7 @@ import { parse } from 'parse5';
 import { build } from '../src/build.ts';
 import type { Entry } from '../src/entry.ts';
 import { baseConfig, buildWithEngine, fixtures, makeProject, root } from './helpers.ts';
+import { brokenLinks } from './site-links.ts';
 
 const site = baseConfig.siteUrl;
 
@@ -17,13 +17,6 @@ function parseErrors(html: string): string[] {
     onParseError: (error) => errors.push(`${error.code} at ${error.startLine}:${error.startCol}`),
   });
   return errors;
-}
-
-/** Every URL that points inside the site, written in an attribute or a JSON string. */
-function insideLinks(text: string): string[] {
-  const escaped = site.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const pattern = new RegExp(`(?:\\s(?:href|src|content)=|")"?(${escaped}[^"]*)"`, 'g');
-  return [...text.matchAll(pattern)].map(([, url]) => (url ?? '').replaceAll('&amp;', '&'));
 }
 
 describe('article pages', () => {
@@ -68,29 +61,8 @@ describe('article pages', () => {
     assert.match(lima, /<meta name="twitter:card" content="summary_large_image">/);
   });
 
-  it('leads every link inside the site to a file of out/, from the pages and the feeds', async () => {
-    const documents = [
-      ...entries.map((e) => `${e.slug}/index.html`),
-      'index.html',
-      'atom.xml',
-      'rss.xml',
-      'feed.json',
-      'digest.html',
-    ];
-    const broken: string[] = [];
-    for (const document of documents) {
-      const text = (await readFile(join(out(), document), 'utf8'))
-        .replaceAll('\\/', '/')
-        .replaceAll('\\"', '"');
-      for (const url of insideLinks(text)) {
-        const path = decodeURIComponent(new URL(url).pathname).slice(1);
-        const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-        // The subscription service's addresses are not files.
-        if (/^unsubscribe|^subscribe|^confirm|^preferences/.test(file)) continue;
-        if (!existsSync(join(out(), file))) broken.push(`${document}: ${url}`);
-      }
-    }
-    assert.deepEqual([...new Set(broken)], []);
+  it('leads every link inside the site to a file of out/, from the pages, feeds, digest and message', async () => {
+    assert.deepEqual(await brokenLinks(out(), site), []);
   });
 
   it('links each page to the entries before and after it', async () => {
@@ -102,7 +74,7 @@ describe('article pages', () => {
     assert.match(html, new RegExp(`<a rel="prev" href="${sorted[2]?.url}">`));
   });
 
-  it('rewrites, after one edit, only that page and its neighbours', async () => {
+  it('rewrites, after one edit, only that page, and its neighbours when its title changes', async () => {
     const cached = await makeProject(join(fixtures, 'markdown-html', 'articles'));
     await cp(join(root, 'seeds'), join(cached, 'articles'), { recursive: true });
     const options = { cwd: cached, input: 'articles' };
@@ -110,24 +82,31 @@ describe('article pages', () => {
     await buildWithEngine(options, { now });
     const pages = entries.map((e) => join(cached, 'out', e.slug, 'index.html'));
     const inodes = async () => Promise.all(pages.map(async (page) => (await stat(page)).ino));
-    const before = await inodes();
-    const edited = join(cached, 'articles', '2025-03-02-cusco.md');
-    await writeFile(edited, `${await readFile(edited, 'utf8')}\nUne phrase ajoutée au texte.\n`);
-    await buildWithEngine(options, { now });
-    const after = await inodes();
-    const rewritten = entries
-      .filter((_, i) => before[i] !== after[i])
-      .map((e) => e.slug)
-      .sort();
     const sorted = [...entries].sort((a, b) => Date.parse(b.published) - Date.parse(a.published));
     const at = sorted.findIndex((e) => e.slug === 'cusco');
-    const expected = [sorted[at - 1], sorted[at], sorted[at + 1]]
-      .flatMap((e) => (e ? [e.slug] : []))
-      .sort();
-    assert.deepEqual(rewritten, expected);
+    const rewrittenBy = async (edit: (text: string) => string) => {
+      const before = await inodes();
+      const edited = join(cached, 'articles', '2025-03-02-cusco.md');
+      await writeFile(edited, edit(await readFile(edited, 'utf8')));
+      await buildWithEngine(options, { now });
+      const after = await inodes();
+      return entries
+        .filter((_, i) => before[i] !== after[i])
+        .map((e) => e.slug)
+        .sort();
+    };
+    // A sentence more: the page alone; its neighbours show only its title.
+    assert.deepEqual(await rewrittenBy((text) => `${text}\nUne phrase ajoutée au texte.\n`), [
+      'cusco',
+    ]);
     assert.match(
       await readFile(join(cached, 'out', 'cusco', 'index.html'), 'utf8'),
       /Une phrase ajoutée/,
+    );
+    // A new title: the neighbours' links to it change too.
+    assert.deepEqual(
+      await rewrittenBy((text) => text.replace(/^title: .*$/m, 'title: Un autre titre')),
+      [sorted[at - 1], sorted[at], sorted[at + 1]].flatMap((e) => (e ? [e.slug] : [])).sort(),
     );
   });
 });

@@ -12,6 +12,7 @@ export interface TemplateFile {
 /** The site's page templates: the article page, and the partials every page shares. */
 export interface PageTemplates {
   article: TemplateFile;
+  list: TemplateFile;
   partials: Record<'head' | 'header' | 'footer', TemplateFile>;
 }
 
@@ -19,7 +20,8 @@ const partialNames = ['head', 'header', 'footer'] as const;
 
 /**
  * The page templates, each from the first folder that has it (a project's `templates/` first,
- * file by file, then Gazette's own): `article.html.hbs` and `partials/<name>.hbs`.
+ * file by file, then Gazette's own): `article.html.hbs`, `list.html.hbs` and
+ * `partials/<name>.hbs`.
  */
 export async function readPageTemplates(folders: string[], cwd?: string): Promise<PageTemplates> {
   const read = async (name: string): Promise<TemplateFile> => {
@@ -32,12 +34,14 @@ export async function readPageTemplates(folders: string[], cwd?: string): Promis
       file: name,
     });
   };
-  const [article, ...partials] = await Promise.all([
+  const [article, list, ...partials] = await Promise.all([
     read('article.html.hbs'),
+    read('list.html.hbs'),
     ...partialNames.map((name) => read(`partials/${name}.hbs`)),
   ]);
   return {
     article: article as TemplateFile,
+    list: list as TemplateFile,
     partials: Object.fromEntries(partialNames.map((name, i) => [name, partials[i]])) as Record<
       (typeof partialNames)[number],
       TemplateFile

@@ -73,7 +73,7 @@ export function tagGroups(
   const groups = new Map<string, TagGroup>();
   for (const entry of sorted) {
     for (const tag of entry.tags) {
-      const slug = remember(slugs, 100_000, tag, () => tagSlug(tag));
+      const slug = tagSlugOf(tag, slugs);
       let group = groups.get(slug);
       if (group === undefined) {
         group = { name: tag, slug, entries: [] };
@@ -86,6 +86,11 @@ export function tagGroups(
   return [...groups.values()]
     .filter((g) => g.entries.length >= minimum)
     .sort((a, b) => b.entries.length - a.entries.length || a.slug.localeCompare(b.slug));
+}
+
+/** A tag's slug, remembered in `slugs` for the next builds of a session. */
+export function tagSlugOf(tag: string, slugs: Map<string, string>): string {
+  return remember(slugs, 100_000, tag, () => tagSlug(tag));
 }
 
 /** A tag's slug; a tag of no letters nor digits gets one from its hash. */

@@ -4,7 +4,7 @@ import { type Entry, type EntryTexts, type TextEntry, withText } from '../entry.
 import { type AtomDocument, atomEntry, atomHead, atomTail } from './atom.ts';
 import { archivePages, type FeedPlan, feedFiles, newestFirst, tagGroups } from './feed-order.ts';
 import { renderJsonFeed } from './json-feed.ts';
-import type { OutputFile, OutputReuse } from './output-file.ts';
+import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
 import { renderRss } from './rss.ts';
 
 /**
@@ -135,9 +135,10 @@ export function renderFeeds(
     files.set(path, atom(document));
     index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
   }
-  files.set(feedFiles.tagIndex, {
-    chunks: [Buffer.from(`${JSON.stringify({ tags: index }, null, 2)}\n`)],
-  });
+  files.set(
+    feedFiles.tagIndex,
+    keptIfSame(feedFiles.tagIndex, `${JSON.stringify({ tags: index }, null, 2)}\n`, reuse),
+  );
   return files;
 }
 

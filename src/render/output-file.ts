@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The output as rendering gives it to writing: for each path, bytes, or the previous output's
  * file kept as it is. Rendering decides; writing only carries the decisions out.
@@ -66,4 +67,20 @@ export interface OutputReuse {
     path: string,
     format: string,
   ): { file: KeptFile; at: Map<string, [offset: number, length: number]> } | undefined;
+}
+
+/**
+ * A file rendered whole (the digest, the sitemap), kept from the previous output when its bytes are the
+ * same: its key is its content's hash.
+ */
+export function keptIfSame(
+  path: string,
+  text: string | Uint8Array,
+  reuse: OutputReuse | undefined,
+): OutputFile {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  if (!reuse) return textFile(bytes);
+  const key = createHash('sha256').update(bytes).digest('base64');
+  const kept = reuse.keep(path, key);
+  return kept ? { kept, key } : { chunks: [bytes], key };
 }

@@ -8,13 +8,18 @@ import { type RenderedDigest, renderDigest } from './digest.ts';
 import { entryJson, renderEntriesFile } from './entries-file.ts';
 import type { FeedPlan } from './feed-order.ts';
 import { type EntryVersions, type FeedMemo, renderFeeds } from './feeds.ts';
-import { renderIndexPage } from './index-page.ts';
 import { renderMessage } from './message.ts';
 import { messagesFor } from './messages/index.ts';
 import { type MjmlCompiler, mjmlCompiler } from './mjml.ts';
-import { type OutputFile, type OutputFiles, type OutputReuse, textFile } from './output-file.ts';
-import { renderArticlePages } from './pages.ts';
+import {
+  keptIfSame,
+  type OutputFile,
+  type OutputFiles,
+  type OutputReuse,
+  textFile,
+} from './output-file.ts';
 import { personalize, personalValues } from './personalize.ts';
+import { renderSite } from './site-output.ts';
 
 /** Names of the files a build writes in the output folder, besides the feeds. */
 export const outputFiles = {
@@ -45,7 +50,11 @@ export interface RenderOptions {
 /** Every output file; the digest's, which MJML compiles meanwhile, when compiled. */
 export interface RenderedOutput {
   files: OutputFiles;
-  digest: Promise<{ digest: RenderedDigest; files: OutputFiles }>;
+  /**
+   * The digest and its files; `whole`: the same files all with their bytes, none kept, for a
+   * build that writes everything again.
+   */
+  digest: Promise<{ digest: RenderedDigest; files: OutputFiles; whole: OutputFiles }>;
 }
 
 /**
@@ -78,12 +87,16 @@ export function renderOutput(
       digest,
       personalValues(undefined, config, messagesFor(digest.language)),
     );
-    const files: OutputFiles = new Map([
-      [outputFiles.digestHtml, textFile(preview.html)],
-      [outputFiles.digestText, textFile(preview.text)],
-      [outputFiles.digestMessage, textFile(message)],
-    ]);
-    return { digest, files };
+    const texts: [string, string | Uint8Array][] = [
+      [outputFiles.digestHtml, preview.html],
+      [outputFiles.digestText, preview.text],
+      [outputFiles.digestMessage, message],
+    ];
+    const files: OutputFiles = new Map(
+      texts.map(([path, text]) => [path, keptIfSame(path, text, reuse)]),
+    );
+    const whole: OutputFiles = new Map(texts.map(([path, text]) => [path, textFile(text)]));
+    return { digest, files, whole };
   });
   // Awaited by the caller; a failure meanwhile must not go unhandled.
   digest.catch(() => undefined);
@@ -104,14 +117,14 @@ export function renderOutput(
     outputFiles.entries,
     renderEntriesFile(outputFiles.entries, entries, keys, { reuse, serialized, texts }),
   );
-  files.set(outputFiles.index, textFile(renderIndexPage(entries, config)));
   if (pages) {
-    for (const [path, file] of renderArticlePages(entries, config, pages, {
+    const site = renderSite(entries, config, pages, {
       reuse,
       versions: reuse ? known : undefined,
       texts,
-    }))
-      files.set(path, file);
+      tagSlugs: feedMemo?.tagSlugs,
+    });
+    for (const [path, file] of site) files.set(path, file);
   }
   for (const [path, file] of published ?? []) files.set(path, copiedFile(path, file, reuse));
   return { files, digest };

@@ -120,7 +120,10 @@ export async function writeOutput(
     // The kept files are linked (checked, in place) on another thread when there is one, while
     // this one writes.
     const target = inPlace ? undefined : stage;
-    linking = link ? link(outDir, target, kept) : Promise.resolve(linkKept(outDir, target, kept));
+    const linkedCount = kept.length;
+    linking = link
+      ? link(outDir, target, [...kept])
+      : Promise.resolve(linkKept(outDir, target, kept));
     const sources = new Map<KeptFile, number>();
     const gone: string[] = [];
     const write = (path: string, file: OutputFile) => {
@@ -141,11 +144,17 @@ export async function writeOutput(
     }
     const late = coming ? await coming : new Map<string, OutputFile>();
     for (const [path, file] of late) {
+      if ('kept' in file) {
+        kept.push(file.kept);
+        continue;
+      }
       if (inPlace && !plain(path)) throw new PreviousOutputChanged();
       mkdirSync(dirname(join(stage, path)), { recursive: true });
       write(path, file);
     }
-    const linked = await linking;
+    // The few kept files of those rendered last are linked (checked) here.
+    const lateKept = kept.slice(linkedCount);
+    const linked = [...(await linking), ...linkKept(outDir, target, lateKept)];
     if (linked.some((done) => !done)) throw new PreviousOutputChanged();
     for (const [path, size, mtimeMs, ino] of kept) {
       states.set(path, { size, mtimeMs, ino });

@@ -23,4 +23,14 @@ export const de: Messages = {
   neighbours: 'Benachbarte Artikel',
   updatedOn: 'aktualisiert am {date}',
   byline: 'Von {name}',
+  skipToList: 'Zur Liste springen',
+  pages: 'Seiten',
+  newer: 'Neuere Artikel',
+  older: 'Ältere Artikel',
+  pageOf: 'Seite {page} von {pages}',
+  tagPage: 'Thema: {tag}',
+  tagFeed: 'Feed dieses Themas',
+  notFound: 'Seite nicht gefunden',
+  notFoundText:
+    'Diese Adresse führt zu keiner Seite, oder zu einer, die es nicht mehr gibt. Die neuesten Artikel:',
 };

@@ -23,4 +23,13 @@ export const en: Messages = {
   neighbours: 'Nearby articles',
   updatedOn: 'updated {date}',
   byline: 'By {name}',
+  skipToList: 'Skip to the list',
+  pages: 'Pages',
+  newer: 'Newer articles',
+  older: 'Older articles',
+  pageOf: 'Page {page} of {pages}',
+  tagPage: 'Topic: {tag}',
+  tagFeed: 'This topic’s feed',
+  notFound: 'Page not found',
+  notFoundText: 'This address leads to no page, or to one that is gone. The newest articles:',
 };

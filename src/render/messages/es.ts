@@ -23,4 +23,14 @@ export const es: Messages = {
   neighbours: 'Artículos cercanos',
   updatedOn: 'actualizado el {date}',
   byline: 'Por {name}',
+  skipToList: 'Ir a la lista',
+  pages: 'Páginas',
+  newer: 'Artículos más recientes',
+  older: 'Artículos anteriores',
+  pageOf: 'Página {page} de {pages}',
+  tagPage: 'Tema: {tag}',
+  tagFeed: 'Fuente de este tema',
+  notFound: 'Página no encontrada',
+  notFoundText:
+    'Esta dirección no lleva a ninguna página, o a una que ya no existe. Los artículos más recientes:',
 };

@@ -23,4 +23,14 @@ export const fr: Messages = {
   neighbours: 'Articles voisins',
   updatedOn: 'mis à jour le {date}',
   byline: 'Par {name}',
+  skipToList: 'Aller à la liste',
+  pages: 'Pages',
+  newer: 'Articles plus récents',
+  older: 'Articles plus anciens',
+  pageOf: 'Page {page} sur {pages}',
+  tagPage: 'Sujet\u00A0: {tag}',
+  tagFeed: 'Flux de ce sujet',
+  notFound: 'Page introuvable',
+  notFoundText:
+    'Cette adresse ne mène à aucune page, ou à une page qui n’existe plus. Les derniers articles\u00A0:',
 };

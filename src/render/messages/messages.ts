@@ -37,4 +37,20 @@ export interface Messages {
   updatedOn: string;
   /** `{name}` is the author's. */
   byline: string;
+  /** A list page's first link, seen when tabbing: to the list, past the site's header. */
+  skipToList: string;
+  /** Label of a list's links to its other pages. */
+  pages: string;
+  /** Links to a list's page of newer, and of older, entries. */
+  newer: string;
+  older: string;
+  /** `{page}` and `{pages}` are numbers. */
+  pageOf: string;
+  /** Heading of a tag's page: `{tag}` is its name. */
+  tagPage: string;
+  /** Link to a tag's own feed. */
+  tagFeed: string;
+  /** Heading and text of the page shown for an address that leads nowhere. */
+  notFound: string;
+  notFoundText: string;
 }

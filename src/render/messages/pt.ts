@@ -23,4 +23,14 @@ export const pt: Messages = {
   neighbours: 'Artigos próximos',
   updatedOn: 'atualizado em {date}',
   byline: 'Por {name}',
+  skipToList: 'Ir para a lista',
+  pages: 'Páginas',
+  newer: 'Artigos mais recentes',
+  older: 'Artigos anteriores',
+  pageOf: 'Página {page} de {pages}',
+  tagPage: 'Tema: {tag}',
+  tagFeed: 'Feed deste tema',
+  notFound: 'Página não encontrada',
+  notFoundText:
+    'Este endereço não leva a nenhuma página, ou leva a uma que já não existe. Os artigos mais recentes:',
 };

@@ -1,0 +1,174 @@
+import type { Entry } from '../entry.ts';
+import type { TagGroup } from './feed-order.ts';
+import { fill } from './messages/index.ts';
+import type { OutputFile, OutputReuse } from './output-file.ts';
+import {
+  type FeedLink,
+  pageFrame,
+  pageKey,
+  type Site,
+  tagLinks,
+  tagPageFolder,
+} from './site-pages.ts';
+
+/**
+ * The site's lists, from `list.html.hbs`: the index (`index.html`, then `page/2/`, … beyond
+ * `feeds.limit` entries), each tag's page (`tags/<slug>/`, paged alike) for every tag that has a
+ * feed, and the page for an address that leads nowhere (`404.html`).
+ */
+
+/** Entries the page for a missing address suggests. */
+const suggested = 5;
+
+/** One page of a list: where it is, and what it shows. */
+export interface ListPage {
+  path: string;
+  url: string;
+  /** The document's title, before the site's; empty on the home page. */
+  title: string;
+  heading: string;
+  intro?: string | undefined;
+  description?: string | undefined;
+  entries: Entry[];
+  feeds: FeedLink[];
+  pager?: { newer?: string | undefined; older?: string | undefined; text: string } | undefined;
+  noindex?: boolean | undefined;
+}
+
+export interface ListOptions {
+  reuse?: OutputReuse | undefined;
+}
+
+/** Every list of the site, page by page; `sorted` newest first. */
+export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPage[] {
+  const { config } = site;
+  const { messages } = site.language(config.language);
+  return [
+    ...paged(site, sorted, '', {
+      title: '',
+      heading: config.title,
+      intro: config.subtitle,
+      description: config.subtitle,
+      feeds: site.feeds,
+    }),
+    ...tags.flatMap((tag) => {
+      const heading = fill(messages.tagPage, { tag: tag.name });
+      const feed = {
+        type: 'application/atom+xml',
+        title: `${config.title} · ${tag.name}`,
+        name: messages.tagFeed,
+        url: new URL(`tags/${tag.slug}.xml`, config.siteUrl).href,
+      };
+      return paged(site, tag.entries, tagPageFolder(tag.slug), {
+        title: heading,
+        heading,
+        description: heading,
+        feeds: [feed, ...site.feeds],
+      });
+    }),
+    {
+      path: '404.html',
+      url: new URL('404.html', config.siteUrl).href,
+      title: messages.notFound,
+      heading: messages.notFound,
+      intro: messages.notFoundText,
+      entries: sorted.slice(0, suggested),
+      feeds: site.feeds,
+      noindex: true,
+    },
+  ];
+}
+
+/** The lists' pages, each kept from the previous output while it would show the same. */
+export function renderListPages(
+  pages: ListPage[],
+  site: Site,
+  { reuse }: ListOptions = {},
+): Map<string, OutputFile> {
+  const files = new Map<string, OutputFile>();
+  for (const page of pages) {
+    // What the page shows of each entry, and nothing else of it: an edit of an entry's text
+    // leaves the lists that show its title and summary as they are.
+    const key = reuse
+      ? pageKey(site, reuse.generation, [
+          { ...page, entries: page.entries.map((e) => listItem(site, e)) },
+        ])
+      : undefined;
+    const kept = key ? reuse?.keep(page.path, key) : undefined;
+    if (kept && key) files.set(page.path, { kept, key });
+    else files.set(page.path, { key, lazy: () => Buffer.from(site.list(listData(site, page))) });
+  }
+  return files;
+}
+
+/** A list cut into pages of `feeds.limit` entries: the first in `folder`, then `page/<n>/`. */
+function paged(
+  site: Site,
+  entries: Entry[],
+  folder: string,
+  about: Omit<ListPage, 'path' | 'url' | 'entries'>,
+): ListPage[] {
+  const { config } = site;
+  const { messages } = site.language(config.language);
+  const size = Math.max(1, config.feeds.limit);
+  const count = Math.max(1, Math.ceil(entries.length / size));
+  const at = (n: number) => (n === 1 ? folder : `${folder}page/${n}/`);
+  const url = (n: number) => new URL(at(n), config.siteUrl).href;
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const text = fill(messages.pageOf, { page: n, pages: count });
+    return {
+      ...about,
+      path: `${at(n)}index.html`,
+      url: url(n),
+      title: n === 1 ? about.title : [about.title, text].filter(Boolean).join(' · '),
+      entries: entries.slice(i * size, (i + 1) * size),
+      pager:
+        count > 1
+          ? {
+              newer: n > 1 ? url(n - 1) : undefined,
+              older: n < count ? url(n + 1) : undefined,
+              text,
+            }
+          : undefined,
+    };
+  });
+}
+
+/** What the list template sees. */
+function listData(site: Site, page: ListPage) {
+  const { config } = site;
+  const frame = pageFrame(site, config.language);
+  const { day } = site.language(config.language);
+  return {
+    ...frame,
+    title: page.title,
+    heading: page.heading,
+    intro: page.intro,
+    description: page.description,
+    url: page.url,
+    canonical: page.url,
+    noindex: page.noindex,
+    feeds: page.feeds,
+    pager: page.pager,
+    items: page.entries.map((entry) => ({
+      ...listItem(site, entry),
+      publishedText: day.format(new Date(entry.published)),
+    })),
+  };
+}
+
+/** What a list shows of an entry. */
+function listItem(site: Site, entry: Entry) {
+  return {
+    // An entry's own words may be in another language than the page's; screen readers then
+    // switch voice.
+    lang: entry.language === site.config.language ? undefined : entry.language,
+    url: entry.url,
+    title: entry.title,
+    published: entry.published,
+    location: entry.location,
+    summary: entry.summary,
+    tags: tagLinks(site, entry),
+  };
+}

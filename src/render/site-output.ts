@@ -1,0 +1,55 @@
+import type { ResolvedConfig } from '../config.ts';
+import type { Entry, EntryTexts } from '../entry.ts';
+import type { PageTemplates } from '../read/page-files.ts';
+import { renderArticlePages } from './article-pages.ts';
+import { newestFirst, tagGroups } from './feed-order.ts';
+import type { EntryVersions } from './feeds.ts';
+import { listPages, renderListPages } from './list-pages.ts';
+import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
+import { createSite } from './site-pages.ts';
+import { newest, renderRobots, renderSitemaps, robotsFile, type SitemapPage } from './sitemap.ts';
+
+export interface SiteOptions {
+  reuse?: OutputReuse | undefined;
+  versions?: EntryVersions | undefined;
+  texts?: EntryTexts | undefined;
+  /** Each tag's slug, remembered across the builds of a session. */
+  tagSlugs?: Map<string, string> | undefined;
+}
+
+/**
+ * The site around the feeds: a page for every entry, the lists (the index, each tag's page, the
+ * page for a missing address), `sitemap.xml` and `robots.txt`.
+ */
+export function renderSite(
+  entries: Entry[],
+  config: ResolvedConfig,
+  templates: PageTemplates,
+  { reuse, versions, texts, tagSlugs = new Map() }: SiteOptions = {},
+): Map<string, OutputFile> {
+  const sorted = newestFirst(entries);
+  // The tags that have a feed have a page.
+  const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
+  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs);
+  const lists = listPages(sorted, tags, site);
+  const files = new Map<string, OutputFile>([
+    ...renderListPages(lists, site, { reuse }),
+    ...renderArticlePages(sorted, site, { reuse, versions, texts }),
+  ]);
+  // A copy of an article published elsewhere is not the page to index: its original is.
+  const indexed: SitemapPage[] = [
+    ...lists
+      .filter((page) => !page.noindex)
+      .map((page) => ({
+        url: page.url,
+        lastmod: newest(page.entries.map((entry) => ({ lastmod: entry.updated }))),
+      })),
+    ...sorted
+      .filter((entry) => !entry.source)
+      .map((entry) => ({ url: entry.url, lastmod: entry.updated })),
+  ];
+  for (const [path, text] of renderSitemaps(indexed, config.siteUrl))
+    files.set(path, keptIfSame(path, text, reuse));
+  files.set(robotsFile, keptIfSame(robotsFile, renderRobots(config.siteUrl), reuse));
+  return files;
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
+import type { ResolvedConfig } from '../config.ts';
+import type { Entry } from '../entry.ts';
+import { GazetteError } from '../errors.ts';
+import type { PageTemplates, TemplateFile } from '../read/page-files.ts';
+import { rtlLanguages } from './digest.ts';
+import { feedFiles, tagSlugOf } from './feed-order.ts';
+import { type Messages, messagesFor } from './messages/index.ts';
+
+/**
+ * What every page of the site shares: the compiled templates (`article.html.hbs`,
+ * `list.html.hbs` and the partials, which a project replaces file by file), each language's
+ * wording and date format, the feeds, and where each tag's page is.
+ */
+export interface Site {
+  config: ResolvedConfig;
+  article: (data: object) => string;
+  list: (data: object) => string;
+  /** A hash of the templates: part of every page's key. */
+  templates: string;
+  site: { title: string; url: string };
+  /** The site's feeds, as the head's autodiscovery links and the footer show them. */
+  feeds: FeedLink[];
+  language(language: string): { messages: Messages; day: Intl.DateTimeFormat };
+  /** The address of a tag's page, when the tag has one. */
+  tagUrl(tag: string): string | undefined;
+}
+
+export interface FeedLink {
+  type: string;
+  /** As feed readers list it (autodiscovery). */
+  title: string;
+  /** As the page's footer shows it. */
+  name: string;
+  url: string;
+}
+
+/** A tag as a page shows it: its name, and its page's address when it has one. */
+export interface TagLink {
+  name: string;
+  url?: string | undefined;
+}
+
+/** The folder of a tag's page, beside its feed (`tags/<slug>.xml`). */
+export const tagPageFolder = (slug: string) => `tags/${slug}/`;
+
+export function createSite(
+  config: ResolvedConfig,
+  templates: PageTemplates,
+  /** The slugs of the tags that have a page. */
+  tagPages: ReadonlySet<string>,
+  slugMemo: Map<string, string>,
+): Site {
+  const languages = new Map<string, { messages: Messages; day: Intl.DateTimeFormat }>();
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('or', (...values: unknown[]) => values.slice(0, -1).some(Boolean));
+  for (const [name, file] of Object.entries(templates.partials))
+    handlebars.registerPartial(name, file.text);
+  const title = config.title;
+  const feeds: FeedLink[] = [
+    { file: feedFiles.atom, type: 'application/atom+xml', name: 'Atom' },
+    { file: feedFiles.rss, type: 'application/rss+xml', name: 'RSS' },
+    { file: feedFiles.json, type: 'application/feed+json', name: 'JSON Feed' },
+  ].map((feed) => ({
+    type: feed.type,
+    title: `${title} (${feed.name})`,
+    name: feed.name,
+    url: new URL(feed.file, config.siteUrl).href,
+  }));
+  return {
+    config,
+    article: compile(handlebars, templates.article),
+    list: compile(handlebars, templates.list),
+    templates: createHash('sha256')
+      .update(
+        JSON.stringify(
+          [templates.article, templates.list, ...Object.values(templates.partials)].map(
+            (file) => file.text,
+          ),
+        ),
+      )
+      .digest('base64'),
+    site: { title, url: config.siteUrl },
+    feeds,
+    language(language) {
+      let known = languages.get(language);
+      if (!known) {
+        const messages = messagesFor(language);
+        const day = new Intl.DateTimeFormat(messages.locale, {
+          dateStyle: 'long',
+          timeZone: config.timeZone,
+        });
+        known = { messages, day };
+        languages.set(language, known);
+      }
+      return known;
+    },
+    tagUrl(tag) {
+      const slug = tagSlugOf(tag, slugMemo);
+      return tagPages.has(slug) ? new URL(tagPageFolder(slug), config.siteUrl).href : undefined;
+    },
+  };
+}
+
+/** What the head partial and the page's frame need, whatever the page. */
+export function pageFrame(site: Site, language: string) {
+  const { messages } = site.language(language);
+  return {
+    lang: language,
+    dir: rtlLanguages.has(language) ? 'rtl' : 'ltr',
+    ogLocale: messages.locale.replace('-', '_'),
+    messages,
+    site: site.site,
+    feeds: site.feeds,
+  };
+}
+
+/** An entry's tags, each with its page's address when it has one. */
+export function tagLinks(site: Site, entry: Entry): TagLink[] {
+  return entry.tags.map((name) => ({ name, url: site.tagUrl(name) }));
+}
+
+/** A page's key: what it shows, with the code, settings and templates it was made with. */
+export function pageKey(site: Site, generation: string, parts: unknown[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([generation, site.templates, parts]))
+    .digest('base64');
+}
+
+function compile(handlebars: typeof Handlebars, file: TemplateFile): (data: object) => string {
+  const template = handlebars.compile(file.text, { strict: false });
+  return (data) => {
+    try {
+      return template(data);
+    } catch (error) {
+      throw new GazetteError('TemplateInvalid', (error as Error).message.split('\n')[0] ?? '', {
+        file: file.path,
+      });
+    }
+  };
+}
