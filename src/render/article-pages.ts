@@ -50,8 +50,7 @@ export function renderArticlePages(
     else
       files.set(path, {
         key,
-        lazy: () =>
-          Buffer.from(site.article(pageData(withText(entry, texts), site, previous, next))),
+        lazy: () => site.article(pageData(withText(entry, texts), site, previous, next)),
       });
   });
   return files;

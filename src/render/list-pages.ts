@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Entry } from '../entry.ts';
 import type { TagGroup } from './feed-order.ts';
 import { fill } from './messages/index.ts';
@@ -86,17 +87,27 @@ export function renderListPages(
   { reuse }: ListOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
+  // What a list shows of each entry, hashed once a build however many lists show it.
+  const shown = new Map<Entry, string>();
+  const shownOf = (entry: Entry) => {
+    let hash = shown.get(entry);
+    if (hash === undefined) {
+      hash = createHash('sha1')
+        .update(JSON.stringify(listItem(site, entry)))
+        .digest('base64');
+      shown.set(entry, hash);
+    }
+    return hash;
+  };
   for (const page of pages) {
     // What the page shows of each entry, and nothing else of it: an edit of an entry's text
     // leaves the lists that show its title and summary as they are.
     const key = reuse
-      ? pageKey(site, reuse.generation, [
-          { ...page, entries: page.entries.map((e) => listItem(site, e)) },
-        ])
+      ? pageKey(site, reuse.generation, [{ ...page, entries: page.entries.map(shownOf) }])
       : undefined;
     const kept = key ? reuse?.keep(page.path, key) : undefined;
     if (kept && key) files.set(page.path, { kept, key });
-    else files.set(page.path, { key, lazy: () => Buffer.from(site.list(listData(site, page))) });
+    else files.set(page.path, { key, lazy: () => site.list(listData(site, page)) });
   }
   return files;
 }

@@ -28,7 +28,7 @@ export type OutputFile =
       parts?: [key: string, length: number][] | undefined;
       format?: string | undefined;
     }
-  | { lazy: () => Uint8Array; key?: string | undefined }
+  | { lazy: () => string | Uint8Array; key?: string | undefined }
   | { kept: KeptFile; key: string }
   | { copy: CopiedFile; key?: string | undefined };
 

@@ -87,19 +87,21 @@ export function renderOutput(
       digest,
       personalValues(undefined, config, messagesFor(digest.language)),
     );
-    const texts: [string, string | Uint8Array][] = [
+    const made: [string, string | Uint8Array][] = [
       [outputFiles.digestHtml, preview.html],
       [outputFiles.digestText, preview.text],
       [outputFiles.digestMessage, message],
     ];
     const files: OutputFiles = new Map(
-      texts.map(([path, text]) => [path, keptIfSame(path, text, reuse)]),
+      made.map(([path, text]) => [path, keptIfSame(path, text, reuse)]),
     );
-    const whole: OutputFiles = new Map(texts.map(([path, text]) => [path, textFile(text)]));
+    const whole: OutputFiles = new Map(made.map(([path, text]) => [path, textFile(text)]));
     return { digest, files, whole };
   });
   // Awaited by the caller; a failure meanwhile must not go unhandled.
   digest.catch(() => undefined);
+  // Each page reads its entry's text once, as it is written: the texts never all stay in memory.
+  const pageTexts = texts;
   texts = texts && readOnce(texts);
   // Without versions from the engine, every entry is serialized (and hashed, to be reused).
   const serialized = versions
@@ -121,7 +123,7 @@ export function renderOutput(
     const site = renderSite(entries, config, pages, {
       reuse,
       versions: reuse ? known : undefined,
-      texts,
+      texts: pageTexts,
       tagSlugs: feedMemo?.tagSlugs,
     });
     for (const [path, file] of site) files.set(path, file);

@@ -25,6 +25,8 @@ export interface Site {
   language(language: string): { messages: Messages; day: Intl.DateTimeFormat };
   /** The address of a tag's page, when the tag has one. */
   tagUrl(tag: string): string | undefined;
+  /** An entry's tags, each with its page's address when it has one. */
+  tagLinks(entry: Entry): TagLink[];
 }
 
 export interface FeedLink {
@@ -53,6 +55,10 @@ export function createSite(
   slugMemo: Map<string, string>,
 ): Site {
   const languages = new Map<string, { messages: Messages; day: Intl.DateTimeFormat }>();
+  // Asked for by every page that shows a tag: each looked up once a build.
+  const tagUrls = new Map<string, string | undefined>();
+  const entryTags = new Map<Entry, TagLink[]>();
+  const base = new URL(config.siteUrl).href;
   const handlebars = Handlebars.create();
   handlebars.registerHelper('or', (...values: unknown[]) => values.slice(0, -1).some(Boolean));
   for (const [name, file] of Object.entries(templates.partials))
@@ -97,8 +103,19 @@ export function createSite(
       return known;
     },
     tagUrl(tag) {
+      if (tagUrls.has(tag)) return tagUrls.get(tag);
       const slug = tagSlugOf(tag, slugMemo);
-      return tagPages.has(slug) ? new URL(tagPageFolder(slug), config.siteUrl).href : undefined;
+      const url = tagPages.has(slug) ? `${base}${encodeURI(tagPageFolder(slug))}` : undefined;
+      tagUrls.set(tag, url);
+      return url;
+    },
+    tagLinks(entry) {
+      let links = entryTags.get(entry);
+      if (!links) {
+        links = entry.tags.map((name) => ({ name, url: this.tagUrl(name) }));
+        entryTags.set(entry, links);
+      }
+      return links;
     },
   };
 }
@@ -118,7 +135,7 @@ export function pageFrame(site: Site, language: string) {
 
 /** An entry's tags, each with its page's address when it has one. */
 export function tagLinks(site: Site, entry: Entry): TagLink[] {
-  return entry.tags.map((name) => ({ name, url: site.tagUrl(name) }));
+  return site.tagLinks(entry);
 }
 
 /** A page's key: what it shows, with the code, settings and templates it was made with. */

@@ -44,7 +44,7 @@ export function writeOutputFile(
   open: Map<KeptFile, number>,
 ): FileState | undefined {
   if ('copy' in file) return copyInto(target, file.copy);
-  if ('lazy' in file) return writeChunks(target, [file.lazy()], () => -1);
+  if ('lazy' in file) return writeMade(target, file.lazy());
   return writeChunks(target, file.chunks, (at) => previousFile(previousDir, at.file, open));
 }
 
@@ -130,6 +130,25 @@ function copyInto(target: string, file: CopiedFile): FileState | undefined {
   if (info.size === file.size) return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
   rmSync(target, { force: true });
   return undefined;
+}
+
+/**
+ * Writes a file made just now: a text is encoded as it is written, into no buffer of its own,
+ * so that thousands of pages leave no garbage outside the heap for the collector to find late.
+ */
+function writeMade(target: string, made: string | Uint8Array): FileState {
+  if (typeof made !== 'string') return writeChunks(target, [made], () => -1);
+  const fd = openSync(target, 'w');
+  try {
+    const written = writeSync(fd, made);
+    // The system took fewer bytes than given (a disk filling up): the rest, as bytes.
+    const bytes = Buffer.byteLength(made);
+    if (written < bytes) writeAll(fd, [Buffer.from(made).subarray(written)]);
+    const { size, mtimeMs, ino } = fstatSync(fd);
+    return { size, mtimeMs, ino };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes the buffers in order; the system may take fewer bytes than given (a disk filling up). */
