@@ -30,6 +30,8 @@ export interface BuildEngine {
    * threads go, and compiles the digest on a thread of its own if it must.
    */
   normalized(): Promise<void>;
+  /** Told that the build's digest is compiled: an engine of one build lets its thread go. */
+  digested(): Promise<void>;
   /** Folders the engine keeps, which no output folder may be: the cache. */
   folders: { path: string; display: string; what: string }[];
 }

@@ -62,6 +62,10 @@ export function createEngine({
       normalizing = false;
       await pool.close();
     },
+    async digested() {
+      // The build's one digest is compiled: its thread's memory goes before the pages are made.
+      await mjml?.close();
+    },
     folders: cacheDir ? [{ path: cacheDir, display: cacheShown, what: 'the cache' }] : [],
     close: async () => {
       memory.reader.close();

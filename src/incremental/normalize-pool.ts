@@ -157,6 +157,8 @@ export function mjmlThread(heapMb = workerHeapMb): {
       return compileOn(lane, () => !gone, mjml);
     },
     async close() {
+      // Anything compiled after is compiled on this thread.
+      gone = true;
       await lane?.worker.terminate();
     },
   };

@@ -137,12 +137,19 @@ export async function writeOutput(
       written.push({ path, bytes: state.size });
       put.push(path);
     };
+    // The files made as they are written (the pages) come last, once the digest is done: the
+    // thread that compiles it has let its memory go by then.
+    const made: [string, OutputFile][] = [];
     try {
-      for (const [path, file] of files) write(path, file);
+      for (const [path, file] of files) {
+        if ('lazy' in file) made.push([path, file]);
+        else write(path, file);
+      }
     } finally {
       for (const fd of sources.values()) closeSync(fd);
     }
     const late = coming ? await coming : new Map<string, OutputFile>();
+    for (const [path, file] of made) write(path, file);
     for (const [path, file] of late) {
       if ('kept' in file) {
         kept.push(file.kept);
