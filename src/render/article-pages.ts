@@ -5,7 +5,7 @@ import { renderContentHtml } from './html.ts';
 import { pictureOf } from './media.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
-import { pageFrame, pageKey, type Site, tagLinks } from './site-pages.ts';
+import { pageFrame, pageKey, type Site, tagLinks, tagsText } from './site-pages.ts';
 
 /**
  * Every entry's page, at its URL (`<slug>/index.html`): the article as the feeds carry it, with
@@ -39,9 +39,9 @@ export function renderArticlePages(
       reuse && version !== undefined
         ? pageKey(site, reuse.generation, [
             version,
-            neighbour(previous),
-            neighbour(next),
-            tagLinks(site, entry),
+            previous ? `${previous.title}\u0001${previous.url}` : '',
+            next ? `${next.title}\u0001${next.url}` : '',
+            tagsText(site, entry),
           ])
         : undefined;
     const kept = key ? reuse?.keep(path, key) : undefined;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Entry } from '../entry.ts';
 import type { TagGroup } from './feed-order.ts';
 import { fill } from './messages/index.ts';
@@ -10,6 +9,7 @@ import {
   type Site,
   tagLinks,
   tagPageFolder,
+  tagsText,
 } from './site-pages.ts';
 
 /**
@@ -87,23 +87,25 @@ export function renderListPages(
   { reuse }: ListOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
-  // What a list shows of each entry, hashed once a build however many lists show it.
+  // What a list shows of each entry, in one text, made once a build however many lists show it.
   const shown = new Map<Entry, string>();
   const shownOf = (entry: Entry) => {
-    let hash = shown.get(entry);
-    if (hash === undefined) {
-      hash = createHash('sha1')
-        .update(JSON.stringify(listItem(site, entry)))
-        .digest('base64');
-      shown.set(entry, hash);
+    let text = shown.get(entry);
+    if (text === undefined) {
+      const { lang, url, title, published, location, summary } = listItem(site, entry);
+      text = [lang, url, title, published, location, summary, tagsText(site, entry)].join('\u0001');
+      shown.set(entry, text);
     }
-    return hash;
+    return text;
   };
   for (const page of pages) {
     // What the page shows of each entry, and nothing else of it: an edit of an entry's text
     // leaves the lists that show its title and summary as they are.
     const key = reuse
-      ? pageKey(site, reuse.generation, [{ ...page, entries: page.entries.map(shownOf) }])
+      ? pageKey(site, reuse.generation, [
+          { ...page, entries: page.entries.length },
+          ...page.entries.map(shownOf),
+        ])
       : undefined;
     const kept = key ? reuse?.keep(page.path, key) : undefined;
     if (kept && key) files.set(page.path, { kept, key });

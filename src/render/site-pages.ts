@@ -138,11 +138,23 @@ export function tagLinks(site: Site, entry: Entry): TagLink[] {
   return site.tagLinks(entry);
 }
 
-/** A page's key: what it shows, with the code, settings and templates it was made with. */
+/**
+ * A page's key: what it shows (`parts`: texts that hold no NUL, or data written as JSON), with
+ * the code, settings and templates it was made with.
+ */
 export function pageKey(site: Site, generation: string, parts: unknown[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([generation, site.templates, parts]))
+  const texts = parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)));
+  return createHash('sha1')
+    .update(`${generation}\0${site.templates}\0${texts.join('\0')}`)
     .digest('base64');
+}
+
+/** An entry's tags as a page shows them, in one text for a key. */
+export function tagsText(site: Site, entry: Entry): string {
+  return site
+    .tagLinks(entry)
+    .map((tag) => `${tag.name}\u0001${tag.url ?? ''}`)
+    .join('\u0002');
 }
 
 function compile(handlebars: typeof Handlebars, file: TemplateFile): (data: object) => string {
