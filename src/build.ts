@@ -15,6 +15,7 @@ import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-
 import { type KeptIdMap, readIdMap, writeIdMap } from './read/id-map.ts';
 import { readPageTemplates } from './read/page-files.ts';
 import { createKeptListing, type KeptListing } from './read/read-articles.ts';
+import { readSentDigests, sentDigestsFolder } from './read/sent-digests.ts';
 import { createEntryMemo, type DraftCount, type EntryMemo, readEntries } from './read-entries.ts';
 import { digestWarnings, type RenderedDigest } from './render/digest.ts';
 import { createFeedMemo, type FeedMemo } from './render/feeds.ts';
@@ -175,6 +176,11 @@ function keptPaths(
   const kept: KeptPath[] = [
     { ...resolved.input, what: 'the input folder' },
     { ...resolved.config, what: 'the config file' },
+    {
+      path: join(project, sentDigestsFolder),
+      display: join(projectShown, sentDigestsFolder),
+      what: 'the records of the digests sent',
+    },
     { path: project, display: projectShown, what: "the project's folder" },
     { path: resolved.cwd, display: '.', what: 'the folder the command runs in' },
     {
@@ -218,9 +224,13 @@ async function runBuild(
       // The cache's saving may outlive a build that is followed by another (`--watch`).
       later: deps.later ?? later,
     });
-  const [templates, pages] = await Promise.all([
+  const [templates, pages, sentDigests] = await Promise.all([
     readTemplates(resolved.templates, resolved.cwd),
     readPageTemplates(resolved.templates, resolved.cwd),
+    readSentDigests(
+      join(dirname(resolved.config.path), sentDigestsFolder),
+      join(dirname(resolved.config.display), sentDigestsFolder),
+    ),
   ]);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   // The id map holds what this build decided, whether or not the output then gets written (the
@@ -244,10 +254,12 @@ async function runBuild(
       texts,
       published: files,
       pages,
+      sentDigests,
     });
   let rendered = render(kept);
-  let digestFiles = rendered.digest.then(({ digest, files }) => {
+  let digestFiles = rendered.digest.then(async ({ digest, files }) => {
     warnings.push(...digestWarnings(digest));
+    await deps.engine?.digested();
     return files;
   });
   // Awaited while writing; a failure meanwhile must not go unhandled.

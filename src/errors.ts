@@ -37,6 +37,8 @@ export const errorCatalogue = {
     'The servers of the addresses listed above refused them for good (5xx): correct them or remove them from the list; sending again will not retry them.',
   SendStateInvalid:
     'Restore the file from a backup, or delete it to start again from the first-send window.',
+  DigestRecordInvalid:
+    'Restore the record from version control (commit gazette.digests/ with the send state), or name it as the message says; deleting it takes its digest’s page off the site, which its readers’ "view in browser" link leads to.',
   StrictWarning: 'Fix the warning, or build without --strict.',
   PortInUse: 'Stop what uses the port, or choose another with --port.',
   CacheChanged:

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { parse } from 'parse5';
 import { build } from '../src/build.ts';
 import type { Entry } from '../src/entry.ts';
 import {
@@ -57,6 +58,21 @@ describe('a site of 1,000 articles', () => {
   it('leads every link inside the site to a file of out/', async () => {
     assert.equal(entries.length, 1000);
     assert.deepEqual(await brokenLinks(out, site), []);
+  });
+
+  it('writes pages that parse as HTML without a single error', async () => {
+    const pages = (await filesOf(out)).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('digest'),
+    );
+    assert.ok(pages.length > 1000);
+    const failing: string[] = [];
+    for (const page of pages) {
+      parse(await readFile(join(out, page), 'utf8'), {
+        onParseError: (error) =>
+          failing.push(`${page}: ${error.code} at ${error.startLine}:${error.startCol}`),
+      });
+    }
+    assert.deepEqual(failing.slice(0, 10), []);
   });
 
   it('pages the index beyond feeds.limit entries, newest first, each page linking the next', async () => {

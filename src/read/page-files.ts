@@ -9,10 +9,14 @@ export interface TemplateFile {
   path: string;
 }
 
-/** The site's page templates: the article page, and the partials every page shares. */
+/**
+ * The site's page templates: the article page, the lists, a sent digest's page, and the
+ * partials every page shares.
+ */
 export interface PageTemplates {
   article: TemplateFile;
   list: TemplateFile;
+  digestPage: TemplateFile;
   partials: Record<'head' | 'header' | 'footer', TemplateFile>;
 }
 
@@ -20,8 +24,8 @@ const partialNames = ['head', 'header', 'footer'] as const;
 
 /**
  * The page templates, each from the first folder that has it (a project's `templates/` first,
- * file by file, then Gazette's own): `article.html.hbs`, `list.html.hbs` and
- * `partials/<name>.hbs`.
+ * file by file, then Gazette's own): `article.html.hbs`, `list.html.hbs`,
+ * `digest-page.html.hbs` and `partials/<name>.hbs`.
  */
 export async function readPageTemplates(folders: string[], cwd?: string): Promise<PageTemplates> {
   const read = async (name: string): Promise<TemplateFile> => {
@@ -34,14 +38,16 @@ export async function readPageTemplates(folders: string[], cwd?: string): Promis
       file: name,
     });
   };
-  const [article, list, ...partials] = await Promise.all([
+  const [article, list, digestPage, ...partials] = await Promise.all([
     read('article.html.hbs'),
     read('list.html.hbs'),
+    read('digest-page.html.hbs'),
     ...partialNames.map((name) => read(`partials/${name}.hbs`)),
   ]);
   return {
     article: article as TemplateFile,
     list: list as TemplateFile,
+    digestPage: digestPage as TemplateFile,
     partials: Object.fromEntries(partialNames.map((name, i) => [name, partials[i]])) as Record<
       (typeof partialNames)[number],
       TemplateFile

@@ -4,6 +4,7 @@ import { type Entry, type EntryTexts, withText } from '../entry.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import type { PageTemplates } from '../read/page-files.ts';
 import type { PublishedFile } from '../read/read-linked-files.ts';
+import type { SentDigest } from '../read/sent-digests.ts';
 import { type RenderedDigest, renderDigest } from './digest.ts';
 import { entryJson, renderEntriesFile } from './entries-file.ts';
 import type { FeedPlan } from './feed-order.ts';
@@ -45,6 +46,8 @@ export interface RenderOptions {
   published?: ReadonlyMap<string, PublishedFile> | undefined;
   /** The templates of the entries' pages; without them, no page is written (`check`). */
   pages?: PageTemplates | undefined;
+  /** The digests `send` sent, as recorded, published with the pages. */
+  sentDigests?: readonly SentDigest[] | undefined;
 }
 
 /** Every output file; the digest's, which MJML compiles meanwhile, when compiled. */
@@ -76,6 +79,7 @@ export function renderOutput(
     texts,
     published,
     pages,
+    sentDigests,
   }: RenderOptions = {},
 ): RenderedOutput {
   // The digest is what `send` would send, which a preview's drafts (`build --drafts`) are not.
@@ -125,6 +129,7 @@ export function renderOutput(
       versions: reuse ? known : undefined,
       texts: pageTexts,
       tagSlugs: feedMemo?.tagSlugs,
+      sentDigests,
     });
     for (const [path, file] of site) files.set(path, file);
   }

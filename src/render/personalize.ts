@@ -51,6 +51,9 @@ export interface Recipient {
 
 export type PersonalValues = Placeholders;
 
+/** The order the values are filled in, whatever order a digest's placeholders were read in. */
+const placeholderNames = ['greeting', 'unsubscribeUrl', 'viewUrl'] as const;
+
 /** The values for one recipient; the token is URL-encoded into the unsubscribe URL. */
 export function personalValues(
   recipient: Recipient | undefined,
@@ -68,18 +71,23 @@ export function personalValues(
   };
 }
 
-/** The digest for one recipient: values HTML-escaped in the HTML part, as they are in text. */
+/**
+ * The digest for one recipient: values HTML-escaped in the HTML part, as they are in text. A
+ * value left out stays a placeholder, to be filled later: a digest sent for real has its view
+ * URL (its archive page) filled once, and each reader's own values per message.
+ */
 export function personalize(
   digest: { html: string; text: string; placeholders: Placeholders },
-  values: PersonalValues,
+  values: Partial<PersonalValues>,
 ): { html: string; text: string } {
   const marks = digest.placeholders;
+  const names = placeholderNames.filter((name) => values[name] !== undefined);
   // A function, not a string: a reader's name may hold `$&` or `$'`, which a replacement
   // string would read as patterns.
   const replace = (source: string, encode: (s: string) => string) =>
-    source
-      .replaceAll(marks.greeting, () => encode(values.greeting))
-      .replaceAll(marks.unsubscribeUrl, () => encode(values.unsubscribeUrl))
-      .replaceAll(marks.viewUrl, () => encode(values.viewUrl));
+    names.reduce(
+      (text, name) => text.replaceAll(marks[name], () => encode(values[name] ?? '')),
+      source,
+    );
   return { html: replace(digest.html, escapeHtml), text: replace(digest.text, (s) => s) };
 }

@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from '../config.ts';
 import type { Entry, EntryTexts } from '../entry.ts';
 import type { PageTemplates } from '../read/page-files.ts';
+import type { SentDigest } from '../read/sent-digests.ts';
 import { renderArticlePages } from './article-pages.ts';
+import { renderDigestArchive } from './digest-pages.ts';
 import { newestFirst, tagGroups } from './feed-order.ts';
 import type { EntryVersions } from './feeds.ts';
 import { listPages, renderListPages } from './list-pages.ts';
@@ -15,26 +17,30 @@ export interface SiteOptions {
   texts?: EntryTexts | undefined;
   /** Each tag's slug, remembered across the builds of a session. */
   tagSlugs?: Map<string, string> | undefined;
+  /** The digests `send` sent, as recorded: the digests' archive. */
+  sentDigests?: readonly SentDigest[] | undefined;
 }
 
 /**
  * The site around the feeds: a page for every entry, the lists (the index, each tag's page, the
- * page for a missing address), `sitemap.xml` and `robots.txt`.
+ * page for a missing address), the digests sent, `sitemap.xml` and `robots.txt`.
  */
 export function renderSite(
   entries: Entry[],
   config: ResolvedConfig,
   templates: PageTemplates,
-  { reuse, versions, texts, tagSlugs = new Map() }: SiteOptions = {},
+  { reuse, versions, texts, tagSlugs = new Map(), sentDigests = [] }: SiteOptions = {},
 ): Map<string, OutputFile> {
   const sorted = newestFirst(entries);
   // The tags that have a feed have a page.
   const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
   const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs);
   const lists = listPages(sorted, tags, site);
+  const archive = renderDigestArchive(sentDigests, site, { reuse });
   const files = new Map<string, OutputFile>([
     ...renderListPages(lists, site, { reuse }),
     ...renderArticlePages(sorted, site, { reuse, versions, texts }),
+    ...archive.files,
   ]);
   // A copy of an article published elsewhere is not the page to index: its original is.
   const indexed: SitemapPage[] = [
@@ -47,6 +53,7 @@ export function renderSite(
     ...sorted
       .filter((entry) => !entry.source)
       .map((entry) => ({ url: entry.url, lastmod: entry.updated })),
+    ...archive.sitemap,
   ];
   for (const [path, text] of renderSitemaps(indexed, config.siteUrl))
     files.set(path, keptIfSame(path, text, reuse));

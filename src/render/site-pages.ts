@@ -17,6 +17,8 @@ export interface Site {
   config: ResolvedConfig;
   article: (data: object) => string;
   list: (data: object) => string;
+  /** A sent digest's page (`digest-page.html.hbs`). */
+  digestPage: (data: object) => string;
   /** A hash of the templates: part of every page's key. */
   templates: string;
   site: { title: string; url: string };
@@ -78,12 +80,16 @@ export function createSite(
     config,
     article: compile(handlebars, templates.article),
     list: compile(handlebars, templates.list),
+    digestPage: compile(handlebars, templates.digestPage),
     templates: createHash('sha256')
       .update(
         JSON.stringify(
-          [templates.article, templates.list, ...Object.values(templates.partials)].map(
-            (file) => file.text,
-          ),
+          [
+            templates.article,
+            templates.list,
+            templates.digestPage,
+            ...Object.values(templates.partials),
+          ].map((file) => file.text),
         ),
       )
       .digest('base64'),

@@ -8,10 +8,13 @@ import { acquireLock } from '../lock.ts';
 import { parseDate, TimeZone } from '../normalize/dates.ts';
 import type { BuildEngine } from '../ports.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
+import { type SentDigest, sentDigestsFolder } from '../read/sent-digests.ts';
 import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
 import { digestChoice, type RenderedDigest, renderDigest } from '../render/digest.ts';
 import type { MjmlCompiler } from '../render/mjml.ts';
+import { personalize } from '../render/personalize.ts';
 import type { Warning } from '../warnings.ts';
+import { type DigestArchive, recordDigest, recordUrl, updateRecord } from './archive.ts';
 import { type Delivered, deliver, type ProgressEvent } from './deliver.ts';
 import { writeOutbox } from './outbox.ts';
 import { type Selection, seenNow, selectNews, selectSince } from './select.ts';
@@ -62,6 +65,8 @@ export interface SendResult extends Delivered {
   items: { title: string; url: string }[];
   /** The digest is one that an earlier send started: finished as it was then. */
   resumed: boolean;
+  /** A send for real: the digest's page, where its readers' "view in browser" link leads. */
+  archiveUrl?: string;
   recipients: number;
   /** Entries that appeared since the last send but are dated too long before it. */
   tooOld: { count: number; titles: string[] };
@@ -92,16 +97,31 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
     : undefined;
   try {
     // Even asked by a caller that slips `drafts` past the type: what is sent is never a draft.
-    const built = await build(
-      { ...options, drafts: false },
-      {
-        now: deps.now,
-        compileMjml: deps.compileMjml,
-        engine: deps.engine,
-      },
-    );
+    const building = () =>
+      build(
+        { ...options, drafts: false },
+        {
+          now: deps.now,
+          compileMjml: deps.compileMjml,
+          engine: deps.engine,
+        },
+      );
+    const built = await building();
     const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
-    return await sendDigest(options, deps, { ...built, store, recording });
+    const archive: DigestArchive = {
+      folder: join(dirname(resolved.config.path), sentDigestsFolder),
+      display: join(dirname(resolved.config.display), sentDigestsFolder),
+    };
+    return await sendDigest(options, deps, {
+      ...built,
+      store,
+      recording,
+      archive,
+      // The output again, with the page of a digest recorded since the build.
+      publish: async () => {
+        await building();
+      },
+    });
   } finally {
     lock?.release();
   }
@@ -117,6 +137,9 @@ interface SendContext {
   firstSeen: ReadonlyMap<string, string>;
   store: SendStore;
   recording: boolean;
+  /** Where the digests sent for real are recorded, and how the output gets their pages. */
+  archive: DigestArchive;
+  publish: () => Promise<void>;
   /** The texts of the entries that carry none (kept in the cache). */
   texts: EntryTexts | undefined;
 }
@@ -124,7 +147,18 @@ interface SendContext {
 async function sendDigest(
   options: SendOptions,
   deps: SendDeps,
-  { config, entries, firstSeen, store, recording, renderedDigest, templates, texts }: SendContext,
+  {
+    config,
+    entries,
+    firstSeen,
+    store,
+    recording,
+    renderedDigest,
+    templates,
+    texts,
+    archive,
+    publish,
+  }: SendContext,
 ): Promise<SendResult> {
   const resolved = resolveBuildOptions(options);
   const state = await store.readState();
@@ -200,6 +234,18 @@ async function sendDigest(
       pending: { digest: digestId, entries: digest.ids, chosen: chosenAt, frozen: digest },
     });
   }
+  // A digest sent for real has its page, which its readers' "view in browser" link leads to:
+  // recorded, and in the output, before the first reader gets the link. A resumed sending finds
+  // its record, and the build before it has published the page already.
+  let record: SentDigest | undefined;
+  let sending: RenderedDigest = digest;
+  if (recording) {
+    const recorded = await recordDigest(archive, { digestId, digest, chosen: chosenAt, config });
+    if (recorded.created) await publish();
+    record = recorded.record;
+    result.archiveUrl = recordUrl(record, config);
+    sending = { ...digest, ...personalize(digest, { viewUrl: result.archiveUrl }) };
+  }
   const transport = deps.transport ?? createTransport(deps.smtpUrl, config);
   const recorder = recording
     ? await store.openRecorder((warning) => result.warnings.push(warning))
@@ -208,7 +254,7 @@ async function sendDigest(
     Object.assign(
       result,
       await deliver({
-        digest,
+        digest: sending,
         digestId,
         config,
         recipients,
@@ -223,6 +269,14 @@ async function sendDigest(
   } finally {
     recorder?.close();
     transport.close?.();
+  }
+  if (record) {
+    const outcomes = await store.readOutcomes(digestId);
+    updateRecord(archive, record, {
+      recipients: [...outcomes.values()].filter((outcome) => outcome.result === 'sent').length,
+      complete: result.pending === 0,
+      now: deps.now(),
+    });
   }
   if (recording && result.pending === 0) {
     // Every recipient is served or refused for good: the digest is complete.

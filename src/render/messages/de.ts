@@ -33,4 +33,11 @@ export const de: Messages = {
   notFound: 'Seite nicht gefunden',
   notFoundText:
     'Diese Adresse führt zu keiner Seite, oder zu einer, die es nicht mehr gibt. Die neuesten Artikel:',
+  digestArchive: 'Versandte Ausgaben',
+  digestArchiveIntro: 'Jede Ausgabe so, wie ihre Abonnenten sie erhalten haben.',
+  digestFeed: 'Feed der Ausgaben',
+  skipToDigest: 'Zur Ausgabe springen',
+  digestSent: 'Versandt am {date}',
+  digestEntries: 'In dieser Ausgabe',
+  allDigests: 'Alle Ausgaben',
 };

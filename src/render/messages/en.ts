@@ -32,4 +32,11 @@ export const en: Messages = {
   tagFeed: 'This topic’s feed',
   notFound: 'Page not found',
   notFoundText: 'This address leads to no page, or to one that is gone. The newest articles:',
+  digestArchive: 'Digests sent',
+  digestArchiveIntro: 'Each digest as its subscribers received it.',
+  digestFeed: 'Feed of the digests',
+  skipToDigest: 'Skip to the digest',
+  digestSent: 'Sent on {date}',
+  digestEntries: 'In this digest',
+  allDigests: 'All digests',
 };

@@ -33,4 +33,11 @@ export const es: Messages = {
   notFound: 'Página no encontrada',
   notFoundText:
     'Esta dirección no lleva a ninguna página, o a una que ya no existe. Los artículos más recientes:',
+  digestArchive: 'Boletines enviados',
+  digestArchiveIntro: 'Cada boletín tal como lo recibieron sus suscriptores.',
+  digestFeed: 'Fuente de los boletines',
+  skipToDigest: 'Ir al boletín',
+  digestSent: 'Enviado el {date}',
+  digestEntries: 'En este boletín',
+  allDigests: 'Todos los boletines',
 };

@@ -33,4 +33,11 @@ export const fr: Messages = {
   notFound: 'Page introuvable',
   notFoundText:
     'Cette adresse ne mène à aucune page, ou à une page qui n’existe plus. Les derniers articles\u00A0:',
+  digestArchive: 'Les lettres envoyées',
+  digestArchiveIntro: 'Chaque lettre telle que ses abonnés l’ont reçue.',
+  digestFeed: 'Flux des lettres',
+  skipToDigest: 'Aller à la lettre',
+  digestSent: 'Envoyée le {date}',
+  digestEntries: 'Dans cette lettre',
+  allDigests: 'Toutes les lettres',
 };

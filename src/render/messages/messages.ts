@@ -53,4 +53,17 @@ export interface Messages {
   /** Heading and text of the page shown for an address that leads nowhere. */
   notFound: string;
   notFoundText: string;
+  /** Heading of the list of the digests sent, and the line under it. */
+  digestArchive: string;
+  digestArchiveIntro: string;
+  /** Link to the feed of the digests sent. */
+  digestFeed: string;
+  /** A sent digest's page: its first link, seen when tabbing, to the digest. */
+  skipToDigest: string;
+  /** `{date}` is the day the digest was sent. */
+  digestSent: string;
+  /** Heading of the list of the articles a sent digest held. */
+  digestEntries: string;
+  /** Link from a sent digest's page to the list of them all. */
+  allDigests: string;
 }

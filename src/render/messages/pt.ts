@@ -33,4 +33,11 @@ export const pt: Messages = {
   notFound: 'Página não encontrada',
   notFoundText:
     'Este endereço não leva a nenhuma página, ou leva a uma que já não existe. Os artigos mais recentes:',
+  digestArchive: 'Boletins enviados',
+  digestArchiveIntro: 'Cada boletim tal como os assinantes o receberam.',
+  digestFeed: 'Feed dos boletins',
+  skipToDigest: 'Ir para o boletim',
+  digestSent: 'Enviado em {date}',
+  digestEntries: 'Neste boletim',
+  allDigests: 'Todos os boletins',
 };
