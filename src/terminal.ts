@@ -120,6 +120,10 @@ export class Terminal {
     this.out(
       `sent ${result.sent}, failed ${result.failed.length}, skipped ${result.skipped} (already served)${result.pending > 0 ? `, pending ${result.pending}` : ''}`,
     );
+    if (result.archiveUrl)
+      this.out(
+        `Its page, where "view in browser" leads: ${inert(result.archiveUrl)} (deploy out/ now).`,
+      );
     for (const failure of result.failed)
       this.err(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
     for (const later of result.deferred)

@@ -73,6 +73,7 @@ describe('the digests archive', () => {
       const [, day, id] = pageUrl.exec(url) ?? [];
       assert.ok(day && id, `${url} is a digest's page`);
       assert.ok([before, dayInParis(new Date())].includes(day), `${day}: the day it was sent`);
+      assert.ok(first.stdout.includes(`Its page, where "view in browser" leads: ${url}`));
 
       const page = await readFile(fileOf(dir, url));
       const subject = (await simpleParser(server.received[0]?.raw ?? '')).subject ?? '';
