@@ -302,9 +302,12 @@ async function runBuild(
   if (kept) {
     // Records for the next build, which waits for them when they are still being written.
     const files = new Map([...rendered.files, ...(await digestFiles)]);
-    const recording = kept.save(files, states);
-    if (laterOutput) laterOutput(recording);
-    else await recording;
+    if (laterOutput) {
+      // Recorded once the build has returned (`--watch`): the next one waits for it.
+      laterOutput(
+        new Promise((resolve) => setImmediate(resolve)).then(() => kept.save(files, states)),
+      );
+    } else await kept.save(files, states);
   }
   const { digest } = await rendered.digest;
   return {

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { BuildResult } from '../src/build.ts';
+import { type BuildResult, build } from '../src/build.ts';
 import { listArticles } from '../src/read/read-articles.ts';
 import { watchBuild } from '../src/watch.ts';
-import { baseConfig, cliArgs, makeProject, root, tempDir } from './helpers.ts';
+import { baseConfig, cliArgs, makeProject, root, snapshot, tempDir } from './helpers.ts';
 
 /** `gazette build --watch` run in `project`, with what it printed so far. */
 function watchCli(project: string) {
@@ -144,6 +144,49 @@ describe('gazette build --watch', () => {
     } finally {
       await watcher.close();
     }
+  });
+
+  it('writes, after edits, a new title and a removal, what a clean build writes: every page, list and feed', async () => {
+    const project = await tempDir();
+    const config = { ...baseConfig, feeds: { limit: 2, tagMinEntries: 2 } };
+    await writeFile(join(project, 'gazette.config.json'), JSON.stringify(config));
+    await mkdir(join(project, 'articles'));
+    const article = (day: number, title = `Le budget numéro ${day}`, extra = '') =>
+      `---\ntitle: ${title}\ndate: 2025-03-0${day} 10:00\ntags: [Andes${day % 2 ? ', Lima' : ''}]\n---\nLima. Le conseil municipal a voté le budget numéro ${day}.${extra}\n`;
+    for (const day of [1, 2, 3, 4, 5, 6, 7])
+      await writeFile(join(project, 'articles', `a${day}.md`), article(day));
+    const { builds, watcher } = await watchHere(project);
+    const settled = async (count: number, what: string) =>
+      until(
+        () => builds.filter((b) => !(b instanceof Error)).length >= count,
+        `no build of ${what}`,
+      );
+    try {
+      await writeFile(join(project, 'articles', 'a4.md'), article(4, undefined, ' Un ajout.'));
+      await settled(2, 'the text edit');
+      await writeFile(join(project, 'articles', 'a3.md'), article(3, 'Un titre tout neuf'));
+      await settled(3, 'the new title');
+      await rm(join(project, 'articles', 'a6.md'));
+      await settled(4, 'the removal');
+    } finally {
+      await watcher.close();
+    }
+    assert.ok(
+      builds.every((b) => !(b instanceof Error)),
+      String(builds.find((b) => b instanceof Error)),
+    );
+    // The same project built again, without the cache nor the session.
+    await build(
+      { cwd: project, input: 'articles', out: 'clean', cacheDir: false },
+      { now: () => new Date() },
+    );
+    const watched = await snapshot(join(project, 'out'));
+    const expected = await snapshot(join(project, 'clean'));
+    assert.deepEqual([...watched.keys()].sort(), [...expected.keys()].sort());
+    const differing = [...expected]
+      .filter(([path, bytes]) => !watched.get(path)?.equals(bytes))
+      .map(([path]) => path);
+    assert.deepEqual(differing, []);
   });
 
   it('follows articles added, renamed, moved into a new folder and removed, file by file', async () => {

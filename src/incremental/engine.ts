@@ -6,7 +6,7 @@ import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
 import { createCacheMemory, openCache } from './article-cache.ts';
 import { keptMjml } from './kept-mjml.ts';
 import { createNormalizer, mjmlThread } from './normalize-pool.ts';
-import { openKeptOutput } from './output-reuse.ts';
+import { openKeptOutput, type SavedRecords } from './output-reuse.ts';
 
 /** The engine as its owner holds it: the ports a build takes, and its threads' lifetime. */
 export interface Engine extends BuildEngine {
@@ -43,6 +43,8 @@ export function createEngine({
   const pool = createNormalizer({ threads });
   // The cache's records and open files, kept from one build to the next of a session.
   const memory = createCacheMemory();
+  // The output's records as the session's last build saved them.
+  const saved: SavedRecords = {};
   // One build's engine: once normalizing is done, the digest compiles on a thread of its own,
   // started only if the digest is not among those compiled before.
   const mjml = session || !threads ? undefined : mjmlThread();
@@ -54,7 +56,7 @@ export function createEngine({
     openStore: async (config) => (cacheDir ? openCache(cacheDir, config, memory) : undefined),
     normalizer: pool,
     keptOutput: async (outDir, config) =>
-      cacheDir ? openKeptOutput(cacheDir, outDir, config) : undefined,
+      cacheDir ? openKeptOutput(cacheDir, outDir, config, session ? saved : {}) : undefined,
     compileMjml: cacheDir ? keptMjml(cacheDir, compile) : compile,
     link: pool.linkKept,
     async normalized() {

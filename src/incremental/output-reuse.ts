@@ -20,6 +20,13 @@ interface OutputRecord extends FileState {
   format?: string | undefined;
 }
 
+/** The records of the output last saved, kept in memory by a session of builds. */
+export interface SavedRecords {
+  path?: string | undefined;
+  records?: Map<string, OutputRecord> | undefined;
+  marker?: FileState | undefined;
+}
+
 /**
  * What the last build wrote to `outDir`, from the records the cache folder keeps of it: a file
  * is kept while it holds what a new one would (the same key: the same code, settings and
@@ -29,12 +36,20 @@ export async function openKeptOutput(
   folder: string,
   outDir: string,
   config: ResolvedConfig,
+  /**
+   * The records a session's last build saved (`--watch`): not read again from the disk. The
+   * files on the disk are still checked against them before anything is kept.
+   */
+  saved: SavedRecords = {},
 ): Promise<KeptOutput> {
   const recordsPath = join(
     folder,
     `outputs-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`,
   );
-  const { marker, records } = await readRecords(recordsPath);
+  const { marker, records } =
+    saved.path === recordsPath && saved.records
+      ? { marker: saved.marker, records: saved.records }
+      : await readRecords(recordsPath);
   const generation = createHash('sha256')
     .update((await sourceVersions()).code)
     .update(JSON.stringify(config))
@@ -90,6 +105,9 @@ export async function openKeptOutput(
             : { key, size, mtimeMs, ino };
       }
       const markerState = states.get(outputMarker);
+      saved.path = recordsPath;
+      saved.records = new Map(Object.entries(next));
+      saved.marker = markerState;
       try {
         await mkdir(folder, { recursive: true });
         await writeFileAtomicAsync(

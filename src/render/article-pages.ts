@@ -5,6 +5,7 @@ import { renderContentHtml } from './html.ts';
 import { pictureOf } from './media.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
+import { rememberedKey } from './remembered-key.ts';
 import { pageFrame, pageKey, type Site, tagLinks, tagsText } from './site-pages.ts';
 
 /**
@@ -29,6 +30,7 @@ export function renderArticlePages(
   { reuse, versions, texts }: PageOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
+  const versionOf = (e: Entry | undefined) => (e ? versions?.get(e.id) : '');
   sorted.forEach((entry, i) => {
     const next = sorted[i - 1];
     const previous = sorted[i + 1];
@@ -37,12 +39,19 @@ export function renderArticlePages(
     // A page shows its neighbours' titles, and links its tags to their pages.
     const key =
       reuse && version !== undefined
-        ? pageKey(site, reuse.generation, [
-            version,
-            previous ? `${previous.title}\u0001${previous.url}` : '',
-            next ? `${next.title}\u0001${next.url}` : '',
-            tagsText(site, entry),
-          ])
+        ? rememberedKey(
+            site.keys,
+            path,
+            `${reuse.generation}\0${site.templates}\0${site.tagPages}`,
+            [version, versionOf(previous), versionOf(next)],
+            () =>
+              pageKey(site, reuse.generation, [
+                version,
+                previous ? `${previous.title}\u0001${previous.url}` : '',
+                next ? `${next.title}\u0001${next.url}` : '',
+                tagsText(site, entry),
+              ]),
+          )
         : undefined;
     const kept = key ? reuse?.keep(path, key) : undefined;
     if (kept && key) files.set(path, { kept, key });

@@ -5,6 +5,7 @@ import { type AtomDocument, atomEntry, atomHead, atomTail } from './atom.ts';
 import { archivePages, type FeedPlan, feedFiles, newestFirst, tagGroups } from './feed-order.ts';
 import { renderJsonFeed } from './json-feed.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
+import { type KeyMemo, rememberedKey } from './remembered-key.ts';
 import { renderRss } from './rss.ts';
 
 /**
@@ -14,8 +15,8 @@ import { renderRss } from './rss.ts';
 export interface FeedMemo {
   /** Entries' XML, by generation and version. */
   entryXml: Map<string, Buffer>;
-  /** Each document's key as last computed, by path, with what it was hashed from. */
-  documentKeys: Map<string, { about: string; held: string[]; key: string }>;
+  /** Each document's key (a page's too) as last computed, by path, with what it was made from. */
+  documentKeys: KeyMemo;
   /** Each tag's slug. */
   tagSlugs: Map<string, string>;
 }
@@ -154,17 +155,10 @@ function documentKey(
 ): string {
   const about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
   const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
-  const last = memo.documentKeys.get(document.path);
-  if (last && last.about === about && sameItems(last.held, held)) return last.key;
   // One call with every version: a call into the hash for each costs more than the hashing.
-  const key = createHash('sha256').update(about).update(held.join('\n')).digest('hex');
-  if (memo.documentKeys.size >= 100_000) memo.documentKeys.clear();
-  memo.documentKeys.set(document.path, { about, held, key });
-  return key;
-}
-
-function sameItems(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+  return rememberedKey(memo.documentKeys, document.path, about, held, () =>
+    createHash('sha256').update(about).update(held.join('\n')).digest('hex'),
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Entry } from '../entry.ts';
 import type { TagGroup } from './feed-order.ts';
+import type { EntryVersions } from './feeds.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
+import { rememberedKey } from './remembered-key.ts';
 import {
   type FeedLink,
   pageFrame,
@@ -38,6 +40,8 @@ export interface ListPage {
 
 export interface ListOptions {
   reuse?: OutputReuse | undefined;
+  /** The entries' versions: a page whose entries kept theirs keeps its key (`--watch`). */
+  versions?: EntryVersions | undefined;
 }
 
 /** Every list of the site, page by page; `sorted` newest first. */
@@ -84,7 +88,7 @@ export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPa
 export function renderListPages(
   pages: ListPage[],
   site: Site,
-  { reuse }: ListOptions = {},
+  { reuse, versions }: ListOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
   // What a list shows of each entry, in one text, made once a build however many lists show it.
@@ -101,11 +105,15 @@ export function renderListPages(
   for (const page of pages) {
     // What the page shows of each entry, and nothing else of it: an edit of an entry's text
     // leaves the lists that show its title and summary as they are.
+    const about = JSON.stringify({ ...page, entries: page.entries.length });
     const key = reuse
-      ? pageKey(site, reuse.generation, [
-          { ...page, entries: page.entries.length },
-          ...page.entries.map(shownOf),
-        ])
+      ? rememberedKey(
+          site.keys,
+          page.path,
+          `${reuse.generation}\0${site.templates}\0${site.tagPages}\0${about}`,
+          page.entries.map((entry) => versions?.get(entry.id)),
+          () => pageKey(site, reuse.generation, [about, ...page.entries.map(shownOf)]),
+        )
       : undefined;
     const kept = key ? reuse?.keep(page.path, key) : undefined;
     if (kept && key) files.set(page.path, { kept, key });

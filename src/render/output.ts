@@ -129,6 +129,7 @@ export function renderOutput(
       versions: reuse ? known : undefined,
       texts: pageTexts,
       tagSlugs: feedMemo?.tagSlugs,
+      keys: feedMemo?.documentKeys,
       sentDigests,
     });
     for (const [path, file] of site) files.set(path, file);

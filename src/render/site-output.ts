@@ -8,8 +8,9 @@ import { newestFirst, tagGroups } from './feed-order.ts';
 import type { EntryVersions } from './feeds.ts';
 import { listPages, renderListPages } from './list-pages.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
+import type { KeyMemo } from './remembered-key.ts';
 import { createSite } from './site-pages.ts';
-import { newest, renderRobots, renderSitemaps, robotsFile, type SitemapPage } from './sitemap.ts';
+import { renderRobots, renderSitemaps, robotsFile, type SitemapPage } from './sitemap.ts';
 
 export interface SiteOptions {
   reuse?: OutputReuse | undefined;
@@ -17,6 +18,8 @@ export interface SiteOptions {
   texts?: EntryTexts | undefined;
   /** Each tag's slug, remembered across the builds of a session. */
   tagSlugs?: Map<string, string> | undefined;
+  /** The pages' keys as the session's last build made them. */
+  keys?: KeyMemo | undefined;
   /** The digests `send` sent, as recorded: the digests' archive. */
   sentDigests?: readonly SentDigest[] | undefined;
 }
@@ -29,26 +32,44 @@ export function renderSite(
   entries: Entry[],
   config: ResolvedConfig,
   templates: PageTemplates,
-  { reuse, versions, texts, tagSlugs = new Map(), sentDigests = [] }: SiteOptions = {},
+  { reuse, versions, texts, tagSlugs = new Map(), sentDigests = [], keys }: SiteOptions = {},
 ): Map<string, OutputFile> {
   const sorted = newestFirst(entries);
   // The tags that have a feed have a page.
   const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
-  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs);
+  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs, keys);
   const lists = listPages(sorted, tags, site);
   const archive = renderDigestArchive(sentDigests, site, { reuse });
   const files = new Map<string, OutputFile>([
-    ...renderListPages(lists, site, { reuse }),
+    ...renderListPages(lists, site, { reuse, versions }),
     ...renderArticlePages(sorted, site, { reuse, versions, texts }),
     ...archive.files,
   ]);
+  // The time of each entry's last change, read once however many lists show it.
+  const times = new Map<Entry, number>();
+  const lastChange = (shown: Entry[]) => {
+    let latest: Entry | undefined;
+    let at = Number.NEGATIVE_INFINITY;
+    for (const entry of shown) {
+      let time = times.get(entry);
+      if (time === undefined) {
+        time = Date.parse(entry.updated);
+        times.set(entry, time);
+      }
+      if (time > at) {
+        at = time;
+        latest = entry;
+      }
+    }
+    return latest?.updated;
+  };
   // A copy of an article published elsewhere is not the page to index: its original is.
   const indexed: SitemapPage[] = [
     ...lists
       .filter((page) => !page.noindex)
       .map((page) => ({
         url: page.url,
-        lastmod: newest(page.entries.map((entry) => ({ lastmod: entry.updated }))),
+        lastmod: lastChange(page.entries),
       })),
     ...sorted
       .filter((entry) => !entry.source)
