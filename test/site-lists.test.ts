@@ -61,10 +61,14 @@ describe('a site of 1,000 articles', () => {
   });
 
   it('writes pages that parse as HTML without a single error', async () => {
+    // Every list, and one article page in ten: they all come from one template.
     const pages = (await filesOf(out)).filter(
-      (f) => f.endsWith('.html') && !f.startsWith('digest'),
+      (f, i) =>
+        f.endsWith('.html') &&
+        !f.startsWith('digest') &&
+        (!/^a\d+\/index\.html$/.test(f) || i % 10 === 0),
     );
-    assert.ok(pages.length > 1000);
+    assert.ok(pages.length > 150, `${pages.length} pages`);
     const failing: string[] = [];
     for (const page of pages) {
       parse(await readFile(join(out, page), 'utf8'), {
