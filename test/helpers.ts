@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -314,4 +314,20 @@ export function fileBytes(file: OutputFile): Buffer {
       throw new Error('bytes of the previous output are not in memory');
     }),
   );
+}
+
+/** A project of two small articles, in `articles/`. */
+export async function smallProject(): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig, null, 2));
+  await mkdir(join(dir, 'articles'));
+  await writeFile(
+    join(dir, 'articles', '2025-01-05-le-train.md'),
+    '---\ntitle: Le train arrive\n---\nLe train de Lima est arrivé à l’heure ce matin, une première.\n',
+  );
+  await writeFile(
+    join(dir, 'articles', '2025-01-06-la-pluie.txt'),
+    'La pluie est tombée toute la nuit sur Cusco, sans faire de dégâts.\n',
+  );
+  return dir;
 }

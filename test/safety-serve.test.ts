@@ -1,36 +1,20 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import { symlink, truncate, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import {
-  baseConfig,
   runCli,
   type Serving as StartedServe,
+  smallProject,
   startServe,
   tempDir,
   warmCache,
 } from './helpers.ts';
-
-/** A project of two small articles, in `articles/`. */
-async function smallProject(): Promise<string> {
-  const dir = await tempDir();
-  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig, null, 2));
-  await mkdir(join(dir, 'articles'));
-  await writeFile(
-    join(dir, 'articles', '2025-01-05-le-train.md'),
-    '---\ntitle: Le train arrive\n---\nLe train de Lima est arrivé à l’heure ce matin, une première.\n',
-  );
-  await writeFile(
-    join(dir, 'articles', '2025-01-06-la-pluie.txt'),
-    'La pluie est tombée toute la nuit sur Cusco, sans faire de dégâts.\n',
-  );
-  return dir;
-}
 
 interface Serving extends Omit<StartedServe, 'url'> {
   url: URL;

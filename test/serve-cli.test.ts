@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
@@ -12,8 +12,8 @@ import {
   makeProject,
   root,
   runCli,
+  smallProject,
   startServe,
-  tempDir,
   warmCache,
 } from './helpers.ts';
 
@@ -66,22 +66,6 @@ describe('gazette serve on a port in use', () => {
     }
   });
 });
-
-/** A project of two small articles, in `articles/`. */
-async function smallProject(): Promise<string> {
-  const dir = await tempDir();
-  await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig, null, 2));
-  await mkdir(join(dir, 'articles'));
-  await writeFile(
-    join(dir, 'articles', '2025-01-05-le-train.md'),
-    '---\ntitle: Le train arrive\n---\nLe train de Lima est arrivé à l’heure ce matin, une première.\n',
-  );
-  await writeFile(
-    join(dir, 'articles', '2025-01-06-la-pluie.txt'),
-    'La pluie est tombée toute la nuit sur Cusco, sans faire de dégâts.\n',
-  );
-  return dir;
-}
 
 /** The body of a GET of `path`. */
 function body(url: URL, path: string): Promise<string> {

@@ -7,6 +7,7 @@ import { type BuildResult, build } from '../src/build.ts';
 import { GazetteError, GazetteErrors } from '../src/errors.ts';
 import { type PreviewServer, previewInfoOf, startPreviewServer } from '../src/serve.ts';
 import { baseConfig, fixtures, makeProject, snapshot } from './helpers.ts';
+import { listen } from './serve-events.ts';
 
 /** A site URL with a path: the output is served at the root all the same. */
 const siteUrl = 'https://example.org/news/';
@@ -259,34 +260,3 @@ describe('gazette serve: links lead to the server they were requested from', () 
     }
   });
 });
-
-/** Listens on the live-reload stream of `server`; `next()` waits for the next reload event. */
-function listen(server: PreviewServer, since: string) {
-  const { hostname, port } = new URL(server.url);
-  let received = '';
-  let wake = () => {};
-  const req = request({ hostname, port, path: `/__gazette/events?since=${since}`, agent: false });
-  const opened = new Promise<void>((resolve, reject) => {
-    req.on('error', reject);
-    req.on('response', (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        received += chunk;
-        wake();
-      });
-      resolve();
-    });
-  });
-  req.end();
-  return {
-    opened,
-    async next(): Promise<string> {
-      const event = /event: reload\ndata: \d+\n\n/;
-      while (!event.test(received)) await new Promise<void>((resolve) => (wake = resolve));
-      const found = event.exec(received)?.[0] ?? '';
-      received = received.slice(received.indexOf(found) + found.length);
-      return found;
-    },
-    close: () => req.destroy(),
-  };
-}
