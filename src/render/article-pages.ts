@@ -6,7 +6,7 @@ import { pictureOf } from './media.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
 import { rememberedKey } from './remembered-key.ts';
-import { pageFrame, pageKey, type Site, tagLinks, tagsText } from './site-pages.ts';
+import { pageFrame, pageKey, type Site, tagsText } from './site-pages.ts';
 
 /**
  * Every entry's page, at its URL (`<slug>/index.html`): the article as the feeds carry it, with
@@ -96,7 +96,7 @@ function pageData(
     author: entry.author ? fill(messages.byline, { name: entry.author.name }) : '',
     readingTime: fill(messages.readingTime, { minutes: entry.readingMinutes }),
     location: entry.location,
-    tags: tagLinks(site, entry),
+    tags: site.tagLinks(entry),
     html: renderContentHtml(entry, messages.source),
     image,
     previous: neighbour(previous),

@@ -9,7 +9,6 @@ import {
   pageFrame,
   pageKey,
   type Site,
-  tagLinks,
   tagPageFolder,
   tagsText,
 } from './site-pages.ts';
@@ -190,6 +189,6 @@ function listItem(site: Site, entry: Entry) {
     published: entry.published,
     location: entry.location,
     summary: entry.summary,
-    tags: tagLinks(site, entry),
+    tags: site.tagLinks(entry),
   };
 }

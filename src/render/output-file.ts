@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 /**
  * The output as rendering gives it to writing: for each path, bytes, or the previous output's
  * file kept as it is. Rendering decides; writing only carries the decisions out.
@@ -70,8 +71,8 @@ export interface OutputReuse {
 }
 
 /**
- * A file rendered whole (the digest, the sitemap), kept from the previous output when its bytes are the
- * same: its key is its content's hash.
+ * A file rendered whole (the digest, the sitemap), kept from the previous output when its
+ * bytes are the same: its key is its content's hash.
  */
 export function keptIfSame(
   path: string,

@@ -149,11 +149,6 @@ export function pageFrame(site: Site, language: string) {
   };
 }
 
-/** An entry's tags, each with its page's address when it has one. */
-export function tagLinks(site: Site, entry: Entry): TagLink[] {
-  return site.tagLinks(entry);
-}
-
 /**
  * A page's key: what it shows (`parts`: texts that hold no NUL, or data written as JSON), with
  * the code, settings and templates it was made with.
