@@ -24,18 +24,28 @@ export async function readTemplates(
   cwd?: string,
 ): Promise<DigestTemplates> {
   const list = typeof folders === 'string' ? [folders] : folders;
-  const read = async (name: string) => {
-    for (const folder of list) {
-      const path = join(folder, name);
-      const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text !== undefined) return { text, path: cwd ? shownFrom(cwd, path) : path };
-    }
-    throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
-      file: name,
-    });
-  };
+  const read = (name: string) => readTemplateFile(list, name, cwd);
   const [mjml, text] = await Promise.all([read('digest.mjml.hbs'), read('digest.txt.hbs')]);
   return { mjml: mjml.text, text: text.text, mjmlPath: mjml.path, textPath: text.path };
+}
+
+/**
+ * The template `name` from the first of `folders` that has it, with its path as the user would
+ * write it from `cwd`.
+ */
+export async function readTemplateFile(
+  folders: string[],
+  name: string,
+  cwd?: string,
+): Promise<{ text: string; path: string }> {
+  for (const folder of folders) {
+    const path = join(folder, name);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined) return { text, path: cwd ? shownFrom(cwd, path) : path };
+  }
+  throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
+    file: name,
+  });
 }
 
 /** A path as the user would write it from `cwd`: relative inside it, else whole. */

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { GazetteError } from '../errors.ts';
-import { shownFrom } from './digest-files.ts';
+import { readTemplateFile } from './digest-files.ts';
 
 /** A template's text and where it was found, shown as the user would write it. */
 export interface TemplateFile {
@@ -28,16 +25,7 @@ const partialNames = ['head', 'header', 'footer'] as const;
  * `digest-page.html.hbs` and `partials/<name>.hbs`.
  */
 export async function readPageTemplates(folders: string[], cwd?: string): Promise<PageTemplates> {
-  const read = async (name: string): Promise<TemplateFile> => {
-    for (const folder of folders) {
-      const path = join(folder, name);
-      const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text !== undefined) return { text, path: cwd ? shownFrom(cwd, path) : path };
-    }
-    throw new GazetteError('TemplateNotFound', 'no such template in the templates folders', {
-      file: name,
-    });
-  };
+  const read = (name: string): Promise<TemplateFile> => readTemplateFile(folders, name, cwd);
   const [article, list, digestPage, ...partials] = await Promise.all([
     read('article.html.hbs'),
     read('list.html.hbs'),
