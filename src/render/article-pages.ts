@@ -31,6 +31,8 @@ export function renderArticlePages(
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
   const versionOf = (e: Entry | undefined) => (e ? versions?.get(e.id) : '');
+  // What every page's key is also made of.
+  const about = reuse && `${reuse.generation}\0${site.templates}\0${site.tagPages}`;
   sorted.forEach((entry, i) => {
     const next = sorted[i - 1];
     const previous = sorted[i + 1];
@@ -38,11 +40,11 @@ export function renderArticlePages(
     const version = versions?.get(entry.id);
     // A page shows its neighbours' titles, and links its tags to their pages.
     const key =
-      reuse && version !== undefined
+      reuse && about && version !== undefined
         ? rememberedKey(
             site.keys,
             path,
-            `${reuse.generation}\0${site.templates}\0${site.tagPages}`,
+            about,
             [version, versionOf(previous), versionOf(next)],
             () =>
               pageKey(site, reuse.generation, [

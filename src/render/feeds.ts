@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config.ts';
 import { type Entry, type EntryTexts, type TextEntry, withText } from '../entry.ts';
 import { type AtomDocument, atomEntry, atomHead, atomTail } from './atom.ts';
-import { archivePages, type FeedPlan, feedFiles, newestFirst, tagGroups } from './feed-order.ts';
+import {
+  archivePages,
+  type FeedPlan,
+  feedFiles,
+  newestFirst,
+  type TagGroup,
+  tagGroups,
+} from './feed-order.ts';
 import { renderJsonFeed } from './json-feed.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
 import { type KeyMemo, rememberedKey } from './remembered-key.ts';
@@ -37,6 +44,8 @@ export interface FeedOptions {
   memo?: FeedMemo | undefined;
   /** The texts of the entries that carry none (the engine's entry store). */
   texts?: EntryTexts | undefined;
+  /** The tags that have a feed, when the caller grouped them already. */
+  tags?: TagGroup[] | undefined;
 }
 
 /**
@@ -50,7 +59,7 @@ export function renderFeeds(
   entries: Entry[],
   config: ResolvedConfig,
   plan: FeedPlan,
-  { reuse, versions = new Map(), memo = createFeedMemo(), texts }: FeedOptions = {},
+  { reuse, versions = new Map(), memo = createFeedMemo(), texts, tags }: FeedOptions = {},
 ): Map<string, OutputFile> {
   const url = (path: string) => new URL(path, config.siteUrl).href;
   const sorted = newestFirst(entries);
@@ -122,7 +131,7 @@ export function renderFeeds(
   });
 
   const index = [];
-  for (const tag of tagGroups(sorted, config.feeds.tagMinEntries, memo.tagSlugs)) {
+  for (const tag of tags ?? tagGroups(sorted, config.feeds.tagMinEntries, memo.tagSlugs)) {
     const path = `tags/${tag.slug}.xml`;
     const document: AtomDocument = {
       path,

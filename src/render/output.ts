@@ -7,7 +7,7 @@ import type { PublishedFile } from '../read/read-linked-files.ts';
 import type { SentDigest } from '../read/sent-digests.ts';
 import { type RenderedDigest, renderDigest } from './digest.ts';
 import { entryJson, renderEntriesFile } from './entries-file.ts';
-import type { FeedPlan } from './feed-order.ts';
+import { type FeedPlan, newestFirst, tagGroups } from './feed-order.ts';
 import { type EntryVersions, type FeedMemo, renderFeeds } from './feeds.ts';
 import { renderMessage } from './message.ts';
 import { messagesFor } from './messages/index.ts';
@@ -113,11 +113,15 @@ export function renderOutput(
     : entries.map((entry) => entryJson(withText(entry, texts)));
   const known = versions ?? (reuse ? entryVersions(entries, serialized ?? []) : new Map());
   const keys = reuse ? entries.map((entry) => versionOf(known, entry)) : [];
+  // The tags that have a feed have a page: grouped once for both.
+  const tagSlugs = feedMemo?.tagSlugs ?? new Map<string, string>();
+  const tags = tagGroups(newestFirst(entries), config.feeds.tagMinEntries, tagSlugs);
   const files = renderFeeds(entries, config, plan, {
     reuse,
     versions: known,
     memo: feedMemo,
     texts,
+    tags,
   });
   files.set(
     outputFiles.entries,
@@ -128,7 +132,8 @@ export function renderOutput(
       reuse,
       versions: reuse ? known : undefined,
       texts: pageTexts,
-      tagSlugs: feedMemo?.tagSlugs,
+      tagSlugs,
+      tags,
       keys: feedMemo?.documentKeys,
       sentDigests,
     });

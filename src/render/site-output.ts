@@ -4,7 +4,7 @@ import type { PageTemplates } from '../read/page-files.ts';
 import type { SentDigest } from '../read/sent-digests.ts';
 import { renderArticlePages } from './article-pages.ts';
 import { renderDigestArchive } from './digest-pages.ts';
-import { newestFirst, tagGroups } from './feed-order.ts';
+import { newestFirst, type TagGroup, tagGroups } from './feed-order.ts';
 import type { EntryVersions } from './feeds.ts';
 import { listPages, renderListPages } from './list-pages.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
@@ -20,6 +20,8 @@ export interface SiteOptions {
   tagSlugs?: Map<string, string> | undefined;
   /** The pages' keys as the session's last build made them. */
   keys?: KeyMemo | undefined;
+  /** The tags that have a feed, when the caller grouped them already. */
+  tags?: TagGroup[] | undefined;
   /** The digests `send` sent, as recorded: the digests' archive. */
   sentDigests?: readonly SentDigest[] | undefined;
 }
@@ -32,11 +34,19 @@ export function renderSite(
   entries: Entry[],
   config: ResolvedConfig,
   templates: PageTemplates,
-  { reuse, versions, texts, tagSlugs = new Map(), sentDigests = [], keys }: SiteOptions = {},
+  {
+    reuse,
+    versions,
+    texts,
+    tagSlugs = new Map(),
+    sentDigests = [],
+    keys,
+    tags: grouped,
+  }: SiteOptions = {},
 ): Map<string, OutputFile> {
   const sorted = newestFirst(entries);
   // The tags that have a feed have a page.
-  const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
+  const tags = grouped ?? tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
   const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs, keys);
   const lists = listPages(sorted, tags, site);
   const archive = renderDigestArchive(sentDigests, site, { reuse });
