@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { type BuildOptions, resolveBuildOptions } from '../config.ts';
 import type { BuildEngine } from '../ports.ts';
 import type { MjmlCompiler } from '../render/mjml.ts';
+import type { KeptFile } from '../render/output-file.ts';
 import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
 import { createCacheMemory, openCache } from './article-cache.ts';
 import { keptMjml } from './kept-mjml.ts';
@@ -55,8 +56,21 @@ export function createEngine({
   return {
     openStore: async (config) => (cacheDir ? openCache(cacheDir, config, memory) : undefined),
     normalizer: pool,
-    keptOutput: async (outDir, config) =>
-      cacheDir ? openKeptOutput(cacheDir, outDir, config, session ? saved : {}) : undefined,
+    keptOutput: async (outDir, config) => {
+      if (!cacheDir) return undefined;
+      const kept = await openKeptOutput(cacheDir, outDir, config, session ? saved : {});
+      // A session's thread stays: it looks at the previous output's files while the build
+      // renders, instead of once it writes.
+      if (!session || !kept.previous) return kept;
+      const files = [...kept.previous.files].map(
+        ([path, { size, mtimeMs, ino }]): KeptFile => [path, size, mtimeMs, ino],
+      );
+      const unchanged = pool
+        .linkKept(outDir, undefined, files)
+        .then((same) => new Set(files.filter((_, i) => same[i]).map(([path]) => path)));
+      unchanged.catch(() => undefined);
+      return { ...kept, previous: { ...kept.previous, unchanged } };
+    },
     compileMjml: cacheDir ? keptMjml(cacheDir, compile) : compile,
     link: pool.linkKept,
     async normalized() {

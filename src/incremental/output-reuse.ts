@@ -62,12 +62,7 @@ export async function openKeptOutput(
   };
   return {
     generation,
-    previous: marker && {
-      marker,
-      files: new Map(
-        [...records].map(([path, { size, mtimeMs, ino }]) => [path, { size, mtimeMs, ino }]),
-      ),
-    },
+    previous: marker && { marker, files: records },
     // Not looked at on the disk here: writing links the file only if it is still as written,
     // on another thread, and a file changed since makes the build render everything again.
     keep(path, key) {

@@ -5,7 +5,6 @@ import { renderContentHtml } from './html.ts';
 import { pictureOf } from './media.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
-import { rememberedKey } from './remembered-key.ts';
 import { pageFrame, pageKey, type Site, tagsText } from './site-pages.ts';
 
 /**
@@ -30,7 +29,6 @@ export function renderArticlePages(
   { reuse, versions, texts }: PageOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
-  const versionOf = (e: Entry | undefined) => (e ? versions?.get(e.id) : '');
   // What every page's key is also made of.
   const about = reuse && `${reuse.generation}\0${site.templates}\0${site.tagPages}`;
   sorted.forEach((entry, i) => {
@@ -38,22 +36,9 @@ export function renderArticlePages(
     const previous = sorted[i + 1];
     const path = pagePath(entry);
     const version = versions?.get(entry.id);
-    // A page shows its neighbours' titles, and links its tags to their pages.
     const key =
       reuse && about && version !== undefined
-        ? rememberedKey(
-            site.keys,
-            path,
-            about,
-            [version, versionOf(previous), versionOf(next)],
-            () =>
-              pageKey(site, reuse.generation, [
-                version,
-                previous ? `${previous.title}\u0001${previous.url}` : '',
-                next ? `${next.title}\u0001${next.url}` : '',
-                tagsText(site, entry),
-              ]),
-          )
+        ? articleKey(site, reuse.generation, about, entry, version, previous, next)
         : undefined;
     const kept = key ? reuse?.keep(path, key) : undefined;
     if (kept && key) files.set(path, { kept, key });
@@ -65,6 +50,46 @@ export function renderArticlePages(
       });
   });
   return files;
+}
+
+/** An article page's key as last made, with what it was made of. */
+interface MadeKey {
+  about: string;
+  version: string;
+  previous: Entry | undefined;
+  next: Entry | undefined;
+  key: string;
+}
+
+// An entry is never changed in place: the same entry, version and neighbours make the same page.
+const madeKeys = new WeakMap<Entry, MadeKey>();
+
+/** A page's key: it shows the entry (its version), its neighbours' titles, and its tags' pages. */
+function articleKey(
+  site: Site,
+  generation: string,
+  about: string,
+  entry: Entry,
+  version: string,
+  previous: Entry | undefined,
+  next: Entry | undefined,
+): string {
+  const made = madeKeys.get(entry);
+  if (
+    made?.about === about &&
+    made.version === version &&
+    made.previous === previous &&
+    made.next === next
+  )
+    return made.key;
+  const key = pageKey(site, generation, [
+    version,
+    previous ? `${previous.title}\u0001${previous.url}` : '',
+    next ? `${next.title}\u0001${next.url}` : '',
+    tagsText(site, entry),
+  ]);
+  madeKeys.set(entry, { about, version, previous, next, key });
+  return key;
 }
 
 /** What a page shows of the entry before or after it. */

@@ -18,22 +18,60 @@ export interface FeedPlan {
   sequence: Map<string, number>;
 }
 
+// An entry is never changed in place: its dates are parsed once, however often it is sorted.
+const publishedTimes = new WeakMap<Entry, number>();
+const updatedTimes = new WeakMap<Entry, number>();
+
+/** When the entry was published, in milliseconds since the epoch. */
+export function publishedTime(entry: Entry): number {
+  let time = publishedTimes.get(entry);
+  if (time === undefined) {
+    time = Date.parse(entry.published);
+    publishedTimes.set(entry, time);
+  }
+  return time;
+}
+
+/** When the entry was last updated, in milliseconds since the epoch. */
+export function updatedTime(entry: Entry): number {
+  let time = updatedTimes.get(entry);
+  if (time === undefined) {
+    time = Date.parse(entry.updated);
+    updatedTimes.set(entry, time);
+  }
+  return time;
+}
+
+/** The entry updated last (the first of them), if any. */
+export function lastUpdated(entries: Iterable<Entry>): Entry | undefined {
+  let latest: Entry | undefined;
+  let at = Number.NEGATIVE_INFINITY;
+  for (const entry of entries) {
+    const time = updatedTime(entry);
+    if (time > at) {
+      at = time;
+      latest = entry;
+    }
+  }
+  return latest;
+}
+
 /** The newest `updated` of the entries: a feed changes only when an entry does. */
 export function feedUpdated(entries: Entry[]): string | undefined {
-  return entries.reduce<string | undefined>(
-    (newest, e) => (!newest || Date.parse(e.updated) > Date.parse(newest) ? e.updated : newest),
-    undefined,
-  );
+  return lastUpdated(entries)?.updated;
 }
 
 /** Entries newest first; ties by id, so that the order never depends on the file system. */
 export function newestFirst(entries: Entry[]): Entry[] {
-  type Timed = { entry: Entry; time: number };
-  const timed = entries.map((entry): Timed => ({ entry, time: Date.parse(entry.published) }));
-  const order = (a: Timed, b: Timed) => b.time - a.time || a.entry.id.localeCompare(b.entry.id);
   // A list already in order (the one a build sorted before) is only checked.
-  if (timed.every((t, i) => i === 0 || order(timed[i - 1] as Timed, t) <= 0)) return [...entries];
-  return timed.sort(order).map((t) => t.entry);
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++)
+    sorted = newerFirst(entries[i - 1] as Entry, entries[i] as Entry) <= 0;
+  return sorted ? [...entries] : [...entries].sort(newerFirst);
+}
+
+function newerFirst(a: Entry, b: Entry): number {
+  return publishedTime(b) - publishedTime(a) || a.id.localeCompare(b.id);
 }
 
 /**

@@ -1,9 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Entry } from '../entry.ts';
 import type { TagGroup } from './feed-order.ts';
-import type { EntryVersions } from './feeds.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
-import { rememberedKey } from './remembered-key.ts';
 import {
   type FeedLink,
   pageFrame,
@@ -24,6 +23,11 @@ const suggested = 5;
 
 /** One page of a list: where it is, and what it shows. */
 export interface ListPage {
+  /**
+   * What the page is made from besides its entries and the site's settings: which list, which
+   * page of how many. Everything else it shows derives from these.
+   */
+  source: string;
   path: string;
   url: string;
   /** The document's title, before the site's; empty on the home page. */
@@ -39,8 +43,6 @@ export interface ListPage {
 
 export interface ListOptions {
   reuse?: OutputReuse | undefined;
-  /** The entries' versions: a page whose entries kept theirs keeps its key (`--watch`). */
-  versions?: EntryVersions | undefined;
 }
 
 /** Every list of the site, page by page; `sorted` newest first. */
@@ -48,7 +50,7 @@ export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPa
   const { config } = site;
   const { messages } = site.language(config.language);
   return [
-    ...paged(site, sorted, '', {
+    ...paged(site, sorted, '', 'index', {
       title: '',
       heading: config.title,
       intro: config.subtitle,
@@ -61,9 +63,9 @@ export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPa
         type: 'application/atom+xml',
         title: `${config.title} · ${tag.name}`,
         name: messages.tagFeed,
-        url: new URL(`tags/${tag.slug}.xml`, config.siteUrl).href,
+        url: `${site.base}tags/${tag.slug}.xml`,
       };
-      return paged(site, tag.entries, tagPageFolder(tag.slug), {
+      return paged(site, tag.entries, tagPageFolder(tag.slug), `tag\0${tag.name}\0${tag.slug}`, {
         title: heading,
         heading,
         description: heading,
@@ -71,8 +73,9 @@ export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPa
       });
     }),
     {
+      source: '404',
       path: '404.html',
-      url: new URL('404.html', config.siteUrl).href,
+      url: `${site.base}404.html`,
       title: messages.notFound,
       heading: messages.notFound,
       intro: messages.notFoundText,
@@ -87,32 +90,19 @@ export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPa
 export function renderListPages(
   pages: ListPage[],
   site: Site,
-  { reuse, versions }: ListOptions = {},
+  { reuse }: ListOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
-  // What a list shows of each entry, in one text, made once a build however many lists show it.
-  const shown = new Map<Entry, string>();
-  const shownOf = (entry: Entry) => {
-    let text = shown.get(entry);
-    if (text === undefined) {
-      const { lang, url, title, published, location, summary } = listItem(site, entry);
-      text = [lang, url, title, published, location, summary, tagsText(site, entry)].join('\u0001');
-      shown.set(entry, text);
-    }
-    return text;
-  };
+  // What else a list's item depends on: the page's language, and which tags have a page.
+  const about = `${site.config.language}\0${site.tagPages}\0${site.site.url}`;
   for (const page of pages) {
     // What the page shows of each entry, and nothing else of it: an edit of an entry's text
     // leaves the lists that show its title and summary as they are.
-    const about = JSON.stringify({ ...page, entries: page.entries.length });
     const key = reuse
-      ? rememberedKey(
-          site.keys,
-          page.path,
-          `${reuse.generation}\0${site.templates}\0${site.tagPages}\0${about}`,
-          page.entries.map((entry) => versions?.get(entry.id)),
-          () => pageKey(site, reuse.generation, [about, ...page.entries.map(shownOf)]),
-        )
+      ? pageKey(site, reuse.generation, [
+          page.source,
+          ...page.entries.map((entry) => shownHash(site, about, entry)),
+        ])
       : undefined;
     const kept = key ? reuse?.keep(page.path, key) : undefined;
     if (kept && key) files.set(page.path, { kept, key });
@@ -121,24 +111,43 @@ export function renderListPages(
   return files;
 }
 
+// An entry is never changed in place: what a list shows of it is hashed once for a site,
+// however many lists show it, build after build.
+const shownHashes = new WeakMap<Entry, { about: string; hash: string }>();
+
+/** A hash of what a list shows of an entry, on a site of that `about`. */
+function shownHash(site: Site, about: string, entry: Entry): string {
+  let known = shownHashes.get(entry);
+  if (known?.about !== about) {
+    const { lang, url, title, published, location, summary } = listItem(site, entry);
+    const text = [lang, url, title, published, location, summary, tagsText(site, entry)];
+    known = { about, hash: createHash('sha1').update(text.join('\u0001')).digest('base64') };
+    shownHashes.set(entry, known);
+  }
+  return known.hash;
+}
+
 /** A list cut into pages of `feeds.limit` entries: the first in `folder`, then `page/<n>/`. */
 function paged(
   site: Site,
   entries: Entry[],
   folder: string,
-  about: Omit<ListPage, 'path' | 'url' | 'entries'>,
+  list: string,
+  about: Omit<ListPage, 'source' | 'path' | 'url' | 'entries'>,
 ): ListPage[] {
   const { config } = site;
   const { messages } = site.language(config.language);
   const size = Math.max(1, config.feeds.limit);
   const count = Math.max(1, Math.ceil(entries.length / size));
   const at = (n: number) => (n === 1 ? folder : `${folder}page/${n}/`);
-  const url = (n: number) => new URL(at(n), config.siteUrl).href;
+  // The folders are named by slugs, plain ASCII: nothing to escape.
+  const url = (n: number) => `${site.base}${at(n)}`;
   return Array.from({ length: count }, (_, i) => {
     const n = i + 1;
     const text = fill(messages.pageOf, { page: n, pages: count });
     return {
       ...about,
+      source: `${list}\0${n}\0${count}`,
       path: `${at(n)}index.html`,
       url: url(n),
       title: n === 1 ? about.title : [about.title, text].filter(Boolean).join(' · '),

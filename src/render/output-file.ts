@@ -79,9 +79,9 @@ export function keptIfSame(
   text: string | Uint8Array,
   reuse: OutputReuse | undefined,
 ): OutputFile {
-  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-  if (!reuse) return textFile(bytes);
-  const key = createHash('sha256').update(bytes).digest('base64');
+  if (!reuse) return textFile(text);
+  // A text is hashed as its UTF-8 bytes, made only when the file is written.
+  const key = createHash('sha256').update(text).digest('base64');
   const kept = reuse.keep(path, key);
-  return kept ? { kept, key } : { chunks: [bytes], key };
+  return kept ? { kept, key } : { ...textFile(text), key };
 }

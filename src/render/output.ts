@@ -134,7 +134,6 @@ export function renderOutput(
       texts: pageTexts,
       tagSlugs,
       tags,
-      keys: feedMemo?.documentKeys,
       sentDigests,
     });
     for (const [path, file] of site) files.set(path, file);

@@ -4,13 +4,12 @@ import type { PageTemplates } from '../read/page-files.ts';
 import type { SentDigest } from '../read/sent-digests.ts';
 import { renderArticlePages } from './article-pages.ts';
 import { renderDigestArchive } from './digest-pages.ts';
-import { newestFirst, type TagGroup, tagGroups } from './feed-order.ts';
+import { lastUpdated, newestFirst, type TagGroup, tagGroups } from './feed-order.ts';
 import type { EntryVersions } from './feeds.ts';
 import { listPages, renderListPages } from './list-pages.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
-import type { KeyMemo } from './remembered-key.ts';
 import { createSite } from './site-pages.ts';
-import { renderRobots, renderSitemaps, robotsFile, type SitemapPage } from './sitemap.ts';
+import { renderRobots, renderSitemaps, robotsFile, type SitemapPage, urlOf } from './sitemap.ts';
 
 export interface SiteOptions {
   reuse?: OutputReuse | undefined;
@@ -18,12 +17,24 @@ export interface SiteOptions {
   texts?: EntryTexts | undefined;
   /** Each tag's slug, remembered across the builds of a session. */
   tagSlugs?: Map<string, string> | undefined;
-  /** The pages' keys as the session's last build made them. */
-  keys?: KeyMemo | undefined;
   /** The tags that have a feed, when the caller grouped them already. */
   tags?: TagGroup[] | undefined;
   /** The digests `send` sent, as recorded: the digests' archive. */
   sentDigests?: readonly SentDigest[] | undefined;
+}
+
+// An entry is never changed in place: its place in the sitemap is written once.
+const entryPlaces = new WeakMap<Entry, SitemapPage>();
+
+/** An entry's page, as the sitemap lists it. */
+function entryPlace(entry: Entry): SitemapPage {
+  let place = entryPlaces.get(entry);
+  if (!place) {
+    place = { url: entry.url, lastmod: entry.updated };
+    place.written = urlOf(place);
+    entryPlaces.set(entry, place);
+  }
+  return place;
 }
 
 /**
@@ -40,50 +51,29 @@ export function renderSite(
     texts,
     tagSlugs = new Map(),
     sentDigests = [],
-    keys,
     tags: grouped,
   }: SiteOptions = {},
 ): Map<string, OutputFile> {
   const sorted = newestFirst(entries);
   // The tags that have a feed have a page.
   const tags = grouped ?? tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
-  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs, keys);
+  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs);
   const lists = listPages(sorted, tags, site);
   const archive = renderDigestArchive(sentDigests, site, { reuse });
   const files = new Map<string, OutputFile>([
-    ...renderListPages(lists, site, { reuse, versions }),
+    ...renderListPages(lists, site, { reuse }),
     ...renderArticlePages(sorted, site, { reuse, versions, texts }),
     ...archive.files,
   ]);
-  // The time of each entry's last change, read once however many lists show it.
-  const times = new Map<Entry, number>();
-  const lastChange = (shown: Entry[]) => {
-    let latest: Entry | undefined;
-    let at = Number.NEGATIVE_INFINITY;
-    for (const entry of shown) {
-      let time = times.get(entry);
-      if (time === undefined) {
-        time = Date.parse(entry.updated);
-        times.set(entry, time);
-      }
-      if (time > at) {
-        at = time;
-        latest = entry;
-      }
-    }
-    return latest?.updated;
-  };
   // A copy of an article published elsewhere is not the page to index: its original is.
   const indexed: SitemapPage[] = [
     ...lists
       .filter((page) => !page.noindex)
       .map((page) => ({
         url: page.url,
-        lastmod: lastChange(page.entries),
+        lastmod: lastUpdated(page.entries)?.updated,
       })),
-    ...sorted
-      .filter((entry) => !entry.source)
-      .map((entry) => ({ url: entry.url, lastmod: entry.updated })),
+    ...sorted.filter((entry) => !entry.source).map(entryPlace),
     ...archive.sitemap,
   ];
   for (const [path, text] of renderSitemaps(indexed, config.siteUrl))

@@ -7,7 +7,6 @@ import type { PageTemplates, TemplateFile } from '../read/page-files.ts';
 import { rtlLanguages } from './digest.ts';
 import { feedFiles, tagSlugOf } from './feed-order.ts';
 import { type Messages, messagesFor } from './messages/index.ts';
-import type { KeyMemo } from './remembered-key.ts';
 
 /**
  * What every page of the site shares: the compiled templates (`article.html.hbs`,
@@ -24,9 +23,9 @@ export interface Site {
   templates: string;
   /** A hash of which tags have a page: part of the key of every page that shows tags. */
   tagPages: string;
-  /** The pages' keys as the session's last build made them (`--watch`). */
-  keys?: KeyMemo | undefined;
   site: { title: string; url: string };
+  /** How every address of the site begins: `siteUrl`, as a URL writes it. */
+  base: string;
   /** The site's feeds, as the head's autodiscovery links and the footer show them. */
   feeds: FeedLink[];
   language(language: string): { messages: Messages; day: Intl.DateTimeFormat };
@@ -60,7 +59,6 @@ export function createSite(
   /** The slugs of the tags that have a page. */
   tagPages: ReadonlySet<string>,
   slugMemo: Map<string, string>,
-  keys?: KeyMemo | undefined,
 ): Site {
   const languages = new Map<string, { messages: Messages; day: Intl.DateTimeFormat }>();
   // Asked for by every page that shows a tag: each looked up once a build.
@@ -102,8 +100,8 @@ export function createSite(
     tagPages: createHash('sha1')
       .update([...tagPages].sort().join('\0'))
       .digest('base64'),
-    keys,
     site: { title, url: config.siteUrl },
+    base,
     feeds,
     language(language) {
       let known = languages.get(language);

@@ -1,4 +1,4 @@
-import { textElement, writeDocument, type XmlElement } from './xml.ts';
+import { escapeText, textElement, writeDocument, type XmlElement, xmlDeclaration } from './xml.ts';
 
 /**
  * `sitemap.xml` (the sitemaps.org protocol): every page a search engine should index, with the
@@ -10,6 +10,8 @@ import { textElement, writeDocument, type XmlElement } from './xml.ts';
 export interface SitemapPage {
   url: string;
   lastmod?: string | undefined;
+  /** Its element as `urlOf` writes it, when already written. */
+  written?: string | undefined;
 }
 
 export const sitemapFile = 'sitemap.xml';
@@ -47,12 +49,20 @@ export function renderRobots(siteUrl: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${new URL(sitemapFile, siteUrl).href}\n`;
 }
 
+/**
+ * A list of addresses, laid out as `writeDocument` lays out any element: written line by line,
+ * since a site may have tens of thousands.
+ */
 function urlSet(pages: SitemapPage[]): string {
-  return writeDocument({
-    name: 'urlset',
-    attributes: { xmlns: namespace },
-    children: pages.map((page) => place('url', page)),
-  });
+  const open = `${xmlDeclaration}\n<urlset xmlns="${namespace}">`;
+  if (pages.length === 0) return `${open.slice(0, -1)}/>\n`;
+  return `${open}${pages.map((page) => page.written ?? urlOf(page)).join('')}\n</urlset>\n`;
+}
+
+/** A page's `<url>` element, on its lines. */
+export function urlOf({ url, lastmod }: SitemapPage): string {
+  const modified = lastmod ? `\n        <lastmod>${escapeText(lastmod)}</lastmod>` : '';
+  return `\n    <url>\n        <loc>${escapeText(url)}</loc>${modified}\n    </url>`;
 }
 
 function place(name: string, { url, lastmod }: SitemapPage): XmlElement {

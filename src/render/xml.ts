@@ -72,8 +72,11 @@ function writeInline(node: XmlNode): string {
   return `<![CDATA[${xmlSafe(node.cdata).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
-function escapeText(text: string): string {
-  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A text as an element holds it: the characters XML cannot carry dropped, markup escaped. */
+export function escapeText(text: string): string {
+  const safe = xmlSafe(text);
+  if (!/[&<>]/.test(safe)) return safe;
+  return safe.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(value: string): string {

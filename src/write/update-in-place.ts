@@ -30,6 +30,11 @@ export interface PreviousOutput {
   marker: FileState;
   /** Every file that build wrote, with its state then. */
   files: ReadonlyMap<string, FileState>;
+  /**
+   * Those of them still in that state, looked at ahead on another thread while the build
+   * renders (`--watch`); without it, the files kept are looked at as they are written.
+   */
+  unchanged?: Promise<ReadonlySet<string>> | undefined;
 }
 
 interface Journal {

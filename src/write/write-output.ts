@@ -121,9 +121,13 @@ export async function writeOutput(
     // this one writes.
     const target = inPlace ? undefined : stage;
     const linkedCount = kept.length;
-    linking = link
-      ? link(outDir, target, [...kept])
-      : Promise.resolve(linkKept(outDir, target, kept));
+    const first = [...kept];
+    linking =
+      inPlace && previous.unchanged
+        ? previous.unchanged.then((unchanged) => first.map(([path]) => unchanged.has(path)))
+        : link
+          ? link(outDir, target, first)
+          : Promise.resolve(linkKept(outDir, target, first));
     const sources = new Map<KeptFile, number>();
     const gone: string[] = [];
     const write = (path: string, file: OutputFile) => {
