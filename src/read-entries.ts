@@ -15,7 +15,7 @@ import {
   readLinkedFiles,
 } from './read/read-linked-files.ts';
 import { readOutcomes } from './read-outcomes.ts';
-import { type FeedPlan, newestFirst } from './render/feed-order.ts';
+import { type FeedPlan, newestFirst, publishedTime } from './render/feed-order.ts';
 import type { EntryVersions } from './render/feeds.ts';
 import { linkedPaths, type ResolvedLinks, resolveLinks } from './resolve-links.ts';
 import type { Warning } from './warnings.ts';
@@ -124,7 +124,7 @@ export async function readEntries(
     const outcome = outcomes[i];
     if (!outcome) return;
     const file = raw.displayPath;
-    warnings.push(...outcome.warnings);
+    for (const warning of outcome.warnings) warnings.push(warning);
     if ('error' in outcome) {
       errors.push(
         new GazetteError(outcome.error.name, outcome.error.message, outcome.error.location),
@@ -138,7 +138,7 @@ export async function readEntries(
       return;
     }
     // A draft shown is a preview of it, whatever its date.
-    if (!entry.draft && Date.parse(entry.published) > policy.now.getTime()) {
+    if (!entry.draft && publishedTime(entry) > policy.now.getTime()) {
       warnings.push({
         message: `dated ${entry.published}, in the future: left out until then`,
         location: { file },
@@ -154,7 +154,8 @@ export async function readEntries(
     });
     files.set(raw.path, file);
     // The same bytes read with other learned lines are another entry: another version.
-    const key = keys[i] && [keys[i], ...outcome.learned].join('\0');
+    const key =
+      keys[i] && (outcome.learned.length > 0 ? [keys[i], ...outcome.learned].join('\0') : keys[i]);
     if (key) keyOf.set(raw.path, key);
   });
   const firstCandidates = firstOfEach(candidates.map((c) => c.entry));
@@ -198,7 +199,7 @@ export async function readEntries(
   // left out) are neither entries normalized nor entries from the cache.
   const published = new Set(identified.entries.map((e) => e.path));
   return {
-    entries: newestFirst(linked.entries),
+    entries: [...newestFirst(linked.entries)],
     files: linked.published,
     normalized: normalized.filter((path) => published.has(path)),
     read,

@@ -30,31 +30,34 @@ const about =
  * stays as it was, it is not read again (`--watch`).
  */
 export interface KeptIdMap {
-  last?: { path: string; state: string; map: IdMap; text: string | undefined } | undefined;
+  last?: { path: string; state: string; map: IdMap; bytes: Buffer | undefined } | undefined;
   /** Each record's line as last rendered, under its path. */
-  lines?: WeakMap<IdRecord, { path: string; line: string }> | undefined;
+  lines?: RenderedLines | undefined;
 }
+
+/** Records' lines as rendered, each under the path it was rendered under. */
+export type RenderedLines = WeakMap<IdRecord, { path: string; line: Buffer }>;
 
 /** Reads the id map; a missing file is an empty map. */
 export async function readIdMap(path: string, display: string, kept?: KeptIdMap): Promise<IdMap> {
   const state = kept && fileState(path);
   if (kept?.last?.path === path && kept.last.state === state) return kept.last.map;
-  let text: string | undefined;
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
-    text = undefined;
+    bytes = undefined;
   }
   let map: IdMap = { entries: new Map() };
-  if (text !== undefined) {
+  if (bytes !== undefined) {
     try {
-      const { feed, entries } = idMapSchema.parse(JSON.parse(text));
+      const { feed, entries } = idMapSchema.parse(JSON.parse(bytes.toString('utf8')));
       map = { feed, entries: new Map(Object.entries(entries)) };
     } catch {
       throw new GazetteError('IdMapInvalid', 'the id map is damaged', { file: display });
     }
   }
-  if (kept && state) kept.last = { path, state, map, text };
+  if (kept && state) kept.last = { path, state, map, bytes };
   return map;
 }
 
@@ -64,27 +67,30 @@ export async function readIdMap(path: string, display: string, kept?: KeptIdMap)
  * them unchanged since the last build, is then not serialized again. A single build keeps
  * none: the lines take about a kilobyte a record, for nothing.
  */
-export function renderIdMap(
-  map: IdMap,
-  lines?: WeakMap<IdRecord, { path: string; line: string }>,
-): string {
+export function renderIdMap(map: IdMap, lines?: RenderedLines): string {
+  return idMapBytes(map, lines).toString('utf8');
+}
+
+/** The id map as `renderIdMap` writes it, in UTF-8: each record's line encoded once. */
+function idMapBytes(map: IdMap, lines?: RenderedLines): Buffer {
   const skeleton = JSON.stringify({ about, feed: map.feed, entries: {} }, null, 2);
-  if (map.entries.size === 0) return `${skeleton}\n`;
-  const rendered: string[] = [];
-  for (const [path, record] of map.entries) rendered.push(lineOf(path, record, lines));
-  return `${skeleton.slice(0, -'{}\n}'.length)}{\n${rendered.join(',\n')}\n  }\n}\n`;
+  if (map.entries.size === 0) return Buffer.from(`${skeleton}\n`);
+  const parts: Buffer[] = [Buffer.from(`${skeleton.slice(0, -'{}\n}'.length)}{\n`)];
+  const separator = Buffer.from(',\n');
+  for (const [path, record] of map.entries) {
+    if (parts.length > 1) parts.push(separator);
+    parts.push(lineOf(path, record, lines));
+  }
+  parts.push(Buffer.from('\n  }\n}\n'));
+  return Buffer.concat(parts);
 }
 
 /** A record as `JSON.stringify(…, null, 2)` writes it, three levels deep, under its path. */
-function lineOf(
-  path: string,
-  record: IdRecord,
-  lines: WeakMap<IdRecord, { path: string; line: string }> | undefined,
-): string {
+function lineOf(path: string, record: IdRecord, lines: RenderedLines | undefined): Buffer {
   const known = lines?.get(record);
   if (known?.path === path) return known.line;
   const text = JSON.stringify(record, null, 2).replaceAll('\n', '\n    ');
-  const line = `    ${JSON.stringify(path)}: ${text}`;
+  const line = Buffer.from(`    ${JSON.stringify(path)}: ${text}`);
   lines?.set(record, { path, line });
   return line;
 }
@@ -100,10 +106,10 @@ export async function writeIdMap(
   display = path,
 ): Promise<void> {
   if (kept) kept.lines ??= new WeakMap();
-  const text = renderIdMap(map, kept?.lines);
+  const bytes = idMapBytes(map, kept?.lines);
   const known = kept?.last?.path === path && kept.last.state === fileState(path);
-  const current = known ? kept?.last?.text : await readFile(path, 'utf8').catch(() => undefined);
-  if (current !== text) await writeFileAtomicAsync(path, text, display);
+  const current = known ? kept?.last?.bytes : await readFile(path).catch(() => undefined);
+  if (!current?.equals(bytes)) await writeFileAtomicAsync(path, bytes, display);
   const state = kept && fileState(path);
-  if (kept && state) kept.last = { path, state, map, text };
+  if (kept && state) kept.last = { path, state, map, bytes };
 }

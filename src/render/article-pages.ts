@@ -24,7 +24,7 @@ export interface PageOptions {
 
 /** The entries' pages, `sorted` newest first: each links to the one before and after it. */
 export function renderArticlePages(
-  sorted: Entry[],
+  sorted: readonly Entry[],
   site: Site,
   { reuse, versions, texts }: PageOptions = {},
 ): Map<string, OutputFile> {

@@ -26,7 +26,7 @@ export interface AtomDocument {
   title: string;
   subtitle?: string | undefined;
   /** Newest first. */
-  entries: Entry[];
+  entries: readonly Entry[];
   links: { rel: string; href: string }[];
   archive: boolean;
 }

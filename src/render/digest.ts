@@ -68,7 +68,7 @@ export const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', '
 const previewSpacer = '\u034F\u200C\u00A0'.repeat(90);
 
 /** The digest's language: the one most of its entries are in, if Gazette speaks it. */
-export function digestLanguage(entries: Entry[], fallback: string): string {
+export function digestLanguage(entries: readonly Entry[], fallback: string): string {
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.language, (counts.get(e.language) ?? 0) + 1);
   let best = fallback;
@@ -84,7 +84,7 @@ export function digestLanguage(entries: Entry[], fallback: string): string {
 }
 
 /** The entries a digest of `entries` holds, by id, before any is left out to fit. */
-export function digestChoice(entries: Entry[], config: ResolvedConfig): string[] {
+export function digestChoice(entries: readonly Entry[], config: ResolvedConfig): string[] {
   return newestFirst(entries)
     .slice(0, config.digest.limit)
     .map((e) => e.id);
@@ -95,7 +95,7 @@ export function digestChoice(entries: Entry[], config: ResolvedConfig): string[]
  * words them, each item's text cut to `itemBytes` of HTML.
  */
 export function resolveDigest(
-  entries: Entry[],
+  entries: readonly Entry[],
   config: ResolvedConfig,
   drop = 0,
   itemBytes = Number.POSITIVE_INFINITY,
@@ -309,7 +309,7 @@ function pictureItem(entry: Entry): Pick<DigestItem, 'image' | 'imageAlt' | 'ima
  * many, and links to the rest); and a last item still too long is cut to what is left.
  */
 export async function renderDigest(
-  entries: Entry[],
+  entries: readonly Entry[],
   config: ResolvedConfig,
   templates: DigestTemplates,
   compileMjml: MjmlCompiler = mjmlCompiler,

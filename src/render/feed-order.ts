@@ -57,17 +57,26 @@ export function lastUpdated(entries: Iterable<Entry>): Entry | undefined {
 }
 
 /** The newest `updated` of the entries: a feed changes only when an entry does. */
-export function feedUpdated(entries: Entry[]): string | undefined {
+export function feedUpdated(entries: readonly Entry[]): string | undefined {
   return lastUpdated(entries)?.updated;
 }
 
-/** Entries newest first; ties by id, so that the order never depends on the file system. */
-export function newestFirst(entries: Entry[]): Entry[] {
+// The lists `newestFirst` made: frozen, so still in order, and given back as they are.
+const inOrder = new WeakSet<readonly Entry[]>();
+
+/**
+ * Entries newest first; ties by id, so that the order never depends on the file system. The
+ * list is frozen: sorting it again costs nothing.
+ */
+export function newestFirst(entries: readonly Entry[]): readonly Entry[] {
+  if (inOrder.has(entries)) return entries;
   // A list already in order (the one a build sorted before) is only checked.
   let sorted = true;
   for (let i = 1; i < entries.length && sorted; i++)
     sorted = newerFirst(entries[i - 1] as Entry, entries[i] as Entry) <= 0;
-  return sorted ? [...entries] : [...entries].sort(newerFirst);
+  const list = Object.freeze(sorted ? [...entries] : [...entries].sort(newerFirst));
+  inOrder.add(list);
+  return list;
 }
 
 function newerFirst(a: Entry, b: Entry): number {
@@ -79,13 +88,17 @@ function newerFirst(a: Entry, b: Entry): number {
  * appearance; the entries not on a full page are in the main feed. A full page never changes
  * membership. Within a page, newest first.
  */
-export function archivePages(entries: Entry[], plan: FeedPlan, size: number): Entry[][] {
+export function archivePages(
+  entries: readonly Entry[],
+  plan: FeedPlan,
+  size: number,
+): (readonly Entry[])[] {
   if (entries.length <= size) return [];
   const ordered = entries
     .map((entry) => ({ entry, seq: plan.sequence.get(entry.id) ?? 0 }))
     .sort((a, b) => a.seq - b.seq || a.entry.id.localeCompare(b.entry.id))
     .map((sequenced) => sequenced.entry);
-  const pages: Entry[][] = [];
+  const pages: (readonly Entry[])[] = [];
   for (let start = 0; start + size <= ordered.length; start += size) {
     pages.push(newestFirst(ordered.slice(start, start + size)));
   }
@@ -104,7 +117,7 @@ export interface TagGroup {
  * each tag's slug, for the next builds of a session.
  */
 export function tagGroups(
-  sorted: Entry[],
+  sorted: readonly Entry[],
   minimum: number,
   slugs: Map<string, string> = new Map(),
 ): TagGroup[] {

@@ -56,7 +56,7 @@ export interface FeedOptions {
  * holds under the same key is kept, not rendered.
  */
 export function renderFeeds(
-  entries: Entry[],
+  entries: readonly Entry[],
   config: ResolvedConfig,
   plan: FeedPlan,
   { reuse, versions = new Map(), memo = createFeedMemo(), texts, tags }: FeedOptions = {},
@@ -163,11 +163,11 @@ function documentKey(
   memo: FeedMemo,
 ): string {
   const about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
-  const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
-  // One call with every version: a call into the hash for each costs more than the hashing.
-  return rememberedKey(memo.documentKeys, document.path, about, held, () =>
-    createHash('sha256').update(about).update(held.join('\n')).digest('hex'),
-  );
+  return rememberedKey(memo.documentKeys, document.path, about, document.entries, () => {
+    const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
+    // One call with every version: a call into the hash for each costs more than the hashing.
+    return createHash('sha256').update(about).update(held.join('\n')).digest('hex');
+  });
 }
 
 /**

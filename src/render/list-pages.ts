@@ -3,6 +3,7 @@ import type { Entry } from '../entry.ts';
 import type { TagGroup } from './feed-order.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
+import { rememberedKey } from './remembered-key.ts';
 import {
   type FeedLink,
   pageFrame,
@@ -35,7 +36,7 @@ export interface ListPage {
   heading: string;
   intro?: string | undefined;
   description?: string | undefined;
-  entries: Entry[];
+  entries: readonly Entry[];
   feeds: FeedLink[];
   pager?: { newer?: string | undefined; older?: string | undefined; text: string } | undefined;
   noindex?: boolean | undefined;
@@ -46,7 +47,7 @@ export interface ListOptions {
 }
 
 /** Every list of the site, page by page; `sorted` newest first. */
-export function listPages(sorted: Entry[], tags: TagGroup[], site: Site): ListPage[] {
+export function listPages(sorted: readonly Entry[], tags: TagGroup[], site: Site): ListPage[] {
   const { config } = site;
   const { messages } = site.language(config.language);
   return [
@@ -99,10 +100,17 @@ export function renderListPages(
     // What the page shows of each entry, and nothing else of it: an edit of an entry's text
     // leaves the lists that show its title and summary as they are.
     const key = reuse
-      ? pageKey(site, reuse.generation, [
-          page.source,
-          ...page.entries.map((entry) => shownHash(site, about, entry)),
-        ])
+      ? rememberedKey(
+          site.keys,
+          page.path,
+          `${reuse.generation}\0${site.templates}\0${about}\0${page.source}`,
+          page.entries,
+          () =>
+            pageKey(site, reuse.generation, [
+              page.source,
+              ...page.entries.map((entry) => shownHash(site, about, entry)),
+            ]),
+        )
       : undefined;
     const kept = key ? reuse?.keep(page.path, key) : undefined;
     if (kept && key) files.set(page.path, { kept, key });
@@ -130,7 +138,7 @@ function shownHash(site: Site, about: string, entry: Entry): string {
 /** A list cut into pages of `feeds.limit` entries: the first in `folder`, then `page/<n>/`. */
 function paged(
   site: Site,
-  entries: Entry[],
+  entries: readonly Entry[],
   folder: string,
   list: string,
   about: Omit<ListPage, 'source' | 'path' | 'url' | 'entries'>,
@@ -144,7 +152,8 @@ function paged(
   const url = (n: number) => `${site.base}${at(n)}`;
   return Array.from({ length: count }, (_, i) => {
     const n = i + 1;
-    const text = fill(messages.pageOf, { page: n, pages: count });
+    // Only a list of several pages says which one this is.
+    const text = count > 1 ? fill(messages.pageOf, { page: n, pages: count }) : '';
     return {
       ...about,
       source: `${list}\0${n}\0${count}`,

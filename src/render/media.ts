@@ -8,7 +8,9 @@ import { textElement, type XmlElement } from './xml.ts';
 export const mediaNamespace = 'http://search.yahoo.com/mrss/';
 
 /** The namespace declaration a document needs when one of its entries has a picture. */
-export function mediaAttributes(entries: { image: EntryImage | null }[]): Record<string, string> {
+export function mediaAttributes(
+  entries: readonly { image: EntryImage | null }[],
+): Record<string, string> {
   return entries.some((entry) => entry.image) ? { 'xmlns:media': mediaNamespace } : {};
 }
 

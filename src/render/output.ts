@@ -83,7 +83,9 @@ export function renderOutput(
   }: RenderOptions = {},
 ): RenderedOutput {
   // The digest is what `send` would send, which a preview's drafts (`build --drafts`) are not.
-  const news = entries.some((e) => e.draft) ? entries.filter((e) => !e.draft) : entries;
+  // Sorted once for the feeds, the digest and the pages.
+  const sorted = newestFirst(entries);
+  const news = sorted.some((e) => e.draft) ? sorted.filter((e) => !e.draft) : sorted;
   const digest = renderDigest(news, config, templates, compileMjml, texts).then(async (digest) => {
     const message = await renderMessage(digest, config, { dkimPrivateKey });
     // The files in out/ are the digest as anyone may see it: no recipient's name or token.
@@ -115,8 +117,8 @@ export function renderOutput(
   const keys = reuse ? entries.map((entry) => versionOf(known, entry)) : [];
   // The tags that have a feed have a page: grouped once for both.
   const tagSlugs = feedMemo?.tagSlugs ?? new Map<string, string>();
-  const tags = tagGroups(newestFirst(entries), config.feeds.tagMinEntries, tagSlugs);
-  const files = renderFeeds(entries, config, plan, {
+  const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
+  const files = renderFeeds(sorted, config, plan, {
     reuse,
     versions: known,
     memo: feedMemo,
@@ -128,12 +130,13 @@ export function renderOutput(
     renderEntriesFile(outputFiles.entries, entries, keys, { reuse, serialized, texts }),
   );
   if (pages) {
-    const site = renderSite(entries, config, pages, {
+    const site = renderSite(sorted, config, pages, {
       reuse,
       versions: reuse ? known : undefined,
       texts: pageTexts,
       tagSlugs,
       tags,
+      keys: feedMemo?.documentKeys,
       sentDigests,
     });
     for (const [path, file] of site) files.set(path, file);

@@ -8,6 +8,7 @@ import { lastUpdated, newestFirst, type TagGroup, tagGroups } from './feed-order
 import type { EntryVersions } from './feeds.ts';
 import { listPages, renderListPages } from './list-pages.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
+import type { KeyMemo } from './remembered-key.ts';
 import { createSite } from './site-pages.ts';
 import { renderRobots, renderSitemaps, robotsFile, type SitemapPage, urlOf } from './sitemap.ts';
 
@@ -17,6 +18,8 @@ export interface SiteOptions {
   texts?: EntryTexts | undefined;
   /** Each tag's slug, remembered across the builds of a session. */
   tagSlugs?: Map<string, string> | undefined;
+  /** The pages' keys as the session's last build made them. */
+  keys?: KeyMemo | undefined;
   /** The tags that have a feed, when the caller grouped them already. */
   tags?: TagGroup[] | undefined;
   /** The digests `send` sent, as recorded: the digests' archive. */
@@ -42,7 +45,7 @@ function entryPlace(entry: Entry): SitemapPage {
  * page for a missing address), the digests sent, `sitemap.xml` and `robots.txt`.
  */
 export function renderSite(
-  entries: Entry[],
+  entries: readonly Entry[],
   config: ResolvedConfig,
   templates: PageTemplates,
   {
@@ -51,13 +54,14 @@ export function renderSite(
     texts,
     tagSlugs = new Map(),
     sentDigests = [],
+    keys,
     tags: grouped,
   }: SiteOptions = {},
 ): Map<string, OutputFile> {
   const sorted = newestFirst(entries);
   // The tags that have a feed have a page.
   const tags = grouped ?? tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
-  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs);
+  const site = createSite(config, templates, new Set(tags.map((tag) => tag.slug)), tagSlugs, keys);
   const lists = listPages(sorted, tags, site);
   const archive = renderDigestArchive(sentDigests, site, { reuse });
   const files = new Map<string, OutputFile>([

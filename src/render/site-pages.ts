@@ -7,6 +7,7 @@ import type { PageTemplates, TemplateFile } from '../read/page-files.ts';
 import { rtlLanguages } from './digest.ts';
 import { feedFiles, tagSlugOf } from './feed-order.ts';
 import { type Messages, messagesFor } from './messages/index.ts';
+import type { KeyMemo } from './remembered-key.ts';
 
 /**
  * What every page of the site shares: the compiled templates (`article.html.hbs`,
@@ -23,6 +24,8 @@ export interface Site {
   templates: string;
   /** A hash of which tags have a page: part of the key of every page that shows tags. */
   tagPages: string;
+  /** The pages' keys as the session's last build made them (`--watch`). */
+  keys?: KeyMemo | undefined;
   site: { title: string; url: string };
   /** How every address of the site begins: `siteUrl`, as a URL writes it. */
   base: string;
@@ -59,6 +62,7 @@ export function createSite(
   /** The slugs of the tags that have a page. */
   tagPages: ReadonlySet<string>,
   slugMemo: Map<string, string>,
+  keys?: KeyMemo | undefined,
 ): Site {
   const languages = new Map<string, { messages: Messages; day: Intl.DateTimeFormat }>();
   // Asked for by every page that shows a tag: each looked up once a build.
@@ -100,6 +104,7 @@ export function createSite(
     tagPages: createHash('sha1')
       .update([...tagPages].sort().join('\0'))
       .digest('base64'),
+    keys,
     site: { title, url: config.siteUrl },
     base,
     feeds,
