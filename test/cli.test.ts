@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { baseConfig, fixtures, makeProject, root, runCli, snapshot, tempDir } from './helpers.ts';
+import {
+  baseConfig,
+  cliArgs,
+  fixtures,
+  makeProject,
+  root,
+  runCli,
+  snapshot,
+  tempDir,
+} from './helpers.ts';
 
 /** A project whose out/ already holds a previous build's files. */
 async function projectWithOutput(articles: string, config: Record<string, unknown> = baseConfig) {
@@ -178,6 +187,25 @@ describe('the gazette binary', () => {
     } finally {
       await chmodTree(install, 0o755);
     }
+  });
+
+  it('finishes its work when what reads its output stops early (`gazette build | head -1`)', async () => {
+    const project = await makeProject(join(root, 'seeds'));
+    const child = spawn(process.execPath, cliArgs(['build', '--input', 'articles']), {
+      cwd: project,
+      env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' },
+    });
+    // The reader goes away before the first line: every line the command prints is refused.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
+    const files = await snapshot(join(project, 'out'));
+    assert.ok(files.has('atom.xml') && files.has('index.html') && files.has('digest.eml'));
   });
 });
 
