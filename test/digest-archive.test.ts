@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { simpleParser } from 'mailparser';
@@ -149,6 +149,44 @@ describe('the digests archive', () => {
       );
       assert.ok(!existsSync(join(dir, 'gazette.digests')), 'no record');
       assert.ok(!existsSync(join(dir, 'out', 'digests')), 'no page');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("names a digest by its id's second half when another digest of that day took the first", async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await project(['anne@example.org']);
+      const first = await send(dir, server.url);
+      assert.equal(first.code, 0, first.stderr);
+      const [name = ''] = await readdir(join(dir, 'gazette.digests'));
+      const recordPath = join(dir, 'gazette.digests', name);
+      const recorded = JSON.parse(await readFile(recordPath, 'utf8'));
+      // The same name held by another digest (whose id begins alike), and the same digest to
+      // send again from scratch.
+      const other = `${recorded.id}${'f'.repeat(8)}`;
+      assert.notEqual(other, recorded.digest);
+      const otherRecord = `${JSON.stringify({ ...recorded, digest: other }, null, 2)}\n`;
+      await writeFile(recordPath, otherRecord);
+      await rm(join(dir, '.gazette-send.json'), { force: true });
+      await rm(join(dir, '.gazette-ledger.jsonl'), { force: true });
+      const [page] = await viewUrls(server.received);
+      const before = await readFile(fileOf(dir, page ?? ''));
+
+      const again = await send(dir, server.url);
+      assert.equal(again.code, 0, again.stderr);
+      const [, url] = await viewUrls(server.received);
+      const [, day, id] = pageUrl.exec(url ?? '') ?? [];
+      assert.equal(day, recorded.date);
+      assert.equal(id, recorded.digest.slice(8, 16), "the second half of the digest's id");
+      assert.deepEqual(
+        (await readdir(join(dir, 'gazette.digests'))).sort(),
+        [name, `${day}-${id}.json`].sort(),
+      );
+      assert.equal(await readFile(recordPath, 'utf8'), otherRecord, 'the other record is kept');
+      assert.deepEqual(await readFile(fileOf(dir, page ?? '')), before, 'and so is its page');
+      assert.ok(existsSync(fileOf(dir, url ?? '')));
     } finally {
       await server.close();
     }

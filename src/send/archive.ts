@@ -29,12 +29,18 @@ export async function recordDigest(
     config,
   }: { digestId: string; digest: FrozenDigest; chosen: string; config: ResolvedConfig },
 ): Promise<{ record: SentDigest; created: boolean }> {
-  const known = (await readSentDigests(archive.folder, archive.display)).find(
-    (record) => record.digest === digestId,
-  );
+  const records = await readSentDigests(archive.folder, archive.display);
+  const known = records.find((record) => record.digest === digestId);
   if (known) return { record: known, created: false };
   const day = formatDate(new Date(chosen), new TimeZone(config.timeZone)).slice(0, 10);
-  const name = { id: digestId.slice(0, 8), date: day };
+  // Another digest of the same day whose id begins alike (one chance in four billion) keeps its
+  // page: this one is named by the second half of its id.
+  const taken = new Set(records.map(sentDigestName));
+  const id = [digestId.slice(0, 8), digestId.slice(8, 16)].find(
+    (part) => !taken.has(sentDigestName({ date: day, id: part })),
+  );
+  if (!id) throw new Error(`two digests of ${day} have the same id ${digestId}`);
+  const name = { id, date: day };
   const viewUrl = digestPageUrl(name, config.siteUrl);
   // As `out/digest.html` is filled, for no reader in particular, but leading to its own page.
   const values = { ...personalValues(undefined, config, messagesFor(digest.language)), viewUrl };
