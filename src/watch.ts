@@ -1,4 +1,4 @@
-import { dirname, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import {
   type BuildDeps,
   type BuildResult,
@@ -8,6 +8,7 @@ import {
 import { type BuildOptions, resolveBuildOptions } from './config.ts';
 import { GazetteError } from './errors.ts';
 import { engineFor } from './incremental/engine.ts';
+import { sentDigestsFolder } from './read/sent-digests.ts';
 import { watchArticles } from './read/watch-articles.ts';
 import { watchSettings } from './read/watch-settings.ts';
 
@@ -94,7 +95,11 @@ export async function watchBuild(
   let settings: Awaited<ReturnType<typeof watchSettings>>;
   try {
     settings = await watchSettings(
-      { config: resolved.config.path, templates: resolved.templates[0] ?? '' },
+      {
+        config: resolved.config.path,
+        templates: resolved.templates[0] ?? '',
+        digests: join(dirname(resolved.config.path), sentDigestsFolder),
+      },
       skip,
       rebuildSoon,
     );

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { simpleParser } from 'mailparser';
+import { watchBuild } from '../src/watch.ts';
 import { hasCommand, jing } from './feed-tools.ts';
 import { baseConfig, makeProject, root, runCli, warmCache } from './helpers.ts';
 import { brokenLinks } from './site-links.ts';
@@ -279,6 +280,32 @@ describe('a record of a digest sent', () => {
       await readFile(page, 'utf8'),
       '<!doctype html><title>La lettre · 5 janvier 2025</title><p class="own">Envoyée le 5 janvier 2025</p>\n',
     );
+  });
+
+  it('is published as soon as it is written while `build --watch` runs', async () => {
+    const dir = await makeProject(join(root, 'seeds'), sendConfig);
+    const builds: unknown[] = [];
+    const watcher = await watchBuild(
+      { cwd: dir, input: 'articles' },
+      {
+        now: () => new Date(),
+        threads: false,
+        onBuild: (result) => builds.push(result),
+        onError: (error) => builds.push(error),
+      },
+    );
+    try {
+      const page = join(dir, 'out', 'digests', '2025-01-05-0123abcd', 'index.html');
+      assert.ok(!existsSync(page));
+      await recordByHand(dir, sampleRecord());
+      const started = Date.now();
+      while (!existsSync(page) && Date.now() - started < 20_000)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      assert.ok(existsSync(page), 'the page of the record written');
+      assert.ok(builds.every((built) => !(built instanceof Error)));
+    } finally {
+      await watcher.close();
+    }
   });
 
   const broken: [string, string, RegExp][] = [

@@ -2,10 +2,14 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { type AsyncSubscription, subscribe } from '@parcel/watcher';
 
-/** What a build reads besides the articles: the config file and the user's templates folder. */
+/**
+ * What a build reads besides the articles: the config file, the user's templates folder, and
+ * the records of the digests sent (beside the config).
+ */
 export interface Settings {
   config: string;
   templates: string;
+  digests: string;
 }
 
 /**
@@ -22,7 +26,10 @@ export async function watchSettings(
   onChange: () => void,
 ): Promise<{ close: () => Promise<void> }> {
   const isSetting = (path: string) =>
-    path === settings.config || path === settings.templates || inside(settings.templates, path);
+    path === settings.config ||
+    [settings.templates, settings.digests].some(
+      (folder) => path === folder || inside(folder, path),
+    );
   const folders = [dirname(settings.config)];
   if (!inside(folders[0] as string, settings.templates)) {
     const templates = existsSync(settings.templates)
@@ -73,5 +80,7 @@ function inside(folder: string, path: string): boolean {
 
 /** Whether the config or the templates are inside `folder`: it is then watched. */
 function holdsSetting(folder: string, settings: Settings): boolean {
-  return inside(folder, settings.config) || inside(folder, settings.templates);
+  return [settings.config, settings.templates, settings.digests].some((path) =>
+    inside(folder, path),
+  );
 }
