@@ -310,6 +310,7 @@ async function runBuild(
     } else await kept.save(files, states);
   }
   const { digest } = await rendered.digest;
+  let firstSeen: ReadonlyMap<string, string> | undefined;
   return {
     config,
     entries,
@@ -325,7 +326,11 @@ async function runBuild(
     },
     renderedDigest: digest,
     templates,
-    firstSeen: firstSightings(entries, map),
+    // Asked for by `send` only: worked out then, once.
+    get firstSeen() {
+      firstSeen ??= firstSightings(entries, map);
+      return firstSeen;
+    },
     drafts,
     texts,
   };

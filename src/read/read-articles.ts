@@ -5,7 +5,7 @@ import { GazetteError } from '../errors.ts';
 import type { Warning } from '../warnings.ts';
 import { decodeText } from './decode.ts';
 import { gitStateKey, readGitDates } from './git-dates.ts';
-import { notAnArticle, type WalkResult, walkAgain, walkInput } from './walk.ts';
+import { notAnArticle, type WalkedFile, type WalkResult, walkAgain, walkInput } from './walk.ts';
 
 /** An article file as read from disk, before any parsing. */
 export interface RawArticle {
@@ -109,30 +109,36 @@ export async function listArticles(
       file: displayRoot,
     });
   }
-  return {
-    files: files.map((f) => {
-      const displayPath = joinDisplay(displayRoot, f.path);
-      const committed = gitDates.get(f.path);
-      return {
-        path: f.path,
-        displayPath,
-        committed,
-        size: f.size,
-        modified: new Date(f.mtimeMs),
-        unreadable: f.unreadable,
-        stamp: [
-          displayPath,
-          f.size,
-          f.mtimeMs,
-          f.ctimeMs,
-          f.ino,
-          committed ?? '',
-          f.unreadable ?? '',
-        ].join('\0'),
-      };
-    }),
-    warnings,
+  return { files: files.map((f) => articleFile(f, displayRoot, gitDates.get(f.path))), warnings };
+}
+
+// A file the listing found unchanged is the same object: it is described once, while it is
+// shown and dated the same.
+const described = new WeakMap<WalkedFile, ArticleFile>();
+
+function articleFile(f: WalkedFile, displayRoot: string, committed: string | undefined) {
+  const displayPath = joinDisplay(displayRoot, f.path);
+  const known = described.get(f);
+  if (known?.displayPath === displayPath && known.committed === committed) return known;
+  const file: ArticleFile = {
+    path: f.path,
+    displayPath,
+    committed,
+    size: f.size,
+    modified: new Date(f.mtimeMs),
+    unreadable: f.unreadable,
+    stamp: [
+      displayPath,
+      f.size,
+      f.mtimeMs,
+      f.ctimeMs,
+      f.ino,
+      committed ?? '',
+      f.unreadable ?? '',
+    ].join('\0'),
   };
+  described.set(f, file);
+  return file;
 }
 
 type ReadOne = ({ article: RawArticle } | { error: GazetteError }) & { warning?: Warning };

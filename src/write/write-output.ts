@@ -115,7 +115,6 @@ export async function writeOutput(
     }
     for (const folder of [...folders].sort()) mkdirSync(join(stage, folder), { recursive: true });
     const states = new Map<string, FileState>();
-    const written: { path: string; bytes: number }[] = [];
     const put: string[] = [];
     // The kept files are linked (checked, in place) on another thread when there is one, while
     // this one writes.
@@ -138,7 +137,6 @@ export async function writeOutput(
         return;
       }
       states.set(path, state);
-      written.push({ path, bytes: state.size });
       put.push(path);
     };
     // The files made as they are written (the pages) come last, once the digest is done: the
@@ -167,10 +165,7 @@ export async function writeOutput(
     const lateKept = kept.slice(linkedCount);
     const linked = [...(await linking), ...linkKept(outDir, target, lateKept)];
     if (linked.some((done) => !done)) throw new PreviousOutputChanged();
-    for (const [path, size, mtimeMs, ino] of kept) {
-      states.set(path, { size, mtimeMs, ino });
-      written.push({ path, bytes: size });
-    }
+    for (const [path, size, mtimeMs, ino] of kept) states.set(path, { size, mtimeMs, ino });
     const marker = writeOutputFile(
       join(stage, outputMarker),
       { chunks: [Buffer.from(renderOutputMarker())] },
@@ -206,8 +201,11 @@ export async function writeOutput(
       if (later) later(removal.catch(() => undefined));
       else await removal;
     }
-    const order = new Map([...files.keys()].map((path, i) => [path, i]));
-    written.sort((a, b) => (order.get(a.path) ?? order.size) - (order.get(b.path) ?? order.size));
+    // Every file in place, in the order rendering gave them, then the late ones in theirs.
+    const written = [...files.keys(), ...late.keys()].flatMap((path) => {
+      const state = states.get(path);
+      return state ? [{ path, bytes: state.size }] : [];
+    });
     return { written, states, reused: kept.length, gone };
   } catch (error) {
     // A thread still linking into the folder is let finish before it goes.
