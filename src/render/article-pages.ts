@@ -116,10 +116,8 @@ function pageData(
     canonical,
     published: entry.published,
     updated: entry.updated,
-    publishedText: day.format(new Date(entry.published)),
-    updatedText: updated
-      ? fill(messages.updatedOn, { date: day.format(new Date(entry.updated)) })
-      : '',
+    publishedText: day(entry.published),
+    updatedText: updated ? fill(messages.updatedOn, { date: day(entry.updated) }) : '',
     author: entry.author ? fill(messages.byline, { name: entry.author.name }) : '',
     readingTime: fill(messages.readingTime, { minutes: entry.readingMinutes }),
     location: entry.location,

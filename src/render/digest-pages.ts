@@ -67,7 +67,7 @@ export function renderDigestArchive(
     url: digestPageUrl(digest, config.siteUrl),
     title: digest.subject,
     published: digest.started,
-    publishedText: day.format(new Date(digest.started)),
+    publishedText: day(digest.started),
     summary: digest.preheader,
     tags: [],
   }));
@@ -131,7 +131,7 @@ function pageData(site: Site, digest: SentDigest, feeds: FeedLink[], listUrl: st
     feeds,
     published: digest.started,
     updated: digest.started,
-    sentText: fill(messages.digestSent, { date: day.format(new Date(digest.started)) }),
+    sentText: fill(messages.digestSent, { date: day(digest.started) }),
     entries: digest.entries.map(({ title, url }) => ({ title, url })),
     archive: listUrl,
     email: srcdoc(digest.html),

@@ -191,7 +191,7 @@ function listData(site: Site, page: ListPage) {
     pager: page.pager,
     items: page.entries.map((entry) => ({
       ...listItem(site, entry),
-      publishedText: day.format(new Date(entry.published)),
+      publishedText: day(entry.published),
     })),
   };
 }

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config.ts';
 import type { Entry } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import type { PageTemplates, TemplateFile } from '../read/page-files.ts';
+import { remember } from '../remember.ts';
 import { rtlLanguages } from './digest.ts';
 import { feedFiles, tagSlugOf } from './feed-order.ts';
 import { type Messages, messagesFor } from './messages/index.ts';
@@ -31,11 +32,18 @@ export interface Site {
   base: string;
   /** The site's feeds, as the head's autodiscovery links and the footer show them. */
   feeds: FeedLink[];
-  language(language: string): { messages: Messages; day: Intl.DateTimeFormat };
+  language(language: string): SiteLanguage;
   /** The address of a tag's page, when the tag has one. */
   tagUrl(tag: string): string | undefined;
   /** An entry's tags, each with its page's address when it has one. */
   tagLinks(entry: Entry): TagLink[];
+}
+
+/** A language's wording on the pages, and how it writes a day. */
+export interface SiteLanguage {
+  messages: Messages;
+  /** The day of a time (RFC 3339) in the site's time zone, as the language writes it. */
+  day(time: string): string;
 }
 
 export interface FeedLink {
@@ -64,7 +72,7 @@ export function createSite(
   slugMemo: Map<string, string>,
   keys?: KeyMemo | undefined,
 ): Site {
-  const languages = new Map<string, { messages: Messages; day: Intl.DateTimeFormat }>();
+  const languages = new Map<string, SiteLanguage>();
   // Asked for by every page that shows a tag: each looked up once a build.
   const tagUrls = new Map<string, string | undefined>();
   const entryTags = new Map<Entry, TagLink[]>();
@@ -112,10 +120,14 @@ export function createSite(
       let known = languages.get(language);
       if (!known) {
         const messages = messagesFor(language);
-        const day = new Intl.DateTimeFormat(messages.locale, {
+        const format = new Intl.DateTimeFormat(messages.locale, {
           dateStyle: 'long',
           timeZone: config.timeZone,
         });
+        // Thousands of entries share a few hundred days: each written once.
+        const days = new Map<string, string>();
+        const day = (time: string) =>
+          remember(days, 100_000, time, () => format.format(new Date(time)));
         known = { messages, day };
         languages.set(language, known);
       }
