@@ -23,21 +23,16 @@ const publishedTimes = new WeakMap<Entry, number>();
 const updatedTimes = new WeakMap<Entry, number>();
 
 /** When the entry was published, in milliseconds since the epoch. */
-export function publishedTime(entry: Entry): number {
-  let time = publishedTimes.get(entry);
-  if (time === undefined) {
-    time = Date.parse(entry.published);
-    publishedTimes.set(entry, time);
-  }
-  return time;
-}
+export const publishedTime = (entry: Entry) => parsedOnce(publishedTimes, entry, entry.published);
 
 /** When the entry was last updated, in milliseconds since the epoch. */
-export function updatedTime(entry: Entry): number {
-  let time = updatedTimes.get(entry);
+export const updatedTime = (entry: Entry) => parsedOnce(updatedTimes, entry, entry.updated);
+
+function parsedOnce(times: WeakMap<Entry, number>, entry: Entry, date: string): number {
+  let time = times.get(entry);
   if (time === undefined) {
-    time = Date.parse(entry.updated);
-    updatedTimes.set(entry, time);
+    time = Date.parse(date);
+    times.set(entry, time);
   }
   return time;
 }
