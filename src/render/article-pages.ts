@@ -5,6 +5,7 @@ import { renderContentHtml } from './html.ts';
 import { pictureOf } from './media.ts';
 import { fill } from './messages/index.ts';
 import type { OutputFile, OutputReuse } from './output-file.ts';
+import { rememberedKey } from './remembered-key.ts';
 import { pageFrame, pageKey, type Site, tagsText } from './site-pages.ts';
 
 /**
@@ -29,16 +30,31 @@ export function renderArticlePages(
   { reuse, versions, texts }: PageOptions = {},
 ): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>();
-  // What every page's key is also made of.
+  // What every page's key is also made of, and which neighbours the page has.
   const about = reuse && `${reuse.generation}\0${site.templates}\0${site.tagPages}`;
+  const sides = about && ['', 'previous', 'next', 'previous, next'].map((s) => `${about}\0${s}`);
   sorted.forEach((entry, i) => {
     const next = sorted[i - 1];
     const previous = sorted[i + 1];
     const path = pagePath(entry);
     const version = versions?.get(entry.id);
+    // A page shows the entry (its version), its neighbours' titles, and its tags' pages; the
+    // same entry and neighbours, the same objects, make the same page (`--watch`).
     const key =
-      reuse && about && version !== undefined
-        ? articleKey(site, reuse.generation, about, entry, version, previous, next)
+      reuse && sides && version !== undefined
+        ? rememberedKey(
+            site.keys,
+            path,
+            sides[(previous ? 1 : 0) + (next ? 2 : 0)] as string,
+            [previous, entry, next].filter((e) => e !== undefined),
+            () =>
+              pageKey(site, reuse.generation, [
+                version,
+                previous ? `${previous.title}\u0001${previous.url}` : '',
+                next ? `${next.title}\u0001${next.url}` : '',
+                tagsText(site, entry),
+              ]),
+          )
         : undefined;
     const kept = key ? reuse?.keep(path, key) : undefined;
     if (kept && key) files.set(path, { kept, key });
@@ -50,46 +66,6 @@ export function renderArticlePages(
       });
   });
   return files;
-}
-
-/** An article page's key as last made, with what it was made of. */
-interface MadeKey {
-  about: string;
-  version: string;
-  previous: Entry | undefined;
-  next: Entry | undefined;
-  key: string;
-}
-
-// An entry is never changed in place: the same entry, version and neighbours make the same page.
-const madeKeys = new WeakMap<Entry, MadeKey>();
-
-/** A page's key: it shows the entry (its version), its neighbours' titles, and its tags' pages. */
-function articleKey(
-  site: Site,
-  generation: string,
-  about: string,
-  entry: Entry,
-  version: string,
-  previous: Entry | undefined,
-  next: Entry | undefined,
-): string {
-  const made = madeKeys.get(entry);
-  if (
-    made?.about === about &&
-    made.version === version &&
-    made.previous === previous &&
-    made.next === next
-  )
-    return made.key;
-  const key = pageKey(site, generation, [
-    version,
-    previous ? `${previous.title}\u0001${previous.url}` : '',
-    next ? `${next.title}\u0001${next.url}` : '',
-    tagsText(site, entry),
-  ]);
-  madeKeys.set(entry, { about, version, previous, next, key });
-  return key;
 }
 
 /** What a page shows of the entry before or after it. */

@@ -26,7 +26,7 @@ const updatedTimes = new WeakMap<Entry, number>();
 export const publishedTime = (entry: Entry) => parsedOnce(publishedTimes, entry, entry.published);
 
 /** When the entry was last updated, in milliseconds since the epoch. */
-export const updatedTime = (entry: Entry) => parsedOnce(updatedTimes, entry, entry.updated);
+const updatedTime = (entry: Entry) => parsedOnce(updatedTimes, entry, entry.updated);
 
 function parsedOnce(times: WeakMap<Entry, number>, entry: Entry, date: string): number {
   let time = times.get(entry);

@@ -73,7 +73,7 @@ function place(name: string, { url, lastmod }: SitemapPage): XmlElement {
 }
 
 /** The latest of the pages' times. */
-export function newest(pages: { lastmod?: string | undefined }[]): string | undefined {
+function newest(pages: { lastmod?: string | undefined }[]): string | undefined {
   let latest: string | undefined;
   let at = Number.NEGATIVE_INFINITY;
   for (const { lastmod } of pages) {
