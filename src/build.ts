@@ -281,6 +281,7 @@ async function runBuild(
       coming,
       ready: idMapSaved,
       previous: kept?.previous,
+      writeMade: deps.engine?.writeMade,
     });
   let result: WriteResult;
   try {
