@@ -7,6 +7,8 @@ import { before, describe, it } from 'node:test';
 import { parse } from 'parse5';
 import { build } from '../src/build.ts';
 import type { Entry } from '../src/entry.ts';
+import type { OutputFile } from '../src/render/output-file.ts';
+import { renderSitemaps, sitemapFiles } from '../src/render/sitemap.ts';
 import {
   baseConfig,
   buildWithEngine,
@@ -214,4 +216,44 @@ describe('the links of the fixtures', () => {
       assert.deepEqual(await brokenLinks(join(project, 'out'), site), []);
     });
   }
+});
+
+describe('sitemap.xml laid out in blocks', () => {
+  /** Pages as the site lists them: the same address and time give an equal page. */
+  const pagesOf = (count: number, changed = -1) =>
+    Array.from({ length: count }, (_, i) => ({
+      url: `${site}article-${i}/`,
+      lastmod: i === changed ? '2026-02-02T10:00:00Z' : '2026-01-01T10:00:00Z',
+    }));
+  const bytesOf = (file: OutputFile | undefined) =>
+    file && 'chunks' in file
+      ? Buffer.concat(file.chunks.map((c) => (c instanceof Uint8Array ? c : Buffer.alloc(0))))
+      : undefined;
+
+  it('writes what one text of every page writes, one page changed or not, with a key of its bytes', () => {
+    const pages = pagesOf(1300);
+    const first = sitemapFiles(pages, site, undefined).get('sitemap.xml');
+    assert.equal(bytesOf(first)?.toString(), renderSitemaps(pages, site).get('sitemap.xml'));
+    // One page of the middle block is another object, with another time: that block is laid
+    // out again, the others are kept as they were.
+    const edited = [...pages];
+    edited[700] = pagesOf(1300, 700)[700] as (typeof pages)[number];
+    const second = sitemapFiles(edited, site, undefined).get('sitemap.xml');
+    assert.equal(bytesOf(second)?.toString(), renderSitemaps(edited, site).get('sitemap.xml'));
+    assert.ok(first && second && 'chunks' in first && 'chunks' in second);
+    assert.equal(first.chunks[1], second.chunks[1], 'the first block, kept');
+    assert.notEqual(first.chunks[2], second.chunks[2], 'the block of the edited page, again');
+    // The same pages as other objects (another process): the same key; other bytes, another.
+    assert.equal(
+      sitemapFiles(pagesOf(1300, 700), site, undefined).get('sitemap.xml')?.key,
+      second.key,
+    );
+    assert.notEqual(first.key, second.key);
+  });
+
+  it('splits a site of more pages than one sitemap holds into files that an index lists', () => {
+    const files = sitemapFiles(pagesOf(50_001), site, undefined);
+    assert.deepEqual([...files.keys()], ['sitemaps/1.xml', 'sitemaps/2.xml', 'sitemap.xml']);
+    assert.match(bytesOf(files.get('sitemap.xml'))?.toString() ?? '', /<sitemapindex/);
+  });
 });

@@ -19,9 +19,17 @@ export function keptMjml(folder: string, compile: MjmlCompiler): MjmlCompiler {
   const dir = join(folder, 'digests');
   removeTemporaryLeftovers(dir);
   const mjmlVersion = createRequire(import.meta.url)('mjml/package.json').version as string;
+  // Known before the first digest: a compilation then starts at once, on its thread, not once
+  // this one is done rendering the feeds and pages (which an await here would wait for).
+  let code: string | undefined;
+  const known = sourceVersions().then((versions) => {
+    code = versions.code;
+    return versions.code;
+  });
+  known.catch(() => undefined);
   return async (mjml) => {
     const key = createHash('sha256')
-      .update(`${(await sourceVersions()).code}\0${mjmlVersion}\0`)
+      .update(`${code ?? (await known)}\0${mjmlVersion}\0`)
       .update(mjml)
       .digest('hex')
       .slice(0, 32);

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config.ts';
 import type { Entry, EntryTexts } from '../entry.ts';
 import type { PageTemplates } from '../read/page-files.ts';
 import type { SentDigest } from '../read/sent-digests.ts';
+import { remember } from '../remember.ts';
 import { renderArticlePages } from './article-pages.ts';
 import { renderDigestArchive } from './digest-pages.ts';
 import { lastUpdated, newestFirst, type TagGroup, tagGroups } from './feed-order.ts';
@@ -10,7 +11,7 @@ import { listPages, renderListPages } from './list-pages.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
 import type { KeyMemo } from './remembered-key.ts';
 import { createSite } from './site-pages.ts';
-import { renderRobots, renderSitemaps, robotsFile, type SitemapPage, urlOf } from './sitemap.ts';
+import { renderRobots, robotsFile, type SitemapPage, sitemapFiles, urlOf } from './sitemap.ts';
 
 export interface SiteOptions {
   reuse?: OutputReuse | undefined;
@@ -33,10 +34,22 @@ const entryPlaces = new WeakMap<Entry, SitemapPage>();
 function entryPlace(entry: Entry): SitemapPage {
   let place = entryPlaces.get(entry);
   if (!place) {
-    place = { url: entry.url, lastmod: entry.updated };
-    place.written = urlOf(place);
+    place = placeOf(entry.url, entry.updated);
     entryPlaces.set(entry, place);
   }
+  return place;
+}
+
+// A list's place, the same object while its address and time are the same (`--watch`).
+const listPlaces = new Map<string, SitemapPage>();
+
+function listPlace(url: string, lastmod: string | undefined): SitemapPage {
+  return remember(listPlaces, 100_000, `${url}\0${lastmod ?? ''}`, () => placeOf(url, lastmod));
+}
+
+function placeOf(url: string, lastmod: string | undefined): SitemapPage {
+  const place: SitemapPage = { url, lastmod };
+  place.written = urlOf(place);
   return place;
 }
 
@@ -73,15 +86,11 @@ export function renderSite(
   const indexed: SitemapPage[] = [
     ...lists
       .filter((page) => !page.noindex)
-      .map((page) => ({
-        url: page.url,
-        lastmod: lastUpdated(page.entries)?.updated,
-      })),
+      .map((page) => listPlace(page.url, lastUpdated(page.entries)?.updated)),
     ...sorted.filter((entry) => !entry.source).map(entryPlace),
     ...archive.sitemap,
   ];
-  for (const [path, text] of renderSitemaps(indexed, config.siteUrl))
-    files.set(path, keptIfSame(path, text, reuse));
+  for (const [path, file] of sitemapFiles(indexed, config.siteUrl, reuse)) files.set(path, file);
   files.set(robotsFile, keptIfSame(robotsFile, renderRobots(config.siteUrl), reuse));
   return files;
 }

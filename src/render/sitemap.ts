@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
 import { escapeText, textElement, writeDocument, type XmlElement, xmlDeclaration } from './xml.ts';
 
 /**
@@ -20,6 +22,8 @@ export const robotsFile = 'robots.txt';
 /** The protocol's limit of addresses in one file. */
 const perFile = 50_000;
 const namespace = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const urlSetOpen = `${xmlDeclaration}\n<urlset xmlns="${namespace}">`;
+const urlSetClose = '\n</urlset>\n';
 
 /** The sitemap files, by path in the output folder. */
 export function renderSitemaps(pages: SitemapPage[], siteUrl: string): Map<string, string> {
@@ -44,6 +48,60 @@ export function renderSitemaps(pages: SitemapPage[], siteUrl: string): Map<strin
   return files;
 }
 
+/**
+ * The sitemap's files as output files. One file is made of blocks of pages: a block is laid out
+ * again only when one of its pages is another object (a page's place is never changed in
+ * place), so that a rebuild after one edit (`--watch`) lays out one block, not tens of thousands
+ * of lines. Its key is a hash of its blocks' hashes: the same bytes, the same key.
+ */
+export function sitemapFiles(
+  pages: SitemapPage[],
+  siteUrl: string,
+  reuse: OutputReuse | undefined,
+): Map<string, OutputFile> {
+  const files = new Map<string, OutputFile>();
+  if (pages.length === 0 || pages.length > perFile) {
+    for (const [path, text] of renderSitemaps(pages, siteUrl))
+      files.set(path, keptIfSame(path, text, reuse));
+    return files;
+  }
+  const chunks: Uint8Array[] = [Buffer.from(urlSetOpen)];
+  const hash = createHash('sha256').update(urlSetOpen);
+  for (let at = 0; at < pages.length; at += blockSize) {
+    const block = blockOf(pages.slice(at, at + blockSize));
+    chunks.push(block.bytes);
+    hash.update(block.hash);
+  }
+  chunks.push(Buffer.from(urlSetClose));
+  const key = hash.update(urlSetClose).digest('base64');
+  const kept = reuse?.keep(sitemapFile, key);
+  files.set(sitemapFile, kept ? { kept, key } : { chunks, key });
+  return files;
+}
+
+/** Pages a block of the sitemap holds. */
+const blockSize = 512;
+
+interface Block {
+  pages: SitemapPage[];
+  bytes: Buffer;
+  hash: string;
+}
+
+/** The last block laid out from each first page. */
+const blocks = new WeakMap<SitemapPage, Block>();
+
+function blockOf(pages: SitemapPage[]): Block {
+  const first = pages[0] as SitemapPage;
+  const last = blocks.get(first);
+  if (last && last.pages.length === pages.length && last.pages.every((p, i) => p === pages[i]))
+    return last;
+  const bytes = Buffer.from(pages.map((page) => page.written ?? urlOf(page)).join(''));
+  const block = { pages, bytes, hash: createHash('sha256').update(bytes).digest('base64') };
+  blocks.set(first, block);
+  return block;
+}
+
 /** Lets every crawler in, and tells where the sitemap is. */
 export function renderRobots(siteUrl: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${new URL(sitemapFile, siteUrl).href}\n`;
@@ -54,9 +112,8 @@ export function renderRobots(siteUrl: string): string {
  * since a site may have tens of thousands.
  */
 function urlSet(pages: SitemapPage[]): string {
-  const open = `${xmlDeclaration}\n<urlset xmlns="${namespace}">`;
-  if (pages.length === 0) return `${open.slice(0, -1)}/>\n`;
-  return `${open}${pages.map((page) => page.written ?? urlOf(page)).join('')}\n</urlset>\n`;
+  if (pages.length === 0) return `${urlSetOpen.slice(0, -1)}/>\n`;
+  return `${urlSetOpen}${pages.map((page) => page.written ?? urlOf(page)).join('')}${urlSetClose}`;
 }
 
 /** A page's `<url>` element, on its lines. */
