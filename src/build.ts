@@ -89,7 +89,8 @@ export function createBuildSession(): BuildSession {
 
 export interface BuildResult {
   config: ResolvedConfig;
-  entries: Entry[];
+  /** Newest first. */
+  entries: readonly Entry[];
   /** Entries normalized by this build, by path; the other entries came from the cache. */
   normalized: string[];
   /** How many article files this build read; the others were unchanged since the last. */
@@ -337,7 +338,7 @@ async function runBuild(
   };
 }
 
-function firstSightings(entries: Entry[], map: IdMap): Map<string, string> {
+function firstSightings(entries: readonly Entry[], map: IdMap): Map<string, string> {
   const seen = new Map<string, string>();
   for (const entry of entries) {
     const at = map.entries.get(entry.path)?.seen;

@@ -15,7 +15,12 @@ import {
   readLinkedFiles,
 } from './read/read-linked-files.ts';
 import { readOutcomes } from './read-outcomes.ts';
-import { type FeedPlan, newestFirst, publishedTime } from './render/feed-order.ts';
+import {
+  type FeedPlan,
+  newestFirstAgain,
+  type OrderMemo,
+  publishedTime,
+} from './render/feed-order.ts';
 import type { EntryVersions } from './render/feeds.ts';
 import { linkedPaths, type ResolvedLinks, resolveLinks } from './resolve-links.ts';
 import type { Warning } from './warnings.ts';
@@ -36,14 +41,23 @@ export interface EntryMemo {
   locales: Locales;
   /** The sizes of the pictures articles show, read once while the files stay as they were. */
   pictures: PictureSizes;
+  /** The entries' order as the last reading sorted them. */
+  order: OrderMemo;
 }
 
 export function createEntryMemo(): EntryMemo {
-  return { versions: new WeakMap(), times: new Map(), locales: new Locales(), pictures: new Map() };
+  return {
+    versions: new WeakMap(),
+    times: new Map(),
+    locales: new Locales(),
+    pictures: new Map(),
+    order: {},
+  };
 }
 
 export interface ReadEntriesResult {
-  entries: Entry[];
+  /** Newest first (a frozen list: sorting it again costs nothing). */
+  entries: readonly Entry[];
   /** Entries normalized by this build, by path (the other entries came from the cache). */
   normalized: string[];
   /** How many article files were read (the others were unchanged since the last build). */
@@ -199,7 +213,7 @@ export async function readEntries(
   // left out) are neither entries normalized nor entries from the cache.
   const published = new Set(identified.entries.map((e) => e.path));
   return {
-    entries: [...newestFirst(linked.entries)],
+    entries: newestFirstAgain(linked.entries, memo.order),
     files: linked.published,
     normalized: normalized.filter((path) => published.has(path)),
     read,

@@ -3,10 +3,17 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseConfig } from '../src/config.ts';
+import type { Entry } from '../src/entry.ts';
 import { normalizeEntry } from '../src/normalize/normalize-entry.ts';
 import { splitParagraphs, splitSentences } from '../src/normalize/sentences.ts';
 import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
+import {
+  newestFirst,
+  newestFirstAgain,
+  type TagGroup,
+  tagGroups,
+} from '../src/render/feed-order.ts';
 import { renderFeeds } from '../src/render/feeds.ts';
 import { notXmlChar } from '../src/xml-safe.ts';
 import { anyText } from './arbitraries.ts';
@@ -163,6 +170,97 @@ describe('properties over arbitrary text', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('tag groups made again from the last build', () => {
+  const tagPool = ['Lyon', 'lyon', 'Nantes', 'Lille', 'Budget', 'État', 'etat'];
+  // A few lists many entries share: entries of the same tags, which may swap places.
+  const tagLists = [[], ['Lyon'], ['Lyon', 'Budget'], ['lyon'], ['État', 'Nantes'], ['etat']];
+  /** An entry as grouping reads it: its tags, and which object it is. */
+  const entryWith = (tags: string[]) => ({ tags }) as unknown as Entry;
+  /** The groups, by slug, with their entries as objects (the same object, not an equal one). */
+  const same = (a: TagGroup[], b: TagGroup[]) =>
+    a.length === b.length &&
+    a.every((group, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        group.slug === other.slug &&
+        group.name === other.name &&
+        group.entries.length === other.entries.length &&
+        group.entries.every((entry, e) => entry === other.entries[e])
+      );
+    });
+
+  it('are those made anew, whatever entries were replaced, swapped or retagged', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...tagLists), fc.subarray(tagPool, { maxLength: 3 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('same', 'copy', 'swap', 'retag')), {
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 3 }),
+        (lists, changes, minimum) => {
+          const before = lists.map(entryWith);
+          const after = [...before];
+          for (const [at, change] of changes) {
+            const i = at % after.length;
+            const entry = after[i] as Entry;
+            if (change === 'copy') after[i] = entryWith([...entry.tags]);
+            if (change === 'retag') after[i] = entryWith(['Nantes', ...entry.tags.slice(1)]);
+            if (change === 'swap') {
+              // Two entries of the same tags change places.
+              const j = after.findIndex((e, k) => k !== i && e.tags.join() === entry.tags.join());
+              if (j >= 0) [after[i], after[j]] = [after[j] as Entry, entry];
+            }
+          }
+          const memo = {};
+          const slugs = new Map<string, string>();
+          tagGroups(before, minimum, slugs, memo);
+          assert.ok(same(tagGroups(after, minimum, slugs, memo), tagGroups(after, minimum)));
+        },
+      ),
+    );
+  });
+});
+
+describe('entries sorted again from the last build', () => {
+  const entryOf = (id: string, day: number) =>
+    ({ id, published: `2026-01-${String(day).padStart(2, '0')}T10:00:00Z` }) as unknown as Entry;
+
+  it('are in the order sorting them anew gives, whatever entries were replaced or redated', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 9 })),
+          {
+            minLength: 1,
+            maxLength: 30,
+            selector: ([id]) => id,
+          },
+        ),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('copy', 'redate')), { maxLength: 5 }),
+        (list, changes) => {
+          const before = list.map(([id, day]) => entryOf(id, day));
+          const after = [...before];
+          for (const [at, change] of changes) {
+            const i = at % after.length;
+            const [id, day] = list[i] as [string, number];
+            after[i] = entryOf(id, change === 'copy' ? day : (day % 9) + 1);
+          }
+          const memo = {};
+          newestFirstAgain(before, memo);
+          const again = newestFirstAgain(after, memo);
+          const anew = newestFirst(after);
+          assert.equal(again.length, anew.length);
+          assert.ok(again.every((entry, i) => entry === anew[i]));
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,7 @@ export function entryJson(entry: TextEntry): string {
  */
 export function renderEntriesFile(
   path: string,
-  entries: Entry[],
+  entries: readonly Entry[],
   keys: string[],
   {
     reuse,

@@ -74,6 +74,41 @@ export function newestFirst(entries: readonly Entry[]): readonly Entry[] {
   return list;
 }
 
+/** The order the session's last build sorted its entries in, and what it sorted. */
+export interface OrderMemo {
+  last?: { from: readonly Entry[]; to: readonly Entry[] } | undefined;
+}
+
+/**
+ * `newestFirst`, from the last build's order when each entry is the one in its place then, or
+ * another of the same id and date (an edit that moved nothing, `--watch`): no sorting again.
+ */
+export function newestFirstAgain(entries: readonly Entry[], memo: OrderMemo): readonly Entry[] {
+  const sorted = reordered(memo.last, entries) ?? newestFirst(entries);
+  memo.last = { from: entries, to: sorted };
+  return sorted;
+}
+
+/** The last order with the entries now in their places, when their ids and dates are the same. */
+function reordered(
+  last: OrderMemo['last'],
+  entries: readonly Entry[],
+): readonly Entry[] | undefined {
+  if (!last || last.from.length !== entries.length) return undefined;
+  const replaced = new Map<Entry, Entry>();
+  for (let i = 0; i < entries.length; i++) {
+    const was = last.from[i] as Entry;
+    const now = entries[i] as Entry;
+    if (was === now) continue;
+    if (was.id !== now.id || publishedTime(was) !== publishedTime(now)) return undefined;
+    replaced.set(was, now);
+  }
+  if (replaced.size === 0) return last.to;
+  const list = Object.freeze(last.to.map((entry) => replaced.get(entry) ?? entry));
+  inOrder.add(list);
+  return list;
+}
+
 function newerFirst(a: Entry, b: Entry): number {
   return publishedTime(b) - publishedTime(a) || a.id.localeCompare(b.id);
 }
@@ -107,14 +142,75 @@ export interface TagGroup {
   entries: Entry[];
 }
 
+/** The tag groups of the session's last build, and the entries they were made from. */
+export interface TagGroupMemo {
+  last?: { sorted: readonly Entry[]; minimum: number; groups: TagGroup[] } | undefined;
+}
+
 /**
  * Tags carried by at least `minimum` entries, grouped by slug; most used first. `slugs` keeps
- * each tag's slug, for the next builds of a session.
+ * each tag's slug, and `memo` the groups, for the next builds of a session.
  */
 export function tagGroups(
   sorted: readonly Entry[],
   minimum: number,
   slugs: Map<string, string> = new Map(),
+  memo?: TagGroupMemo,
+): TagGroup[] {
+  const last = memo?.last;
+  const groups =
+    (last?.minimum === minimum ? regrouped(last.sorted, last.groups, sorted, slugs) : undefined) ??
+    grouped(sorted, minimum, slugs);
+  if (memo) memo.last = { sorted, minimum, groups };
+  return groups;
+}
+
+/**
+ * The groups made from `before`, for `sorted`: when each entry of `sorted` is the one in its
+ * place before, or another carrying the same tags (an edit that moved nothing, `--watch`), the
+ * same groups, with the new entries in the old ones' places; else none. A group with a new
+ * entry is a new group: one left as it was is the same object, with the same entries.
+ */
+function regrouped(
+  before: readonly Entry[],
+  groups: TagGroup[],
+  sorted: readonly Entry[],
+  slugs: Map<string, string>,
+): TagGroup[] | undefined {
+  if (before.length !== sorted.length) return undefined;
+  const replaced = new Map<Entry, Entry>();
+  for (let i = 0; i < sorted.length; i++) {
+    const was = before[i] as Entry;
+    const now = sorted[i] as Entry;
+    if (was === now) continue;
+    if (was.tags.length !== now.tags.length || was.tags.some((tag, t) => tag !== now.tags[t]))
+      return undefined;
+    replaced.set(was, now);
+  }
+  if (replaced.size === 0) return groups;
+  // Each entry carries the tags of the one it replaces: in the groups it is in, it takes that
+  // one's place, every replacement at once (two entries may have swapped places).
+  const bySlug = new Map(groups.map((group, at) => [group.slug, at]));
+  const touched = new Set<number>();
+  for (const now of replaced.values()) {
+    for (const tag of now.tags) {
+      const at = bySlug.get(tagSlugOf(tag, slugs));
+      if (at !== undefined) touched.add(at);
+    }
+  }
+  const next = [...groups];
+  for (const at of touched) {
+    const group = groups[at] as TagGroup;
+    next[at] = { ...group, entries: group.entries.map((entry) => replaced.get(entry) ?? entry) };
+  }
+  return next;
+}
+
+/** The groups of `sorted`, made anew. */
+function grouped(
+  sorted: readonly Entry[],
+  minimum: number,
+  slugs: Map<string, string>,
 ): TagGroup[] {
   const groups = new Map<string, TagGroup>();
   for (const entry of sorted) {

@@ -8,6 +8,7 @@ import {
   feedFiles,
   newestFirst,
   type TagGroup,
+  type TagGroupMemo,
   tagGroups,
 } from './feed-order.ts';
 import { renderJsonFeed } from './json-feed.ts';
@@ -26,10 +27,12 @@ export interface FeedMemo {
   documentKeys: KeyMemo;
   /** Each tag's slug. */
   tagSlugs: Map<string, string>;
+  /** The tags' groups as the last build made them. */
+  tagGroups: TagGroupMemo;
 }
 
 export function createFeedMemo(): FeedMemo {
-  return { entryXml: new Map(), documentKeys: new Map(), tagSlugs: new Map() };
+  return { entryXml: new Map(), documentKeys: new Map(), tagSlugs: new Map(), tagGroups: {} };
 }
 
 /** A version of each entry (by id): a hash of all its fields, that changes when any does. */

@@ -66,7 +66,7 @@ export interface RenderedOutput {
  * so that the rest can be written meanwhile.
  */
 export function renderOutput(
-  entries: Entry[],
+  entries: readonly Entry[],
   config: ResolvedConfig,
   plan: FeedPlan,
   templates: DigestTemplates,
@@ -117,7 +117,7 @@ export function renderOutput(
   const keys = reuse ? entries.map((entry) => versionOf(known, entry)) : [];
   // The tags that have a feed have a page: grouped once for both.
   const tagSlugs = feedMemo?.tagSlugs ?? new Map<string, string>();
-  const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs);
+  const tags = tagGroups(sorted, config.feeds.tagMinEntries, tagSlugs, feedMemo?.tagGroups);
   const files = renderFeeds(sorted, config, plan, {
     reuse,
     versions: known,
@@ -173,7 +173,7 @@ function versionOf(versions: EntryVersions, entry: Entry): string {
   return version;
 }
 
-function entryVersions(entries: Entry[], serialized: string[]): EntryVersions {
+function entryVersions(entries: readonly Entry[], serialized: string[]): EntryVersions {
   return new Map(
     entries.map((entry, i) => [
       entry.id,

@@ -3,7 +3,7 @@ import type { SendState } from './state.ts';
 
 export interface Selection {
   /** The entries of the next digest; none: nothing is new. */
-  entries: Entry[];
+  entries: readonly Entry[];
   /** What "new" is counted from, for messages: the last send, or the first-send window. */
   since: string;
   /** Entries seen for the first time, but dated too long before: an imported archive. */
@@ -20,7 +20,7 @@ export interface Selection {
  * whether it was there at the last send, and an entry that was not is taken as seen now.
  */
 export function selectNews(
-  entries: Entry[],
+  entries: readonly Entry[],
   state: SendState,
   now: Date,
   windowDays: number,
@@ -66,7 +66,7 @@ export function selectNews(
 const secondOf = (time: number) => Math.floor(time / 1000) * 1000;
 
 /** The entries published since `since`, sent before or not (`send --since`). */
-export function selectSince(entries: Entry[], since: Date): Selection {
+export function selectSince(entries: readonly Entry[], since: Date): Selection {
   return {
     entries: entries.filter((e) => Date.parse(e.published) >= since.getTime()),
     since: since.toISOString(),
@@ -78,7 +78,7 @@ export function selectSince(entries: Entry[], since: Date): Selection {
  * The ids to remember as seen at this send: those present and not sent. Entries gone from the
  * articles are forgotten, so the list stays the size of the archive.
  */
-export function seenNow(entries: Entry[], sent: Iterable<string>): string[] {
+export function seenNow(entries: readonly Entry[], sent: Iterable<string>): string[] {
   const done = new Set(sent);
   return entries.map((e) => e.id).filter((id) => !done.has(id));
 }

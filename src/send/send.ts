@@ -129,7 +129,7 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
 
 interface SendContext {
   config: ResolvedConfig;
-  entries: Entry[];
+  entries: readonly Entry[];
   /** The build's digest, of its newest entries, and the templates it was rendered with. */
   renderedDigest: RenderedDigest;
   templates: DigestTemplates;
@@ -190,7 +190,7 @@ async function sendDigest(
       `this would send the digest to ${recipients.length} recipients (more than send.confirmAbove, ${config.send.confirmAbove})`,
     );
   }
-  const digestOf = async (chosen: Entry[]) =>
+  const digestOf = async (chosen: readonly Entry[]) =>
     // The news are most often the newest entries, whose digest the build rendered already.
     sameItems(digestChoice(chosen, config), digestChoice(entries, config))
       ? renderedDigest
@@ -294,7 +294,7 @@ async function sendDigest(
  * The digest an earlier send started, if any. One that a version of Gazette before frozen
  * digests started is rendered again from its entries, if any of them is still there.
  */
-function resumable(state: SendState, entries: Entry[]): SendState['pending'] {
+function resumable(state: SendState, entries: readonly Entry[]): SendState['pending'] {
   const pending = state.pending;
   if (pending?.frozen) return pending;
   const ids = new Set(pending?.entries);
@@ -328,7 +328,7 @@ function emptyResult(
 }
 
 /** A send with nothing new still records what it saw, so that it is not news later. */
-function rememberSeen(store: SendStore, state: SendState, entries: Entry[]): void {
+function rememberSeen(store: SendStore, state: SendState, entries: readonly Entry[]): void {
   const seen = seenNow(entries, state.sent);
   if (JSON.stringify(seen) !== JSON.stringify(state.seen)) store.writeState({ ...state, seen });
 }
@@ -338,7 +338,7 @@ function sameItems(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
-function freeze(digest: RenderedDigest, entries: Entry[]): FrozenDigest {
+function freeze(digest: RenderedDigest, entries: readonly Entry[]): FrozenDigest {
   const byId = new Map(entries.map((e) => [e.id, e]));
   return {
     ...digest,
