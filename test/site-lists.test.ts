@@ -241,8 +241,10 @@ describe('sitemap.xml laid out in blocks', () => {
     const second = sitemapFiles(edited, site, undefined).get('sitemap.xml');
     assert.equal(bytesOf(second)?.toString(), renderSitemaps(edited, site).get('sitemap.xml'));
     assert.ok(first && second && 'chunks' in first && 'chunks' in second);
-    assert.equal(first.chunks[1], second.chunks[1], 'the first block, kept');
-    assert.notEqual(first.chunks[2], second.chunks[2], 'the block of the edited page, again');
+    assert.equal(first.chunks.length, second.chunks.length);
+    const again = second.chunks.filter((chunk, i) => chunk !== first.chunks[i]);
+    // The block of the edited page, and the two ends (a few bytes each, made every time).
+    assert.equal(again.length, 3, 'the other blocks kept as they were');
     // The same pages as other objects (another process): the same key; other bytes, another.
     assert.equal(
       sitemapFiles(pagesOf(1300, 700), site, undefined).get('sitemap.xml')?.key,

@@ -46,10 +46,15 @@ export interface ListOptions {
   reuse?: OutputReuse | undefined;
 }
 
+// A tag's group is never changed in place: its pages are made once for a site.
+const tagLists = new WeakMap<TagGroup, { about: string; pages: ListPage[] }>();
+
 /** Every list of the site, page by page; `sorted` newest first. */
 export function listPages(sorted: readonly Entry[], tags: TagGroup[], site: Site): ListPage[] {
   const { config } = site;
   const { messages } = site.language(config.language);
+  // Everything a tag's pages are made of besides the tag's group.
+  const about = JSON.stringify([config.language, config.title, site.base, config.feeds.limit]);
   return [
     ...paged(site, sorted, '', 'index', {
       title: '',
@@ -59,6 +64,9 @@ export function listPages(sorted: readonly Entry[], tags: TagGroup[], site: Site
       feeds: site.feeds,
     }),
     ...tags.flatMap((tag) => {
+      // A tag's group that did not change is the same object (`--watch`): so are its pages.
+      const known = tagLists.get(tag);
+      if (known?.about === about) return known.pages;
       const heading = fill(messages.tagPage, { tag: tag.name });
       const feed = {
         type: 'application/atom+xml',
@@ -66,12 +74,20 @@ export function listPages(sorted: readonly Entry[], tags: TagGroup[], site: Site
         name: messages.tagFeed,
         url: `${site.base}tags/${tag.slug}.xml`,
       };
-      return paged(site, tag.entries, tagPageFolder(tag.slug), `tag\0${tag.name}\0${tag.slug}`, {
-        title: heading,
-        heading,
-        description: heading,
-        feeds: [feed, ...site.feeds],
-      });
+      const pages = paged(
+        site,
+        tag.entries,
+        tagPageFolder(tag.slug),
+        `tag\0${tag.name}\0${tag.slug}`,
+        {
+          title: heading,
+          heading,
+          description: heading,
+          feeds: [feed, ...site.feeds],
+        },
+      );
+      tagLists.set(tag, { about, pages });
+      return pages;
     }),
     {
       source: '404',

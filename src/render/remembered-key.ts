@@ -26,6 +26,7 @@ export function rememberedKey(
 }
 
 function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

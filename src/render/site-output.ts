@@ -7,7 +7,7 @@ import { renderArticlePages } from './article-pages.ts';
 import { renderDigestArchive } from './digest-pages.ts';
 import { lastUpdated, newestFirst, type TagGroup, tagGroups } from './feed-order.ts';
 import type { EntryVersions } from './feeds.ts';
-import { listPages, renderListPages } from './list-pages.ts';
+import { type ListPage, listPages, renderListPages } from './list-pages.ts';
 import { keptIfSame, type OutputFile, type OutputReuse } from './output-file.ts';
 import type { KeyMemo } from './remembered-key.ts';
 import { createSite } from './site-pages.ts';
@@ -40,11 +40,22 @@ function entryPlace(entry: Entry): SitemapPage {
   return place;
 }
 
-// A list's place, the same object while its address and time are the same (`--watch`).
-const listPlaces = new Map<string, SitemapPage>();
+// A list's page is never changed in place (`--watch` keeps those that did not move): its place
+// is written once; and a page of the same address and time has the same place.
+const listPlaces = new WeakMap<ListPage, SitemapPage>();
+const listPlacesByText = new Map<string, SitemapPage>();
 
-function listPlace(url: string, lastmod: string | undefined): SitemapPage {
-  return remember(listPlaces, 100_000, `${url}\0${lastmod ?? ''}`, () => placeOf(url, lastmod));
+function listPlace(page: ListPage): SitemapPage {
+  let place = listPlaces.get(page);
+  if (!place) {
+    const { url } = page;
+    const lastmod = lastUpdated(page.entries)?.updated;
+    place = remember(listPlacesByText, 100_000, `${url}\0${lastmod ?? ''}`, () =>
+      placeOf(url, lastmod),
+    );
+    listPlaces.set(page, place);
+  }
+  return place;
 }
 
 function placeOf(url: string, lastmod: string | undefined): SitemapPage {
@@ -84,9 +95,7 @@ export function renderSite(
   ]);
   // A copy of an article published elsewhere is not the page to index: its original is.
   const indexed: SitemapPage[] = [
-    ...lists
-      .filter((page) => !page.noindex)
-      .map((page) => listPlace(page.url, lastUpdated(page.entries)?.updated)),
+    ...lists.filter((page) => !page.noindex).map(listPlace),
     ...sorted.filter((entry) => !entry.source).map(entryPlace),
     ...archive.sitemap,
   ];

@@ -80,7 +80,7 @@ export function sitemapFiles(
 }
 
 /** Pages a block of the sitemap holds. */
-const blockSize = 512;
+const blockSize = 128;
 
 interface Block {
   pages: SitemapPage[];
