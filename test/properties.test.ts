@@ -9,6 +9,8 @@ import { splitParagraphs, splitSentences } from '../src/normalize/sentences.ts';
 import { renderIdMap } from '../src/read/id-map.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import {
+  archivePages,
+  archivePagesAgain,
   newestFirst,
   newestFirstAgain,
   type TagGroup,
@@ -259,6 +261,51 @@ describe('entries sorted again from the last build', () => {
           const anew = newestFirst(after);
           assert.equal(again.length, anew.length);
           assert.ok(again.every((entry, i) => entry === anew[i]));
+        },
+      ),
+    );
+  });
+});
+
+describe('archive pages made again from the last build', () => {
+  const entryOf = (id: string, day: number) =>
+    ({ id, published: `2026-01-${String(day).padStart(2, '0')}T10:00:00Z` }) as unknown as Entry;
+
+  it('are those made anew, whatever entries were replaced, redated or moved in the sequence', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.tuple(
+            fc.string({ minLength: 1, maxLength: 3 }),
+            fc.integer({ min: 1, max: 9 }),
+            fc.nat(20),
+          ),
+          { minLength: 1, maxLength: 40, selector: ([id]) => id },
+        ),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('copy', 'redate', 'resequence')), {
+          maxLength: 5,
+        }),
+        fc.integer({ min: 1, max: 6 }),
+        (list, changes, size) => {
+          const before = list.map(([id, day]) => entryOf(id, day));
+          const sequence = new Map(list.map(([id, , seq]) => [id, seq]));
+          const after = [...before];
+          const nextSequence = new Map(sequence);
+          for (const [at, change] of changes) {
+            const i = at % after.length;
+            const [id, day, seq] = list[i] as [string, number, number];
+            if (change === 'resequence') nextSequence.set(id, seq + 7);
+            else after[i] = entryOf(id, change === 'copy' ? day : (day % 9) + 1);
+          }
+          const memo = {};
+          archivePagesAgain(before, { feedId: 'f', sequence }, size, memo);
+          const plan = { feedId: 'f', sequence: nextSequence };
+          const again = archivePagesAgain(after, plan, size, memo);
+          const anew = archivePages(after, plan, size);
+          assert.equal(again.length, anew.length);
+          again.forEach((page, p) => {
+            assert.ok(page.length === anew[p]?.length && page.every((e, i) => e === anew[p]?.[i]));
+          });
         },
       ),
     );

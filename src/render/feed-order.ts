@@ -135,6 +135,54 @@ export function archivePages(
   return pages;
 }
 
+/** The archive pages of the session's last build, and what they were made from. */
+export interface ArchiveMemo {
+  last?:
+    | { entries: readonly Entry[]; sequence: number[]; size: number; pages: (readonly Entry[])[] }
+    | undefined;
+}
+
+/**
+ * `archivePages`, from the last build's pages when each entry is the one in its place then, or
+ * another of the same id, date and place in the sequence (an edit that moved nothing,
+ * `--watch`): the pages with the new entries in the old ones' places.
+ */
+export function archivePagesAgain(
+  entries: readonly Entry[],
+  plan: FeedPlan,
+  size: number,
+  memo: ArchiveMemo,
+): (readonly Entry[])[] {
+  const sequence = entries.map((entry) => plan.sequence.get(entry.id) ?? 0);
+  const last = memo.last;
+  let pages: (readonly Entry[])[] | undefined;
+  if (last && last.size === size && last.entries.length === entries.length) {
+    const replaced = new Map<Entry, Entry>();
+    let same = true;
+    for (let i = 0; i < entries.length && same; i++) {
+      const was = last.entries[i] as Entry;
+      const now = entries[i] as Entry;
+      same =
+        last.sequence[i] === sequence[i] &&
+        (was === now || (was.id === now.id && publishedTime(was) === publishedTime(now)));
+      if (same && was !== now) replaced.set(was, now);
+    }
+    if (same)
+      pages =
+        replaced.size === 0
+          ? last.pages
+          : last.pages.map((page) => {
+              if (!page.some((entry) => replaced.has(entry))) return page;
+              const list = Object.freeze(page.map((entry) => replaced.get(entry) ?? entry));
+              inOrder.add(list);
+              return list;
+            });
+  }
+  pages ??= archivePages(entries, plan, size);
+  memo.last = { entries, sequence, size, pages };
+  return pages;
+}
+
 /** A tag's feed: its name as first met, its slug and its entries, newest first. */
 export interface TagGroup {
   name: string;

@@ -3,7 +3,8 @@ import type { ResolvedConfig } from '../config.ts';
 import { type Entry, type EntryTexts, type TextEntry, withText } from '../entry.ts';
 import { type AtomDocument, atomEntry, atomHead, atomTail } from './atom.ts';
 import {
-  archivePages,
+  type ArchiveMemo,
+  archivePagesAgain,
   type FeedPlan,
   feedFiles,
   newestFirst,
@@ -29,10 +30,18 @@ export interface FeedMemo {
   tagSlugs: Map<string, string>;
   /** The tags' groups as the last build made them. */
   tagGroups: TagGroupMemo;
+  /** The archive's pages as the last build made them. */
+  archive: ArchiveMemo;
 }
 
 export function createFeedMemo(): FeedMemo {
-  return { entryXml: new Map(), documentKeys: new Map(), tagSlugs: new Map(), tagGroups: {} };
+  return {
+    entryXml: new Map(),
+    documentKeys: new Map(),
+    tagSlugs: new Map(),
+    tagGroups: {},
+    archive: {},
+  };
 }
 
 /** A version of each entry (by id): a hash of all its fields, that changes when any does. */
@@ -68,7 +77,7 @@ export function renderFeeds(
   const sorted = newestFirst(entries);
   const current = sorted.slice(0, config.feeds.limit);
   const hub = config.feeds.hub ? [{ rel: 'hub', href: config.feeds.hub }] : [];
-  const pages = archivePages(entries, plan, config.feeds.limit);
+  const pages = archivePagesAgain(entries, plan, config.feeds.limit, memo.archive);
   const pagePath = (n: number) => `archive/${n}.xml`;
   const files = new Map<string, OutputFile>();
   const generation = reuse?.generation;
@@ -134,17 +143,31 @@ export function renderFeeds(
   });
 
   const index = [];
+  // Everything a tag's feed is made of besides the tag's group.
+  const tagAbout = JSON.stringify([
+    plan.feedId,
+    config.title,
+    config.subtitle,
+    hub,
+    config.feeds.limit,
+  ]);
   for (const tag of tags ?? tagGroups(sorted, config.feeds.tagMinEntries, memo.tagSlugs)) {
     const path = `tags/${tag.slug}.xml`;
-    const document: AtomDocument = {
-      path,
-      id: `${plan.feedId}/tags/${tag.slug}`,
-      title: `${config.title} · ${tag.name}`,
-      subtitle: config.subtitle,
-      entries: tag.entries.slice(0, config.feeds.limit),
-      links: hub,
-      archive: false,
-    };
+    // A tag's group that did not change is the same object (`--watch`): so is its document.
+    let document =
+      tagDocuments.get(tag)?.about === tagAbout ? tagDocuments.get(tag)?.document : undefined;
+    if (!document) {
+      document = {
+        path,
+        id: `${plan.feedId}/tags/${tag.slug}`,
+        title: `${config.title} · ${tag.name}`,
+        subtitle: config.subtitle,
+        entries: tag.entries.slice(0, config.feeds.limit),
+        links: hub,
+        archive: false,
+      };
+      tagDocuments.set(tag, { about: tagAbout, document });
+    }
     files.set(path, atom(document));
     index.push({ tag: tag.name, slug: tag.slug, entries: tag.entries.length, feed: url(path) });
   }
@@ -154,6 +177,12 @@ export function renderFeeds(
   );
   return files;
 }
+
+// A document is never changed in place: what it is about, besides its entries, is written once.
+const documentAbouts = new WeakMap<AtomDocument, string>();
+
+// A tag's group is never changed in place: its feed's document is made once for a feed.
+const tagDocuments = new WeakMap<TagGroup, { about: string; document: AtomDocument }>();
 
 /**
  * A hash of everything a document holds: the generation, the document's own fields, and its
@@ -165,7 +194,11 @@ function documentKey(
   versions: EntryVersions,
   memo: FeedMemo,
 ): string {
-  const about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
+  let about = documentAbouts.get(document);
+  if (!about?.startsWith(`${generation}\0`)) {
+    about = `${generation}\0${JSON.stringify({ ...document, entries: document.entries.length })}`;
+    documentAbouts.set(document, about);
+  }
   return rememberedKey(memo.documentKeys, document.path, about, document.entries, () => {
     const held = document.entries.map((entry) => versions.get(entry.id) ?? entry.id);
     // One call with every version: a call into the hash for each costs more than the hashing.
