@@ -231,10 +231,11 @@ describe('tag groups made again from the last build', () => {
   });
 });
 
-describe('entries sorted again from the last build', () => {
-  const entryOf = (id: string, day: number) =>
-    ({ id, published: `2026-01-${String(day).padStart(2, '0')}T10:00:00Z` }) as unknown as Entry;
+/** An entry as sorting reads it: its id and date, and which object it is. */
+const entryOf = (id: string, day: number) =>
+  ({ id, published: `2026-01-${String(day).padStart(2, '0')}T10:00:00Z` }) as unknown as Entry;
 
+describe('entries sorted again from the last build', () => {
   it('are in the order sorting them anew gives, whatever entries were replaced or redated', () => {
     fc.assert(
       fc.property(
@@ -268,9 +269,6 @@ describe('entries sorted again from the last build', () => {
 });
 
 describe('archive pages made again from the last build', () => {
-  const entryOf = (id: string, day: number) =>
-    ({ id, published: `2026-01-${String(day).padStart(2, '0')}T10:00:00Z` }) as unknown as Entry;
-
   it('are those made anew, whatever entries were replaced, redated or moved in the sequence', () => {
     fc.assert(
       fc.property(
