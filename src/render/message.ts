@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import type { ResolvedConfig } from '../config.ts';
 import type { RenderedDigest } from './digest.ts';
 import { messagesFor } from './messages/index.ts';
@@ -43,6 +42,8 @@ export async function renderMessage(
   const body = personalize(digest, values);
   const messageId = digestMessageId(digest, config, recipient);
   const host = new URL(config.siteUrl).hostname;
+  // Loaded when a message is made: every command starts without it.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
