@@ -282,7 +282,6 @@ async function runBuild(
       coming,
       ready: idMapSaved,
       previous: kept?.previous,
-      writeMade: deps.engine?.writeMade,
     });
   let result: WriteResult;
   try {

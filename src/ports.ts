@@ -6,7 +6,7 @@ import type { RawArticle } from './read/read-articles.ts';
 import type { MjmlCompiler } from './render/mjml.ts';
 import type { OutputFile, OutputReuse } from './render/output-file.ts';
 import type { Warning } from './warnings.ts';
-import type { FileState, Linker, MadeWriter, PreviousOutput } from './write/write-output.ts';
+import type { FileState, Linker, PreviousOutput } from './write/write-output.ts';
 
 /**
  * The ports through which the incremental engine (`src/incremental/`: the cache, the worker
@@ -25,8 +25,6 @@ export interface BuildEngine {
   compileMjml: MjmlCompiler;
   /** Links the previous output's kept files into the new one. */
   link: Linker;
-  /** Writes pages made by the build on another thread, when there are many (a cold build). */
-  writeMade?: MadeWriter | undefined;
   /**
    * Told that the build normalizes nothing more: an engine of one build lets its normalizer's
    * threads go, and compiles the digest on a thread of its own if it must.

@@ -6,7 +6,7 @@ import type { KeptFile } from '../render/output-file.ts';
 import { removeTemporaryLeftovers } from '../write/atomic-file.ts';
 import { createCacheMemory, openCache } from './article-cache.ts';
 import { keptMjml } from './kept-mjml.ts';
-import { createNormalizer, mjmlThread, pageWriter } from './normalize-pool.ts';
+import { createNormalizer, mjmlThread } from './normalize-pool.ts';
 import { openKeptOutput, type SavedRecords } from './output-reuse.ts';
 
 /** The engine as its owner holds it: the ports a build takes, and its threads' lifetime. */
@@ -50,8 +50,6 @@ export function createEngine({
   // started only if the digest is not among those compiled before.
   const mjml = session || !threads ? undefined : mjmlThread();
   let normalizing = true;
-  // Started by the first build that makes many pages at once; a small thread, without the normalizer.
-  const writer = threads ? pageWriter() : undefined;
   const compile: MjmlCompiler = (text) =>
     mjml && !normalizing ? mjml.compileMjml(text) : pool.compileMjml(text);
   if (cacheDir) removeTemporaryLeftovers(cacheDir);
@@ -75,7 +73,6 @@ export function createEngine({
     },
     compileMjml: cacheDir ? keptMjml(cacheDir, compile) : compile,
     link: pool.linkKept,
-    writeMade: writer?.write,
     async normalized() {
       if (session || !normalizing) return;
       normalizing = false;
@@ -88,7 +85,7 @@ export function createEngine({
     folders: cacheDir ? [{ path: cacheDir, display: cacheShown, what: 'the cache' }] : [],
     close: async () => {
       memory.reader.close();
-      await Promise.all([pool.close(), mjml?.close(), writer?.close()]);
+      await Promise.all([pool.close(), mjml?.close()]);
     },
     loadMjml() {
       void pool.compileMjml('<mjml><mj-body></mj-body></mjml>').catch(() => undefined);

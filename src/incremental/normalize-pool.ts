@@ -8,7 +8,6 @@ import type { Normalizer } from '../ports.ts';
 import { batchSize, queueOf } from '../read/article-queue.ts';
 import type { RawArticle } from '../read/read-articles.ts';
 import { type MjmlCompiler, type MjmlResult, mjmlCompiler } from '../render/mjml.ts';
-import { type FileState, type MadeBatch, writeMadeBatch } from '../write/output-file-bytes.ts';
 import { type Linker, linkKept } from '../write/write-output.ts';
 import type { WorkerJob } from './normalize-worker.ts';
 
@@ -24,9 +23,6 @@ const parallelFrom = 200;
  * worker, and is done on this thread instead.
  */
 const workerHeapMb = 192;
-
-/** A page writer's old generation, in megabytes: it holds little more than its code. */
-const writerHeapMb = 32;
 
 /** The normalizer's threads, which also compile MJML and link kept files. */
 export interface NormalizerPool extends Normalizer {
@@ -168,40 +164,6 @@ export function mjmlThread(heapMb = workerHeapMb): {
   };
 }
 
-/**
- * A writer of pages on a thread of its own, started by the first batch: the kernel's work of
- * making thousands of files (a cold build's pages) goes on there while this thread renders the
- * next ones. A thread that stops leaves the writing to this one. `close` stops the thread.
- */
-export function pageWriter(heapMb = writerHeapMb): {
-  write(batch: MadeBatch): Promise<FileState[]>;
-  close(): Promise<void>;
-} {
-  let lane: Lane | undefined;
-  let gone = false;
-  return {
-    async write(batch) {
-      if (!gone)
-        lane ??= startLane(heapMb, false, () => {
-          gone = true;
-        });
-      if (lane && !gone) {
-        try {
-          return await lane.writeMade(batch);
-        } catch (error) {
-          // A refusal of the file system is the build's to report; a thread gone is not.
-          if (!gone) throw error;
-        }
-      }
-      return writeMadeBatch(batch);
-    },
-    async close() {
-      gone = true;
-      await lane?.worker.terminate();
-    },
-  };
-}
-
 /** Compiles MJML on `lane` while it runs (`running`); a lane gone leaves it to this thread. */
 async function compileOn(
   lane: Lane | undefined,
@@ -233,7 +195,6 @@ interface Lane {
   ): Promise<Outcome[]>;
   compileMjml: MjmlCompiler;
   linkKept: Linker;
-  writeMade(batch: MadeBatch): Promise<FileState[]>;
 }
 
 /** A worker's answer to a job. */
@@ -242,10 +203,7 @@ interface Reply {
   outcomes?: Outcome[];
   mjml?: MjmlResult;
   linked?: boolean[];
-  states?: FileState[];
   failure?: string;
-  /** The failure's error code (`ENOSPC`), when the file system refused. */
-  code?: string;
 }
 
 /**
@@ -264,7 +222,7 @@ function startLane(heapMb: number, normalizes: boolean, onGone: () => void): Lan
     const job = pending.get(reply.id);
     pending.delete(reply.id);
     if (pending.size === 0) worker.unref();
-    if (reply.failure) job?.reject(workerFailure(reply.failure, reply.code));
+    if (reply.failure) job?.reject(new Error(`a worker thread failed: ${reply.failure}`));
     else job?.resolve(reply);
   });
   const fail = (error: unknown) => {
@@ -300,19 +258,7 @@ function startLane(heapMb: number, normalizes: boolean, onGone: () => void): Lan
       if (!reply.linked) throw new Error('a worker thread linked nothing');
       return reply.linked;
     },
-    writeMade: async (batch) => {
-      const reply = await send({ write: batch });
-      if (!reply.states) throw new Error('a worker thread wrote nothing');
-      return reply.states;
-    },
   };
-}
-
-/** A job's failure on a worker thread, with its error code when the file system refused. */
-function workerFailure(failure: string, code: string | undefined): Error {
-  const error: NodeJS.ErrnoException = new Error(`a worker thread failed: ${failure}`);
-  if (code) error.code = code;
-  return error;
 }
 
 const workerUrl = new URL(

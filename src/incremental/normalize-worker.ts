@@ -6,7 +6,6 @@ import { createPageRules } from '../normalize/page/page-rules.ts';
 import type { RawArticle } from '../read/read-articles.ts';
 import { mjmlCompiler } from '../render/mjml.ts';
 import type { KeptFile } from '../render/output-file.ts';
-import { type MadeBatch, writeMadeBatch } from '../write/output-file-bytes.ts';
 import { linkKept } from '../write/write-output.ts';
 
 /** A job for a worker thread of the pool. */
@@ -19,7 +18,6 @@ export type WorkerJob = { id: number } & (
     }
   | { mjml: string }
   | { link: { from: string; to: string | undefined; files: KeptFile[] } }
-  | { write: MadeBatch }
 );
 
 /**
@@ -40,16 +38,11 @@ const locales = new Locales();
  * A worker thread of the normalizing pool: articles in, outcomes out, in order. Kept between
  * builds (`--watch`), it also compiles the digest's MJML while the main thread writes the feeds,
  * and links the unchanged files into the new output while the main thread writes the others.
- * Started without the normalizer, it writes the pages the main thread makes (`pageWriter`).
  */
 parentPort?.on('message', async (job: WorkerJob) => {
   try {
     if ('mjml' in job) {
       parentPort?.postMessage({ id: job.id, mjml: await mjmlCompiler(job.mjml) });
-      return;
-    }
-    if ('write' in job) {
-      parentPort?.postMessage({ id: job.id, states: writeMadeBatch(job.write) });
       return;
     }
     if ('link' in job) {
@@ -68,8 +61,6 @@ parentPort?.on('message', async (job: WorkerJob) => {
     parentPort?.postMessage({
       id: job.id,
       failure: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      // A file system's refusal (a full disk, a folder not writable) stays one on the other side.
-      code: (error as NodeJS.ErrnoException | undefined)?.code,
     });
   }
 });

@@ -133,23 +133,6 @@ function copyInto(target: string, file: CopiedFile): FileState | undefined {
 }
 
 /**
- * Files made just now, their bytes laid one after the other in memory that two threads share:
- * each file is written at its target (a new file, in a folder that exists).
- */
-export interface MadeBatch {
-  bytes: SharedArrayBuffer;
-  files: [target: string, start: number, end: number][];
-}
-
-/** Writes a batch of files made just now, one after the other; tells each one's state as written. */
-export function writeMadeBatch({ bytes, files }: MadeBatch): FileState[] {
-  const view = new Uint8Array(bytes);
-  return files.map(([target, start, end]) =>
-    writeChunks(target, [view.subarray(start, end)], () => -1),
-  );
-}
-
-/**
  * Writes a file made just now: a text is encoded as it is written, into no buffer of its own,
  * so that thousands of pages leave no garbage outside the heap for the collector to find late.
  */

@@ -18,7 +18,6 @@ import type { KeptFile, OutputFile, OutputFiles } from '../render/output-file.ts
 import { notWritable } from './atomic-file.ts';
 import {
   type FileState,
-  type MadeBatch,
   PreviousOutputChanged,
   sameFile,
   writeOutputFile,
@@ -31,12 +30,7 @@ import {
   updateInPlace,
 } from './update-in-place.ts';
 
-export {
-  type FileState,
-  type MadeBatch,
-  PreviousOutputChanged,
-  sameFile,
-} from './output-file-bytes.ts';
+export { type FileState, PreviousOutputChanged, sameFile } from './output-file-bytes.ts';
 export type { PreviousOutput } from './update-in-place.ts';
 
 export interface WriteResult {
@@ -59,20 +53,6 @@ export type Linker = (
   files: KeptFile[],
 ) => Promise<boolean[]>;
 
-/** Writes files made just now (pages), on another thread; tells each one's state as written. */
-export type MadeWriter = (batch: MadeBatch) => Promise<FileState[]>;
-
-/** From this many pages made at once, they are written on another thread while this one makes the next. */
-const madeElsewhereFrom = 200;
-/**
- * Pages sent to the other thread at a time, at most so many bytes; how many such batches may
- * wait there.
- */
-const madePerBatch = 32;
-const batchBytes = 512 * 1024;
-const madeBatchesAhead = 4;
-const encoder = new TextEncoder();
-
 /**
  * Replaces the output folder with `files` as one step. When the last build's records describe
  * the folder (`previous`) and most files are kept, only the changed files are put in place and
@@ -94,7 +74,6 @@ export async function writeOutput(
     coming,
     ready,
     previous,
-    writeMade,
   }: {
     /** Takes the removal of the previous output, to let it finish later; else awaited. */
     later?: ((work: Promise<void>) => void) | undefined;
@@ -106,8 +85,6 @@ export async function writeOutput(
     ready?: Promise<unknown> | undefined;
     /** The output as the last build's records describe it, to be updated in place. */
     previous?: PreviousOutput | undefined;
-    /** Writes the pages made here on another thread, when there are many. */
-    writeMade?: MadeWriter | undefined;
   } = {},
 ): Promise<WriteResult> {
   const parent = dirname(outDir);
@@ -115,8 +92,6 @@ export async function writeOutput(
   const work = join(parent, `.out-${name}-${process.pid}-${Date.now().toString(36)}`);
   const aside = join(parent, `.out-${name}-previous`);
   let linking: Promise<boolean[]> | undefined;
-  // Pages still being written on another thread, let finish before a failed build's folder goes.
-  const writing = new Set<Promise<unknown>>();
   try {
     // Synchronous calls: each takes microseconds, where a round trip through Node's thread
     // pool, busy with the cache and the id map being saved meanwhile, takes milliseconds.
@@ -179,12 +154,7 @@ export async function writeOutput(
     // go before thousands of pages are made; what the next build records of them stays.
     for (const file of files.values()) if ('chunks' in file) file.chunks = [];
     const late = coming ? await coming : new Map<string, OutputFile>();
-    if (writeMade && made.length >= madeElsewhereFrom) {
-      await writeElsewhere(made, stage, writeMade, writing, (path, state) => {
-        states.set(path, state);
-        put.push(path);
-      });
-    } else for (const [path, file] of made) write(path, file);
+    for (const [path, file] of made) write(path, file);
     for (const [path, file] of late) {
       if ('kept' in file) {
         kept.push(file.kept);
@@ -241,9 +211,8 @@ export async function writeOutput(
     });
     return { written, states, reused: kept.length, gone };
   } catch (error) {
-    // A thread still linking or writing into the folder is let finish before it goes.
+    // A thread still linking into the folder is let finish before it goes.
     await linking?.catch(() => undefined);
-    await Promise.allSettled(writing);
     await rm(work, { recursive: true, force: true }).catch(() => undefined);
     await restoreInterrupted(outDir, aside).catch(() => undefined);
     // Only a file system's refusal is the output folder's fault; anything else (a problem
@@ -256,90 +225,6 @@ export async function writeOutput(
       file: displayOut,
     });
   }
-}
-
-/**
- * Makes the pages here and has `writeMade` write them, a batch at a time, a few batches ahead:
- * the other thread makes the files while this one renders the next pages. Each page is encoded
- * at once into memory both threads share, a few megabytes used again batch after batch: no
- * page's text outlives its rendering, nor crosses as a copy. `done` is told each page's state;
- * `writing` gets every batch sent.
- */
-async function writeElsewhere(
-  made: [string, OutputFile][],
-  stage: string,
-  writeMade: MadeWriter,
-  writing: Set<Promise<unknown>>,
-  done: (path: string, state: FileState) => void,
-): Promise<void> {
-  const free = Array.from({ length: madeBatchesAhead }, () => new SharedArrayBuffer(batchBytes));
-  const waiting: Promise<SharedArrayBuffer>[] = [];
-  let bytes: SharedArrayBuffer | undefined;
-  let batch: MadeBatch['files'] = [];
-  let paths: string[] = [];
-  let used = 0;
-  const send = () => {
-    if (!bytes || batch.length === 0) return;
-    const sentPaths = paths;
-    const sentBytes = bytes;
-    const sent = writeMade({ bytes: sentBytes, files: batch }).then((states) => {
-      sentPaths.forEach((path, i) => {
-        const state = states[i];
-        if (state) done(path, state);
-      });
-      return sentBytes;
-    });
-    writing.add(sent);
-    // A failure is reported by the await that reaches it, or by the caller's.
-    sent.catch(() => undefined);
-    waiting.push(sent);
-    bytes = undefined;
-    batch = [];
-    paths = [];
-    used = 0;
-  };
-  const room = async (): Promise<SharedArrayBuffer> => {
-    const next = free.pop() ?? (await waiting.shift());
-    if (!next) throw new Error('no room to make pages in');
-    return next;
-  };
-  for (const [path, file] of made) {
-    if (!('lazy' in file)) throw new Error(`${path} is not a page made as it is written`);
-    const page = file.lazy();
-    const target = join(stage, path);
-    for (;;) {
-      bytes ??= await room();
-      const view = new Uint8Array(bytes, used);
-      const length = typeof page === 'string' ? encoder.encodeInto(page, view) : undefined;
-      const fits = length
-        ? length.read === (page as string).length
-        : (page as Uint8Array).byteLength <= view.byteLength;
-      if (fits) {
-        const written = length ? length.written : (page as Uint8Array).byteLength;
-        if (!length) view.set(page as Uint8Array);
-        batch.push([target, used, used + written]);
-        paths.push(path);
-        used += written;
-        if (batch.length >= madePerBatch) send();
-        break;
-      }
-      if (batch.length > 0) {
-        send();
-        continue;
-      }
-      // A page larger than a batch's room gets room of its own, which then serves as any.
-      const own = typeof page === 'string' ? Buffer.from(page) : page;
-      free.push(bytes);
-      bytes = new SharedArrayBuffer(own.byteLength);
-      new Uint8Array(bytes).set(own);
-      batch.push([target, 0, own.byteLength]);
-      paths.push(path);
-      send();
-      break;
-    }
-  }
-  send();
-  await Promise.all(waiting);
 }
 
 /** Whether the output folder's marker is the one the records were made with. */
