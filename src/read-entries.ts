@@ -43,6 +43,10 @@ export interface EntryMemo {
   pictures: PictureSizes;
   /** The entries' order as the last reading sorted them. */
   order: OrderMemo;
+  /** Outcomes' keys joined with the learned lines they applied. */
+  versionKeys: WeakMap<object, { key: string; joined: string }>;
+  /** The candidates of the last reading, when none had a slug or id another had before. */
+  unique?: readonly Entry[] | undefined;
 }
 
 export function createEntryMemo(): EntryMemo {
@@ -52,6 +56,7 @@ export function createEntryMemo(): EntryMemo {
     locales: new Locales(),
     pictures: new Map(),
     order: {},
+    versionKeys: new WeakMap(),
   };
 }
 
@@ -168,16 +173,10 @@ export async function readEntries(
     });
     files.set(raw.path, file);
     // The same bytes read with other learned lines are another entry: another version.
-    const key =
-      keys[i] && (outcome.learned.length > 0 ? [keys[i], ...outcome.learned].join('\0') : keys[i]);
+    const key = keys[i] && versionKey(keys[i], outcome, memo.versionKeys);
     if (key) keyOf.set(raw.path, key);
   });
-  const firstCandidates = firstOfEach(candidates.map((c) => c.entry));
-  const unique = candidates.filter((candidate) => {
-    const problem = duplicateOf(candidate.entry, firstCandidates, files);
-    if (problem) errors.push(problem);
-    return !problem;
-  });
+  const unique = uniqueCandidates(candidates, files, errors, memo);
   // An entry recognised by its text needs it, even when kept in the cache.
   for (const candidate of candidatesToHash(unique, previous))
     candidate.entry = withText(candidate.entry, texts);
@@ -227,6 +226,60 @@ export async function readEntries(
     texts,
     drafts: { leftOut, shown: shown.length },
   };
+}
+
+/**
+ * An outcome's cache key with the learned lines it applied, which make it another version: an
+ * outcome is never changed in place, and its key is joined once.
+ */
+function versionKey(
+  key: string,
+  outcome: { learned: readonly string[] },
+  known: EntryMemo['versionKeys'],
+): string {
+  if (outcome.learned.length === 0) return key;
+  const last = known.get(outcome);
+  if (last?.key === key) return last.joined;
+  const joined = [key, ...outcome.learned].join('\0');
+  known.set(outcome, { key, joined });
+  return joined;
+}
+
+/**
+ * The candidates whose slug and id no file that sorts before theirs has; a problem in `errors`
+ * for each other. When each candidate is the one in its place at the last reading, or another
+ * of the same file, slug and id, and the last reading found none twice (`--watch`), none is.
+ */
+function uniqueCandidates(
+  candidates: Candidate[],
+  files: Map<string, string>,
+  errors: GazetteError[],
+  memo: EntryMemo,
+): Candidate[] {
+  const entries = candidates.map((c) => c.entry);
+  const last = memo.unique;
+  memo.unique = undefined;
+  if (
+    last &&
+    last.length === entries.length &&
+    entries.every((entry, i) => {
+      const was = last[i] as Entry;
+      return (
+        was === entry || (was.path === entry.path && was.slug === entry.slug && was.id === entry.id)
+      );
+    })
+  ) {
+    memo.unique = entries;
+    return candidates;
+  }
+  const first = firstOfEach(entries);
+  const unique = candidates.filter((candidate) => {
+    const problem = duplicateOf(candidate.entry, first, files);
+    if (problem) errors.push(problem);
+    return !problem;
+  });
+  if (unique.length === candidates.length) memo.unique = entries;
+  return unique;
 }
 
 /**

@@ -9,6 +9,7 @@ import { GazetteError, GazetteErrors } from '../src/errors.ts';
 import { readGitDates } from '../src/read/git-dates.ts';
 import { parseArticle } from '../src/read/parse-article.ts';
 import { listArticles } from '../src/read/read-articles.ts';
+import { createEntryMemo } from '../src/read-entries.ts';
 import { baseConfig, fixtures, tempDir } from './helpers.ts';
 
 const config = parseConfig(baseConfig, 'gazette.config.json');
@@ -177,6 +178,42 @@ describe('dates from git', () => {
         ['andes/note.md', '2024-05-06T07:08:09+02:00'],
         ['autre.txt', '2024-05-07T10:00:00+02:00'],
       ],
+    );
+  });
+});
+
+describe('readings of a session (--watch)', () => {
+  it("find a slug that an edit makes another file's, after readings that found none twice", async () => {
+    const dir = await tempDir();
+    const article = (slug: string, city: string) =>
+      `---\nslug: ${slug}\ndate: 2026-01-0${city.length % 9}\n---\nLe conseil municipal de ${city} a voté le budget après un long débat.\n`;
+    await writeFile(join(dir, 'a.md'), article('lyon', 'Lyon'));
+    await writeFile(join(dir, 'b.md'), article('nantes', 'Nantes'));
+    const memo = createEntryMemo();
+    const read = () =>
+      readEntries(dir, 'articles', config, { entries: new Map() }, { now: new Date(), memo });
+    assert.equal((await read()).entries.length, 2);
+    assert.equal((await read()).entries.length, 2);
+    // b.md now takes a.md's slug: a.md, which sorts first, keeps it.
+    await writeFile(join(dir, 'b.md'), article('lyon', 'Nantes'));
+    await assert.rejects(read(), (error) => {
+      assert.ok(error instanceof GazetteErrors);
+      assert.match(
+        error.errors[0]?.message ?? '',
+        /the slug lyon .* is also that of articles\/a\.md/,
+      );
+      return true;
+    });
+    const left = await readEntries(
+      dir,
+      'articles',
+      config,
+      { entries: new Map() },
+      { now: new Date(), memo, skipInvalid: true },
+    );
+    assert.deepEqual(
+      left.entries.map((e) => e.path),
+      ['a.md'],
     );
   });
 });
