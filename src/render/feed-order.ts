@@ -94,19 +94,40 @@ function reordered(
   last: OrderMemo['last'],
   entries: readonly Entry[],
 ): readonly Entry[] | undefined {
-  if (!last || last.from.length !== entries.length) return undefined;
+  const replaced = last && replacements(last.from, entries, sameIdAndDate);
+  return last && replaced && (replaced.size === 0 ? last.to : inOrderWith(last.to, replaced));
+}
+
+/**
+ * Which entry of `before` each of `after` replaces, place by place, when every entry of `after`
+ * is the one in its place in `before` or one that `same` accepts there; else none.
+ */
+function replacements(
+  before: readonly Entry[],
+  after: readonly Entry[],
+  same: (was: Entry, now: Entry) => boolean,
+): Map<Entry, Entry> | undefined {
+  if (before.length !== after.length) return undefined;
   const replaced = new Map<Entry, Entry>();
-  for (let i = 0; i < entries.length; i++) {
-    const was = last.from[i] as Entry;
-    const now = entries[i] as Entry;
+  for (let i = 0; i < after.length; i++) {
+    const was = before[i] as Entry;
+    const now = after[i] as Entry;
     if (was === now) continue;
-    if (was.id !== now.id || publishedTime(was) !== publishedTime(now)) return undefined;
+    if (!same(was, now)) return undefined;
     replaced.set(was, now);
   }
-  if (replaced.size === 0) return last.to;
-  const list = Object.freeze(last.to.map((entry) => replaced.get(entry) ?? entry));
-  inOrder.add(list);
-  return list;
+  return replaced;
+}
+
+/** Whether two entries are of the same id and date: one sorts where the other did. */
+const sameIdAndDate = (was: Entry, now: Entry) =>
+  was.id === now.id && publishedTime(was) === publishedTime(now);
+
+/** A list in order with entries replaced by others of the same place in it: in order too. */
+function inOrderWith(list: readonly Entry[], replaced: Map<Entry, Entry>): readonly Entry[] {
+  const next = Object.freeze(list.map((entry) => replaced.get(entry) ?? entry));
+  inOrder.add(next);
+  return next;
 }
 
 function newerFirst(a: Entry, b: Entry): number {
@@ -155,30 +176,17 @@ export function archivePagesAgain(
 ): (readonly Entry[])[] {
   const sequence = entries.map((entry) => plan.sequence.get(entry.id) ?? 0);
   const last = memo.last;
-  let pages: (readonly Entry[])[] | undefined;
-  if (last && last.size === size && last.entries.length === entries.length) {
-    const replaced = new Map<Entry, Entry>();
-    let same = true;
-    for (let i = 0; i < entries.length && same; i++) {
-      const was = last.entries[i] as Entry;
-      const now = entries[i] as Entry;
-      same =
-        last.sequence[i] === sequence[i] &&
-        (was === now || (was.id === now.id && publishedTime(was) === publishedTime(now)));
-      if (same && was !== now) replaced.set(was, now);
-    }
-    if (same)
-      pages =
-        replaced.size === 0
-          ? last.pages
-          : last.pages.map((page) => {
-              if (!page.some((entry) => replaced.has(entry))) return page;
-              const list = Object.freeze(page.map((entry) => replaced.get(entry) ?? entry));
-              inOrder.add(list);
-              return list;
-            });
-  }
-  pages ??= archivePages(entries, plan, size);
+  const replaced =
+    last?.size === size ? replacements(last.entries, entries, sameIdAndDate) : undefined;
+  const moved = replaced && last?.sequence.some((seq, at) => seq !== sequence[at]);
+  const pages =
+    (last &&
+      replaced &&
+      !moved &&
+      last.pages.map((page) =>
+        page.some((entry) => replaced.has(entry)) ? inOrderWith(page, replaced) : page,
+      )) ||
+    archivePages(entries, plan, size);
   memo.last = { entries, sequence, size, pages };
   return pages;
 }
@@ -225,16 +233,13 @@ function regrouped(
   sorted: readonly Entry[],
   slugs: Map<string, string>,
 ): TagGroup[] | undefined {
-  if (before.length !== sorted.length) return undefined;
-  const replaced = new Map<Entry, Entry>();
-  for (let i = 0; i < sorted.length; i++) {
-    const was = before[i] as Entry;
-    const now = sorted[i] as Entry;
-    if (was === now) continue;
-    if (was.tags.length !== now.tags.length || was.tags.some((tag, t) => tag !== now.tags[t]))
-      return undefined;
-    replaced.set(was, now);
-  }
+  const replaced = replacements(
+    before,
+    sorted,
+    (was, now) =>
+      was.tags.length === now.tags.length && was.tags.every((tag, t) => tag === now.tags[t]),
+  );
+  if (!replaced) return undefined;
   if (replaced.size === 0) return groups;
   // Each entry carries the tags of the one it replaces: in the groups it is in, it takes that
   // one's place, every replacement at once (two entries may have swapped places).
