@@ -6,6 +6,7 @@ import { GazetteError } from './errors.ts';
 import { lineOfJsonValue } from './json-lines.ts';
 import { expressionProblem } from './normalize/page/page-rules.ts';
 import { packageRoot } from './package-root.ts';
+import { defaultDatabaseFile } from './subscriptions/schema.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -140,9 +141,22 @@ export const configSchema = z.strictObject({
       keep: z.array(lineExpression).default([]),
     })
     .default({ drop: [], keep: [] }),
+  subscriptions: z
+    .strictObject({
+      /**
+       * The SQLite file of the readers' store, relative to the config file; it holds personal
+       * data and is never committed. GAZETTE_DATABASE_URL (postgres://…) puts the store in a
+       * PostgreSQL database instead. Default `gazette.db`.
+       */
+      database: z.string().trim().min(1, 'must not be empty').default(defaultDatabaseFile),
+    })
+    .default({ database: defaultDatabaseFile }),
   send: z
     .strictObject({
-      /** Subscriber list (CSV or JSON), relative to the config file. Default: none. */
+      /**
+       * Subscriber list (CSV or JSON), relative to the config file: imported into the store at
+       * each send, which then goes to its readers only. Default: none, the store's active readers.
+       */
       subscribers: z.string().min(1).optional(),
       /**
        * The first send takes the entries of this many days; later, an entry that appears with an

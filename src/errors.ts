@@ -28,7 +28,7 @@ export const errorCatalogue = {
   TemplateInvalid: 'Fix the template at the place shown.',
   SubscribersNotFound: 'Check the path given to --subscribers (or send.subscribers in the config).',
   SubscribersInvalid:
-    'Fix the row shown; the file needs an `email` column, and may have `name`, `lang`, `token`.',
+    'Fix the row shown; the file needs an `email` column, and may have `name`, `lang`, `topics`.',
   NoRecipients: 'Give --to <address> for a test send, or --subscribers <file>.',
   SmtpNotConfigured:
     'Set GAZETTE_SMTP_URL, e.g. smtp://user:password@smtp.example.org:587, or use --dry-run.',
@@ -59,6 +59,18 @@ export const errorCatalogue = {
   OutputNotWritable: 'Check that the output folder can be written, or choose another with --out.',
   InitNotEmpty: 'Run init in a new or empty folder, or give it another folder: gazette init <dir>.',
   ArticleExists: 'Choose another title, or edit the existing article.',
+  StoreNotFound:
+    "Create the readers' store with `gazette subscribers import <file.csv>` (or `gazette subscribers add <email>`), or point to the one your sends use: `subscriptions.database` in the config, or GAZETTE_DATABASE_URL.",
+  StoreInvalid:
+    'Point `subscriptions.database` (or GAZETTE_DATABASE_URL) at the store Gazette made, or restore it from a backup.',
+  StoreUnreachable:
+    'Check that the database server runs and that GAZETTE_DATABASE_URL (postgres://user:password@host:5432/name) names it, its user and its password.',
+  StoreNewer: 'Upgrade Gazette to the version that last used this store, or a later one.',
+  DatabaseUrlInvalid:
+    'Set GAZETTE_DATABASE_URL to postgres://user:password@host:5432/name, or unset it to use the SQLite file of `subscriptions.database`.',
+  ReaderNotFound: 'Check the address; `gazette subscribers list` lists the readers of the store.',
+  ReaderLeft:
+    'A reader who unsubscribed or whose address bounced is only brought back by signing up again, through the form.',
   ArticleNotInInput:
     'Give the path of an article of the input folder (--input), relative to the working folder or to the input folder.',
 } as const;

@@ -10,6 +10,7 @@ import {
 import { join } from 'node:path';
 import { type Config, defaultTemplates } from './config.ts';
 import { GazetteError } from './errors.ts';
+import { defaultDatabaseFile } from './subscriptions/schema.ts';
 import { temporarySuffix } from './write/atomic-file.ts';
 
 /** The starter config: placeholders to replace, but valid as it is, so that a build works at once. */
@@ -56,6 +57,8 @@ const ignoredPaths = [
   '.gazette-cache/',
   `*${temporarySuffix}`,
   '.gazette-*.lock',
+  // The readers' store holds personal data, and its journal files beside it.
+  `${defaultDatabaseFile}*`,
 ];
 
 const templateFiles = ['digest.mjml.hbs', 'digest.txt.hbs'];

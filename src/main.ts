@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { build } from './build.ts';
 import type { CheckOptions } from './check.ts';
 import { type BuildOptions, readConfig } from './config.ts';
@@ -10,7 +10,8 @@ import { inert, inertJson, inertLines } from './inert.ts';
 import { packageRoot } from './package-root.ts';
 import type { SendOptions, SendResult } from './send/send.ts';
 import type { PreviewServer } from './serve.ts';
-import { type Loudness, type Output, Terminal } from './terminal.ts';
+import { type ReaderStatus, readerStatuses } from './subscriptions/schema.ts';
+import { importSummary, type Loudness, type Output, Terminal } from './terminal.ts';
 import { formatWarning } from './warnings.ts';
 
 // Each command imports what only it needs when it runs (SMTP, the server, the file watcher),
@@ -349,7 +350,13 @@ export async function main(
         const { send } = await import('./send/send.ts');
         result = await send(
           { ...options, cwd },
-          { now: () => new Date(), smtpUrl: io.env.GAZETTE_SMTP_URL, onProgress, engine },
+          {
+            now: () => new Date(),
+            smtpUrl: io.env.GAZETTE_SMTP_URL,
+            databaseUrl: io.env.GAZETTE_DATABASE_URL,
+            onProgress,
+            engine,
+          },
         );
       } finally {
         stop();
@@ -360,6 +367,122 @@ export async function main(
       const problem = sendProblem(result);
       if (problem) throw problem;
     });
+
+  const subscribers = program
+    .command('subscribers')
+    .description("Manage the readers' store: import, add, remove, list and export readers.")
+    .addHelpText(
+      'after',
+      `
+  The store is the SQLite file of subscriptions.database (default gazette.db, beside the
+  config), or the PostgreSQL database of GAZETTE_DATABASE_URL=postgres://user:password@host/name.
+  It holds personal data: keep it out of version control.`,
+    );
+  const storeDeps = () => ({ now: () => new Date(), databaseUrl: io.env.GAZETTE_DATABASE_URL });
+  const project = (options: { config: string }) => ({ config: options.config, cwd });
+  withConfig(
+    subscribers
+      .command('import')
+      .description(
+        'Add the readers of a CSV or JSON list and update those known (nobody is removed; nobody who left comes back).',
+      )
+      .argument('<file>', 'CSV with a header row (email, name, lang, topics) or a JSON array'),
+  ).action(async (file: string, options: { config: string }) => {
+    const { importSubscribers } = await import('./subscriptions/subscribers-command.ts');
+    const { store, value } = await importSubscribers(file, project(options), storeDeps());
+    terminal.out(`Imported ${inert(file)} into ${inert(store)}: ${importSummary(value)}.`);
+  });
+  withConfig(
+    subscribers
+      .command('add')
+      .description('Add a reader, or update the one of that address.')
+      .argument('<email>', 'their address')
+      .option('--name <name>', 'their name, for the greeting and the To header')
+      .option('--lang <code>', 'the language of their digest (fr, en, es, pt, de, …)')
+      .option('--topics <tags>', 'the tags they follow, separated by commas (default: all)'),
+  ).action(
+    async (
+      email: string,
+      options: { config: string; name?: string; lang?: string; topics?: string },
+    ) => {
+      const { addSubscriber } = await import('./subscriptions/subscribers-command.ts');
+      const { store, value } = await addSubscriber(
+        { email, name: options.name, lang: options.lang, topics: options.topics },
+        project(options),
+        storeDeps(),
+      );
+      terminal.out(`${inert(email)}: ${value} in ${inert(store)}.`);
+    },
+  );
+  withConfig(
+    subscribers
+      .command('remove')
+      .description(
+        'Take readers off the list: kept as unsubscribed, with their address only, so that no import brings them back.',
+      )
+      .argument('<email...>', 'their addresses'),
+  ).action(async (emails: string[], options: { config: string }) => {
+    const { removeSubscribers } = await import('./subscriptions/subscribers-command.ts');
+    const { store, value: unknown } = await removeSubscribers(
+      emails,
+      project(options),
+      storeDeps(),
+    );
+    const removed = emails.length - unknown.length;
+    terminal.out(`Removed ${removed} reader(s) from ${inert(store)}.`);
+    if (unknown.length > 0)
+      throw new GazetteError(
+        'ReaderNotFound',
+        `not in the store: ${unknown.map((e) => inert(e)).join(', ')}`,
+      );
+  });
+  withConfig(
+    subscribers
+      .command('list')
+      .description('List the readers of the store.')
+      .addOption(
+        new Option('--status <status>', 'only the readers of this status').choices(readerStatuses),
+      )
+      .option('--json', 'as JSON, for scripts'),
+  ).action(async (options: { config: string; status?: string; json?: boolean }) => {
+    const { listSubscribers } = await import('./subscriptions/subscribers-command.ts');
+    const { value: readers } = await listSubscribers(
+      options.status as ReaderStatus | undefined,
+      project(options),
+      storeDeps(),
+    );
+    if (options.json) {
+      const shown = readers.map(({ token: _token, ...reader }) => reader);
+      io.stdout.write(`${inertJson(shown, 2)}\n`);
+      return;
+    }
+    for (const reader of readers)
+      terminal.out(
+        [
+          reader.email,
+          reader.status,
+          reader.lang ?? '-',
+          reader.topics.join(',') || '-',
+          `${reader.joinedAt.slice(0, 10)} ${reader.joinedHow}`,
+        ]
+          .map((field) => inert(field))
+          .join('  '),
+      );
+    terminal.out(`${readers.length} reader(s).`);
+  });
+  withConfig(
+    subscribers
+      .command('export')
+      .description(
+        'Print every reader as CSV, status, consent and token included, for a backup or another store.',
+      ),
+  ).action(async (options: { config: string }) => {
+    const { listSubscribers, renderReadersCsv } = await import(
+      './subscriptions/subscribers-command.ts'
+    );
+    const { value: readers } = await listSubscribers(undefined, project(options), storeDeps());
+    io.stdout.write(inertLines(renderReadersCsv(readers)));
+  });
 
   const loudness = (): Loudness => program.opts();
   try {
@@ -394,6 +517,11 @@ function withProject(command: Command): Command {
     .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
     .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
     .option('-c, --config <file>', 'configuration file', 'gazette.config.json');
+}
+
+/** The option of the commands that only need the config: where it is. */
+function withConfig(command: Command): Command {
+  return command.option('-c, --config <file>', 'configuration file', 'gazette.config.json');
 }
 
 /** `--port`: a whole number from 0 (any free port) to 65535, else a user error, not a bug. */

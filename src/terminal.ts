@@ -4,6 +4,7 @@ import type { BuildResult, DraftCount } from './build.ts';
 import { formatBug, GazetteErrors, isUserError } from './errors.ts';
 import { inert } from './inert.ts';
 import type { SendDeps, SendResult } from './send/send.ts';
+import type { ImportSummary } from './subscriptions/readers.ts';
 import { formatWarning } from './warnings.ts';
 
 /** Where a command prints: a stream or anything that takes its text. */
@@ -99,6 +100,17 @@ export class Terminal {
   }
 
   printSend(result: SendResult): void {
+    for (const warning of result.warnings)
+      this.err(`${this.paint('yellow', 'warning:')} ${formatWarning(warning)}`);
+    if (result.imported) this.out(`Subscriber list: ${importSummary(result.imported)}.`);
+    if (result.notImported > 0)
+      this.out(
+        `${result.notImported} reader(s) of the list are not in the store yet: a send imports them first.`,
+      );
+    if (result.firstSend && !result.nothingNew)
+      this.out(
+        `First send from this store: the news are the entries of the last send.firstWindowDays days, since ${inert(String(result.since))} (--since <date> chooses another start).`,
+      );
     this.printTooOld(result.tooOld);
     if (result.nothingNew) {
       this.out(`Nothing new since ${inert(String(result.since))}: no digest was sent.`);
@@ -128,8 +140,6 @@ export class Terminal {
       this.err(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
     for (const later of result.deferred)
       this.err(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
-    for (const warning of result.warnings)
-      this.err(`${this.paint('yellow', 'warning:')} ${formatWarning(warning)}`);
   }
 
   /** The entries that appeared since the last send with a date too old to be news. */
@@ -263,4 +273,17 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** What an import of readers changed, in words. */
+export function importSummary(summary: ImportSummary): string {
+  const parts = [
+    `${summary.added} added`,
+    `${summary.updated} updated`,
+    `${summary.unchanged} unchanged`,
+  ];
+  if (summary.left > 0) parts.push(`${summary.left} unsubscribed or bounced, as the list says`);
+  if (summary.keptOut > 0)
+    parts.push(`${summary.keptOut} left out (they unsubscribed or bounced, and stay so)`);
+  return parts.join(', ');
 }

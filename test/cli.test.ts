@@ -168,6 +168,15 @@ describe('the gazette binary', () => {
       assert.match(await readFile(join(project, 'out', 'atom.xml'), 'utf8'), /<entry[ >]/);
       await writeFile(join(project, 'subscribers.csv'), 'email\nanne@example.org\n');
       assert.match(
+        await gazette(['subscribers', 'import', 'subscribers.csv']),
+        /^Imported subscribers\.csv into gazette\.db: 1 added, 0 updated, 0 unchanged\.$/,
+      );
+      assert.match(await gazette(['subscribers', 'list']), /^anne@example\.org {2}active {2}/);
+      assert.match(
+        await gazette(['subscribers', 'export']),
+        /^email,name,lang,topics,status,joined_at,joined_how,confirmed_at,token\nanne@example\.org,/,
+      );
+      assert.match(
         await gazette([
           'send',
           '--input',

@@ -6,7 +6,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { watchBuild } from '../src/watch.ts';
 import { hasCommand, jing } from './feed-tools.ts';
-import { baseConfig, makeProject, root, runCli, warmCache } from './helpers.ts';
+import { baseConfig, createStore, makeProject, root, runCli, warmCache } from './helpers.ts';
 import { brokenLinks } from './site-links.ts';
 import { type Received, startKillingSmtpServer, startSmtpServer } from './smtp.ts';
 
@@ -25,7 +25,8 @@ async function project(emails: string[]): Promise<string> {
   return dir;
 }
 
-function send(dir: string, url: string, ...args: string[]) {
+async function send(dir: string, url: string, ...args: string[]) {
+  await createStore(dir);
   return runCli(['send', '--input', 'articles', '--subscribers', 'subscribers.csv', ...args], dir, {
     GAZETTE_SMTP_URL: url,
   });
@@ -170,8 +171,8 @@ describe('the digests archive', () => {
       assert.notEqual(other, recorded.digest);
       const otherRecord = `${JSON.stringify({ ...recorded, digest: other }, null, 2)}\n`;
       await writeFile(recordPath, otherRecord);
-      await rm(join(dir, '.gazette-send.json'), { force: true });
-      await rm(join(dir, '.gazette-ledger.jsonl'), { force: true });
+      // A new store of the same readers: the send state and outcomes start again.
+      await rm(join(dir, 'gazette.db'));
       const [page] = await viewUrls(server.received);
       const before = await readFile(fileOf(dir, page ?? ''));
 

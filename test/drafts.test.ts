@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import type { BuildResult } from '../src/build.ts';
 import { send as sendDigest } from '../src/send/send.ts';
 import { watchBuild } from '../src/watch.ts';
-import { baseConfig, fixtures, makeProject, runCli, snapshot } from './helpers.ts';
+import { baseConfig, createStore, fixtures, makeProject, runCli, snapshot } from './helpers.ts';
 import { startSmtpServer } from './smtp.ts';
 
 /** Every tag gets its feed: the draft's own tag (`Brouillons`) would have one. */
@@ -141,6 +141,7 @@ describe('drafts', () => {
         const text = await readFile(path, 'utf8');
         await writeFile(path, text.replace(/^title: /m, `date: ${daysAgo(days)}\ntitle: `));
       }
+      await createStore(project);
       const send = (...args: string[]) =>
         runCli(
           ['send', '--input', 'articles', '--subscribers', 'subscribers.csv', ...args],
@@ -184,6 +185,7 @@ describe('drafts', () => {
     try {
       const project = await draftsProject();
       await writeFile(join(project, 'subscribers.csv'), 'email\nanne@example.org\n');
+      await createStore(project);
       // Given past the type, as JavaScript could: `send` takes no `drafts`.
       const options = { input: 'articles', cwd: project, subscribers: 'subscribers.csv' };
       const result = await sendDigest(

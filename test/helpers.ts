@@ -183,6 +183,31 @@ export async function makeProject(
   return dir;
 }
 
+/**
+ * Gives the project in `dir` its readers' store, empty, as `gazette subscribers import` of an
+ * empty list does; a store already there is left as it is. `env` may name a PostgreSQL one.
+ */
+export async function createStore(dir: string, env: Record<string, string> = {}): Promise<void> {
+  const list = join(await tempDir(), 'empty.csv');
+  await writeFile(list, 'email\n');
+  const created = await runCli(['subscribers', 'import', list], dir, env);
+  assert.equal(created.code, 0, created.stderr);
+}
+
+/** The rows of a table of the project's SQLite store, in the order they were written. */
+export async function storeRows(dir: string, table: string): Promise<Record<string, unknown>[]> {
+  const { default: Database } = await import('better-sqlite3');
+  const database = new Database(join(dir, 'gazette.db'), { readonly: true, fileMustExist: true });
+  try {
+    return database.prepare(`select * from ${table} order by rowid`).all() as Record<
+      string,
+      unknown
+    >[];
+  } finally {
+    database.close();
+  }
+}
+
 /** Every file below `dir` with its bytes, keyed by relative path. */
 export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();

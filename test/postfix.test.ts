@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { baseConfig, makeProject, root, runCli } from './helpers.ts';
+import { baseConfig, createStore, makeProject, root, runCli } from './helpers.ts';
 
 const reader = 'gazette-reader';
 const mailbox = `/var/mail/${reader}`;
@@ -58,6 +58,7 @@ describe('delivery through a real MTA', () => {
       join(dir, 'subscribers.csv'),
       `email,name,token\n${reader}@localhost,Reader,tok-postfix\n`,
     );
+    await createStore(dir);
     const before = existsSync(mailbox) ? readFileSync(mailbox, 'latin1').length : 0;
     const result = await runCli(
       ['send', '--input', 'articles', '--subscribers', 'subscribers.csv'],

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { readSubscribers } from '../src/read/subscribers.ts';
 import { htmlBudget } from '../src/render/digest.ts';
-import { baseConfig, runCli, tempDir } from './helpers.ts';
+import { baseConfig, createStore, runCli, tempDir } from './helpers.ts';
 import { startSmtpServer } from './smtp.ts';
 
 const paragraph =
@@ -37,7 +37,8 @@ async function lineOf(dir: string, needle: string): Promise<number> {
   return lines.findIndex((line) => line.includes(needle)) + 1;
 }
 
-function send(dir: string, url: string | undefined, ...args: string[]) {
+async function send(dir: string, url: string | undefined, ...args: string[]) {
+  await createStore(dir);
   return runCli(
     ['send', '--input', 'articles', '--since', '2025-01-01', ...args],
     dir,

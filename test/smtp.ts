@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import { cliArgs } from './helpers.ts';
+import { cliArgs, createStore } from './helpers.ts';
 
 /** A message the test server accepted. */
 export interface Received {
@@ -108,6 +108,7 @@ export async function startKillingSmtpServer(killAt: number) {
     killed: () => killed,
     /** Sends to `subscribers.csv` the articles of `articles/`, until the process is gone. */
     async sendUntilKilled(dir: string): Promise<void> {
+      await createStore(dir);
       const running = spawn(
         process.execPath,
         cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),

@@ -18,12 +18,23 @@ function problem(read: () => unknown): GazetteError {
 describe('subscriber lists', () => {
   it('reads CSV with any column order, case and blanks, and drops repeated addresses', () => {
     const list = parseSubscribersCsv(
-      '\uFEFFName,EMAIL,token\n"Dubois, Anne",anne@example.org,a1\n,bob@localhost,\nAnne,ANNE@example.org,x\n',
+      '\uFEFFName,EMAIL,token,Topics\n"Dubois, Anne",anne@example.org,a1,"Élections; climat,Climat"\n,bob@localhost,Ab3_-xyz12.q9W8e7R6t5Y4u3I2o1,\nAnne,ANNE@example.org,x,\n',
       's.csv',
     );
     assert.deepEqual(list, [
-      { email: 'anne@example.org', name: 'Dubois, Anne', token: 'a1' },
-      { email: 'bob@localhost', name: undefined, token: undefined },
+      // A token not of the store's form (id.secret) is not the store's: it gives one of its own.
+      {
+        email: 'anne@example.org',
+        name: 'Dubois, Anne',
+        token: undefined,
+        topics: ['elections', 'climat'],
+      },
+      {
+        email: 'bob@localhost',
+        name: undefined,
+        token: 'Ab3_-xyz12.q9W8e7R6t5Y4u3I2o1',
+        topics: undefined,
+      },
     ]);
   });
 

@@ -5,12 +5,21 @@ import { controlsMessage, emailAddress, isHeaderText } from '../address.ts';
 import { languageCode } from '../config.ts';
 import { GazetteError } from '../errors.ts';
 import { visitJsonValues } from '../json-lines.ts';
+import { slugify } from '../normalize/ids.ts';
 import type { Recipient } from '../render/personalize.ts';
+import { type ReaderStatus, readerStatuses } from '../subscriptions/schema.ts';
 
 const optionalText = z
   .string()
   .trim()
   .transform((value) => value || undefined)
+  .optional();
+
+/** The form of the store's tokens: a public id and a secret, both base64url. */
+const storeToken = /^[A-Za-z0-9_-]{8,64}\.[A-Za-z0-9_-]{16,128}$/;
+
+const isoTime = z
+  .union([z.literal('').transform(() => undefined), z.iso.datetime({ offset: true })])
   .optional();
 
 const subscriberSchema = z.object({
@@ -23,14 +32,44 @@ const subscriberSchema = z.object({
     .transform((value) => value || undefined)
     .optional(),
   lang: z.union([z.literal('').transform(() => undefined), languageCode]).optional(),
-  token: optionalText,
+  // A token of the readers' store (`gazette subscribers export`), kept for a new reader so that
+  // the links of the messages they were sent keep working; any other is not the store's.
+  token: z
+    .string()
+    .trim()
+    .transform((value) => (storeToken.test(value) ? value : undefined))
+    .optional(),
+  // An export's record of each reader, carried to another store: a new reader keeps them.
+  status: z.union([z.literal('').transform(() => undefined), z.enum(readerStatuses)]).optional(),
+  joined_at: isoTime,
+  joined_how: optionalText,
+  confirmed_at: isoTime,
+  // Tag names or slugs, separated by `;`, `,` or `|` in a CSV cell, or a JSON array.
+  topics: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => {
+      const topics = (typeof value === 'string' ? value.split(/[;,|]/) : value)
+        .map(slugify)
+        .filter(Boolean);
+      return topics.length > 0 ? [...new Set(topics)] : undefined;
+    })
+    .optional(),
 });
 
 /** How many bad rows an error lists at most. */
 const shownProblems = 20;
 
 /** A reader of the digest. */
-export type Subscriber = Recipient & { lang?: string | undefined };
+export type Subscriber = Recipient & {
+  lang?: string | undefined;
+  /** The slugs of the tags the reader chose; none: every entry. */
+  topics?: string[] | undefined;
+  /** From an export of the store: where the reader stood, and their consent record. */
+  status?: ReaderStatus | undefined;
+  joined_at?: string | undefined;
+  joined_how?: string | undefined;
+  confirmed_at?: string | undefined;
+};
 
 /** Reads a subscriber list: CSV with a header row, or a JSON array of objects. */
 export async function readSubscribers(path: string, display: string): Promise<Subscriber[]> {
@@ -95,7 +134,7 @@ function rowLines(
   });
 }
 
-/** A JSON array of `{ email, name?, lang?, token? }`. */
+/** A JSON array of `{ email, name?, lang?, topics?, token? }`. */
 export function parseSubscribersJson(text: string, file: string): Subscriber[] {
   let value: unknown;
   try {
@@ -121,6 +160,14 @@ export function parseSubscribersJson(text: string, file: string): Subscriber[] {
   );
 }
 
+/** Readers given as values (on the command line): each checked as a row of a list. */
+export function parseSubscriberValues(values: unknown[], where: string): Subscriber[] {
+  return validate(
+    values.map((value) => ({ value, line: undefined })),
+    where,
+  );
+}
+
 function validate(
   rows: { value: unknown; line: number | undefined }[],
   file: string,
@@ -132,9 +179,8 @@ function validate(
     const result = subscriberSchema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
-      problems.push(
-        `line ${line ?? '?'}: ${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}`,
-      );
+      const field = `${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}`;
+      problems.push(line === undefined ? field : `line ${line}: ${field}`);
       continue;
     }
     const key = result.data.email.toLowerCase();

@@ -78,8 +78,8 @@ export async function deliver(options: DeliveryOptions): Promise<Delivered> {
       continue;
     }
     const messageId = digestMessageId(digest, config, recipient);
-    const outcome = (fields: Pick<LedgerRecord, 'result' | 'code' | 'response'>) =>
-      recorder?.record({
+    const outcome = async (fields: Pick<LedgerRecord, 'result' | 'code' | 'response'>) =>
+      await recorder?.record({
         digest: digestId,
         email: recipient.email,
         messageId,
@@ -94,7 +94,7 @@ export async function deliver(options: DeliveryOptions): Promise<Delivered> {
       } catch (error) {
         const failure = classifyFailure(error);
         if (failure.kind === 'refused') {
-          outcome({ result: 'refused', code: failure.code, response: failure.response });
+          await outcome({ result: 'refused', code: failure.code, response: failure.response });
           result.failed.push({ email: recipient.email, reason: failure.response });
           report(recipient.email, 'failed', failure.response);
           break;
@@ -111,7 +111,7 @@ export async function deliver(options: DeliveryOptions): Promise<Delivered> {
         report(recipient.email, recorder ? 'pending' : 'failed', failure.response);
         break;
       }
-      outcome({ result: 'sent' });
+      await outcome({ result: 'sent' });
       result.sent++;
       report(recipient.email, 'sent');
       break;

@@ -1,11 +1,9 @@
-import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { notWritable, writeFileAtomic } from '../write/atomic-file.ts';
 
 /**
- * One line of the send ledger: the final outcome of one digest for one recipient, written once
- * the server has answered for good. `digest` and `email` come first, so that a line cut short
- * still names whom it was about.
+ * The final outcome of one digest for one recipient, recorded once the server has answered for
+ * good. Sends before the readers' store wrote one a line in a ledger file, `digest` and `email`
+ * first, so that a line cut short still names whom it was about.
  */
 export interface LedgerRecord {
   digest: string;
@@ -27,20 +25,18 @@ export function isFinal(record: LedgerRecord): boolean {
   return record.result !== 'failed' || (record.code ?? 0) >= 500;
 }
 
-/** The final outcomes recorded for `digest`, by lower-cased address. */
-export async function readOutcomes(
-  path: string,
-  digest: string,
-): Promise<Map<string, LedgerRecord>> {
-  const done = new Map<string, LedgerRecord>();
+/**
+ * The final outcomes of a ledger file, which sends kept before the readers' store: every
+ * record of every line, those of a line that a crash cut short as far as they go.
+ */
+export async function readLedgerRecords(path: string): Promise<LedgerRecord[]> {
   const text = await readFile(path, 'utf8').catch(() => '');
+  const records: LedgerRecord[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    for (const record of parseLine(line)) {
-      if (record.digest === digest && isFinal(record)) done.set(record.email.toLowerCase(), record);
-    }
+    for (const record of parseLine(line)) if (isFinal(record)) records.push(record);
   }
-  return done;
+  return records;
 }
 
 /**
@@ -83,52 +79,5 @@ function recoverTorn(text: string): LedgerRecord | undefined {
     result: ['sent', 'refused', 'failed'].includes(result) ? result : 'sent',
     at: '',
     torn: true,
-  };
-}
-
-/**
- * Mends a ledger whose last line a crash cut short (the file does not end with a newline):
- * rewritten as a whole without the torn tail, or with the record it names. Else the next
- * record would be appended to the torn line, and be unreadable too. Returns what it did, to
- * warn about, or nothing when the ledger was whole.
- */
-export async function repairLedger(path: string, display: string): Promise<string | undefined> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  if (text === '' || text.endsWith('\n')) return undefined;
-  const cut = text.lastIndexOf('\n') + 1;
-  const tail = text.slice(cut);
-  const record = recoverTorn(tail);
-  writeFileAtomic(
-    path,
-    `${text.slice(0, cut)}${record ? `${JSON.stringify(record)}\n` : ''}`,
-    display,
-  );
-  return record
-    ? `the last line was cut short by a crash; it was kept as ${record.result} to ${record.email}, who is not sent that digest again`
-    : `the last line was cut short by a crash before naming its recipient, and was removed: that recipient may get the digest again`;
-}
-
-/**
- * Appends records. Each is handed to the operating system at once, synchronously, so that a
- * crash of the process a moment after a server accepted a message still finds it recorded;
- * then it is flushed to disk, so that a crash of the machine does too.
- */
-export function openLedger(path: string, display: string) {
-  let fd: number;
-  try {
-    fd = openSync(path, 'a');
-  } catch (error) {
-    throw notWritable(error, display);
-  }
-  return {
-    append(record: LedgerRecord): void {
-      try {
-        writeSync(fd, `${JSON.stringify(record)}\n`);
-        fdatasyncSync(fd);
-      } catch (error) {
-        throw notWritable(error, display);
-      }
-    },
-    close: () => closeSync(fd),
   };
 }

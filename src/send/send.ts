@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { build } from '../build.ts';
-import { type BuildOptions, type ResolvedConfig, resolveBuildOptions } from '../config.ts';
+import {
+  type BuildOptions,
+  type ResolvedBuildOptions,
+  type ResolvedConfig,
+  resolveBuildOptions,
+} from '../config.ts';
 import type { Entry, EntryTexts } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
@@ -13,6 +18,15 @@ import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
 import { digestChoice, type RenderedDigest, renderDigest } from '../render/digest.ts';
 import type { MjmlCompiler } from '../render/mjml.ts';
 import { personalize } from '../render/personalize.ts';
+import { openStore, type ReaderStore, resolveStoreLocation } from '../subscriptions/database.ts';
+import {
+  type ImportSummary,
+  importReaders,
+  listReaders,
+  type Reader,
+  readersByEmail,
+} from '../subscriptions/readers.ts';
+import { createStoreSendStore, takeOverSendFiles } from '../subscriptions/send-store.ts';
 import type { Warning } from '../warnings.ts';
 import { type DigestArchive, recordDigest, recordUrl, updateRecord } from './archive.ts';
 import { type Delivered, deliver, type ProgressEvent } from './deliver.ts';
@@ -20,10 +34,9 @@ import { writeOutbox } from './outbox.ts';
 import { type Selection, seenNow, selectNews, selectSince } from './select.ts';
 import { createSmtpTransport, type MailTransport, parseSmtpUrl } from './smtp.ts';
 import type { FrozenDigest, SendState } from './state.ts';
-import { createFileStore, type SendStore } from './store.ts';
+import type { SendStore } from './store.ts';
 
 export type { RecipientStatus } from './deliver.ts';
-export { sendFiles } from './store.ts';
 
 /** The lock file of a project's sends, beside its config file. */
 export const sendLockFile = '.gazette-send.lock';
@@ -54,6 +67,8 @@ export interface SendDeps {
   compileMjml?: MjmlCompiler | undefined;
   /** The incremental engine of the build that comes first. */
   engine?: BuildEngine | undefined;
+  /** `GAZETTE_DATABASE_URL`, read by the caller: the readers' store in PostgreSQL. */
+  databaseUrl?: string | undefined;
 }
 
 export interface SendResult extends Delivered {
@@ -74,6 +89,12 @@ export interface SendResult extends Delivered {
   dryRun: boolean;
   /** Messages written by a dry run, relative to the output folder. */
   outbox: string[];
+  /** The store had sent nothing yet: the news are those of the first-send window. */
+  firstSend: boolean;
+  /** Readers of the file that the store does not know yet (a dry run does not import them). */
+  notImported: number;
+  /** What an import of the subscriber file changed, when a send made one. */
+  imported?: ImportSummary | undefined;
 }
 
 /**
@@ -107,21 +128,40 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
         },
       );
     const built = await building();
-    const store = createFileStore(dirname(resolved.out.path), dirname(resolved.out.display));
-    const archive: DigestArchive = {
-      folder: join(dirname(resolved.config.path), sentDigestsFolder),
-      display: join(dirname(resolved.config.display), sentDigestsFolder),
-    };
-    return await sendDigest(options, deps, {
-      ...built,
-      store,
-      recording,
-      archive,
-      // The output again, with the page of a digest recorded since the build.
-      publish: async () => {
-        await building();
-      },
+    const location = resolveStoreLocation(built.config, resolved.config, deps.databaseUrl);
+    const readers = await openStore(location, { create: false }).catch((error) => {
+      // A test send changes nothing of the list's, and needs no store.
+      if (options.to?.length && error instanceof GazetteError && error.name === 'StoreNotFound')
+        return undefined;
+      throw error;
     });
+    try {
+      const warnings: Warning[] = [];
+      if (readers && recording) {
+        const folder = dirname(resolved.out.path);
+        const took = await takeOverSendFiles(readers, folder, dirname(resolved.out.display));
+        if (took) warnings.push({ message: took, location: { file: location.display } });
+      }
+      const archive: DigestArchive = {
+        folder: join(dirname(resolved.config.path), sentDigestsFolder),
+        display: join(dirname(resolved.config.display), sentDigestsFolder),
+      };
+      const result = await sendDigest(options, deps, {
+        ...built,
+        readers,
+        store: readers ? createStoreSendStore(readers) : undefined,
+        recording,
+        archive,
+        // The output again, with the page of a digest recorded since the build.
+        publish: async () => {
+          await building();
+        },
+      });
+      result.warnings.unshift(...warnings);
+      return result;
+    } finally {
+      await readers?.close();
+    }
   } finally {
     lock?.release();
   }
@@ -135,7 +175,9 @@ interface SendContext {
   templates: DigestTemplates;
   /** When each entry was first built as one, by id, where the id map knows it. */
   firstSeen: ReadonlyMap<string, string>;
-  store: SendStore;
+  /** The readers' store; none only for a test send of a project that has none. */
+  readers: ReaderStore | undefined;
+  store: SendStore | undefined;
   recording: boolean;
   /** Where the digests sent for real are recorded, and how the output gets their pages. */
   archive: DigestArchive;
@@ -151,6 +193,7 @@ async function sendDigest(
     config,
     entries,
     firstSeen,
+    readers,
     store,
     recording,
     renderedDigest,
@@ -161,7 +204,7 @@ async function sendDigest(
   }: SendContext,
 ): Promise<SendResult> {
   const resolved = resolveBuildOptions(options);
-  const state = await store.readState();
+  const state = (await store?.readState()) ?? { sent: [] };
   const now = deps.now();
   const resuming = options.since ? undefined : resumable(state, entries);
   if (state.pending && options.since && recording) {
@@ -179,11 +222,18 @@ async function sendDigest(
   const news = selection?.entries ?? [];
   if (!resuming && news.length === 0) {
     result.nothingNew = true;
-    if (recording) rememberSeen(store, state, entries);
+    if (recording && store) await rememberSeen(store, state, entries);
     return result;
   }
 
-  const recipients = await resolveRecipients(options, config, resolved.config.path);
+  const recipients = await resolveRecipients(
+    options,
+    config,
+    resolved,
+    readers,
+    deps.now(),
+    result,
+  );
   if (recording && recipients.length > config.send.confirmAbove && !options.yes) {
     throw new GazetteError(
       'ConfirmationNeeded',
@@ -217,7 +267,7 @@ async function sendDigest(
     resumed: Boolean(resuming),
   });
   // A test send goes to its addresses whatever the list's readers had.
-  const done = options.to?.length ? new Map() : await store.readOutcomes(digestId);
+  const done = options.to?.length || !store ? new Map() : await store.readOutcomes(digestId);
 
   if (options.dryRun) {
     const waiting = recipients.filter((r) => !done.has(r.email.toLowerCase()));
@@ -227,8 +277,8 @@ async function sendDigest(
   }
   // What this digest's send saw: recorded when it was frozen, kept while it is resumed.
   const seen = resuming?.frozen && state.seen ? state.seen : seenNow(entries, state.sent);
-  if (recording && !resuming?.frozen) {
-    store.writeState({
+  if (recording && store && !resuming?.frozen) {
+    await store.writeState({
       ...state,
       seen,
       pending: { digest: digestId, entries: digest.ids, chosen: chosenAt, frozen: digest },
@@ -247,9 +297,7 @@ async function sendDigest(
     sending = { ...digest, ...personalize(digest, { viewUrl: result.archiveUrl }) };
   }
   const transport = deps.transport ?? createTransport(deps.smtpUrl, config);
-  const recorder = recording
-    ? await store.openRecorder((warning) => result.warnings.push(warning))
-    : undefined;
+  const recorder = recording ? await store?.openRecorder() : undefined;
   try {
     Object.assign(
       result,
@@ -270,7 +318,7 @@ async function sendDigest(
     recorder?.close();
     transport.close?.();
   }
-  if (record) {
+  if (record && store) {
     const outcomes = await store.readOutcomes(digestId);
     updateRecord(archive, record, {
       recipients: [...outcomes.values()].filter((outcome) => outcome.result === 'sent').length,
@@ -278,10 +326,10 @@ async function sendDigest(
       now: deps.now(),
     });
   }
-  if (recording && result.pending === 0) {
+  if (recording && store && result.pending === 0) {
     // Every recipient is served or refused for good: the digest is complete.
     const ids = new Set(digest.ids);
-    store.writeState({
+    await store.writeState({
       sent: [...new Set([...state.sent, ...digest.ids])],
       lastSend: chosenAt,
       seen: seen.filter((id) => !ids.has(id)),
@@ -324,13 +372,20 @@ function emptyResult(
     warnings: [],
     dryRun: Boolean(options.dryRun),
     outbox: [],
+    firstSend: !options.since && state.lastSend === undefined && !state.pending,
+    notImported: 0,
   };
 }
 
 /** A send with nothing new still records what it saw, so that it is not news later. */
-function rememberSeen(store: SendStore, state: SendState, entries: readonly Entry[]): void {
+async function rememberSeen(
+  store: SendStore,
+  state: SendState,
+  entries: readonly Entry[],
+): Promise<void> {
   const seen = seenNow(entries, state.sent);
-  if (JSON.stringify(seen) !== JSON.stringify(state.seen)) store.writeState({ ...state, seen });
+  if (JSON.stringify(seen) !== JSON.stringify(state.seen))
+    await store.writeState({ ...state, seen });
 }
 
 /** The digest as it will be sent, with what the summary shows of its entries. */
@@ -386,22 +441,71 @@ export function sendProblem(result: SendResult): GazetteError | undefined {
   return undefined;
 }
 
+/**
+ * Whom the digest goes to: the addresses of a test send; else the readers of the subscriber
+ * file (`--subscribers`, or the config's `send.subscribers`), imported into the store first and
+ * left out when the store knows them as not active; else the store's active readers.
+ */
 async function resolveRecipients(
   options: SendOptions,
   config: ResolvedConfig,
-  configPath: string,
+  resolved: ResolvedBuildOptions,
+  readers: ReaderStore | undefined,
+  now: Date,
+  result: SendResult,
 ): Promise<Subscriber[]> {
   if (options.to?.length) return options.to.map((email) => ({ email }));
+  if (!readers) throw new Error("a send for the list needs the readers' store");
   const given = options.subscribers ?? config.send.subscribers;
-  if (!given)
-    throw new GazetteError('NoRecipients', 'no recipients: neither --to nor a subscriber list');
+  if (!given) {
+    const active = await listReaders(readers, 'active');
+    if (active.length === 0)
+      throw new GazetteError('NoRecipients', "the readers' store has no active reader", {
+        file: readers.location.display,
+      });
+    return active.map(recipientOf);
+  }
   const path = options.subscribers
-    ? resolve(options.cwd ?? process.cwd(), options.subscribers)
-    : resolve(dirname(configPath), given);
-  const subscribers = await readSubscribers(path, given);
-  if (subscribers.length === 0)
+    ? resolve(resolved.cwd, options.subscribers)
+    : resolve(dirname(resolved.config.path), given);
+  const listed = await readSubscribers(path, given);
+  if (listed.length === 0)
     throw new GazetteError('NoRecipients', 'the subscriber list is empty', { file: given });
-  return subscribers;
+  if (!options.dryRun)
+    result.imported = await importReaders(readers, listed, {
+      how: `imported from ${basename(given)}`,
+      now,
+    });
+  const known = await readersByEmail(
+    readers,
+    listed.map((reader) => reader.email),
+  );
+  const recipients: Subscriber[] = [];
+  for (const reader of listed) {
+    const stored = known.get(reader.email.toLowerCase());
+    if (!stored) {
+      // Only a dry run meets a reader the store does not know: the send imports them first.
+      result.notImported++;
+      recipients.push({ email: reader.email, name: reader.name, lang: reader.lang });
+    } else if (stored.status === 'active') recipients.push(recipientOf(stored));
+  }
+  if (recipients.length === 0)
+    throw new GazetteError(
+      'NoRecipients',
+      'no reader of the subscriber list is active: each unsubscribed or bounced',
+      { file: given },
+    );
+  return recipients;
+}
+
+function recipientOf(reader: Reader): Subscriber {
+  return {
+    email: reader.email,
+    name: reader.name,
+    lang: reader.lang,
+    topics: reader.topics,
+    token: reader.token,
+  };
 }
 
 function createTransport(smtpUrl: string | undefined, config: ResolvedConfig): MailTransport {

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { GazetteError } from '../errors.ts';
 import type { RenderedDigest } from '../render/digest.ts';
-import { writeFileAtomic } from '../write/atomic-file.ts';
 
 const placeholdersSchema = z.object({
   greeting: z.string(),
@@ -60,18 +58,12 @@ export type SendState = Omit<z.infer<typeof stateSchema>, 'pending'> & {
     | undefined;
 };
 
-export async function readSendState(path: string, display: string): Promise<SendState> {
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return { sent: [] };
+/** The state from its JSON text; `display` names where it is kept, for the error. */
+export function parseSendState(text: string, display: string): SendState {
   try {
     // A frozen digest was written from a whole rendered digest: what is not checked is as it was.
     return stateSchema.parse(JSON.parse(text)) as SendState;
   } catch {
     throw new GazetteError('SendStateInvalid', 'the send state is damaged', { file: display });
   }
-}
-
-/** Written as a whole or not at all. */
-export function writeSendState(path: string, state: SendState, display: string): void {
-  writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`, display);
 }
