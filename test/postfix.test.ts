@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { baseConfig, createStore, makeProject, root, runCli } from './helpers.ts';
+import { baseConfig, createStore, makeProject, root, runCli, storeRows } from './helpers.ts';
 
 const reader = 'gazette-reader';
 const mailbox = `/var/mail/${reader}`;
@@ -54,10 +54,7 @@ describe('delivery through a real MTA', () => {
       ...baseConfig,
       send: { retryDelay: 0.2 },
     });
-    await writeFile(
-      join(dir, 'subscribers.csv'),
-      `email,name,token\n${reader}@localhost,Reader,tok-postfix\n`,
-    );
+    await writeFile(join(dir, 'subscribers.csv'), `email,name\n${reader}@localhost,Reader\n`);
     await createStore(dir);
     const before = existsSync(mailbox) ? readFileSync(mailbox, 'latin1').length : 0;
     const result = await runCli(
@@ -70,11 +67,13 @@ describe('delivery through a real MTA', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /sent 1, failed 0/);
 
-    // Local delivery takes a moment: wait for the message to land in the mailbox.
+    // Local delivery takes a moment: wait for the message, known by its Message-ID, to land.
+    const [outcome] = await storeRows(dir, 'outcomes');
+    const messageId = String(outcome?.message_id);
     let delivered = '';
     for (let waited = 0; waited < 30_000 && !delivered; waited += 250) {
       const text = existsSync(mailbox) ? readFileSync(mailbox, 'latin1').slice(before) : '';
-      if (text.includes('tok-postfix')) delivered = text;
+      if (text.includes(messageId)) delivered = text;
       else await new Promise((r) => setTimeout(r, 250));
     }
     assert.ok(

@@ -13,6 +13,7 @@ import {
   warmCache,
 } from './helpers.ts';
 import { startKillingSmtpServer, startSmtpServer } from './smtp.ts';
+import { noPostgres, storeKinds } from './stores.ts';
 
 const sendConfig = {
   ...baseConfig,
@@ -27,10 +28,16 @@ async function subscribers(dir: string, rows: string[]): Promise<void> {
   await writeFile(join(dir, 'subscribers.csv'), `email,name,lang,token\n${rows.join('\n')}\n`);
 }
 
-async function send(dir: string, url: string, ...args: string[]) {
-  await createStore(dir);
+async function send(
+  dir: string,
+  url: string,
+  environment: Record<string, string> = {},
+  ...args: string[]
+) {
+  await createStore(dir, environment);
   return runCli(['send', '--input', 'articles', '--subscribers', 'subscribers.csv', ...args], dir, {
     GAZETTE_SMTP_URL: url,
+    ...environment,
   });
 }
 
@@ -199,7 +206,7 @@ describe('gazette send', () => {
     const dry = await send(dir, 'smtp://127.0.0.1:1');
     assert.equal(dry.code, 1);
     assert.match(dry.stderr, /3 recipients .* --yes/s);
-    const preview = await send(dir, 'smtp://127.0.0.1:1', '--dry-run');
+    const preview = await send(dir, 'smtp://127.0.0.1:1', {}, '--dry-run');
     assert.equal(preview.code, 0, preview.stderr);
     assert.match(preview.stdout, /Would send ".+" \(2 entries\) to 3 recipient\(s\)/);
     assert.deepEqual((await readdir(join(dir, 'out', 'outbox'))).sort(), [
@@ -212,7 +219,7 @@ describe('gazette send', () => {
   it('reports bad subscriber rows with their line', async () => {
     const dir = await seedsProject();
     await subscribers(dir, ['good@example.org,,,', 'not-an-address,,,', 'x@example.org,,xx,']);
-    const result = await send(dir, 'smtp://127.0.0.1:1', '--dry-run');
+    const result = await send(dir, 'smtp://127.0.0.1:1', {}, '--dry-run');
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,
@@ -220,37 +227,40 @@ describe('gazette send', () => {
     );
   });
 
-  it('finishes after being killed mid-send, serving every recipient exactly once', async () => {
-    const readers = 80;
-    const killAt = 20 + Math.floor(Math.random() * 40);
-    const { server, killed, sendUntilKilled } = await startKillingSmtpServer(killAt);
-    try {
-      const dir = await seedsProject();
-      const emails = Array.from({ length: readers }, (_, i) => `reader${i}@example.org`);
-      await subscribers(
-        dir,
-        emails.map((e) => `${e},,,`),
-      );
-      // The killed send starts sending at once.
-      await warmCache(dir);
-      await sendUntilKilled(dir);
-      assert.ok(killed(), 'killed in the middle');
-      assert.equal(server.received.length, killAt);
-      const rerun = await send(dir, server.url);
-      assert.equal(rerun.code, 0, rerun.stderr);
-      assert.match(
-        rerun.stdout,
-        new RegExp(`sent ${readers - killAt}, failed 0, skipped ${killAt}`),
-      );
-      const perRecipient = counts(server.received);
-      assert.equal(perRecipient.size, readers);
-      assert.deepEqual(
-        [...perRecipient].filter(([, n]) => n > 1),
-        [],
-        `killed after ${killAt} messages`,
-      );
-    } finally {
-      await server.close();
-    }
-  });
+  for (const kind of storeKinds)
+    it(`finishes after being killed mid-send, serving every recipient exactly once (${kind.name})`, async (t) => {
+      const environment = await kind.environment();
+      if (!environment) return t.skip(noPostgres);
+      const readers = 80;
+      const killAt = 20 + Math.floor(Math.random() * 40);
+      const { server, killed, sendUntilKilled } = await startKillingSmtpServer(killAt);
+      try {
+        const dir = await seedsProject();
+        const emails = Array.from({ length: readers }, (_, i) => `reader${i}@example.org`);
+        await subscribers(
+          dir,
+          emails.map((e) => `${e},,,`),
+        );
+        // The killed send starts sending at once.
+        await warmCache(dir);
+        await sendUntilKilled(dir, environment);
+        assert.ok(killed(), 'killed in the middle');
+        assert.equal(server.received.length, killAt);
+        const rerun = await send(dir, server.url, environment);
+        assert.equal(rerun.code, 0, rerun.stderr);
+        assert.match(
+          rerun.stdout,
+          new RegExp(`sent ${readers - killAt}, failed 0, skipped ${killAt}`),
+        );
+        const perRecipient = counts(server.received);
+        assert.equal(perRecipient.size, readers);
+        assert.deepEqual(
+          [...perRecipient].filter(([, n]) => n > 1),
+          [],
+          `killed after ${killAt} messages`,
+        );
+      } finally {
+        await server.close();
+      }
+    });
 });

@@ -107,14 +107,14 @@ export async function startKillingSmtpServer(killAt: number) {
     server,
     killed: () => killed,
     /** Sends to `subscribers.csv` the articles of `articles/`, until the process is gone. */
-    async sendUntilKilled(dir: string): Promise<void> {
-      await createStore(dir);
+    async sendUntilKilled(dir: string, environment: Record<string, string> = {}): Promise<void> {
+      await createStore(dir, environment);
       const running = spawn(
         process.execPath,
         cliArgs(['send', '--input', 'articles', '--subscribers', 'subscribers.csv']),
         {
           cwd: dir,
-          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url },
+          env: { ...process.env, INIT_CWD: dir, GAZETTE_SMTP_URL: server.url, ...environment },
           stdio: 'ignore',
         },
       );

@@ -18,7 +18,12 @@ import { readSubscribers, type Subscriber } from '../read/subscribers.ts';
 import { digestChoice, type RenderedDigest, renderDigest } from '../render/digest.ts';
 import type { MjmlCompiler } from '../render/mjml.ts';
 import { personalize } from '../render/personalize.ts';
-import { openStore, type ReaderStore, resolveStoreLocation } from '../subscriptions/database.ts';
+import {
+  holdSendLock,
+  openStore,
+  type ReaderStore,
+  resolveStoreLocation,
+} from '../subscriptions/database.ts';
 import {
   type ImportSummary,
   importReaders,
@@ -135,7 +140,9 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
         return undefined;
       throw error;
     });
+    let releaseStore: (() => Promise<void>) | undefined;
     try {
+      if (readers && recording) releaseStore = await holdSendLock(readers);
       const warnings: Warning[] = [];
       if (readers && recording) {
         const folder = dirname(resolved.out.path);
@@ -160,6 +167,7 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
       result.warnings.unshift(...warnings);
       return result;
     } finally {
+      await releaseStore?.();
       await readers?.close();
     }
   } finally {

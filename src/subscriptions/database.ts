@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { ResolvedConfig, ResolvedPath } from '../config.ts';
 import { GazetteError } from '../errors.ts';
 import { migrations } from './migrations.ts';
@@ -155,6 +155,48 @@ async function migrate(db: Kysely<StoreTables>, location: StoreLocation): Promis
       `the readers' store ${location.display} was brought to a newer version than this Gazette knows (${message})`,
     );
   throw error;
+}
+
+/** The key of the sends' advisory lock in a PostgreSQL store: any number, the same for all. */
+const sendLockKey = 7_406_315_113;
+
+/**
+ * Takes the sends' lock of a PostgreSQL store, held on a connection of its own until the returned
+ * function releases it: machines that share the database never send at once, as the lock file
+ * beside the config does for one machine. A server that loses the connection (a killed send)
+ * releases it. A SQLite store is one machine's, and needs none.
+ */
+export async function holdSendLock(store: ReaderStore): Promise<() => Promise<void>> {
+  if (store.location.kind !== 'postgres') return async () => {};
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let taken: (ok: boolean) => void = () => {};
+  const answer = new Promise<boolean>((resolve) => {
+    taken = resolve;
+  });
+  const holding = store.db.connection().execute(async (connection) => {
+    const { rows } = await sql<{
+      ok: boolean;
+    }>`select pg_try_advisory_lock(${sendLockKey}) as ok`.execute(connection);
+    taken(rows[0]?.ok === true);
+    if (rows[0]?.ok !== true) return;
+    await released;
+    await sql`select pg_advisory_unlock(${sendLockKey})`.execute(connection);
+  });
+  holding.catch(() => taken(false));
+  if (!(await answer)) {
+    await holding.catch(() => {});
+    throw new GazetteError(
+      'SendLocked',
+      `another send is running on the readers' store ${store.location.display}`,
+    );
+  }
+  return async () => {
+    release();
+    await holding;
+  };
 }
 
 function notFound(location: StoreLocation): GazetteError {
