@@ -68,6 +68,7 @@ export const errorCatalogue = {
   StoreNewer: 'Upgrade Gazette to the version that last used this store, or a later one.',
   DatabaseUrlInvalid:
     'Set GAZETTE_DATABASE_URL to postgres://user:password@host:5432/name, or unset it to use the SQLite file of `subscriptions.database`.',
+  ReaderInvalid: 'Correct the value shown; `gazette subscribers add --help` lists the options.',
   ReaderNotFound: 'Check the address; `gazette subscribers list` lists the readers of the store.',
   ReaderLeft:
     'A reader who unsubscribed or whose address bounced is only brought back by signing up again, through the form.',

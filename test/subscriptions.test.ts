@@ -77,6 +77,11 @@ for (const kind of storeKinds) {
       assert.match(again.stderr, /bob@example\.org unsubscribed on \d{4}-\d{2}-\d{2}/);
       assert.match(again.stderr, /\[ReaderLeft\]/);
 
+      const wrong = await subscribers('add', 'erin@example.org', '--lang', 'xx');
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.stderr, /--lang "xx" is not a known ISO 639-1 language/);
+      assert.match(wrong.stderr, /\[ReaderInvalid\]/);
+
       // A list with a bad row changes nothing, and names the row's line.
       await writeFile(
         join(dir, 'list.csv'),

@@ -160,11 +160,19 @@ export function parseSubscribersJson(text: string, file: string): Subscriber[] {
   );
 }
 
-/** Readers given as values (on the command line): each checked as a row of a list. */
-export function parseSubscriberValues(values: unknown[], where: string): Subscriber[] {
-  return validate(
-    values.map((value) => ({ value, line: undefined })),
-    where,
+/**
+ * A reader given on the command line, checked as a row of a list: a wrong value is named by
+ * the option that gave it (`--lang`), or as the address.
+ */
+export function parseSubscriberOptions(values: Record<string, string | undefined>): Subscriber {
+  const result = subscriberSchema.safeParse(values);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = String(issue?.path[0] ?? 'email');
+  const given = values[field];
+  throw new GazetteError(
+    'ReaderInvalid',
+    `${field === 'email' ? 'the address' : `--${field}`} ${JSON.stringify(given ?? '')} ${issue?.message ?? 'is invalid'}`,
   );
 }
 

@@ -380,7 +380,8 @@ function emptyResult(
     warnings: [],
     dryRun: Boolean(options.dryRun),
     outbox: [],
-    firstSend: !options.since && state.lastSend === undefined && !state.pending,
+    firstSend:
+      !options.since && !options.to?.length && state.lastSend === undefined && !state.pending,
     notImported: 0,
   };
 }

@@ -83,11 +83,8 @@ export async function importReaders(
           summary.added++;
           continue;
         }
-        // The same address twice in a list: the later row's values win.
-        if (fresh.has(key)) {
-          Object.assign(row, changesOf(row, input));
-          continue;
-        }
+        // The same address twice: the first row counts, as the reading of a list keeps it.
+        if (fresh.has(key)) continue;
         if (row.status === 'unsubscribed' || row.status === 'bounced') {
           summary.keptOut++;
           continue;

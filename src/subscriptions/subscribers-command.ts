@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type BuildOptions, readConfig, resolveBuildOptions } from '../config.ts';
-import { parseSubscriberValues, readSubscribers } from '../read/subscribers.ts';
+import { parseSubscriberOptions, readSubscribers } from '../read/subscribers.ts';
 import { openStore, type ReaderStore, resolveStoreLocation } from './database.ts';
 import {
   addReader,
@@ -47,8 +47,7 @@ export async function addSubscriber(
   options: SubscribersOptions,
   deps: SubscribersDeps,
 ): Promise<InStore<'added' | 'updated' | 'unchanged'>> {
-  const [input] = parseSubscriberValues([reader], 'the command line');
-  if (!input) throw new Error('a checked reader is missing');
+  const input = parseSubscriberOptions(reader);
   return withStore(options, deps, true, (store) =>
     addReader(store, input, { how: 'added by hand', now: deps.now() }),
   );
