@@ -29,7 +29,8 @@ export const errorCatalogue = {
   SubscribersNotFound: 'Check the path given to --subscribers (or send.subscribers in the config).',
   SubscribersInvalid:
     'Fix the row shown; the file needs an `email` column, and may have `name`, `lang`, `topics`.',
-  NoRecipients: 'Give --to <address> for a test send, or --subscribers <file>.',
+  NoRecipients:
+    'Add readers with `gazette subscribers import <file.csv>` or `gazette subscribers add <email>`, or give --to <address> for a test send.',
   SmtpNotConfigured:
     'Set GAZETTE_SMTP_URL, e.g. smtp://user:password@smtp.example.org:587, or use --dry-run.',
   ConfirmationNeeded: 'Check the list, then run the same command with --yes.',

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { GazetteError } from '../errors.ts';
 import type { Subscriber } from '../read/subscribers.ts';
@@ -192,7 +192,7 @@ export async function readersByEmail(
   return found;
 }
 
-export async function findReader(
+async function findReader(
   store: ReaderStore,
   email: string,
 ): Promise<Selectable<ReaderRow> | undefined> {
@@ -203,29 +203,8 @@ export async function findReader(
     .executeTakeFirst();
 }
 
-/**
- * The reader a token names, or undefined. The token's public half finds the reader; its secret
- * half is compared in constant time, so that the time of an answer tells nothing of a secret.
- */
-export async function readerOfToken(
-  store: ReaderStore,
-  token: string,
-): Promise<Reader | undefined> {
-  const [id, secret, ...rest] = token.split('.');
-  if (!id || !secret || rest.length > 0) return undefined;
-  const row = await store.db
-    .selectFrom('readers')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const given = Buffer.from(secret);
-  const kept = Buffer.from(row.secret);
-  return given.length === kept.length && timingSafeEqual(given, kept) ? readerOf(row) : undefined;
-}
-
 /** A new reader's row, with a token of its own. */
-export function newRow(
+function newRow(
   input: ReaderInput,
   status: ReaderStatus,
   { how, at }: { how: string; at: string },
@@ -284,7 +263,7 @@ async function rowsOf(
   return new Map(rows.map((row) => [row.email_key, row]));
 }
 
-export function readerOf(row: ReaderRow): Reader {
+function readerOf(row: ReaderRow): Reader {
   return {
     email: row.email,
     name: row.name ?? undefined,

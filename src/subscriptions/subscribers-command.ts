@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type BuildOptions, readConfig, resolveBuildOptions } from '../config.ts';
 import { parseSubscriberOptions, readSubscribers } from '../read/subscribers.ts';
@@ -34,8 +34,7 @@ export async function importSubscribers(
   options: SubscribersOptions,
   deps: SubscribersDeps,
 ): Promise<InStore<ImportSummary>> {
-  const { path } = resolveBuildOptions({ ...options, input: file }).input;
-  const readers = await readSubscribers(path, file);
+  const readers = await readSubscribers(resolve(options.cwd ?? process.cwd(), file), file);
   return withStore(options, deps, true, (store) =>
     importReaders(store, readers, { how: `imported from ${basename(file)}`, now: deps.now() }),
   );
