@@ -149,8 +149,22 @@ export const configSchema = z.strictObject({
        * PostgreSQL database instead. Default `gazette.db`.
        */
       database: z.string().trim().min(1, 'must not be empty').default(defaultDatabaseFile),
+      /**
+       * The public address of `gazette listen` (behind a reverse proxy): where the sign-up form
+       * posts, and where the messages' unsubscribe and preferences links lead. Default: none.
+       */
+      url: z
+        .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+        .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+        .optional(),
+      /**
+       * The service is reached through a reverse proxy that sets X-Forwarded-For: the client's
+       * address, for the rate limits, is the one the proxy gives. Default false: the
+       * connection's own.
+       */
+      trustProxy: z.boolean().default(false),
     })
-    .default({ database: defaultDatabaseFile }),
+    .default({ database: defaultDatabaseFile, trustProxy: false }),
   send: z
     .strictObject({
       /**
@@ -219,7 +233,9 @@ export function parseConfig(value: unknown, file: string, text?: string): Resolv
     digest: {
       ...config.digest,
       title: config.digest.title ?? config.title,
-      unsubscribeUrl: config.digest.unsubscribeUrl ?? `${config.siteUrl}unsubscribe?token={token}`,
+      unsubscribeUrl:
+        config.digest.unsubscribeUrl ??
+        `${config.subscriptions.url ?? config.siteUrl}unsubscribe?token={token}`,
       unsubscribeEmail: config.digest.unsubscribeEmail ?? senderAddress,
     },
   };

@@ -69,6 +69,8 @@ export const errorCatalogue = {
   StoreNewer: 'Upgrade Gazette to the version that last used this store, or a later one.',
   DatabaseUrlInvalid:
     'Set GAZETTE_DATABASE_URL to postgres://user:password@host:5432/name, or unset it to use the SQLite file of `subscriptions.database`.',
+  ServiceUrlMissing:
+    'Set `subscriptions.url` in the config to the public address of `gazette listen` (behind your reverse proxy), e.g. https://news.example.org/subscriptions/.',
   ReaderInvalid: 'Correct the value shown; `gazette subscribers add --help` lists the options.',
   ReaderNotFound: 'Check the address; `gazette subscribers list` lists the readers of the store.',
   ReaderLeft:

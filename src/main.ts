@@ -484,6 +484,42 @@ export async function main(
     io.stdout.write(inertLines(renderReadersCsv(readers)));
   });
 
+  withConfig(
+    program
+      .command('listen')
+      .description(
+        'Run the subscription service: sign-up with double opt-in, confirmation, one-click unsubscribe and preferences.',
+      )
+      .option('-p, --port <port>', 'port to listen on', parsePort, 8025)
+      .option(
+        '--host <host>',
+        'address to listen on (behind a reverse proxy: 127.0.0.1)',
+        '127.0.0.1',
+      )
+      .option('-o, --out <dir>', 'the built site, for the tags readers may follow', 'out')
+      .addHelpText(
+        'after',
+        `
+  The service answers at subscriptions.url (the config) through your reverse proxy, and sends
+  its confirmation messages through GAZETTE_SMTP_URL:
+    GAZETTE_SMTP_URL=smtp://user:password@smtp.example.org:587 gazette listen --port 8025`,
+      ),
+  ).action(async (options: { config: string; port: number; host: string; out: string }) => {
+    const { listen } = await import('./subscriptions/service.ts');
+    const service = await listen(
+      { config: options.config, cwd, port: options.port, host: options.host, out: options.out },
+      {
+        now: () => new Date(),
+        databaseUrl: io.env.GAZETTE_DATABASE_URL,
+        smtpUrl: io.env.GAZETTE_SMTP_URL,
+        log: (line) => terminal.err(inert(line)),
+      },
+    );
+    terminal.out(
+      `Subscription service at ${service.url} (readers' store: ${inert(service.store)})`,
+    );
+  });
+
   const loudness = (): Loudness => program.opts();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { GazetteError } from '../errors.ts';
 import type { Subscriber } from '../read/subscribers.ts';
@@ -201,6 +201,83 @@ async function findReader(
     .selectAll()
     .where('email_key', '=', email.toLowerCase())
     .executeTakeFirst();
+}
+
+/**
+ * The reader a token names, or undefined. The token's public half finds the reader; its secret
+ * half is compared in constant time, so that the time of an answer tells nothing of a secret.
+ */
+export async function readerOfToken(
+  store: ReaderStore,
+  token: string,
+): Promise<Reader | undefined> {
+  const [id, secret, ...rest] = token.split('.');
+  if (!id || !secret || rest.length > 0 || id.length > 64) return undefined;
+  const row = await store.db
+    .selectFrom('readers')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const given = Buffer.from(secret);
+  const kept = Buffer.from(row.secret);
+  return given.length === kept.length && timingSafeEqual(given, kept) ? readerOf(row) : undefined;
+}
+
+/**
+ * A sign-up through the form: a new address is kept as pending, with how it came; an address
+ * the store knows is left as it is. The reader to send a confirmation link to, or undefined
+ * when there is nothing to confirm (they are active already).
+ */
+export async function signUpReader(
+  store: ReaderStore,
+  input: ReaderInput,
+  { how, now }: { how: string; now: Date },
+): Promise<Reader | undefined> {
+  const known = await findReader(store, input.email);
+  if (known) return known.status === 'active' ? undefined : readerOf(known);
+  const row = newRow(input, 'pending', { how, at: now.toISOString() });
+  // Two sign-ups of one address at once: the second finds the first's row.
+  await store.db
+    .insertInto('readers')
+    .values(row)
+    .onConflict((conflict) => conflict.column('email_key').doNothing())
+    .execute();
+  const kept = await findReader(store, input.email);
+  return kept && kept.status !== 'active' ? readerOf(kept) : undefined;
+}
+
+/** The reader's status from now on: `active` is a confirmation, and records when. */
+export async function setReaderStatus(
+  store: ReaderStore,
+  reader: Reader,
+  status: 'active' | 'unsubscribed',
+  { now, why }: { now: Date; why: string },
+): Promise<void> {
+  const at = now.toISOString();
+  await store.db
+    .updateTable('readers')
+    .set({
+      status,
+      status_at: at,
+      status_why: why,
+      ...(status === 'active' ? { confirmed_at: at } : {}),
+    })
+    .where('email_key', '=', reader.email.toLowerCase())
+    .execute();
+}
+
+/** The reader's language and topics, as they chose them. */
+export async function setReaderPreferences(
+  store: ReaderStore,
+  reader: Reader,
+  { lang, topics }: { lang: string | undefined; topics: string[] },
+): Promise<void> {
+  await store.db
+    .updateTable('readers')
+    .set({ lang: lang ?? null, topics: JSON.stringify(topics) })
+    .where('email_key', '=', reader.email.toLowerCase())
+    .execute();
 }
 
 /** A new reader's row, with a token of its own. */
