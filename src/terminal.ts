@@ -123,7 +123,12 @@ export class Terminal {
     for (const item of result.items) this.out(`  - ${inert(item.title)}`);
     if (result.resumed)
       this.out('An earlier send started this digest: it is finished as it was then.');
+    if (result.nothingForThem > 0)
+      this.out(
+        `${result.nothingForThem} reader(s) have nothing new in their topics: they are sent nothing.`,
+      );
     if (result.dryRun) {
+      for (const plan of result.plan) this.out(`  ${planLine(plan)}`);
       this.out(
         `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
       );
@@ -286,4 +291,15 @@ export function importSummary(summary: ImportSummary): string {
   if (summary.keptOut > 0)
     parts.push(`${summary.keptOut} left out (they unsubscribed or bounced, and stay so)`);
   return parts.join(', ');
+}
+
+/** A digest of a send and who gets it: `es, topics perou: 2 entries → 3 reader(s): a, b, c`. */
+function planLine(plan: SendResult['plan'][number]): string {
+  const shown = 5;
+  const readers = plan.readers.slice(0, shown).map((email) => inert(email));
+  if (plan.readers.length > shown) readers.push(`and ${plan.readers.length - shown} more`);
+  const topics = plan.topics.length > 0 ? `topics ${plan.topics.join(', ')}` : 'every topic';
+  const entries =
+    plan.entries === 0 ? 'nothing new' : `${plan.entries} entr${plan.entries === 1 ? 'y' : 'ies'}`;
+  return `${plan.language}, ${topics}: ${entries} → ${plan.readers.length} reader(s): ${readers.join(', ')}`;
 }

@@ -105,7 +105,10 @@ for (const kind of storeKinds) {
         const answer = await first.text();
         assert.match(answer, /Revise su correo/);
         const [message] = await received(service.smtp, 1);
-        assert.deepEqual(message?.to.map((to) => to.toLowerCase()), ['anne@example.org']);
+        assert.deepEqual(
+          message?.to.map((to) => to.toLowerCase()),
+          ['anne@example.org'],
+        );
         const mail = await simpleParser(message?.raw ?? Buffer.from(''));
         assert.equal(mail.subject, 'Confirme su suscripción a La lettre');
         assert.deepEqual(

@@ -198,6 +198,95 @@ for (const kind of storeKinds) {
   });
 }
 
+describe('a digest of their own for each reader', () => {
+  it('renders each language and topics once, sends each reader theirs, and nothing to a reader with nothing new', async () => {
+    const server = await startSmtpServer();
+    try {
+      const dir = await project({
+        'list.csv': [
+          'email,lang,topics',
+          'anne@example.org,,',
+          'bea@example.org,es,',
+          'beto@example.org,es,',
+          'carl@example.org,,Pérou',
+          'dan@example.org,de,Sport',
+          'eva@example.org,fr,',
+        ].join('\n'),
+      });
+      assert.equal((await runCli(['subscribers', 'import', 'list.csv'], dir)).code, 0);
+      let rendered = 0;
+      const { send } = await import('../src/send/send.ts');
+      const { mjmlCompiler } = await import('../src/render/mjml.ts');
+      const planned = await send(
+        { input: 'articles', cwd: dir, cacheDir: false, dryRun: true },
+        {
+          now: () => new Date(),
+          compileMjml: (mjml) => {
+            rendered++;
+            return mjmlCompiler(mjml);
+          },
+        },
+      );
+      assert.equal(planned.outbox.length, 5);
+      // The build's digest, then the Spanish one and the one of Pérou's readers, once each.
+      assert.equal(rendered, 3);
+
+      const dry = await runCli(['send', '--input', 'articles', '--dry-run'], dir);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(
+        dry.stdout,
+        /1 reader\(s\) have nothing new in their topics: they are sent nothing\./,
+      );
+      // The publication's language chosen is its own digest.
+      assert.match(
+        dry.stdout,
+        /^ {2}fr, every topic: 2 entries → 2 reader\(s\): anne@example\.org, eva@example\.org$/m,
+      );
+      assert.match(
+        dry.stdout,
+        /^ {2}es, every topic: 2 entries → 2 reader\(s\): bea@example\.org, beto@example\.org$/m,
+      );
+      assert.match(
+        dry.stdout,
+        /^ {2}fr, topics perou: 1 entry → 1 reader\(s\): carl@example\.org$/m,
+      );
+      assert.match(
+        dry.stdout,
+        /^ {2}de, topics sport: nothing new → 1 reader\(s\): dan@example\.org$/m,
+      );
+      assert.match(dry.stdout, /Messages written to the outbox: 5 /);
+
+      const sent = await runCli(['send', '--input', 'articles'], dir, {
+        GAZETTE_SMTP_URL: server.url,
+      });
+      assert.equal(sent.code, 0, sent.stderr);
+      assert.match(sent.stdout, /sent 5, failed 0, skipped 0/);
+      const mails = new Map(
+        await Promise.all(
+          server.received.map(async (m) => [m.to[0], await simpleParser(m.raw)] as const),
+        ),
+      );
+      assert.deepEqual([...mails.keys()].sort(), [
+        'anne@example.org',
+        'bea@example.org',
+        'beto@example.org',
+        'carl@example.org',
+        'eva@example.org',
+      ]);
+      const text = (email: string) => mails.get(email)?.text ?? '';
+      assert.match(text('bea@example.org'), /^Hola:$/m);
+      assert.match(text('bea@example.org'), /Seguir leyendo/);
+      assert.match(text('bea@example.org'), / de diciembre de | de enero de | de [a-z]+ de \d{4}/);
+      assert.match(text('anne@example.org'), /^Bonjour,$/m);
+      assert.match(text('carl@example.org'), /Dina Boluarte/);
+      assert.doesNotMatch(text('carl@example.org'), /responsables américains exercent/);
+      assert.match(text('anne@example.org'), /responsables américains exercent/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("the readers' store in PostgreSQL, shared by machines", () => {
   it('runs one send at a time, whichever machine starts it', async (t) => {
     const url = await postgresDatabase();

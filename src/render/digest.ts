@@ -101,11 +101,14 @@ export function resolveDigest(
   itemBytes = Number.POSITIVE_INFINITY,
   /** Each item's `html`, with the label of its link to the original. */
   contentHtml: ContentHtml = (entry, label) => renderContentHtml(withText(entry), label),
+  /** The language of its words and dates; default: its entries' (`digestLanguage`). */
+  wording?: string,
 ): DigestData {
   const chosen = newestFirst(entries).slice(0, config.digest.limit);
   const items = chosen.slice(0, Math.max(1, chosen.length - drop));
   const dropped = chosen.length - items.length;
-  const lang = digestLanguage(items, config.language);
+  const lang =
+    wording && digestLanguages.includes(wording) ? wording : digestLanguage(items, config.language);
   const messages = messagesFor(lang);
   const day = new Intl.DateTimeFormat(messages.locale, {
     day: 'numeric',
@@ -314,6 +317,8 @@ export async function renderDigest(
   templates: DigestTemplates,
   compileMjml: MjmlCompiler = mjmlCompiler,
   texts?: EntryTexts,
+  /** The language of its words and dates, a reader's; default: its entries'. */
+  wording?: string,
 ): Promise<RenderedDigest> {
   const contentHtml = contentHtmlOnce(texts);
   const render = (data: DigestData) => renderDigestHtml(data, templates, compileMjml);
@@ -332,18 +337,18 @@ export async function renderDigest(
     );
   let drop = 0;
   let itemBytes = Number.POSITIVE_INFINITY;
-  let data = resolveDigest(entries, config, 0, Number.POSITIVE_INFINITY, contentHtml);
+  let data = resolveDigest(entries, config, 0, Number.POSITIVE_INFINITY, contentHtml, wording);
   let html = await render(data);
   const count = itemCount(data);
   // Each item's text gets an even share of the room the rest of the digest leaves (the lead
   // summary counts twice: it is the preheader too), measured with every item's text taken out;
   // a template that shows the text more often than that is met by cutting again by the excess.
   const cut = async (floor: number) => {
-    const bare = resolveDigest(entries, config, drop, 0, contentHtml);
+    const bare = resolveDigest(entries, config, drop, 0, contentHtml, wording);
     const room = htmlBudget - Buffer.byteLength(await render(bare));
     itemBytes = Math.min(itemBytes, Math.max(floor, Math.floor(room / (itemCount(bare) + 1))));
     for (let round = 0; round < 3; round++) {
-      const fitted = resolveDigest(entries, config, drop, itemBytes, contentHtml);
+      const fitted = resolveDigest(entries, config, drop, itemBytes, contentHtml, wording);
       const shortened = cutShort(fitted).length;
       if (shortened === 0) return;
       data = fitted;
@@ -358,7 +363,7 @@ export async function renderDigest(
     const share = htmlBudget / Buffer.byteLength(html);
     const keep = Math.max(1, Math.min(count - drop - 1, Math.floor((count - drop) * share * 0.95)));
     drop = count - keep;
-    data = resolveDigest(entries, config, drop, itemBytes, contentHtml);
+    data = resolveDigest(entries, config, drop, itemBytes, contentHtml, wording);
     html = await render(data);
   }
   if (over(html) && count > 1) await cut(0);

@@ -33,7 +33,8 @@ export interface Delivered {
 }
 
 export interface DeliveryOptions {
-  digest: RenderedDigest;
+  /** Each recipient's own digest (their language, their topics). */
+  digestOf: (recipient: Subscriber) => RenderedDigest;
   digestId: string;
   config: ResolvedConfig;
   recipients: Subscriber[];
@@ -55,7 +56,7 @@ export interface DeliveryOptions {
  * all stay pending.
  */
 export async function deliver(options: DeliveryOptions): Promise<Delivered> {
-  const { digest, digestId, config, recipients, transport, done, recorder } = options;
+  const { digestOf, digestId, config, recipients, transport, done, recorder } = options;
   const result: Delivered = { sent: 0, skipped: 0, failed: [], pending: 0, deferred: [] };
   const from = config.sender.address;
   const report = (email: string, status: RecipientStatus, detail?: string) =>
@@ -77,6 +78,7 @@ export async function deliver(options: DeliveryOptions): Promise<Delivered> {
       else result.failed.push({ email: recipient.email, reason: `not tried: ${result.stopped}` });
       continue;
     }
+    const digest = digestOf(recipient);
     const messageId = digestMessageId(digest, config, recipient);
     const outcome = async (fields: Pick<LedgerRecord, 'result' | 'code' | 'response'>) =>
       await recorder?.record({

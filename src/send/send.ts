@@ -40,6 +40,7 @@ import { type Selection, seenNow, selectNews, selectSince } from './select.ts';
 import { createSmtpTransport, type MailTransport, parseSmtpUrl } from './smtp.ts';
 import type { FrozenDigest, SendState } from './state.ts';
 import type { SendStore } from './store.ts';
+import { type DigestPlan, mainVariant, planDigests } from './variants.ts';
 
 export type { RecipientStatus } from './deliver.ts';
 
@@ -100,6 +101,10 @@ export interface SendResult extends Delivered {
   notImported: number;
   /** What an import of the subscriber file changed, when a send made one. */
   imported?: ImportSummary | undefined;
+  /** Readers with nothing new in their topics: sent nothing. */
+  nothingForThem: number;
+  /** The digests of the send: each one's language, topics, entries and readers. */
+  plan: { language: string; topics: string[]; entries: number; readers: string[] }[];
 }
 
 /**
@@ -267,42 +272,90 @@ async function sendDigest(
     );
   const digestId = resuming?.digest ?? digestIdOf(digest);
   const chosenAt = resuming?.chosen ?? now.toISOString();
+  // Each reader's own digest: their language, and the entries of their topics among its own.
+  const ofDigest = new Set(digest.ids);
+  const frozenVariants = resuming?.variants ?? {};
+  const plans = await planDigests(recipients, {
+    main: digest,
+    news: entries.filter((e) => ofDigest.has(e.id)),
+    frozen: frozenVariants,
+    render: async (chosen, lang) =>
+      freeze(
+        await renderDigest(
+          chosen,
+          config,
+          templates,
+          deps.compileMjml ?? deps.engine?.compileMjml,
+          texts,
+          lang,
+        ),
+        entries,
+      ),
+  });
+  const variants: Record<string, FrozenDigest | null> = { ...frozenVariants };
+  for (const plan of plans) if (plan.key !== mainVariant) variants[plan.key] = plan.digest ?? null;
+  const served = plans.flatMap((plan) => (plan.digest ? plan.readers : []));
   Object.assign(result, {
     digestId,
     subject: digest.subject,
     items: digest.items,
-    recipients: recipients.length,
+    recipients: served.length,
+    nothingForThem: recipients.length - served.length,
     resumed: Boolean(resuming),
+    plan: plans.map((plan) => ({
+      language: plan.lang,
+      topics: plan.topics,
+      entries: plan.digest?.ids.length ?? 0,
+      readers: plan.readers.map((reader) => reader.email),
+    })),
   });
   // A test send goes to its addresses whatever the list's readers had.
   const done = options.to?.length || !store ? new Map() : await store.readOutcomes(digestId);
+  const digestFor = digestsByReader(plans);
 
   if (options.dryRun) {
-    const waiting = recipients.filter((r) => !done.has(r.email.toLowerCase()));
-    result.outbox = await writeOutbox(resolved.out.path, digest, config, waiting, now);
-    result.skipped = recipients.length - waiting.length;
+    const waiting = served.filter((r) => !done.has(r.email.toLowerCase()));
+    result.outbox = await writeOutbox(resolved.out.path, digestFor, config, waiting, now);
+    result.skipped = served.length - waiting.length;
     return result;
   }
   // What this digest's send saw: recorded when it was frozen, kept while it is resumed.
   const seen = resuming?.frozen && state.seen ? state.seen : seenNow(entries, state.sent);
-  if (recording && store && !resuming?.frozen) {
+  const newVariants = Object.keys(variants).length > Object.keys(frozenVariants).length;
+  if (recording && store && (!resuming?.frozen || newVariants)) {
     await store.writeState({
       ...state,
       seen,
-      pending: { digest: digestId, entries: digest.ids, chosen: chosenAt, frozen: digest },
+      pending: {
+        digest: digestId,
+        entries: digest.ids,
+        chosen: chosenAt,
+        frozen: digest,
+        variants,
+      },
     });
   }
   // A digest sent for real has its page, which its readers' "view in browser" link leads to:
   // recorded, and in the output, before the first reader gets the link. A resumed sending finds
   // its record, and the build before it has published the page already.
   let record: SentDigest | undefined;
-  let sending: RenderedDigest = digest;
+  let sending = digestFor;
   if (recording) {
     const recorded = await recordDigest(archive, { digestId, digest, chosen: chosenAt, config });
     if (recorded.created) await publish();
     record = recorded.record;
-    result.archiveUrl = recordUrl(record, config);
-    sending = { ...digest, ...personalize(digest, { viewUrl: result.archiveUrl }) };
+    const viewUrl = recordUrl(record, config);
+    result.archiveUrl = viewUrl;
+    const viewed = new Map<RenderedDigest, RenderedDigest>();
+    sending = (reader) => {
+      const own = digestFor(reader);
+      let made = viewed.get(own);
+      if (!made) {
+        made = { ...own, ...personalize(own, { viewUrl }) };
+        viewed.set(own, made);
+      }
+      return made;
+    };
   }
   const transport = deps.transport ?? createTransport(deps.smtpUrl, config);
   const recorder = recording ? await store?.openRecorder() : undefined;
@@ -310,10 +363,10 @@ async function sendDigest(
     Object.assign(
       result,
       await deliver({
-        digest: sending,
+        digestOf: sending,
         digestId,
         config,
-        recipients,
+        recipients: served,
         transport,
         done,
         recorder,
@@ -383,6 +436,8 @@ function emptyResult(
     firstSend:
       !options.since && !options.to?.length && state.lastSend === undefined && !state.pending,
     notImported: 0,
+    nothingForThem: 0,
+    plan: [],
   };
 }
 
@@ -410,6 +465,19 @@ function freeze(digest: RenderedDigest, entries: readonly Entry[]): FrozenDigest
       title: byId.get(id)?.title ?? id,
       url: byId.get(id)?.url ?? '',
     })),
+  };
+}
+
+/** Each reader's digest, by address, from the plans of a send. */
+function digestsByReader(plans: readonly DigestPlan[]): (reader: Subscriber) => RenderedDigest {
+  const byReader = new Map<string, RenderedDigest>();
+  for (const plan of plans)
+    if (plan.digest)
+      for (const reader of plan.readers) byReader.set(reader.email.toLowerCase(), plan.digest);
+  return (reader) => {
+    const digest = byReader.get(reader.email.toLowerCase());
+    if (!digest) throw new Error(`no digest planned for ${reader.email}`);
+    return digest;
   };
 }
 

@@ -48,13 +48,21 @@ const stateSchema = z.object({
       chosen: z.string().optional(),
       /** Absent in a state written before digests were kept: rendered again then. */
       frozen: frozenSchema.optional(),
+      /**
+       * The readers' own digests (their language, their topics) by `variantKey`, frozen with
+       * the first; null: nothing new in their topics.
+       */
+      variants: z.record(z.string(), frozenSchema.nullable()).optional(),
     })
     .optional(),
 });
 
 export type SendState = Omit<z.infer<typeof stateSchema>, 'pending'> & {
   pending?:
-    | (NonNullable<z.infer<typeof stateSchema>['pending']> & { frozen?: FrozenDigest })
+    | (NonNullable<z.infer<typeof stateSchema>['pending']> & {
+        frozen?: FrozenDigest;
+        variants?: Record<string, FrozenDigest | null>;
+      })
     | undefined;
 };
 
