@@ -40,6 +40,8 @@ export interface DigestData {
   groups: { name: string | null; items: DigestItem[] }[];
   /** "and N more articles", when the size budget left some out. */
   more: string | null;
+  /** The subscription service runs (`subscriptions.url`): each reader has a preferences link. */
+  hasPreferences: boolean;
 }
 
 export interface RenderedDigest {
@@ -164,6 +166,7 @@ export function resolveDigest(
       items: g.entries.map(toItem),
     })),
     more: dropped > 0 ? plural(messages.andMore, dropped) : null,
+    hasPreferences: Boolean(config.subscriptions.url),
   };
   return { ...shown, placeholders: digestPlaceholders(JSON.stringify(shown)) };
 }

@@ -4,7 +4,10 @@ import { escapeHtml } from '../html-escape.ts';
 import { fill, type Messages } from './messages/index.ts';
 
 /** The per-reader values the digest is rendered with as placeholders. */
-export type Placeholders = Record<'greeting' | 'unsubscribeUrl' | 'viewUrl', string>;
+export type Placeholders = Record<'greeting' | 'unsubscribeUrl' | 'viewUrl', string> & {
+  /** Absent in a digest frozen before the subscription service. */
+  preferencesUrl?: string;
+};
 
 /**
  * The placeholders' names as a template may write them literally. They are a template's words
@@ -14,6 +17,7 @@ export const placeholders: Placeholders = {
   greeting: '%%GAZETTE_GREETING%%',
   unsubscribeUrl: '%%GAZETTE_UNSUBSCRIBE_URL%%',
   viewUrl: '%%GAZETTE_VIEW_URL%%',
+  preferencesUrl: '%%GAZETTE_PREFERENCES_URL%%',
 };
 
 /**
@@ -30,6 +34,7 @@ export function digestPlaceholders(shown: string): Placeholders {
     greeting: `%%GAZETTE_GREETING_${key}%%`,
     unsubscribeUrl: `%%GAZETTE_UNSUBSCRIBE_URL_${key}%%`,
     viewUrl: `%%GAZETTE_VIEW_URL_${key}%%`,
+    preferencesUrl: `%%GAZETTE_PREFERENCES_URL_${key}%%`,
   };
 }
 
@@ -52,7 +57,7 @@ export interface Recipient {
 export type PersonalValues = Placeholders;
 
 /** The order the values are filled in, whatever order a digest's placeholders were read in. */
-const placeholderNames = ['greeting', 'unsubscribeUrl', 'viewUrl'] as const;
+const placeholderNames = ['greeting', 'unsubscribeUrl', 'viewUrl', 'preferencesUrl'] as const;
 
 /** The values for one recipient; the token is URL-encoded into the unsubscribe URL. */
 export function personalValues(
@@ -68,6 +73,9 @@ export function personalValues(
       encodeURIComponent(recipient?.token ?? ''),
     ),
     viewUrl: new URL('digest.html', config.siteUrl).href,
+    preferencesUrl: config.subscriptions.url
+      ? `${config.subscriptions.url}preferences?token=${encodeURIComponent(recipient?.token ?? '')}`
+      : '',
   };
 }
 
@@ -81,12 +89,14 @@ export function personalize(
   values: Partial<PersonalValues>,
 ): { html: string; text: string } {
   const marks = digest.placeholders;
-  const names = placeholderNames.filter((name) => values[name] !== undefined);
+  const names = placeholderNames.filter(
+    (name) => values[name] !== undefined && marks[name] !== undefined,
+  );
   // A function, not a string: a reader's name may hold `$&` or `$'`, which a replacement
   // string would read as patterns.
   const replace = (source: string, encode: (s: string) => string) =>
     names.reduce(
-      (text, name) => text.replaceAll(marks[name], () => encode(values[name] ?? '')),
+      (text, name) => text.replaceAll(marks[name] ?? '', () => encode(values[name] ?? '')),
       source,
     );
   return { html: replace(digest.html, escapeHtml), text: replace(digest.text, (s) => s) };

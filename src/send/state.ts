@@ -6,6 +6,7 @@ const placeholdersSchema = z.object({
   greeting: z.string(),
   unsubscribeUrl: z.string(),
   viewUrl: z.string(),
+  preferencesUrl: z.string().optional(),
 });
 
 /**

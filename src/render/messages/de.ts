@@ -15,6 +15,7 @@ export const de: Messages = {
   noEntries: 'Noch keine Artikel.',
   viewInBrowser: 'Im Browser ansehen',
   unsubscribe: 'Abmelden',
+  preferences: 'Einstellungen',
   andMore: { one: 'und {count} weiterer Artikel', other: 'und {count} weitere Artikel' },
   greeting: 'Hallo {name},',
   greetingNoName: 'Guten Tag,',

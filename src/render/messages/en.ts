@@ -15,6 +15,7 @@ export const en: Messages = {
   noEntries: 'No articles yet.',
   viewInBrowser: 'View in your browser',
   unsubscribe: 'Unsubscribe',
+  preferences: 'Preferences',
   andMore: { one: 'and {count} more article', other: 'and {count} more articles' },
   greeting: 'Hello {name},',
   greetingNoName: 'Hello,',

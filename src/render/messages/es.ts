@@ -15,6 +15,7 @@ export const es: Messages = {
   noEntries: 'Todavía no hay artículos.',
   viewInBrowser: 'Ver en el navegador',
   unsubscribe: 'Darse de baja',
+  preferences: 'Preferencias',
   andMore: { one: 'y {count} artículo más', other: 'y {count} artículos más' },
   greeting: 'Hola, {name}:',
   greetingNoName: 'Hola:',

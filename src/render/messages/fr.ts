@@ -15,6 +15,7 @@ export const fr: Messages = {
   noEntries: 'Aucun article pour le moment.',
   viewInBrowser: 'Voir dans le navigateur',
   unsubscribe: 'Se désabonner',
+  preferences: 'Préférences',
   andMore: { one: 'et {count} autre article', other: 'et {count} autres articles' },
   greeting: 'Bonjour {name},',
   greetingNoName: 'Bonjour,',

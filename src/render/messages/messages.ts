@@ -21,6 +21,8 @@ export interface Messages {
   noEntries: string;
   viewInBrowser: string;
   unsubscribe: string;
+  /** The link to the reader's preferences (language, topics) at the subscription service. */
+  preferences: string;
   /** After the items when the digest had to leave some out: `{count}` more. */
   andMore: { one: string; other: string };
   /** Opening line: `{name}` is the recipient's name. */

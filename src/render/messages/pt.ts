@@ -15,6 +15,7 @@ export const pt: Messages = {
   noEntries: 'Ainda não há artigos.',
   viewInBrowser: 'Ver no navegador',
   unsubscribe: 'Cancelar inscrição',
+  preferences: 'Preferências',
   andMore: { one: 'e mais {count} artigo', other: 'e mais {count} artigos' },
   greeting: 'Olá, {name},',
   greetingNoName: 'Olá,',
