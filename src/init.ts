@@ -27,6 +27,9 @@ export const starterConfig = {
     contact: 'Ma Gazette · 1 rue de l’Exemple, 75000 Paris · redaction@example.org',
   },
   sender: 'Ma Gazette <lettre@example.org>',
+  // Where `gazette listen` answers, behind the site's reverse proxy: the pages' sign-up form
+  // posts there, and the digests' unsubscribe and preferences links lead there.
+  subscriptions: { url: 'https://example.org/subscriptions/' },
 } satisfies Config;
 
 const sampleArticle = `---
@@ -48,8 +51,7 @@ fonction de la fréquentation et des avis recueillis à l’accueil.
 
 /**
  * What Git should leave out: the output (with the folders and lock file beside it, `.out-*`),
- * the cache, temporary files and lock files. Not the sending state: a fresh checkout without it
- * would send every entry again.
+ * the cache, temporary files, lock files, and the readers' store, which holds personal data.
  */
 const ignoredPaths = [
   'out/*',

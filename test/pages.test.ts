@@ -110,3 +110,37 @@ describe('article pages', () => {
     );
   });
 });
+
+describe('the sign-up form of the pages', () => {
+  it('posts to the subscription service from the index and every article page, only when it runs', async () => {
+    const service = 'https://news.example.org/subscriptions/';
+    const withService = await makeProject(join(root, 'seeds'), {
+      ...baseConfig,
+      subscriptions: { url: service },
+    });
+    const without = await makeProject(join(root, 'seeds'));
+    for (const dir of [withService, without])
+      await build({ cwd: dir, input: 'articles' }, { now: () => new Date() });
+    const pages = async (dir: string) => {
+      const { entries } = JSON.parse(await readFile(join(dir, 'out', 'entries.json'), 'utf8'));
+      return Promise.all(
+        ['index.html', ...entries.map((e: Entry) => `${e.slug}/index.html`)].map((path) =>
+          readFile(join(dir, 'out', path), 'utf8'),
+        ),
+      );
+    };
+    for (const html of await pages(withService)) {
+      assert.deepEqual(parseErrors(html), []);
+      const form = /<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html);
+      assert.equal(form?.[1], `${service}subscribe`);
+      assert.match(
+        form?.[2] ?? '',
+        /<label for="sign-up-email">Votre adresse électronique<\/label>/,
+      );
+      assert.match(form?.[2] ?? '', /<input id="sign-up-email" name="email" type="email"/);
+      assert.match(form?.[2] ?? '', /<input type="hidden" name="lang" value="fr">/);
+      assert.match(form?.[2] ?? '', /name="website"/, 'the field robots fill');
+    }
+    for (const html of await pages(without)) assert.doesNotMatch(html, /<form/);
+  });
+});

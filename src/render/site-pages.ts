@@ -32,6 +32,8 @@ export interface Site {
   base: string;
   /** The site's feeds, as the head's autodiscovery links and the footer show them. */
   feeds: FeedLink[];
+  /** Where the footer's sign-up form posts: the subscription service's, when it runs. */
+  signUp: { action: string } | undefined;
   language(language: string): SiteLanguage;
   /** The address of a tag's page, when the tag has one. */
   tagUrl(tag: string): string | undefined;
@@ -116,6 +118,9 @@ export function createSite(
     site: { title, url: config.siteUrl },
     base,
     feeds,
+    signUp: config.subscriptions.url
+      ? { action: new URL('subscribe', config.subscriptions.url).href }
+      : undefined,
     language(language) {
       let known = languages.get(language);
       if (!known) {
@@ -161,6 +166,7 @@ export function pageFrame(site: Site, language: string) {
     messages,
     site: site.site,
     feeds: site.feeds,
+    signUp: site.signUp,
   };
 }
 

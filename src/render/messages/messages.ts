@@ -23,6 +23,10 @@ export interface Messages {
   unsubscribe: string;
   /** The link to the reader's preferences (language, topics) at the subscription service. */
   preferences: string;
+  /** The site's sign-up form (when the subscription service runs): heading, field, button. */
+  signUpTitle: string;
+  signUpEmail: string;
+  signUpButton: string;
   /** After the items when the digest had to leave some out: `{count}` more. */
   andMore: { one: string; other: string };
   /** Opening line: `{name}` is the recipient's name. */
