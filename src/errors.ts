@@ -71,6 +71,8 @@ export const errorCatalogue = {
     'Set GAZETTE_DATABASE_URL to postgres://user:password@host:5432/name, or unset it to use the SQLite file of `subscriptions.database`.',
   ServiceUrlMissing:
     'Set `subscriptions.url` in the config to the public address of `gazette listen` (behind your reverse proxy), e.g. https://news.example.org/subscriptions/.',
+  MailboxNotFound:
+    'Give the path of an mbox file, a Maildir or a folder of .eml files holding the bounces.',
   ReaderInvalid: 'Correct the value shown; `gazette subscribers add --help` lists the options.',
   ReaderNotFound: 'Check the address; `gazette subscribers list` lists the readers of the store.',
   ReaderLeft:

@@ -486,6 +486,23 @@ export async function main(
 
   withConfig(
     program
+      .command('bounces')
+      .description(
+        'Read the delivery reports (RFC 3464) of a mailbox and mark the readers whose address failed for good as bounced.',
+      )
+      .argument('<mailbox>', 'an mbox file, a Maildir, or a folder of .eml files'),
+  ).action(async (mailbox: string, options: { config: string }) => {
+    const { readBounceMailbox } = await import('./subscriptions/subscribers-command.ts');
+    const { store, value } = await readBounceMailbox(mailbox, project(options), storeDeps());
+    terminal.out(
+      `Read ${value.messages} message(s) of ${inert(mailbox)}, ${value.reports} delivery report(s): ${value.marked.length} reader(s) marked as bounced in ${inert(store)}${value.alreadyOut > 0 ? `, ${value.alreadyOut} had left already` : ''}${value.temporary > 0 ? `, ${value.temporary} failure(s) for a while only (left as they are)` : ''}.`,
+    );
+    for (const email of value.marked) terminal.out(`  bounced ${inert(email)}`);
+    for (const email of value.unknown) terminal.out(`  not in the store: ${inert(email)}`);
+  });
+
+  withConfig(
+    program
       .command('listen')
       .description(
         'Run the subscription service: sign-up with double opt-in, confirmation, one-click unsubscribe and preferences.',

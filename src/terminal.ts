@@ -143,6 +143,11 @@ export class Terminal {
       );
     for (const failure of result.failed)
       this.err(`  failed ${inert(failure.email)}: ${inert(failure.reason)}`);
+    // A send for the list (it has a page) records a refusal for good as the reader's bounce.
+    if (result.archiveUrl && result.failed.length > 0)
+      this.out(
+        `${result.failed.length} refused address(es) marked as bounced in the readers' store: nothing is sent to them again.`,
+      );
     for (const later of result.deferred)
       this.err(`  pending ${inert(later.email)}: ${inert(later.reason)}`);
   }

@@ -138,6 +138,10 @@ describe('gazette send', () => {
       assert.equal(result.code, 1, 'a failed recipient makes the exit code non-zero');
       assert.match(result.stdout, /sent 4, failed 1, skipped 0/);
       assert.match(result.stderr, /failed gone@example\.org: 550/);
+      assert.match(
+        result.stdout,
+        /1 refused address\(es\) marked as bounced in the readers' store: nothing is sent to them again\./,
+      );
       assert.ok(refusedOnce && droppedOnce);
       // The dropped message's data had arrived but was never accepted: it counts once.
       assert.deepEqual(Object.fromEntries(counts(server.received)), {

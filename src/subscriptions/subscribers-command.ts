@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type BuildOptions, readConfig, resolveBuildOptions } from '../config.ts';
 import { parseSubscriberOptions, readSubscribers } from '../read/subscribers.ts';
+import { type BounceSummary, readBounces, readMailbox } from './bounces.ts';
 import { openStore, type ReaderStore, resolveStoreLocation } from './database.ts';
 import {
   addReader,
@@ -70,6 +71,18 @@ export async function listSubscribers(
   deps: SubscribersDeps,
 ): Promise<InStore<Reader[]>> {
   return withStore(options, deps, false, (store) => listReaders(store, status));
+}
+
+/** Marks as bounced the readers that the delivery reports of a mailbox say failed for good. */
+export async function readBounceMailbox(
+  mailbox: string,
+  options: SubscribersOptions,
+  deps: SubscribersDeps,
+): Promise<InStore<BounceSummary>> {
+  const messages = await readMailbox(resolve(options.cwd ?? process.cwd(), mailbox), mailbox);
+  return withStore(options, deps, false, (store) =>
+    readBounces(store, messages, { now: deps.now() }),
+  );
 }
 
 /**
