@@ -130,7 +130,7 @@ export class Terminal {
     if (result.dryRun) {
       for (const plan of result.plan) this.out(`  ${planLine(plan)}`);
       this.out(
-        `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/).`,
+        `Messages written to the outbox: ${result.outbox.length} (.eml files in out/outbox/)${result.outbox.length < result.waiting ? `, those of the first ${result.shownPerDigest} readers of each digest, of ${result.waiting} waiting` : ''}.`,
       );
       return;
     }

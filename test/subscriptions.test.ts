@@ -287,6 +287,22 @@ describe('a digest of their own for each reader', () => {
   });
 });
 
+describe('a dry run for a long list', () => {
+  it('writes the messages of the first readers of each digest, and counts the others', async () => {
+    const readers = Array.from({ length: 25 }, (_, i) => `reader${i}@example.org`);
+    const dir = await project({
+      'list.csv': `email,lang\n${readers.map((r, i) => `${r},${i < 3 ? 'es' : ''}`).join('\n')}\n`,
+    });
+    assert.equal((await runCli(['subscribers', 'import', 'list.csv'], dir)).code, 0);
+    const dry = await runCli(['send', '--input', 'articles', '--dry-run', '--yes'], dir);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(
+      dry.stdout,
+      /Messages written to the outbox: 23 \(\.eml files in out\/outbox\/\), those of the first 20 readers of each digest, of 25 waiting\./,
+    );
+  });
+});
+
 describe("the readers' store in PostgreSQL, shared by machines", () => {
   it('runs one send at a time, whichever machine starts it', async (t) => {
     const url = await postgresDatabase();

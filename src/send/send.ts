@@ -44,6 +44,9 @@ import { type DigestPlan, mainVariant, planDigests } from './variants.ts';
 
 export type { RecipientStatus } from './deliver.ts';
 
+/** The messages a dry run writes for each digest of a send: its first readers'. */
+export const outboxPerDigest = 20;
+
 /** The lock file of a project's sends, beside its config file. */
 export const sendLockFile = '.gazette-send.lock';
 
@@ -95,6 +98,10 @@ export interface SendResult extends Delivered {
   dryRun: boolean;
   /** Messages written by a dry run, relative to the output folder. */
   outbox: string[];
+  /** Readers a dry run found waiting for the digest (its outbox shows the first of each). */
+  waiting: number;
+  /** How many readers of each digest a dry run writes the messages of. */
+  shownPerDigest: number;
   /** The store had sent nothing yet: the news are those of the first-send window. */
   firstSend: boolean;
   /** Readers of the file that the store does not know yet (a dry run does not import them). */
@@ -314,9 +321,14 @@ async function sendDigest(
   const digestFor = digestsByReader(plans);
 
   if (options.dryRun) {
-    const waiting = served.filter((r) => !done.has(r.email.toLowerCase()));
-    result.outbox = await writeOutbox(resolved.out.path, digestFor, config, waiting, now);
-    result.skipped = served.length - waiting.length;
+    const waiting = (reader: Subscriber) => !done.has(reader.email.toLowerCase());
+    // What each digest looks like for its first readers: a list of thousands needs no more.
+    const shown = plans.flatMap((plan) =>
+      plan.digest ? plan.readers.filter(waiting).slice(0, outboxPerDigest) : [],
+    );
+    result.outbox = await writeOutbox(resolved.out.path, digestFor, config, shown, now);
+    result.waiting = served.filter(waiting).length;
+    result.skipped = served.length - result.waiting;
     return result;
   }
   // What this digest's send saw: recorded when it was frozen, kept while it is resumed.
@@ -438,6 +450,8 @@ function emptyResult(
     notImported: 0,
     nothingForThem: 0,
     plan: [],
+    waiting: 0,
+    shownPerDigest: outboxPerDigest,
   };
 }
 
