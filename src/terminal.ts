@@ -107,6 +107,10 @@ export class Terminal {
       this.out(
         `${result.notImported} reader(s) of the list are not in the store yet: a send imports them first.`,
       );
+    if (result.bouncedSince > 0)
+      this.out(
+        `${result.bouncedSince} reader(s) bounced since the last send: they are sent nothing.`,
+      );
     if (result.firstSend && !result.nothingNew)
       this.out(
         `First send from this store: the news are the entries of the last send.firstWindowDays days, since ${inert(String(result.since))} (--since <date> chooses another start).`,

@@ -168,6 +168,17 @@ describe('gazette send', () => {
         statuses.filter(([, status]) => status !== 'active'),
         [['gone@example.org', 'bounced']],
       );
+      await writeFile(
+        join(dir, 'articles', 'nouveau.md'),
+        '---\ntitle: Le référendum annoncé\n---\nQuito. Le gouvernement a annoncé un référendum sur la réforme de la Constitution, prévu pour le printemps prochain.\n',
+      );
+      const next = await send(dir, server.url);
+      assert.equal(next.code, 0, next.stderr);
+      assert.match(
+        next.stdout,
+        /1 reader\(s\) bounced since the last send: they are sent nothing\./,
+      );
+      assert.match(next.stdout, /sent 4, failed 0, skipped 0/);
     } finally {
       await server.close();
     }

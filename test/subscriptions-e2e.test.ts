@@ -68,6 +68,9 @@ for (const kind of storeKinds) {
           /^List-Unsubscribe: (.*)$/im.exec(raw.replace(/\r\n[ \t]+/g, ' '))?.[1] ?? '';
         const unsubscribe = /<(http[^>]+)>/.exec(header)?.[1] ?? '';
         assert.ok(unsubscribe.startsWith(`${serviceUrl}unsubscribe?token=`), header);
+        // The mailto: of the header names the reader too, by the same token.
+        const token = new URL(unsubscribe).searchParams.get('token') ?? 'none';
+        assert.ok(header.includes(`?subject=unsubscribe%20${token}>`), header);
         const oneClick = await fetch(unsubscribe, {
           method: 'POST',
           body: 'List-Unsubscribe=One-Click',

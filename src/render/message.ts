@@ -63,7 +63,13 @@ export async function renderMessage(
     list: {
       id: { url: `digest.${host}`, comment: config.title },
       unsubscribe: [
-        [values.unsubscribeUrl, `mailto:${config.digest.unsubscribeEmail}?subject=unsubscribe`],
+        [
+          values.unsubscribeUrl,
+          // The reader's token in the subject says who asks, whoever forwards the request.
+          `mailto:${config.digest.unsubscribeEmail}?subject=${encodeURIComponent(
+            recipient?.token ? `unsubscribe ${recipient.token}` : 'unsubscribe',
+          )}`,
+        ],
       ],
     },
     headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },

@@ -25,6 +25,7 @@ import {
   resolveStoreLocation,
 } from '../subscriptions/database.ts';
 import {
+  countBouncedSince,
   type ImportSummary,
   importReaders,
   listReaders,
@@ -110,6 +111,8 @@ export interface SendResult extends Delivered {
   imported?: ImportSummary | undefined;
   /** Readers with nothing new in their topics: sent nothing. */
   nothingForThem: number;
+  /** Readers marked as bounced since the last send (`gazette bounces`, or its refusals). */
+  bouncedSince: number;
   /** The digests of the send: each one's language, topics, entries and readers. */
   plan: { language: string; topics: string[]; entries: number; readers: string[] }[];
 }
@@ -246,6 +249,8 @@ async function sendDigest(
     return result;
   }
 
+  if (readers && state.lastSend)
+    result.bouncedSince = await countBouncedSince(readers, state.lastSend);
   const recipients = await resolveRecipients(
     options,
     config,
@@ -449,6 +454,7 @@ function emptyResult(
       !options.since && !options.to?.length && state.lastSend === undefined && !state.pending,
     notImported: 0,
     nothingForThem: 0,
+    bouncedSince: 0,
     plan: [],
     waiting: 0,
     shownPerDigest: outboxPerDigest,

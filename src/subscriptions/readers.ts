@@ -176,6 +176,17 @@ export async function listReaders(store: ReaderStore, status?: ReaderStatus): Pr
   return rows.map(readerOf);
 }
 
+/** How many readers were marked as bounced since `since` (an ISO time). */
+export async function countBouncedSince(store: ReaderStore, since: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('readers')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('status', '=', 'bounced')
+    .where('status_at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
 /** The readers of these addresses that the store knows, by lower-cased address. */
 export async function readersByEmail(
   store: ReaderStore,
