@@ -42,15 +42,8 @@ export async function renderMessage(
   const body = personalize(digest, values);
   const messageId = digestMessageId(digest, config, recipient);
   const host = new URL(config.siteUrl).hostname;
-  // Loaded when a message is made: every command starts without it.
-  const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'windows',
-  });
   const dkim = config.digest.dkim;
-  const info = await transport.sendMail({
+  return composeMessage({
     from: config.sender,
     to: recipient ? { name: recipient.name ?? '', address: recipient.email } : config.sender,
     subject: digest.subject,
@@ -85,5 +78,19 @@ export async function renderMessage(
         }
       : {}),
   });
+}
+
+/** A message's bytes, as nodemailer composes them (MIME, CR LF), without sending it. */
+export async function composeMessage(
+  mail: import('nodemailer/lib/mailer/index.js').Options,
+): Promise<Buffer> {
+  // Loaded when a message is made: every command starts without it.
+  const { default: nodemailer } = await import('nodemailer');
+  const composer = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+  });
+  const info = await composer.sendMail(mail);
   return info.message as Buffer;
 }

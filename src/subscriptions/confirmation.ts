@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config.ts';
+import { composeMessage } from '../render/message.ts';
 import { fill } from '../render/messages/index.ts';
 import type { ServiceMessages } from './service-messages.ts';
 
@@ -11,14 +12,8 @@ export async function renderConfirmation(
   reader: { email: string; name?: string | undefined },
   { url, words, date }: { url: string; words: ServiceMessages; date: Date },
 ): Promise<Buffer> {
-  const { default: nodemailer } = await import('nodemailer');
-  const composer = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'windows',
-  });
   const title = config.digest.title;
-  const info = await composer.sendMail({
+  return composeMessage({
     from: config.sender,
     to: { name: reader.name ?? '', address: reader.email },
     subject: fill(words.confirmSubject, { title }),
@@ -27,5 +22,4 @@ export async function renderConfirmation(
     textEncoding: 'quoted-printable',
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
-  return info.message as Buffer;
 }
