@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { controlsMessage, isHeaderText, mailbox } from './address.ts';
-import { GazetteError } from './errors.ts';
+import { GazetteError, GazetteErrors } from './errors.ts';
 import { lineOfJsonValue } from './json-lines.ts';
 import { expressionProblem } from './normalize/page/page-rules.ts';
 import { packageRoot } from './package-root.ts';
@@ -215,15 +215,15 @@ export type ResolvedConfig = z.output<typeof configSchema> & {
 export function parseConfig(value: unknown, file: string, text?: string): ResolvedConfig {
   const result = configSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path.length ? issue.path.join('.') : '(top level)';
-    const message = issue ? describeIssue(issue) : 'is invalid';
-    const at =
-      issue?.code === 'unrecognized_keys'
-        ? [...issue.path, ...issue.keys.slice(0, 1)]
-        : issue?.path;
-    const line = text !== undefined && at ? lineOfJsonValue(text, at) : undefined;
-    throw new GazetteError('ConfigInvalid', `${field}: ${message}`, { file, line });
+    const problems = configProblems(result.error.issues, value).map(({ path, message }) => {
+      const field = path.length ? path.join('.') : '(top level)';
+      const line = text !== undefined ? lineOfJsonValue(text, path) : undefined;
+      return new GazetteError('ConfigInvalid', `${field}: ${message}`, { file, line });
+    });
+    // In the order of the file, as the user reads it.
+    problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
+    if (problems.length === 1 && problems[0]) throw problems[0];
+    throw new GazetteErrors(problems);
   }
   const config = result.data;
   const senderAddress = config.sender.address;
@@ -239,6 +239,103 @@ export function parseConfig(value: unknown, file: string, text?: string): Resolv
       unsubscribeEmail: config.digest.unsubscribeEmail ?? senderAddress,
     },
   };
+}
+
+/**
+ * Every problem of a config, each at the path of the field it is about. An unknown field close
+ * to a known one of its object ("siteURL", "limt") says which it may be; a required field that
+ * such a misspelling stands for is not reported again as missing.
+ */
+function configProblems(
+  issues: z.core.$ZodIssue[],
+  value: unknown,
+): { path: PropertyKey[]; message: string }[] {
+  const problems: { path: PropertyKey[]; message: string }[] = [];
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownFields(issue.path);
+    const given = fieldsOf(value, issue.path);
+    for (const key of issue.keys) {
+      const guess = closest(
+        key,
+        known.filter((k) => !given.includes(k)),
+      );
+      if (guess) meant.add([...issue.path, guess].join('.'));
+      problems.push({
+        path: [...issue.path, key],
+        message: `unknown field "${key}"${guess ? `: did you mean "${guess}"?` : known.length > 0 ? ` (the fields here: ${known.join(', ')})` : ''}`,
+      });
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    if (
+      meant.has(issue.path.join('.')) &&
+      issue.code === 'invalid_type' &&
+      issue.input === undefined
+    )
+      continue;
+    problems.push({ path: issue.path, message: describeIssue(issue) });
+  }
+  return problems;
+}
+
+/** The fields the config's schema knows in the object at `path`. */
+function knownFields(path: PropertyKey[]): string[] {
+  let schema: z.core.$ZodType = configSchema;
+  for (const key of [...path, undefined]) {
+    // Through defaults, optionals and pipes, to the object itself.
+    for (;;) {
+      const def = schema._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+      const inner = def.innerType ?? def.in;
+      if (!inner) break;
+      schema = inner;
+    }
+    const shape = (schema._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape;
+    if (!shape) return [];
+    if (key === undefined) return Object.keys(shape).filter((k) => k !== '$schema');
+    const next = shape[String(key)];
+    if (!next) return [];
+    schema = next;
+  }
+  return [];
+}
+
+function fieldsOf(value: unknown, path: PropertyKey[]): string[] {
+  let current = value;
+  for (const key of path) current = (current as Record<PropertyKey, unknown> | undefined)?.[key];
+  return current && typeof current === 'object' ? Object.keys(current) : [];
+}
+
+/** The known name a mistyped one most likely stands for: same letters but case, or two edits. */
+function closest(given: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const name of known) {
+    const distance =
+      name.toLowerCase() === given.toLowerCase()
+        ? 0
+        : editDistance(given.toLowerCase(), name.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [name, distance];
+  }
+  return bestDistance <= Math.min(2, Math.floor(given.length / 3) + 1) ? best : undefined;
+}
+
+/** Levenshtein distance: the insertions, deletions and substitutions from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

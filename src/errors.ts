@@ -6,7 +6,8 @@ import { inert, inertLines, inertMessage } from './inert.ts';
  * Anything thrown that is not a GazetteError is a bug in Gazette.
  */
 export const errorCatalogue = {
-  ConfigNotFound: 'Create the file, or point to one with --config <file>.',
+  ConfigNotFound:
+    'Run `gazette init` to make a project with its config, or point to the file with --config <file>.',
   ConfigInvalidJson: 'Fix the JSON syntax at the place shown.',
   ConfigInvalid: 'Correct the field as described; the README lists every field.',
   InputNotFound: 'Check the path given to --input.',

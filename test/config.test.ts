@@ -6,7 +6,7 @@ import { build } from '../src/build.ts';
 import { parseConfig, readConfig } from '../src/config.ts';
 import { GazetteError } from '../src/errors.ts';
 import { createPageRules, wholeLine } from '../src/normalize/page/page-rules.ts';
-import { baseConfig, makeProject, root, tempDir, textOf } from './helpers.ts';
+import { baseConfig, makeProject, root, runCli, tempDir, textOf } from './helpers.ts';
 
 function problem(value: unknown): string {
   try {
@@ -57,7 +57,7 @@ describe('gazette.config.json', () => {
     );
     assert.equal(
       problem({ ...baseConfig, colour: 'red' }),
-      'gazette.config.json: (top level): unknown field "colour"',
+      'gazette.config.json: colour: unknown field "colour" (the fields here: title, subtitle, siteUrl, author, language, maxArticleSize, timeZone, digest, sender, feeds, boilerplate, subscriptions, send)',
     );
     assert.match(problem({ ...baseConfig, sender: 'nobody' }), /^gazette\.config\.json: sender: /);
     assert.match(
@@ -133,5 +133,44 @@ describe('boilerplate rules in the config', () => {
     assert.ok(texts.every((t) => t.includes('Nos correspondants couvrent quarante communes')));
     assert.ok(texts.every((t) => !t.includes('Le maire a annoncé')));
     assert.ok(texts.some((t) => t.includes('Les tailleurs de pierre')));
+  });
+});
+
+describe('a config with mistakes, through the command line', () => {
+  it('lists every problem at once, in the order of the file, with "did you mean" for a misspelt field', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, 'gazette.config.json'),
+      `{
+  "title": "T",
+  "siteURL": "https://news.example.org/",
+  "author": { "name": "A" },
+  "language": "fr",
+  "digest": { "limt": 5, "groupAbove": "x" },
+  "sender": "x@example.org",
+  "colour": "red"
+}
+`,
+    );
+    const result = await runCli(['build'], dir);
+    assert.equal(result.code, 1);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('error:'));
+    assert.deepEqual(lines, [
+      'error: gazette.config.json:3: siteURL: unknown field "siteURL": did you mean "siteUrl"?',
+      'error: gazette.config.json:6: digest.limt: unknown field "limt": did you mean "limit"?',
+      'error: gazette.config.json:6: digest.groupAbove: must be a whole number',
+      'error: gazette.config.json:8: colour: unknown field "colour" (the fields here: title, subtitle, siteUrl, author, language, maxArticleSize, timeZone, digest, sender, feeds, boilerplate, subscriptions, send)',
+    ]);
+    assert.match(result.stderr, /4 problems; nothing was written\./);
+    assert.doesNotMatch(result.stderr, /siteUrl: is required/);
+  });
+
+  it('points to gazette init when there is no config', async () => {
+    const result = await runCli(['build'], await tempDir());
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /gazette\.config\.json: cannot read the config file\n\s+Run `gazette init`/,
+    );
   });
 });
