@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { build } from './build.ts';
@@ -46,7 +48,9 @@ export async function main(
   const program = new Command()
     .name('gazette')
     .description('Turns a folder of articles into Atom, RSS and JSON feeds and an email digest.')
-    .version(version)
+    .version(version, '-v, --version', 'print the version number')
+    .helpOption('-h, --help', 'print this help')
+    .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -250,7 +254,13 @@ export async function main(
         'Build, watch, and serve out/ on this machine, with live reload and a digest preview.',
       ),
   )
-    .option('-p, --port <number>', 'port on 127.0.0.1 (0: any free port)', parsePort, 4321)
+    .option('-p, --port <number>', 'port to listen on (0: any free port)', parsePort, 4321)
+    .option(
+      '--host <address>',
+      'address to listen on: 0.0.0.0 to look at the site from a phone on the same network',
+      '127.0.0.1',
+    )
+    .option('--open', 'open the site in the browser once it is served')
     .option('--drafts', previewDrafts)
     .option(
       '--base-url <url>',
@@ -272,7 +282,13 @@ export async function main(
     )
     .action(
       async (
-        given: BuildOptions & { out: string; port: number; baseUrl?: string },
+        given: BuildOptions & {
+          out: string;
+          port: number;
+          host: string;
+          open?: boolean;
+          baseUrl?: string;
+        },
         command: Command,
       ) => {
         const options = draftsApart(given, command);
@@ -298,7 +314,7 @@ export async function main(
             },
             onFirstBuild: async (result) => {
               server = await startPreviewServer(
-                { outDir, port: options.port, baseUrl },
+                { outDir, port: options.port, host: options.host, baseUrl },
                 previewInfoOf(result),
               ).catch((error: NodeJS.ErrnoException) => {
                 if (error.code === 'EADDRINUSE')
@@ -311,8 +327,11 @@ export async function main(
                 throw error;
               });
               terminal.out(`Serving ${inert(options.out)}/ at ${server.url}`);
+              for (const address of networkAddresses(options.host, server.url))
+                terminal.out(`  on the network: ${address}`);
               if (baseUrl) terminal.out(`Links to the site lead to ${inert(baseUrl)}`);
               terminal.out(`Digest preview: ${new URL(previewPath, server.url).href}`);
+              if (options.open) openInBrowser(server.url, (line) => terminal.err(line));
             },
           },
         );
@@ -376,7 +395,13 @@ export async function main(
       `
   The store is the SQLite file of subscriptions.database (default gazette.db, beside the
   config), or the PostgreSQL database of GAZETTE_DATABASE_URL=postgres://user:password@host/name.
-  It holds personal data: keep it out of version control.`,
+  It holds personal data: keep it out of version control.
+
+  Examples:
+    $ gazette subscribers import subscribers.csv
+    $ gazette subscribers add anne@example.org --lang es --topics climat
+    $ gazette subscribers list --status bounced
+    $ gazette subscribers export > readers-backup.csv`,
     );
   const storeDeps = () => ({ now: () => new Date(), databaseUrl: io.env.GAZETTE_DATABASE_URL });
   const project = (options: { config: string }) => ({ config: options.config, cwd });
@@ -490,7 +515,14 @@ export async function main(
       .description(
         'Read the delivery reports (RFC 3464) of a mailbox and mark the readers whose address failed for good as bounced.',
       )
-      .argument('<mailbox>', 'an mbox file, a Maildir, or a folder of .eml files'),
+      .argument('<mailbox>', 'an mbox file, a Maildir, or a folder of .eml files')
+      .addHelpText(
+        'after',
+        `
+  Examples:
+    $ gazette bounces /var/mail/lettre
+    $ gazette bounces ~/Maildir`,
+      ),
   ).action(async (mailbox: string, options: { config: string }) => {
     const { readBounceMailbox } = await import('./subscriptions/subscribers-command.ts');
     const { store, value } = await readBounceMailbox(mailbox, project(options), storeDeps());
@@ -518,8 +550,11 @@ export async function main(
         'after',
         `
   The service answers at subscriptions.url (the config) through your reverse proxy, and sends
-  its confirmation messages through GAZETTE_SMTP_URL:
-    GAZETTE_SMTP_URL=smtp://user:password@smtp.example.org:587 gazette listen --port 8025`,
+  its confirmation messages through GAZETTE_SMTP_URL.
+
+  Examples:
+    $ gazette listen
+    $ GAZETTE_SMTP_URL=smtp://user:password@smtp.example.org:587 gazette listen --port 8025`,
       ),
   ).action(async (options: { config: string; port: number; host: string; out: string }) => {
     const { listen } = await import('./subscriptions/service.ts');
@@ -538,6 +573,11 @@ export async function main(
   });
 
   const loudness = (): Loudness => program.opts();
+  // No command: what there is to run, as a question answered, not a mistake.
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -570,6 +610,29 @@ function withProject(command: Command): Command {
     .option('-i, --input <dir>', 'folder of .txt and .md articles', 'seeds')
     .option('-o, --out <dir>', 'output folder, replaced as a whole', 'out')
     .option('-c, --config <file>', 'configuration file', 'gazette.config.json');
+}
+
+/** The addresses of this machine's network a server listening on every interface is reached at. */
+function networkAddresses(host: string, url: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [];
+  const port = new URL(url).port;
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((net) => net && net.family === 'IPv4' && !net.internal)
+    .map((net) => `http://${net?.address}:${port}/`);
+}
+
+/** Opens `url` in the user's browser, as the system does; says so when it cannot. */
+function openInBrowser(url: string, warn: (line: string) => void): void {
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
+  const child = spawn(command ?? 'xdg-open', args, { stdio: 'ignore', detached: true });
+  child.on('error', () => warn(`Could not open a browser: open ${url} yourself.`));
+  child.unref();
 }
 
 /** The option of the commands that only need the config: where it is. */

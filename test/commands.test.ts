@@ -111,8 +111,42 @@ describe('gazette init, new and check through the command line', () => {
     assert.ok((await readdir(join(project, 'public'))).includes('atom.xml'));
   });
 
+  it('follows the conventions of Hugo, Eleventy and Astro', async () => {
+    const version = await runCli(['-v'], fixtures);
+    assert.equal(version.code, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+    const bare = await runCli([], fixtures);
+    assert.equal(bare.code, 0, 'no command is a question, not a mistake');
+    assert.match(bare.stdout, /^Usage: gazette \[options\] \[command\]/);
+    for (const command of ['build', 'serve', 'send', 'check', 'listen', 'bounces']) {
+      const help = await runCli([command, '--help'], fixtures);
+      assert.match(
+        help.stdout,
+        /Global Options:\n\s+-v, --version[\s\S]*-q, --quiet[\s\S]*--verbose/,
+        command,
+      );
+    }
+    const serve = (await runCli(['serve', '--help'], fixtures)).stdout;
+    assert.match(serve, /--port <number> .*\(default: 4321\)/);
+    assert.match(
+      serve,
+      /--host <address> +address to listen on: 0\.0\.0\.0 to look at the site from a/,
+    );
+    assert.match(serve, /--open +open the site in the browser/);
+  });
+
   it('every command shows an example in its help', async () => {
-    for (const command of ['build', 'send', 'serve', 'init', 'new', 'check']) {
+    for (const command of [
+      'build',
+      'send',
+      'serve',
+      'init',
+      'new',
+      'check',
+      'listen',
+      'bounces',
+      'subscribers',
+    ]) {
       const help = await runCli([command, '--help'], fixtures);
       assert.equal(help.code, 0);
       assert.match(help.stdout, new RegExp(`Examples:\\n\\s+\\$ gazette ${command}`), command);
