@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   type BuildOptions,
@@ -9,6 +10,7 @@ import {
 import type { Entry, EntryTexts } from './entry.ts';
 import { GazetteError, GazetteErrors } from './errors.ts';
 import type { IdMap } from './normalize/identity.ts';
+import { rehostProvisionalIds } from './normalize/provisional-ids.ts';
 import { checkOutputFolder, type KeptPath, lockOutputFolder } from './output-folder.ts';
 import type { BuildEngine } from './ports.ts';
 import { type DigestTemplates, readDkimKey, readTemplates } from './read/digest-files.ts';
@@ -212,7 +214,12 @@ async function runBuild(
 ): Promise<BuildResult> {
   const idMapPath = join(dirname(resolved.config.path), idMapFile);
   const idMapShown = join(dirname(resolved.config.display), idMapFile);
-  const previous = await readIdMap(idMapPath, idMapShown, deps.session?.idMap);
+  const digestsFolder = join(dirname(resolved.config.path), sentDigestsFolder);
+  const previous = rehostProvisionalIds(
+    await readIdMap(idMapPath, idMapShown, deps.session?.idMap),
+    config.siteUrl,
+    anyDigestSent(digestsFolder),
+  );
   const { entries, normalized, read, warnings, map, plan, versions, texts, drafts, files } =
     await readEntries(resolved.input.path, resolved.input.display, config, previous, {
       now: deps.now(),
@@ -228,10 +235,7 @@ async function runBuild(
   const [templates, pages, sentDigests] = await Promise.all([
     readTemplates(resolved.templates, resolved.cwd),
     readPageTemplates(resolved.templates, resolved.cwd),
-    readSentDigests(
-      join(dirname(resolved.config.path), sentDigestsFolder),
-      join(dirname(resolved.config.display), sentDigestsFolder),
-    ),
+    readSentDigests(digestsFolder, join(dirname(resolved.config.display), sentDigestsFolder)),
   ]);
   const dkimPrivateKey = await readDkimKey(config, dirname(resolved.config.path));
   // The id map holds what this build decided, whether or not the output then gets written (the
@@ -344,4 +348,13 @@ function firstSightings(entries: readonly Entry[], map: IdMap): Map<string, stri
     if (at) seen.set(entry.id, at);
   }
   return seen;
+}
+
+/** Whether a digest was ever sent for real: its record is in the digests folder. */
+function anyDigestSent(folder: string): boolean {
+  try {
+    return readdirSync(folder).some((name) => name.endsWith('.json'));
+  } catch {
+    return false;
+  }
 }

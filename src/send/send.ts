@@ -11,6 +11,7 @@ import type { Entry, EntryTexts } from '../entry.ts';
 import { GazetteError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
 import { parseDate, TimeZone } from '../normalize/dates.ts';
+import { isExampleHost } from '../normalize/provisional-ids.ts';
 import type { BuildEngine } from '../ports.ts';
 import type { DigestTemplates } from '../read/digest-files.ts';
 import { type SentDigest, sentDigestsFolder } from '../read/sent-digests.ts';
@@ -159,6 +160,12 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
     try {
       if (readers && recording) releaseStore = await holdSendLock(readers);
       const warnings: Warning[] = [];
+      const host = new URL(built.config.siteUrl).hostname;
+      if (isExampleHost(host))
+        warnings.push({
+          message: `siteUrl is at ${host}, a reserved example domain: the links your readers get lead nowhere, and the entries' ids become permanent with the first digest sent. Set the site's own address first.`,
+          location: { file: resolved.config.display },
+        });
       if (readers && recording) {
         const folder = dirname(resolved.out.path);
         const took = await takeOverSendFiles(readers, folder, dirname(resolved.out.display));
