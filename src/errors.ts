@@ -15,7 +15,9 @@ export const errorCatalogue = {
   ArticleUnreadable: 'Check that the file exists and that you may read it.',
   ArticleTooLarge: 'Split the article, or raise maxArticleSize in the config.',
   ArticleBinary: 'Remove the file from the input folder, or give it another extension.',
-  FrontMatterSyntax: 'Fix the YAML between the two --- lines.',
+  FrontMatterSyntax: 'Fix the YAML at the place shown, between the two --- lines.',
+  FrontMatterUnclosed:
+    'Close the front matter with a line of three dashes (---) after its last field, before the text.',
   FrontMatterLanguage:
     'Only YAML front matter is read: open the block with a line of three dashes alone (---).',
   FrontMatterInvalid: 'Correct the field as described; the README lists the recognised fields.',

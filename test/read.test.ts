@@ -68,11 +68,32 @@ describe('front matter', () => {
     );
   });
 
-  it('reports malformed YAML with its line', () => {
-    const error = parseError('---\ntitle: x\ntags: [a, b\ndate: 2025-01-01\n---\nText.');
+  it('reports malformed YAML at the line and column of its cause', () => {
+    // An unclosed [ on line 4 of the file: the parser notices only on line 6.
+    const error = parseError(
+      '---\ntitle: x\nauthor: Anne\ntags: [a, b\nsummary: un texte\nplace: Lima\n---\nText.',
+    );
     assert.equal(error.name, 'FrontMatterSyntax');
     assert.equal(error.location?.file, 'articles/a.md');
-    assert.ok((error.location?.line ?? 0) >= 3);
+    assert.equal(error.location?.line, 4);
+    assert.match(error.message, /at column 7: the \[ on this line is never closed/);
+    const braces = parseError('---\ntitle: "x"\nextra: {a: 1\n---\nText.');
+    assert.equal(braces.location?.line, 3);
+    assert.match(braces.message, /the \{ on this line is never closed/);
+    // A bracket inside quotes or a comment opens nothing.
+    const quoted = parseError('---\ntitle: "[x" # [y\ntags: [a\nb: 1\n---\nText.');
+    assert.equal(quoted.location?.line, 3);
+    const indent = parseError('---\ntitle: x\n  bad: indent\n---\nText.');
+    assert.equal(indent.location?.line, 3);
+    assert.match(indent.message, /at column \d+: /);
+  });
+
+  it('says a front matter block that is never closed is so, and how to close it', () => {
+    const error = parseError('---\ntitle: x\n\nThe text begins.');
+    assert.equal(error.name, 'FrontMatterUnclosed');
+    assert.equal(error.location?.line, 1);
+    assert.match(error.hint, /Close the front matter with a line of three dashes/);
+    assert.doesNotMatch(error.hint, /two --- lines/);
   });
 
   it('reports a field of the wrong type with its line', () => {

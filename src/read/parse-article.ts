@@ -37,12 +37,7 @@ export function parseArticle(
     // configured time zone instead of being taken as UTC by the YAML parser.
     data = (yaml.load(frontMatter, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
   } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    throw new GazetteError('FrontMatterSyntax', `front matter is not valid YAML: ${reason}`, {
-      file,
-      line: mark?.line === undefined ? undefined : mark.line + 2,
-    });
+    throw yamlProblem(error, frontMatter, file);
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new GazetteError('FrontMatterSyntax', 'front matter must be a list of `field: value`', {
@@ -78,6 +73,58 @@ function countLines(before: string): number {
   let line = 1;
   for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * The parser's complaint, at the place of its cause. The parser notices an unclosed `[` or `{`
+ * only where the next field begins, lines later: the bracket that is never closed is named.
+ * Lines are the file's (the front matter begins on line 2), columns count from 1.
+ */
+function yamlProblem(error: unknown, frontMatter: string, file: string): GazetteError {
+  const mark = (error as { mark?: { line: number; column: number; position: number } }).mark;
+  const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+  if (!mark)
+    return new GazetteError('FrontMatterSyntax', `front matter is not valid YAML: ${reason}`, {
+      file,
+    });
+  const open = /flow (collection|mapping|sequence)/.test(reason)
+    ? unclosedBracket(frontMatter, mark.position)
+    : undefined;
+  const at = open ?? { line: mark.line, column: mark.column };
+  const what = open ? `the ${open.bracket} on this line is never closed (${reason})` : reason;
+  return new GazetteError(
+    'FrontMatterSyntax',
+    `front matter is not valid YAML at column ${at.column + 1}: ${what}`,
+    { file, line: at.line + 2 },
+  );
+}
+
+/** The innermost `[` or `{` still open at `end`, outside quotes and comments. */
+function unclosedBracket(
+  text: string,
+  end: number,
+): { bracket: string; line: number; column: number } | undefined {
+  const open: { bracket: string; at: number }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < Math.min(end, text.length); i++) {
+    const char = text[i] ?? '';
+    if (quote) {
+      if (char === quote && text[i - 1] !== '\\') quote = undefined;
+      else if (char === '\n') quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const next = text.indexOf('\n', i);
+      i = next < 0 ? text.length : next - 1;
+    } else if (char === '[' || char === '{') open.push({ bracket: char, at: i });
+    else if (char === ']' || char === '}') open.pop();
+  }
+  const last = open.at(-1);
+  if (!last) return undefined;
+  const before = text.slice(0, last.at);
+  const line = before.split('\n').length - 1;
+  return { bracket: last.bracket, line, column: last.at - (before.lastIndexOf('\n') + 1) };
 }
 
 /** The 1-based line on which a top-level front-matter field is written. */

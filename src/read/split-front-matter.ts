@@ -32,7 +32,7 @@ export function splitFrontMatter(source: string, file: string): SplitArticle {
   const closing = firstEnd < 0 ? null : /^---[ \t]*$/m.exec(source.slice(firstEnd + 1));
   if (!closing) {
     throw new GazetteError(
-      'FrontMatterSyntax',
+      'FrontMatterUnclosed',
       'the front matter opened here has no closing line of three dashes (---)',
       { file, line: 1 },
     );
