@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { build } from './build.ts';
+import { type BuildResult, build } from './build.ts';
 import type { CheckOptions } from './check.ts';
 import { type BuildOptions, readConfig } from './config.ts';
 import { formatProblem, GazetteError } from './errors.ts';
@@ -293,8 +293,25 @@ export async function main(
       ) => {
         const options = draftsApart(given, command);
         const outDir = resolve(cwd, options.out);
-        const [{ watchBuild }, { parseBaseUrl, previewInfoOf, previewPath, startPreviewServer }] =
-          await Promise.all([import('./watch.ts'), import('./serve.ts')]);
+        const [
+          { watchBuild },
+          { parseBaseUrl, previewInfoOf, previewPath, startPreviewServer },
+          { previewNextDigest },
+        ] = await Promise.all([
+          import('./watch.ts'),
+          import('./serve.ts'),
+          import('./send/send.ts'),
+        ]);
+        // The preview shows the digest the next send would send, from the send state.
+        const preview = async (result: BuildResult) =>
+          previewInfoOf(
+            result,
+            (await previewNextDigest(
+              result,
+              { ...options, cwd },
+              { now: () => new Date(), databaseUrl: io.env.GAZETTE_DATABASE_URL },
+            )) ?? null,
+          );
         // Checked before the build, which takes a while, so that a mistake shows at once.
         const baseUrl = options.baseUrl === undefined ? undefined : parseBaseUrl(options.baseUrl);
         let server: PreviewServer | undefined;
@@ -304,9 +321,14 @@ export async function main(
             now: () => new Date(),
             threads,
             onLockWait: terminal.waitingFor(options.out),
-            onBuild: (result, milliseconds) => {
+            onBuild: async (result, milliseconds) => {
               terminal.printRebuild(result, milliseconds, loudness(), new Date());
-              server?.reload(previewInfoOf(result));
+              const info = await preview(result).catch((error: unknown) => {
+                terminal.reportError(error);
+                server?.showError(error);
+                return undefined;
+              });
+              if (info) server?.reload(info);
             },
             onError: (error) => {
               terminal.reportError(error);
@@ -315,7 +337,7 @@ export async function main(
             onFirstBuild: async (result) => {
               server = await startPreviewServer(
                 { outDir, port: options.port, host: options.host, baseUrl },
-                previewInfoOf(result),
+                await preview(result),
               ).catch((error: NodeJS.ErrnoException) => {
                 if (error.code === 'EADDRINUSE')
                   throw new GazetteError('PortInUse', `port ${options.port} is already in use`);

@@ -6,7 +6,10 @@ import { allowedHosts, isAllowedHost } from './allowed-hosts.ts';
 import { type BuildResult, outputFiles } from './build.ts';
 import { GazetteError } from './errors.ts';
 import { publishedTypes } from './read/read-linked-files.ts';
+import type { RenderedDigest } from './render/digest.ts';
 import { feedFiles } from './render/feed-order.ts';
+import { messagesFor } from './render/messages/index.ts';
+import { personalize, personalValues } from './render/personalize.ts';
 import {
   injectAfterBodyStart,
   injectBeforeBodyEnd,
@@ -54,6 +57,8 @@ export interface PreviewServer {
 
 /** The preview page of the digest. */
 export const previewPath = '/__gazette/preview';
+/** The HTML part of the digest the next send would send, which the preview page shows. */
+const previewDigestPath = '/__gazette/preview/digest.html';
 /** The live-reload event stream (Server-Sent Events) that served pages listen to. */
 export const eventsPath = '/__gazette/events';
 
@@ -85,9 +90,19 @@ const feedTypes: Record<string, string> = {
 };
 
 /** What the preview shows of a build: the digest, and the entries of the main feed. */
-export function previewInfoOf(result: BuildResult): PreviewInfo {
+export function previewInfoOf(
+  result: BuildResult,
+  /** The digest the next send would send (`previewNextDigest`); null: nothing is new. */
+  next: RenderedDigest | null = result.renderedDigest,
+): PreviewInfo {
+  const shown =
+    next && personalize(next, personalValues(undefined, result.config, messagesFor(next.language)));
   return {
-    ...result.digest,
+    subject: next?.subject ?? '',
+    preheader: next?.preheader ?? '',
+    htmlBytes: next ? Buffer.byteLength(next.html) : 0,
+    html: shown?.html,
+    text: shown?.text,
     entries: result.entries.slice(0, result.config.feeds.limit),
     siteUrl: result.config.siteUrl,
   };
@@ -180,9 +195,13 @@ export async function startPreviewServer(
       return send(res, req, 404, contentTypes['.html'], page(html));
     };
     if (path === previewPath) {
-      const text = await readServed(await openServed(root, `/${outputFiles.digestText}`, ''));
-      const preview = renderPreviewPage(current, { htmlUrl: `/${outputFiles.digestHtml}`, text });
+      const preview = renderPreviewPage(current, { htmlUrl: previewDigestPath });
       return send(res, req, 200, contentTypes['.html'], page(preview));
+    }
+    if (path === previewDigestPath) {
+      if (current.html === undefined)
+        return send(res, req, 404, 'text/plain; charset=utf-8', 'Nothing new to send');
+      return send(res, req, 200, contentTypes['.html'], page(current.html));
     }
     // Once open, a file stays readable even if a build swaps the folder meanwhile.
     const found = await openServed(root, path, outputFiles.index);

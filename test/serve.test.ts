@@ -212,6 +212,12 @@ describe('gazette preview server', () => {
         .filter({ visible: true })
         .first()
         .waitFor();
+      // At its full height: the frame is as tall as the digest in it, nothing cut off.
+      const whole = await digest.locator('html').evaluate((html) => html.scrollHeight);
+      await preview.waitForFunction(
+        `document.querySelector('iframe[width="${width}"]')?.getBoundingClientRect().height === ${whole}`,
+      );
+      assert.ok(whole > 800, `the digest is taller than the old frame: ${whole} px`);
     }
     const text = await readFile(join(out, 'digest.txt'), 'utf8');
     assert.equal(await preview.locator('pre').textContent(), served(text));

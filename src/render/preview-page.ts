@@ -13,14 +13,18 @@ export interface PreviewInfo {
   entries: { title: string; url: string; published: string; summary: string }[];
   /** The config's `siteUrl`, which every link of the build starts with. */
   siteUrl: string;
+  /**
+   * The digest's parts as the next send would send them to a reader of the config's language,
+   * with no reader's name or token; undefined when nothing is new.
+   */
+  html: string | undefined;
+  text: string | undefined;
 }
 
-/** Where the preview page finds the digest's two parts. */
+/** Where the preview page finds the digest's HTML part. */
 export interface PreviewParts {
   /** URL of the HTML part, shown in frames. */
   htmlUrl: string;
-  /** The plain-text part; undefined when the output folder has none. */
-  text: string | undefined;
 }
 
 /** The widths mail is read at: a phone, and a desktop client's reading pane. */
@@ -50,6 +54,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 figure { margin: 0; }
 figcaption { font-size: .9rem; margin-bottom: .25rem; }
 iframe { display: block; height: 50rem; border: 0; outline: 1px solid var(--line); background: #fff; }
+.nothing { font-weight: 600; }
 pre { max-width: 100%; overflow-x: auto; padding: 1rem; border: 1px solid var(--line); border-radius: .25rem;
   font-size: .85rem; white-space: pre; }
 ol { padding: 0; list-style: none; max-width: 40rem; }
@@ -60,24 +65,37 @@ time { font-size: .9rem; }
 `;
 
 /**
- * A page for checking the digest before sending it: its subject and preheader, its HTML size
- * against Gmail's budget, its HTML part at a phone's and a desktop's width, its plain-text part,
- * and the entries as a feed reader lists them.
+ * Each frame as tall as the digest in it: the frame's page runs no script of its own (the
+ * sandbox lets none), and is of this origin, so this page measures it once it has loaded.
+ */
+const fullHeight = `<script>
+for (const frame of document.querySelectorAll('iframe')) {
+  const fit = () => { frame.style.height = frame.contentDocument.documentElement.scrollHeight + 'px'; };
+  frame.addEventListener('load', fit);
+  if (frame.contentDocument?.readyState === 'complete') fit();
+}
+</script>`;
+
+/**
+ * A page for checking the digest before sending it, as the next send would send it to a
+ * reader of the config's language: its subject and preheader, its HTML size against Gmail's
+ * budget, its HTML part at a phone's and a desktop's width, each at its full height, its
+ * plain-text part, and the entries as a feed reader lists them.
  */
 export function renderPreviewPage(info: PreviewInfo, parts: PreviewParts): string {
   const frames = previewWidths
     .map(
       ({ name, width }) => `<figure>
 <figcaption>${name}, ${width} px</figcaption>
-<iframe src="${escapeHtml(parts.htmlUrl)}" width="${width}" title="Digest at ${name.toLowerCase()} width, ${width} px" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe>
+<iframe src="${escapeHtml(parts.htmlUrl)}" width="${width}" title="Digest at ${name.toLowerCase()} width, ${width} px" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
 </figure>`,
     )
     .join('\n');
   const text =
-    parts.text === undefined
-      ? '<p>The output folder has no plain-text part.</p>'
+    info.text === undefined
+      ? '<p>No plain-text part: nothing is new.</p>'
       : // HTML drops a newline right after <pre>: this one, so that the text keeps its own.
-        `<pre>\n${escapeHtml(parts.text)}</pre>`;
+        `<pre>\n${escapeHtml(info.text)}</pre>`;
   const entries = info.entries.length
     ? `<ol>\n${info.entries.map(renderEntry).join('\n')}\n</ol>`
     : '<p>No entries.</p>';
@@ -93,7 +111,7 @@ export function renderPreviewPage(info: PreviewInfo, parts: PreviewParts): strin
 <body>
 <header>
 <h1>Digest preview</h1>
-<p>This page and the output's pages reload by themselves after each build.</p>
+<p>The digest as the next send would send it to a reader of the site's language who follows every topic. This page and the output's pages reload by themselves after each build.</p>
 </header>
 <main>
 <section aria-labelledby="inbox">
@@ -106,9 +124,7 @@ export function renderPreviewPage(info: PreviewInfo, parts: PreviewParts): strin
 </section>
 <section aria-labelledby="html-part">
 <h2 id="html-part">HTML part</h2>
-<div class="frames">
-${frames}
-</div>
+${info.html === undefined ? '<p class="nothing">Nothing is new since the last send: the next send sends nothing.</p>' : `<div class="frames">\n${frames}\n</div>\n${fullHeight}`}
 </section>
 <section aria-labelledby="text-part">
 <h2 id="text-part">Plain-text part</h2>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { build } from '../build.ts';
+import { type BuildResult, build } from '../build.ts';
 import {
   type BuildOptions,
   type ResolvedBuildOptions,
@@ -66,6 +66,11 @@ export interface SendOptions extends Omit<BuildOptions, 'drafts'> {
   yes?: boolean | undefined;
 }
 
+/** What `sendDigest` is asked by a preview: the digest one reader would get, nothing sent. */
+interface PreviewOptions extends SendOptions {
+  previewFor?: Subscriber | undefined;
+}
+
 export interface SendDeps {
   now: () => Date;
   /** The mail transport; else one is made from `smtpUrl`. */
@@ -104,6 +109,8 @@ export interface SendResult extends Delivered {
   waiting: number;
   /** How many readers of each digest a dry run writes the messages of. */
   shownPerDigest: number;
+  /** The digest of the reader a preview asked about (`previewNextDigest`). */
+  previewDigest?: RenderedDigest | undefined;
   /** The store had sent nothing yet: the news are those of the first-send window. */
   firstSend: boolean;
   /** Readers of the file that the store does not know yet (a dry run does not import them). */
@@ -197,6 +204,46 @@ export async function send(options: SendOptions, deps: SendDeps): Promise<SendRe
   }
 }
 
+/**
+ * The digest the next `send` would send to a reader of the config's language who follows every
+ * topic: the entries not sent yet (or those of a digest still being sent), worded as for that
+ * reader, as `send --dry-run` writes it. Undefined when nothing is new. Nothing is written: a
+ * project without a store yet previews the first send's.
+ */
+export async function previewNextDigest(
+  built: BuildResult,
+  options: BuildOptions,
+  deps: Pick<SendDeps, 'now' | 'databaseUrl' | 'compileMjml' | 'engine'>,
+): Promise<RenderedDigest | undefined> {
+  const resolved = resolveBuildOptions(options);
+  const location = resolveStoreLocation(built.config, resolved.config, deps.databaseUrl);
+  const readers = await openStore(location, { create: false }).catch((error) => {
+    if (error instanceof GazetteError && error.name === 'StoreNotFound') return undefined;
+    throw error;
+  });
+  try {
+    const result = await sendDigest(
+      {
+        ...options,
+        dryRun: true,
+        previewFor: { email: built.config.sender.address, lang: built.config.language },
+      },
+      { ...deps },
+      {
+        ...built,
+        readers,
+        store: readers ? createStoreSendStore(readers) : undefined,
+        recording: false,
+        archive: { folder: '', display: '' },
+        publish: async () => {},
+      },
+    );
+    return result.previewDigest;
+  } finally {
+    await readers?.close();
+  }
+}
+
 interface SendContext {
   config: ResolvedConfig;
   entries: readonly Entry[];
@@ -217,7 +264,7 @@ interface SendContext {
 }
 
 async function sendDigest(
-  options: SendOptions,
+  options: PreviewOptions,
   deps: SendDeps,
   {
     config,
@@ -258,14 +305,9 @@ async function sendDigest(
 
   if (readers && state.lastSend)
     result.bouncedSince = await countBouncedSince(readers, state.lastSend);
-  const recipients = await resolveRecipients(
-    options,
-    config,
-    resolved,
-    readers,
-    deps.now(),
-    result,
-  );
+  const recipients = options.previewFor
+    ? [options.previewFor]
+    : await resolveRecipients(options, config, resolved, readers, deps.now(), result);
   if (recording && recipients.length > config.send.confirmAbove && !options.yes) {
     throw new GazetteError(
       'ConfirmationNeeded',
@@ -332,6 +374,10 @@ async function sendDigest(
   const done = options.to?.length || !store ? new Map() : await store.readOutcomes(digestId);
   const digestFor = digestsByReader(plans);
 
+  if (options.previewFor) {
+    result.previewDigest = served.length > 0 ? digestFor(options.previewFor) : undefined;
+    return result;
+  }
   if (options.dryRun) {
     const waiting = (reader: Subscriber) => !done.has(reader.email.toLowerCase());
     // What each digest looks like for its first readers: a list of thousands needs no more.
