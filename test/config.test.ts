@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { build } from '../src/build.ts';
@@ -171,6 +171,32 @@ describe('a config with mistakes, through the command line', () => {
     assert.match(
       result.stderr,
       /gazette\.config\.json: cannot read the config file\n\s+Run `gazette init`/,
+    );
+  });
+});
+
+describe('front matter mistakes, through the command line', () => {
+  it('names the line and column of an unclosed bracket, and a block never closed', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'gazette.config.json'), JSON.stringify(baseConfig));
+    await mkdir(join(dir, 'articles'));
+    await writeFile(
+      join(dir, 'articles', 'liste.md'),
+      '---\ntitle: Le budget\nauthor: Anne\ntags: [politique, économie\nsummary: un texte\nplace: Lima\n---\nLe texte.\n',
+    );
+    await writeFile(
+      join(dir, 'articles', 'ouvert.md'),
+      '---\ntitle: Sans fin\n\nLe texte commence ici.\n',
+    );
+    const result = await runCli(['check', '--input', 'articles'], dir);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /articles\/liste\.md:4: front matter is not valid YAML at column 7: the \[ on this line is never closed/,
+    );
+    assert.match(
+      result.stderr,
+      /articles\/ouvert\.md:1: the front matter opened here has no closing line of three dashes \(---\) \[FrontMatterUnclosed\]/,
     );
   });
 });
