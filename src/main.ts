@@ -302,16 +302,24 @@ export async function main(
           import('./serve.ts'),
           import('./send/send.ts'),
         ]);
-        // The preview shows the digest the next send would send, from the send state.
-        const preview = async (result: BuildResult) =>
-          previewInfoOf(
-            result,
-            (await previewNextDigest(
+        // The preview shows the digest the next send would send, from the send state; a store
+        // it cannot read (a database server down) leaves it the build's digest, and says so.
+        const preview = async (result: BuildResult) => {
+          try {
+            const next = await previewNextDigest(
               result,
               { ...options, cwd },
               { now: () => new Date(), databaseUrl: io.env.GAZETTE_DATABASE_URL },
-            )) ?? null,
-          );
+            );
+            return previewInfoOf(result, next ?? null);
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            terminal.err(
+              `warning: the digest preview shows the build's digest, not the next send's: ${inert(reason)}`,
+            );
+            return previewInfoOf(result);
+          }
+        };
         // Checked before the build, which takes a while, so that a mistake shows at once.
         const baseUrl = options.baseUrl === undefined ? undefined : parseBaseUrl(options.baseUrl);
         let server: PreviewServer | undefined;
@@ -323,12 +331,7 @@ export async function main(
             onLockWait: terminal.waitingFor(options.out),
             onBuild: async (result, milliseconds) => {
               terminal.printRebuild(result, milliseconds, loudness(), new Date());
-              const info = await preview(result).catch((error: unknown) => {
-                terminal.reportError(error);
-                server?.showError(error);
-                return undefined;
-              });
-              if (info) server?.reload(info);
+              server?.reload(await preview(result));
             },
             onError: (error) => {
               terminal.reportError(error);

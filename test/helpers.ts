@@ -272,11 +272,15 @@ export interface Serving {
  * Runs the real `gazette serve` in `project` on a free port, and waits until it serves (or
  * stops, or 30 seconds have passed).
  */
-export async function startServe(project: string, args: string[] = []): Promise<Serving> {
+export async function startServe(
+  project: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Serving> {
   const child = spawn(
     process.execPath,
     cliArgs(['serve', '--input', 'articles', '--port', '0', ...args]),
-    { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1' } },
+    { cwd: project, env: { ...process.env, INIT_CWD: project, NO_COLOR: '1', ...env } },
   );
   let output = '';
   child.stdout.on('data', (chunk) => {

@@ -43,6 +43,28 @@ describe('gazette serve', () => {
   });
 });
 
+describe("gazette serve when the readers' store cannot be read", () => {
+  it("previews the build's digest, and says why", async () => {
+    const project = await makeProject(join(root, 'seeds'));
+    const serving = await startServe(project, [], {
+      GAZETTE_DATABASE_URL: 'postgres://gazette:wrong@127.0.0.1:1/nowhere',
+    });
+    try {
+      assert.ok(serving.url, serving.output());
+      assert.match(
+        serving.output(),
+        /warning: the digest preview shows the build's digest, not the next send's: cannot reach the database postgres:\/\/gazette@127\.0\.0\.1:1\/nowhere/,
+      );
+      assert.doesNotMatch(serving.output(), /wrong/, 'no password printed');
+      const preview = await fetch(new URL('__gazette/preview', serving.url));
+      assert.equal(preview.status, 200);
+      assert.match(await preview.text(), /<dt>Subject<\/dt><dd>La lettre/);
+    } finally {
+      await serving.stop();
+    }
+  });
+});
+
 describe('gazette serve on a port in use', () => {
   it('says so and exits, leaving no thread behind that would keep it running', {
     timeout: 60_000,
