@@ -89,8 +89,11 @@ ${signUpForm(words, say, page)}`,
     case 'confirm':
       return [
         words.confirmTitle,
-        `<p>${say(words.confirmText, { email: page.email })}</p>
-<form method="post" action="${escapeHtml(page.action)}"><button type="submit">${say(words.confirmButton)}</button></form>`,
+        oneButton(
+          say(words.confirmText, { email: page.email }),
+          page.action,
+          say(words.confirmButton),
+        ),
       ];
     case 'confirmed':
       return [
@@ -101,8 +104,11 @@ ${signUpForm(words, say, page)}`,
     case 'unsubscribe':
       return [
         words.unsubscribeTitle,
-        `<p>${say(words.unsubscribeText, { email: page.email })}</p>
-<form method="post" action="${escapeHtml(page.action)}"><button type="submit">${say(words.unsubscribeButton)}</button></form>`,
+        oneButton(
+          say(words.unsubscribeText, { email: page.email }),
+          page.action,
+          say(words.unsubscribeButton),
+        ),
       ];
     case 'unsubscribed':
       return [
@@ -118,11 +124,17 @@ ${signUpForm(words, say, page)}`,
   }
 }
 
+/** A text and the one button that does what it says: a POST, which no link-following scanner makes. */
+function oneButton(text: string, action: string, button: string): string {
+  return `<p>${text}</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit">${button}</button></form>`;
+}
+
 /**
- * The sign-up form; the service's own page shows it, and so do the site's pages. The `website`
- * field is hidden from people and left empty by them: a form that fills it is a robot's.
+ * The service's own sign-up form (the site's pages have theirs, in the footer template). The
+ * `website` field is hidden from people and left empty by them: a form that fills it is a robot's.
  */
-export function signUpForm(
+function signUpForm(
   words: ServiceMessages,
   say: (text: string) => string,
   {
