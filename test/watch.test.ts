@@ -68,10 +68,14 @@ describe('gazette build --watch', () => {
       await waitFor(/Watching for changes/);
       assert.match(printed.output, /built 2 entries in .*, 2 normalized/);
       const file = join(project, 'articles', '004_5c34eccd36d238b7.txt');
+      // Saved as an editor saves it, whole at once: a busy machine could otherwise see the
+      // truncated file and the written one as two edits, and build twice.
+      const saved = join(await tempDir(), 'saved.txt');
       await writeFile(
-        file,
+        saved,
         `Quito. Un tout autre début d’article pour voir.\n${await readFile(file, 'utf8')}`,
       );
+      await rename(saved, file);
       await waitFor(/built 2 entries in [^\n]*, 1 normalized: 004_5c34eccd36d238b7\.txt/);
       const entries = JSON.parse(
         await readFile(join(project, 'out', 'entries.json'), 'utf8'),
