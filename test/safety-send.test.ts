@@ -421,6 +421,47 @@ describe('send: an interrupted digest is finished as it was', () => {
   });
 });
 
+describe("send: the readers' own digests of an interrupted send", () => {
+  it('are finished as they were frozen: each language and topic, after an article was edited', async () => {
+    const emails = readers(12);
+    const killAt = 5;
+    const { server, killed, sendUntilKilled } = await startKillingSmtpServer(killAt);
+    try {
+      const dir = await project(emails);
+      // A third read Spanish, a third follow Peru, a third take the publication as it is.
+      const kinds = ['es,', ',Pérou', ','];
+      await writeFile(
+        join(dir, 'subscribers.csv'),
+        `email,lang,topics\n${emails.map((e, i) => `${e},${kinds[i % 3]}`).join('\n')}\n`,
+      );
+      await sendUntilKilled(dir);
+      assert.ok(killed());
+      const path = join(dir, 'articles', '000_8cbf9f20e154a38e.txt');
+      await writeFile(path, `Lima. Un texte réécrit après coup.\n${await readFile(path, 'utf8')}`);
+      const rerun = await send(dir, server.url);
+      assert.equal(rerun.code, 0, rerun.stderr);
+      assert.match(rerun.stdout, new RegExp(`sent ${12 - killAt}, failed 0, skipped ${killAt}`));
+      assert.deepEqual(Object.values(counts(server.received)), Array(12).fill(1));
+
+      const texts = new Map<string, string[]>();
+      for (const message of server.received) {
+        const index = emails.indexOf(message.to[0] ?? '');
+        const kind = kinds[index % 3] ?? '';
+        const text = untokened((await simpleParser(message.raw)).text) ?? '';
+        assert.doesNotMatch(text, /réécrit/, 'the frozen digest, not the edited article');
+        texts.set(kind, [...(texts.get(kind) ?? []), text]);
+      }
+      // Before the kill and after it, every reader of a kind got the very same digest.
+      for (const [kind, same] of texts) assert.equal(new Set(same).size, 1, kind);
+      assert.match(texts.get('es,')?.[0] ?? '', /^Hola:$/m);
+      assert.doesNotMatch(texts.get(',Pérou')?.[0] ?? '', /Mexique/);
+      assert.match(texts.get(',')?.[0] ?? '', /Mexique/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('send: the state and ledger files of earlier versions are taken over', () => {
   it('finishes their digest from them, a torn last line included, serving nobody twice', async () => {
     let flaky = true;
