@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
+import { parse } from 'parse5';
 import { listen } from '../src/subscriptions/service.ts';
 import { baseConfig, runCli, tempDir } from './helpers.ts';
 import { type Received, startSmtpServer } from './smtp.ts';
@@ -61,6 +62,13 @@ async function running(env: Record<string, string>) {
   };
 }
 
+/** The HTML parser's complaints about a page, as the HTML standard defines them. */
+function parseErrors(html: string): string[] {
+  const errors: string[] = [];
+  parse(html, { onParseError: (error) => errors.push(`${error.code} at ${error.startLine}`) });
+  return errors;
+}
+
 /** Waits for the test server to have received `count` messages. */
 async function received(smtp: { received: Received[] }, count: number): Promise<Received[]> {
   for (let waited = 0; smtp.received.length < count && waited < 10_000; waited += 50)
@@ -89,7 +97,12 @@ for (const kind of storeKinds) {
         });
         assert.equal(form.status, 200);
         const page = await form.text();
+        assert.deepEqual(parseErrors(page), []);
         assert.match(page, /<html lang="es">/);
+        assert.match(
+          page,
+          /<label for="gazette-email">Su dirección de correo electrónico<\/label>/,
+        );
         assert.match(page, /<form method="post" action="subscribe">/);
         assert.match(page, /name="website"/, 'the hidden field robots fill');
         assert.equal(form.headers.get('referrer-policy'), 'no-referrer');
@@ -176,6 +189,8 @@ for (const kind of storeKinds) {
 
         const preferences = await fetch(service.at(`preferences?token=${token}`));
         const form = await preferences.text();
+        assert.deepEqual(parseErrors(form), []);
+        assert.match(form, /<fieldset><legend>Sujets \(aucun choisi\u00A0: tous\)<\/legend>/);
         assert.match(form, /<html lang="fr">/);
         assert.match(form, /value="perou"[^>]*> <label for="topic-\d">Pérou<\/label>/);
         const saved = await service.post(`preferences?token=${token}`, {
@@ -190,6 +205,12 @@ for (const kind of storeKinds) {
 
         const look = await fetch(service.at(`unsubscribe?token=${token}`));
         assert.equal(look.status, 200);
+        const button = await look.text();
+        assert.deepEqual(parseErrors(button), []);
+        assert.match(
+          button,
+          /<form method="post" action="unsubscribe\?token=[^"]+"><button type="submit">Cancelar a assinatura<\/button><\/form>/,
+        );
         assert.equal((await service.readers())[0]?.status, 'active');
         // RFC 8058: the mail client's POST, with nothing more to do.
         const oneClick = await fetch(service.at(`unsubscribe?token=${token}`), {
