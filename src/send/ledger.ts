@@ -20,7 +20,7 @@ export interface LedgerRecord {
 }
 
 /** Whether a record ends its recipient's part in its digest. */
-export function isFinal(record: LedgerRecord): boolean {
+function isFinal(record: LedgerRecord): boolean {
   // Older ledgers wrote `failed` for temporary failures too: only a 5xx was final.
   return record.result !== 'failed' || (record.code ?? 0) >= 500;
 }

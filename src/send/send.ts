@@ -47,7 +47,7 @@ import { type DigestPlan, mainVariant, planDigests } from './variants.ts';
 export type { RecipientStatus } from './deliver.ts';
 
 /** The messages a dry run writes for each digest of a send: its first readers'. */
-export const outboxPerDigest = 20;
+const outboxPerDigest = 20;
 
 /** The lock file of a project's sends, beside its config file. */
 export const sendLockFile = '.gazette-send.lock';
@@ -446,7 +446,6 @@ async function sendDigest(
       }),
     );
   } finally {
-    recorder?.close();
     transport.close?.();
   }
   if (record && store) {

@@ -18,5 +18,4 @@ export interface SendStore {
 export interface OutcomeRecorder {
   /** Durable when the promise is fulfilled. */
   record(record: LedgerRecord): Promise<void>;
-  close(): void;
 }

@@ -12,13 +12,13 @@ export function variantKey(reader: Pick<Subscriber, 'lang' | 'topics'>): string 
 }
 
 /** The language and topics a key stands for. */
-export function variantOf(key: string): { lang: string | undefined; topics: string[] } {
+function variantOf(key: string): { lang: string | undefined; topics: string[] } {
   const [lang = '', topics = ''] = key.split('|');
   return { lang: lang || undefined, topics: topics ? topics.split(',') : [] };
 }
 
 /** The entries a reader of these topics is sent: those with one of the topics; all for none. */
-export function entriesOfTopics(entries: readonly Entry[], topics: readonly string[]): Entry[] {
+function entriesOfTopics(entries: readonly Entry[], topics: readonly string[]): Entry[] {
   if (topics.length === 0) return [...entries];
   const wanted = new Set(topics);
   return entries.filter((entry) => entry.tags.some((tag) => wanted.has(slugify(tag))));

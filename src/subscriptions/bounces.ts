@@ -62,7 +62,7 @@ export async function readMailbox(path: string, display: string): Promise<Buffer
 }
 
 /** The recipients a message reports as failed, or none when it is no delivery report. */
-export async function failuresOf(
+async function failuresOf(
   message: Buffer,
 ): Promise<{ report: boolean; failures: Failure[]; temporary: number }> {
   const { default: PostalMime } = await import('postal-mime');

@@ -8,7 +8,7 @@ import type { ReaderStore } from './database.ts';
 import type { OutcomeRow } from './schema.ts';
 
 /** The files that kept the send state and the outcomes before the store, beside the output. */
-export const legacySendFiles = {
+const legacySendFiles = {
   state: '.gazette-send.json',
   ledger: '.gazette-ledger.jsonl',
 } as const;
@@ -70,7 +70,6 @@ export function createStoreSendStore(store: ReaderStore): SendStore {
                 .execute();
           });
         },
-        close() {},
       };
     },
   };

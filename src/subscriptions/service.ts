@@ -201,14 +201,7 @@ export function createServiceHandler(context: ServiceContext) {
     }
 
     if (action !== 'confirm' && action !== 'unsubscribe' && action !== 'preferences')
-      return respond(
-        res,
-        404,
-        renderServicePage(
-          { kind: 'badLink' },
-          { title: config.digest.title, words: guestWords, siteUrl: config.siteUrl },
-        ),
-      );
+      return answer(404, { kind: 'badLink' }, guestWords);
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return notAllowed(res);
     const reader = await readerOfToken(store, url.searchParams.get('token') ?? '');
     if (!reader) return answer(404, { kind: 'badLink' }, guestWords);
